@@ -1,0 +1,93 @@
+"""Command-line entry point: parses arguments and hands each sub-command to
+``tui.commands.<name>.run(args) -> int``.
+
+The sub-commands are the contracts in DESIGN.md; other tools script against
+them, so their options are fixed here in one place. Every command turns
+expected failures into one line on stderr and a non-zero exit (never a
+traceback), through :class:`tui.errors.MarsadError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.errors import MarsadError
+
+BIDI_MODES = ("app", "terminal", "off")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="marsad",
+        description="A terminal reading room for Arabic, Persian, Hebrew and English news.",
+    )
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    parser.add_argument("--library", metavar="DIR", help="library folder (default: $MARSAD_HOME or the user data dir)")
+    parser.add_argument("--bidi", choices=BIDI_MODES, help="bidi mode for the app: app, terminal or off")
+    parser.add_argument("--theme", help="theme name to start with")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("render", help="print a text file as the reader pane draws it")
+    p.add_argument("file")
+    p.add_argument("--width", type=int, default=80)
+    p.add_argument("--bidi", choices=BIDI_MODES, default="app")
+
+    p = sub.add_parser("entities", help="list the people, organisations and places in a file")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--lang", help="language hint (ar, fa, he, en)")
+
+    p = sub.add_parser("export", help="export annotations as Markdown or JSON")
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--tag", metavar="T")
+    p.add_argument("--article", metavar="ID")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+
+    p = sub.add_parser("import", help="add local files or web pages to the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+
+    p = sub.add_parser("feeds", help="manage subscribed feeds")
+    feeds = p.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    fa = feeds.add_parser("add", help="subscribe to a feed")
+    fa.add_argument("url")
+    fa.add_argument("--name")
+    fa.add_argument("--tag", action="append", default=[])
+    fa.add_argument("--lang")
+    feeds.add_parser("list", help="list feeds with their last fetch status")
+    fr = feeds.add_parser("remove", help="unsubscribe from a feed")
+    fr.add_argument("feed", help="feed id or URL")
+    fe = feeds.add_parser("export", help="write the feed list as OPML")
+    fe.add_argument("--out", metavar="FILE")
+
+    p = sub.add_parser("fetch", help="fetch all feeds now")
+    p.add_argument("--concurrency", type=int, default=None)
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    name = args.command or "app"
+    try:
+        module = importlib.import_module(f"tui.commands.{name}")
+        return int(module.run(args) or 0)
+    except MarsadError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("marsad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
