@@ -1,0 +1,122 @@
+"""MarsadApp: themes, global keys, bidi mode and the main screen. Wiring only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, InvalidThemeError, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.config import BIDI_MODES, Config, save_setting
+from tui.store import Store
+from tui.themes import APP_VARIABLES, load_themes
+
+# CSI 8 l / CSI 8 h: VTE's "explicit" bidi mode. In app mode Marsad has already
+# reordered every line, so VTE terminals must not reorder it a second time.
+VTE_EXPLICIT_ON = "\x1b[8l"
+VTE_EXPLICIT_OFF = "\x1b[8h"
+
+
+class MarsadApp(App[None]):
+    """The reading room. Build it with :func:`make_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Marsad"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus-next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus-previous"),
+    ]
+
+    def __init__(self, config: Config, store: Store) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.theme_failures: list[tuple[Path, str]] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_VARIABLES)
+
+    def on_mount(self) -> None:
+        self._load_themes()
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self._send_bidi_mode(self.config.bidi)
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen(self.store))
+
+    def _load_themes(self) -> None:
+        themes, failed = load_themes(self.config.themes_dir)
+        for theme in themes:
+            self.register_theme(theme)
+        if failed:
+            names = ", ".join(f"{p.name} ({why})" for p, why in failed)
+            self.notify(f"Could not load theme files: {names}", severity="error", timeout=10)
+        try:
+            self.theme = self.config.theme
+        except InvalidThemeError:
+            self.notify(f"Unknown theme {self.config.theme!r}; using marsad-dark.", severity="warning")
+            if "marsad-dark" in self.available_themes:
+                self.theme = "marsad-dark"
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and theme != self.config.theme:
+            save_setting(self.config, "theme", theme)
+
+    # -- bidi mode ---------------------------------------------------------
+
+    def cycle_bidi(self) -> None:
+        mode = BIDI_MODES[(BIDI_MODES.index(self.config.bidi) + 1) % len(BIDI_MODES)]
+        save_setting(self.config, "bidi", mode)
+        self._send_bidi_mode(mode)
+        screen = self.screen
+        if hasattr(screen, "set_bidi_mode"):
+            screen.set_bidi_mode(mode)
+        self.notify(f"Bidi mode: {mode}", timeout=2)
+
+    def _send_bidi_mode(self, mode: str) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None and not self.is_headless:
+            driver.write(VTE_EXPLICIT_ON if mode == "app" else VTE_EXPLICIT_OFF)
+
+    def on_unmount(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None and not self.is_headless:
+            driver.write(VTE_EXPLICIT_OFF)
+
+    # -- command palette ---------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every keyed action of the screen, by name, plus Textual's own."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for binding in type(screen).BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key.split(",")[0]
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} (key: {_key_name(key)})",
+                lambda action=binding.action: screen.run_action(action),
+            )
+
+
+def _key_name(key: str) -> str:
+    from tui.screens.help import _pretty_keys
+
+    return _pretty_keys(key)
+
+
+def make_app(config: Config, store: Store | None = None) -> MarsadApp:
+    """The one factory used by the CLI, the tests and the snapshot apps."""
+    if store is None:
+        store = Store(config.library)
+        if config.seed_samples and store.is_empty:
+            from tui.samples import seed_library
+
+            seed_library(store)
+    return MarsadApp(config, store)

@@ -1,0 +1,69 @@
+"""The help screen: every key, read from the live bindings so it never goes stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys inside dialogs are not bindings of any widget we own; list them by hand.
+DIALOG_KEYS = [
+    ("ctrl+s", "Note editor: save and close"),
+    ("escape", "Dialogs: cancel; search box: clear"),
+    ("enter", "Tag box: save; search box: go to the first match"),
+    ("ctrl+p", "Command palette: every action by name"),
+]
+
+
+def binding_rows(sources: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
+    """(where, keys, what) for every binding with a description, without repeats."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for where, bindings in sources:
+        for b in bindings:
+            if not b.description or (b.action, b.key) in seen:
+                continue
+            seen.add((b.action, b.key))
+            rows.append((where, b.key_display or _pretty_keys(b.key), b.description))
+    return rows
+
+
+def _pretty_keys(keys: str) -> str:
+    names = {"greater_than_sign": ">", "less_than_sign": "<", "left_square_bracket": "[",
+             "right_square_bracket": "]", "question_mark": "?", "slash": "/"}
+    return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the screen below, its widgets and the app."""
+
+    DEFAULT_CSS = Path(__file__).with_name("help.tcss").read_text(encoding="utf-8")
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(self._table(), id="help-table")
+
+    def _table(self) -> Table:
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
+        sources: list[tuple[str, list[Binding]]] = [("Main", list(type(below).BINDINGS))]  # type: ignore[arg-type]
+        for widget in below.query("*"):
+            bindings = [b for b in type(widget).BINDINGS if isinstance(b, Binding)]
+            if bindings and widget.id:
+                sources.append((widget.id.replace("-", " ").title(), bindings))
+        sources.append(("App", [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]))
+        table = Table(title="Marsad keys", expand=True, show_edge=False, box=None, padding=(0, 1))
+        table.add_column("Where", style="dim", no_wrap=True)
+        table.add_column("Key", style="bold", no_wrap=True)
+        table.add_column("Action")
+        for where, keys, what in binding_rows(sources):
+            table.add_row(Text(where), Text(keys), Text(what))
+        for keys, what in DIALOG_KEYS:
+            table.add_row(Text("Dialogs"), Text(keys), Text(what))
+        return table
