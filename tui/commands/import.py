@@ -1,0 +1,99 @@
+"""``marsad import PATH...``: add local files and web pages to the library.
+
+Each input is parsed completely before anything is written, and then added in
+one store write, so a bad file (broken feed, wrong encoding, binary junk)
+costs one line on stderr and leaves the library as it was. Output is one
+line per article (``id<TAB>language<TAB>title``) and per feed subscribed
+from OPML, then a summary line; errors go to stderr and make the exit
+status non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.config import Config, load_config
+from tui.errors import InputError, MarsadError
+from tui.ingest.local import Loaded, load_path
+from tui.ingest.textclean import clean_inline
+from tui.models import Feed
+from tui.store import Store
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args.library)
+    store: Store | None = None
+    totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "failed": 0}
+    for path in args.paths:
+        try:
+            loaded = load_input(path, config)
+            if store is None:
+                store = Store(config.library)
+            _save(store, loaded, totals)
+        except InputError as exc:
+            totals["failed"] += 1
+            print(f"marsad: {exc}", file=sys.stderr)
+        except MarsadError:
+            raise  # store errors concern every file: stop with the store's message
+    _summary(totals, len(args.paths))
+    return InputError.exit_code if totals["failed"] else 0
+
+
+def load_input(path: str, config: Config) -> Loaded:
+    """A local path, or an http(s) URL fetched as one page (or one feed)."""
+    if path.startswith(("http://", "https://")):
+        from tui.ingest.fetch import fetch_url_sync
+
+        return fetch_url_sync(path, config)
+    return load_path(path)
+
+
+def _save(store: Store, loaded: Loaded, totals: dict[str, int]) -> None:
+    if loaded.articles:
+        added, updated = store.add_articles(loaded.articles)
+        for art in added:
+            print(_line(art.id, art.language, art.title))
+        for art in updated:
+            print(_line(art.id, art.language, art.title) + "\t(updated)")
+        totals["added"] += len(added)
+        totals["updated"] += len(updated)
+        totals["unchanged"] += len(loaded.articles) - len(added) - len(updated)
+    if loaded.feeds:
+        for feed in subscribe(store, loaded.feeds):
+            print(f"feed\t{feed.id}\t{clean_inline(feed.name) or '-'}\t{feed.url}")
+            totals["feeds"] += 1
+
+
+def subscribe(store: Store, feeds: list[Feed]) -> list[Feed]:
+    """Save feeds, merging tags into ones already subscribed (same URL)."""
+    existing = {f.url: f for f in store.feeds()}
+    changed: list[Feed] = []
+    for feed in feeds:
+        old = existing.get(feed.url)
+        if old is not None:
+            merged = list(dict.fromkeys(old.tags + feed.tags))
+            if merged == old.tags:
+                continue
+            old.tags = merged
+            feed = old
+        changed.append(feed)
+    store.save_feeds(changed)
+    return changed
+
+
+def _line(article_id: str, language: str, title: str) -> str:
+    return f"{article_id}\t{language or '-'}\t{clean_inline(title)}"
+
+
+def _summary(t: dict[str, int], inputs: int) -> None:
+    parts = [f"{t['added']} added"]
+    if t["updated"]:
+        parts.append(f"{t['updated']} updated")
+    if t["unchanged"]:
+        parts.append(f"{t['unchanged']} already in the library")
+    if t["feeds"]:
+        parts.append(f"{t['feeds']} feeds subscribed")
+    if t["failed"]:
+        parts.append(f"{t['failed']} of {inputs} inputs failed")
+    print("imported: " + ", ".join(parts), file=sys.stderr if t["failed"] and not t["added"] else sys.stdout)
