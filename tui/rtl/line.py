@@ -17,8 +17,12 @@ ELLIPSIS = "…"
 
 
 def visual_line(text: str, width: int, mode: str = "app", *, language: str | None = None,
-                direction: Direction | None = None) -> str:
-    """``text`` as one visual row of at most ``width`` cells, without padding."""
+                direction: Direction | None = None, align: bool = False) -> str:
+    """``text`` as one visual row of at most ``width`` cells.
+
+    With ``align`` a right-to-left label is padded on the left to ``width``
+    so it sits against the right edge, as RTL readers expect.
+    """
     text = " ".join(text.split())
     if width <= 0 or not text:
         return ""
@@ -27,10 +31,14 @@ def visual_line(text: str, width: int, mode: str = "app", *, language: str | Non
     rtl = paragraph_direction(text, language, direction) == "rtl"
     rows = layout_paragraph(text, width, mode, "rtl" if rtl else "ltr")
     if len(rows) == 1:
-        return rows[0].text.strip(" ")
-    rows = layout_paragraph(text, max(width - 1, 1), mode, "rtl" if rtl else "ltr")
-    first = rows[0].text.strip(" ")
-    return ELLIPSIS + first if rtl else first + ELLIPSIS
+        line = rows[0].text.strip(" ")
+    else:
+        rows = layout_paragraph(text, max(width - 1, 1), mode, "rtl" if rtl else "ltr")
+        first = rows[0].text.strip(" ")
+        line = ELLIPSIS + first if rtl else first + ELLIPSIS
+    if align and rtl:
+        line = " " * max(0, width - cell_len(line)) + line
+    return line
 
 
 def _cut_logical(text: str, width: int) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -23,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.models import Article
-from tui.rtl import visual_line
+from tui.rtl.line import visual_line
 
 ROWS_PER_ITEM = 2
 
@@ -178,9 +177,9 @@ class ArticleList(ScrollView, can_focus=True):
             meta_style += cursor
         marker = " " if art.read else "•"
         title = visual_line(art.title or "(untitled)", max(width - 2, 1), self.bidi_mode,
-                            language=art.language, direction=art.direction)
+                            language=art.language, direction=art.direction, align=True)
         first = Strip([Segment(marker + " ", title_style), Segment(title, title_style)])
-        meta = _meta_text(item, width - 2)
+        meta = _meta_text(item, width - 2, self.bidi_mode)
         second = Strip([Segment("  " + meta, meta_style)])
         return (first.extend_cell_length(width, title_style).crop(0, width),
                 second.extend_cell_length(width, meta_style).crop(0, width))
@@ -214,12 +213,16 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = index
 
 
-def _meta_text(item: ListItem, width: int) -> str:
-    """``source · 2026-03-14 · ✎ 3`` cut to fit; always left-to-right."""
+def _meta_text(item: ListItem, width: int, mode: str) -> str:
+    """``2026-03-14 · source · ✎ 3``, cut to fit, left-to-right.
+
+    The date comes first and the source is isolated (FSI…PDI): after an
+    Arabic source a date's digits would otherwise be reordered as ``14-03-2026``.
+    """
     art = item.article
-    parts = [p for p in (art.source, (art.published or art.fetched)[:10]) if p]
+    parts = [(art.published or art.fetched)[:10]]
+    if art.source:
+        parts.append(f"\u2068{art.source}\u2069")
     if item.annotations:
         parts.append(f"✎ {item.annotations}")
-    text = " · ".join(parts)
-    text = visual_line(text, max(width, 1), "app", direction="ltr")
-    return text if cell_len(text) <= width else text[:width]
+    return visual_line(" · ".join(p for p in parts if p), max(width, 1), mode, direction="ltr")
