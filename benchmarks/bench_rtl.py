@@ -1,0 +1,112 @@
+"""RTL layout benchmark: a generated 5,000-word Arabic article.
+
+    python benchmarks/bench_rtl.py [--repeat 15]
+
+Prints medians for the DESIGN.md targets: first screen (40 rows at width 100)
+< 30 ms, full layout at 100 cols < 100 ms, re-layout on resize (first
+screen) < 30 ms, one render_line < 1 ms (headless Reader when Textual is
+importable, else the line-building function). Caches are cleared between
+runs so each number is a cold layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+import importlib
+
+layout_mod = importlib.import_module("tui.rtl.layout")
+shape_mod = importlib.import_module("tui.rtl.shape")
+from tui.rtl.layout import layout
+from tui.text.sanitize import sanitize
+
+VOCAB = (
+    "قال أعلن الوزير الحكومة الشركة اليوم أمس مصادر مسؤول الأمريكي الإيراني المفاوضات اتفاق "
+    "الرئيس المنطقة الأمن الاقتصاد السوق الأسعار ارتفاع انخفاض بنسبة في من إلى على عن مع لا "
+    "إن أن التي الذي هذه ذلك بين خلال بعد قبل حتى وقد كما أيضاً الدولية المتحدة العربية "
+    "مجلس الوزراء البرلمان الانتخابات المعارضة الجيش العسكرية الدبلوماسية الصحفي المؤتمر "
+    "مُحَمَّدٌ الْعِلْمُ للأمن لأن الاستثمار"
+).split()
+MIXED = ["2024", "15%", "1,250.75", "John Smith", "(انظر الصفحة 12)", "«تقرير»", "Google", "٣٤٥"]
+
+
+def make_article(words: int = 5000, per_para: int = 100, seed: int = 7) -> str:
+    rnd = random.Random(seed)
+    paras = []
+    for _ in range(words // per_para):
+        toks = [rnd.choice(VOCAB) if rnd.random() > 0.06 else rnd.choice(MIXED) for _ in range(per_para)]
+        paras.append(" ".join(toks) + ".")
+    return "\n\n".join(paras)
+
+
+def clear() -> None:
+    layout_mod.clear_cache()
+    shape_mod.shape.cache_clear()
+
+
+def first_screen(text: str, width: int, rows: int = 40) -> int:
+    lay = layout(text, width, "app", language="ar")
+    got = i = 0
+    while got < rows and i < len(lay):
+        got += len(lay.paragraph_lines(i)) + 1
+        i += 1
+    return got
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        clear()
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def bench_render_line(text: str, repeat: int) -> tuple[str, float]:
+    try:
+        from tui.widgets.reader import bench_render_line as widget_bench
+    except Exception:  # noqa: BLE001 - Textual missing or widget not built
+        widget_bench = None
+    if widget_bench is not None:
+        return "Reader.render_line (headless)", widget_bench(text, repeat)
+    lay = layout(text, 100, "app", language="ar")
+    lines = lay.lines
+    times = []
+    for k in range(repeat * 20):
+        line = lines[k % len(lines)]
+        t = time.perf_counter()
+        [line.cell_to_logical(c) for c in range(100)]
+        times.append((time.perf_counter() - t) * 1000)
+    return "line cell map walk", statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    text = sanitize(make_article())
+    print(f"article: {len(text.split())} words, {len(text)} chars")
+    fs = median_ms(lambda: first_screen(text, 100), args.repeat)
+    full = median_ms(lambda: layout(text, 100, "app", language="ar").lines, args.repeat)
+    clear()
+    layout(text, 100, "app", language="ar").lines  # warm at 100, then resize to 80
+    times = []
+    for k in range(args.repeat):
+        layout_mod.clear_cache()
+        t = time.perf_counter()
+        first_screen(text, 80 + (k % 2))
+        times.append((time.perf_counter() - t) * 1000)
+    resize = statistics.median(times)
+    what, line_ms = bench_render_line(text, args.repeat)
+    print(f"first screen (40 rows @100 cols): {fs:8.2f} ms   target < 30")
+    print(f"full layout @100 cols:            {full:8.2f} ms   target < 100")
+    print(f"re-layout on resize (1st screen): {resize:8.2f} ms   target < 30")
+    print(f"one render_line [{what}]: {line_ms:8.4f} ms   target < 1")
+
+
+if __name__ == "__main__":
+    main()

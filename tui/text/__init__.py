@@ -1,0 +1,2 @@
+"""Text handling that never touches the UI: sanitising untrusted text,
+normalising for search."""
