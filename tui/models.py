@@ -102,6 +102,9 @@ class Annotation(_Record):
     orphaned: bool = False
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
+    # Article.hash of the text the offsets refer to; when the article's hash
+    # differs, the annotation is re-anchored by its quote (tui.anchoring).
+    article_hash: str = ""
 
 
 @dataclass
