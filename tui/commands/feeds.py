@@ -1,0 +1,92 @@
+"""``marsad feeds add|list|remove|export``: the subscription list.
+
+``add`` only records the feed (no network): ``marsad fetch`` fetches. A URL
+is checked for shape here so a typo fails at once, not at the next fetch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tui.config import load_config
+from tui.errors import InputError
+from tui.ingest.opml import export_opml, feed_id_for
+from tui.ingest.textclean import clean_inline
+from tui.models import Feed
+from tui.store import Store, atomic_write
+
+
+def run(args: argparse.Namespace) -> int:
+    store = Store(load_config(args.library).library)
+    try:
+        command = {"add": _add, "list": _list, "remove": _remove, "export": _export}[args.feeds_command]
+        return command(store, args)
+    finally:
+        store.close()
+
+
+def check_url(url: str) -> str:
+    """A feed URL we can fetch: http(s) with a host. Returns it stripped."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"not a feed URL: {url!r} (expected http:// or https://)")
+    return url
+
+
+def _add(store: Store, args: argparse.Namespace) -> int:
+    url = check_url(args.url)
+    existing = {f.url: f for f in store.feeds()}
+    feed = existing.get(url) or Feed(id=feed_id_for(url), url=url)
+    was_new = url not in existing
+    if args.name:
+        feed.name = clean_inline(args.name)
+    if args.lang:
+        feed.language = args.lang.strip().lower()
+    feed.tags = list(dict.fromkeys(feed.tags + [t.strip() for t in args.tag if t.strip()]))
+    store.save_feed(feed)
+    verb = "added" if was_new else "updated"
+    print(f"{verb}\t{feed.id}\t{feed.name or '-'}\t{feed.url}")
+    return 0
+
+
+def _list(store: Store, args: argparse.Namespace) -> int:
+    feeds = store.feeds()
+    if not feeds:
+        print("no feeds yet: add one with `marsad feeds add URL`", file=sys.stderr)
+        return 0
+    for f in feeds:
+        status = f.last_status or "never fetched"
+        if f.last_error:
+            status = f"error: {f.last_error}"
+        tags = ",".join(f.tags) or "-"
+        print(f"{f.id}\t{clean_inline(f.name) or '-'}\t{f.language or '-'}\t{tags}\t"
+              f"{f.last_fetched or '-'}\t{status}\t{f.url}")
+    return 0
+
+
+def _remove(store: Store, args: argparse.Namespace) -> int:
+    key = args.feed.strip()
+    matches = [f for f in store.feeds() if key in (f.id, f.url)]
+    if not matches:
+        raise InputError(f"no feed with id or URL {key!r} (see `marsad feeds list`)")
+    for f in matches:
+        store.delete_feed(f.id)
+        print(f"removed\t{f.id}\t{f.name or '-'}\t{f.url}")
+    return 0
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    text = export_opml(store.feeds())
+    if args.out:
+        try:
+            atomic_write(Path(args.out), text)
+        except OSError as exc:
+            raise InputError(f"cannot write {args.out}: {exc.strerror}") from None
+        print(f"wrote {len(store.feeds())} feeds to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

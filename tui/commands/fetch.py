@@ -1,0 +1,68 @@
+"""``marsad fetch``: fetch every feed now, with a progress bar and a summary table.
+
+Exit status is non-zero only when every feed failed: one dead feed among
+fifty is news for the table, not a failed run. Progress and the table go to
+stderr when stdout is not a terminal, so scripts can still read stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from tui.config import load_config
+from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all_sync
+from tui.ingest.textclean import clean_inline
+from tui.store import Store
+
+
+def run(args: argparse.Namespace) -> int:
+    overrides = {"concurrency": args.concurrency} if getattr(args, "concurrency", None) else {}
+    config = load_config(args.library, **overrides)
+    store = Store(config.library)
+    try:
+        feeds = store.feeds()
+        if not feeds:
+            print("no feeds to fetch: add one with `marsad feeds add URL`", file=sys.stderr)
+            return 0
+        console = Console(stderr=True, highlight=False)
+        reports = _fetch_with_progress(store, config, console, force=getattr(args, "force", False))
+    finally:
+        store.close()
+    console.print(summary_table(reports))
+    failed = sum(r.failed for r in reports)
+    added = sum(r.added for r in reports)
+    console.print(f"{len(reports)} feeds, {added} new articles, {failed} errors")
+    return 1 if reports and failed == len(reports) else 0
+
+
+def _fetch_with_progress(store: Store, config, console: Console, force: bool) -> list[FetchReport]:
+    columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[added]} new, {task.fields[errors]} errors"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("feeds", total=None, added=0, errors=0)
+
+        def on_progress(p: FetchProgress) -> None:
+            bar.update(task, total=p.total, completed=p.done, added=p.added, errors=p.errors)
+
+        return fetch_all_sync(store, config, progress=on_progress, force=force)
+
+
+def summary_table(reports: list[FetchReport]) -> Table:
+    table = Table(title="fetch", title_justify="left", show_edge=False)
+    table.add_column("feed")
+    table.add_column("status")
+    table.add_column("items", justify="right")
+    table.add_column("new", justify="right")
+    table.add_column("updated", justify="right")
+    table.add_column("error")
+    for r in reports:
+        style = "red" if r.failed else ("dim" if r.status in ("not-modified", "fresh") else "")
+        table.add_row(Text(clean_inline(r.name)[:50]), Text(r.status, style=style), str(r.items),
+                      str(r.added), str(r.updated), Text(r.error[:80], style="red"))
+    return table
