@@ -66,22 +66,56 @@ def median_ms(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+SHOW: list[float] = []
+
+
 def bench_render_line(text: str, repeat: int) -> tuple[str, float]:
-    try:
-        from tui.widgets.reader import bench_render_line as widget_bench
-    except Exception:  # noqa: BLE001 - Textual missing or widget not built
-        widget_bench = None
-    if widget_bench is not None:
-        return "Reader.render_line (headless)", widget_bench(text, repeat)
-    lay = layout(text, 100, "app", language="ar")
-    lines = lay.lines
-    times = []
-    for k in range(repeat * 20):
-        line = lines[k % len(lines)]
-        t = time.perf_counter()
-        [line.cell_to_logical(c) for c in range(100)]
-        times.append((time.perf_counter() - t) * 1000)
-    return "line cell map walk", statistics.median(times)
+    """Median of Reader.render_line over a screen of rows, strip cache cleared,
+    with a highlight mark on every line (the slower drawing path)."""
+    import asyncio
+
+    from textual.app import App
+
+    from tui.models import Article
+    from tui.rtl.marks import Mark
+    from tui.themes import APP_VARIABLES
+    from tui.widgets.reader import Reader
+
+    class Bench(App):
+        def get_theme_variable_defaults(self) -> dict[str, str]:
+            return dict(APP_VARIABLES)
+
+        def compose(self):
+            yield Reader()
+
+    times: list[float] = []
+    SHOW.clear()
+
+    async def run() -> None:
+        app = Bench()
+        async with app.run_test(size=(102, 42)) as pilot:
+            reader = app.query_one(Reader)
+            art = Article(id="b", title="عنوان", body=text, language="ar")
+            for _ in range(repeat):
+                clear()
+                t = time.perf_counter()
+                reader.show(art)
+                SHOW.append((time.perf_counter() - t) * 1000)
+            await pilot.pause()
+            reader.marks = [Mark(i, i + 30, "highlight") for i in range(0, len(text), 200)]
+            reader.focus()
+            await pilot.pause()
+            for _ in range(repeat):
+                reader._strips.clear()
+                for y in range(40):
+                    t = time.perf_counter()
+                    reader.render_line(y)
+                    times.append((time.perf_counter() - t) * 1000)
+                await pilot.press("space")
+                await pilot.pause()
+
+    asyncio.run(run())
+    return "Reader.render_line, headless, with marks", statistics.median(times)
 
 
 def main() -> None:
@@ -105,6 +139,7 @@ def main() -> None:
     print(f"first screen (40 rows @100 cols): {fs:8.2f} ms   target < 30")
     print(f"full layout @100 cols:            {full:8.2f} ms   target < 100")
     print(f"re-layout on resize (1st screen): {resize:8.2f} ms   target < 30")
+    print(f"Reader.show() of the article:     {statistics.median(SHOW):8.2f} ms   (first screen in the widget)")
     print(f"one render_line [{what}]: {line_ms:8.4f} ms   target < 1")
 
 
