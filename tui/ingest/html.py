@@ -31,6 +31,8 @@ _BOILERPLATE_NAME = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|breadcrumbs?|footer|header|sidebar|share|social|related|comments?|"
     r"promo|advert|ads?|cookie|subscribe|newsletter|masthead|popup|banner|widget|tags)($|[-_ ])", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
+_WS = re.compile(r"\s+")
+_NEEDS_WS = re.compile(r"[^\S ]|  ")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def _walk(root: LexborNode, out: list[str]) -> None:
             continue
         if node.is_text_node:
             text = node.text_content or ""
-            out.append(text if _in_pre(node) else re.sub(r"\s+", " ", text))
+            out.append(_WS.sub(" ", text) if _NEEDS_WS.search(text) and not _in_pre(node) else text)
             continue
         if tag in SKIP_TAGS or node.is_comment_node:
             continue

@@ -19,6 +19,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n+")
+_LINE_EDGES = re.compile(r" ?\n ?")
 
 
 def _unshape(m: re.Match[str]) -> str:
@@ -33,15 +34,15 @@ def clean_inline(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """A body: paragraphs split by one blank line, single newlines kept inside."""
-    text = _basic(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = _SPACES.sub(" ", _basic(text))
+    text = _LINE_EDGES.sub("\n", text)
     return _BLANKS.sub("\n\n", text).strip("\n ")
 
 
 def _basic(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ANSI.sub("", text)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _PRESENTATION.sub(_unshape, text)
     return unicodedata.normalize("NFC", text)
