@@ -115,7 +115,7 @@ def make_app(config: Config, store: Store | None = None) -> MarsadApp:
     """The one factory used by the CLI, the tests and the snapshot apps."""
     if store is None:
         store = Store(config.library)
-        if config.seed_samples and store.is_empty:
+        if config.seed_samples and store.is_new:
             from tui.samples import seed_library
 
             seed_library(store)

@@ -149,6 +149,9 @@ class Store:
             raise StoreError(f"cannot create library folder {self.folder}: {exc.strerror}") from exc
         if not os.access(self.folder, os.W_OK):
             self.readonly = True
+        # A brand-new library (first run) is seeded with samples; one whose
+        # files were set aside after corruption must not be.
+        self.is_new = not (self.folder / "meta.json").exists()
         self._check_schema()
 
     # -- files and locking -------------------------------------------------

@@ -45,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = Path(__file__).with_name("help.tcss").read_text(encoding="utf-8")
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=False)]
+    rows: list[tuple[str, str, str]] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -62,8 +63,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Action")
-        for where, keys, what in binding_rows(sources):
+        self.rows = binding_rows(sources) + [("Dialogs", keys, what) for keys, what in DIALOG_KEYS]
+        for where, keys, what in self.rows:
             table.add_row(Text(where), Text(keys), Text(what))
-        for keys, what in DIALOG_KEYS:
-            table.add_row(Text("Dialogs"), Text(keys), Text(what))
         return table

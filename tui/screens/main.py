@@ -102,10 +102,13 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.query_one(ArticleList).bidi_mode = mode
         self.query_one(ArticleList).focus()
         self._apply_pane_config()
-        for warning in self.store.warnings:
-            self.notify(warning, title="Library", severity="warning", timeout=15)
-        self.store.warnings.clear()
+        self.report_store_warnings()
         self.load_articles()
+
+    def report_store_warnings(self) -> None:
+        """Tell the user about library files that had to be set aside."""
+        while self.store.warnings:
+            self.notify(self.store.warnings.pop(0), title="Library", severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
@@ -117,6 +120,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.post_message(self.ArticlesLoaded(items, keep_id))
 
     def on_main_screen_articles_loaded(self, message: ArticlesLoaded) -> None:
+        self.report_store_warnings()
         self.all_items = message.items
         self.apply_list_filter(keep_id=message.keep_id)
 
@@ -204,6 +208,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
     def set_bidi_mode(self, mode: str) -> None:
         self.query_one(Reader).bidi_mode = mode
         self.query_one(ArticleList).bidi_mode = mode
+        self.query_one(AnnotationPanel).set_bidi_mode(mode)
 
     def action_flip_direction(self) -> None:
         """Per-article override for a paragraph direction the heuristics got wrong."""

@@ -1,0 +1,121 @@
+"""The app as a user drives it: Pilot against a real library in a temp folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.app import make_app
+from tui.config import Config
+from tui.models import Article
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.store import Store
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+
+
+async def started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def test_first_run_seeds_samples_and_lists_them(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        assert len(listing.items) == len(list(Path(__file__).parents[1].glob("data/samples/*.txt")))
+        assert screen.focused is listing
+
+
+async def test_move_and_open_an_article(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        await pilot.press("j", "j")
+        assert listing.cursor == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = listing.items[2].article
+        assert screen.article is not None and screen.article.id == chosen.id
+        assert screen.focused is screen.query_one(Reader)
+        assert app.store.get_article(chosen.id).read is True
+
+
+async def test_focus_cycles_through_the_panes(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        seen = []
+        for _ in range(4):
+            seen.append(screen.focused.id)
+            await pilot.press("tab")
+        assert seen == ["articles", "reader", "entities", "annotations"]
+        assert screen.focused.id == "articles"
+
+
+async def test_help_lists_every_main_key(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {what for _, _, what in app.screen.rows}
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in described
+        assert {"Quit", "Next pane"} <= described
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_toggle_read_and_quit(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        first = screen.query_one(ArticleList).current
+        await pilot.press("m")
+        assert app.store.get_article(first.id).read is True
+        await pilot.press("m")
+        assert app.store.get_article(first.id).read is False
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_collapses_right_pane_and_bracket_restores(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(app, pilot)
+        right = screen.query_one("#right")
+        assert right.has_class("hidden")
+        await pilot.press("right_square_bracket")
+        assert not right.has_class("hidden")
+        await pilot.press("left_square_bracket")
+        assert screen.query_one("#left").has_class("hidden")
+
+
+async def test_corrupt_library_file_is_reported_and_kept(config: Config) -> None:
+    store = Store(config.library)
+    store.add_articles([Article(id="", title="kept", body="body")])
+    store.close()
+    (config.library / "articles.json").write_text("{not json", encoding="utf-8")
+    app = make_app(config)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("moved aside" in m for m in messages)
+    assert list(config.library.glob("articles.corrupt-*.json"))
+
+
+async def test_bidi_mode_cycles_and_persists(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.press("B")
+        assert screen.query_one(Reader).bidi_mode == "terminal"
+        assert screen.query_one(ArticleList).bidi_mode == "terminal"
+    assert 'bidi = "terminal"' in (config.library / "settings.toml").read_text()
