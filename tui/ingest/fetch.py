@@ -292,6 +292,7 @@ async def fetch_feed(fetcher: Fetcher, store: Store, feed: Feed, force: bool = F
     if report.status == "error":
         feed.last_status = "error"
     report.seconds = time.monotonic() - started
+    report.name = feed.name or feed.url
     return report
 
 
@@ -311,8 +312,12 @@ async def _store_feed_response(fetcher: Fetcher, store: Store, feed: Feed, resp:
 
 
 def _parse_response(resp: Response, url: str) -> ParsedFeed:
-    text = decode_bytes(resp.content, declared=resp.charset, name=url).text
-    return parse_feed(text, name=url)
+    """Decode and parse; errors lose the URL prefix (the report already names the feed)."""
+    try:
+        text = decode_bytes(resp.content, declared=resp.charset, name=url).text
+        return parse_feed(text, name=url)
+    except InputError as exc:
+        raise FetchError(str(exc).removeprefix(f"{url}: ")) from None
 
 
 def _prepare_items(parsed: ParsedFeed, feed: Feed) -> list[Article]:
