@@ -1,0 +1,79 @@
+"""``marsad entities FILE [--json] [--lang L]``: list the entities in a text file.
+
+Offsets: the file is decoded as UTF-8 with ``utf-8-sig``, so a leading byte
+order mark is *not* part of the text and does not count in spans; spans are
+character (code point) offsets into the decoded text, in logical order, and
+``text[start:end]`` is always one of the entity's surfaces. Line endings are
+kept as they are in the file (no newline translation), so offsets hold for
+CRLF files too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui.entities import group, get_engine
+from tui.entities.engine import normalise_language
+from tui.errors import InputError
+from tui.models import Entity
+
+_TYPE_TITLES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}
+
+
+def read_text(path: str) -> str:
+    """The file's text as UTF-8 (BOM dropped), or an InputError in one line."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def to_json(entities: list[Entity]) -> list[dict]:
+    """The contract shape: type, name, surfaces, count, spans."""
+    return [
+        {"type": e.type, "name": e.name, "surfaces": list(e.surfaces), "count": e.count,
+         "spans": [[s, t] for s, t in e.spans]}
+        for e in entities
+    ]
+
+
+def table(entities: list[Entity]) -> str:
+    """Readable listing grouped by type, most mentioned first within each group."""
+    lines: list[str] = []
+    for kind, title in _TYPE_TITLES.items():
+        rows = [e for e in entities if e.type == kind]
+        if not rows:
+            continue
+        lines.append(f"{title} ({len(rows)})")
+        for e in rows:
+            gloss = f"  [{e.gloss}]" if e.gloss and e.gloss != e.name else ""
+            others = [s for s in e.surfaces if s != e.name]
+            also = f"  — also: {', '.join(others)}" if others else ""
+            lines.append(f"  {e.count:>3}  {e.name}{gloss}{also}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n" if lines else "No entities found.\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    text = read_text(args.file)
+    lang = normalise_language(getattr(args, "lang", None), text)
+    found = group(get_engine().extract(text, lang))
+    if getattr(args, "json", False):
+        sys.stdout.write(json.dumps(to_json(found), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(table(found))
+    return 0

@@ -1,0 +1,197 @@
+"""Gazetteer tables: loading, merging and a token index for longest match.
+
+Tables live in ``data/gazetteer/*.tsv``, one entity per line::
+
+    id <TAB> type <TAB> en <TAB> ar <TAB> fa <TAB> he
+
+with ``|`` between spellings, the preferred one first. ``places.tsv`` is
+generated (``data/gazetteer/build.py``); ``aliases.tsv``, ``people.tsv`` and
+``orgs.tsv`` are hand-written. Rows with the same id are merged, so a hand
+alias adds spellings to a generated country.
+
+Why an index per language: a Persian common word can be an Arabic name and
+vice versa (مجلس is "parliament" in Persian news, "council" in Arabic), so
+Arabic-script text looks up the table of the document's language. Persian
+looks at Arabic spellings of *people* too, since Persian news often writes
+Arab names the Arabic way.
+
+Everything is loaded lazily, once per process (:func:`default_gazetteer`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tui.text.normalize import normalise, tokenize
+
+LANGS = ("en", "ar", "fa", "he")
+TABLES = ("places.tsv", "aliases.tsv", "orgs.tsv", "people.tsv")
+
+
+def data_dir() -> Path:
+    """Where the tables are: inside an installed wheel (``tui/_data``) or the repo."""
+    pkg = Path(__file__).resolve().parent.parent
+    for candidate in (pkg / "_data" / "gazetteer", pkg.parent / "data" / "gazetteer"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("gazetteer tables not found (data/gazetteer)")
+
+
+@dataclass
+class GazEntry:
+    """One known entity with its spellings per language."""
+
+    id: str
+    type: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def gloss(self) -> str:
+        return (self.names.get("en") or [""])[0]
+
+    def name_in(self, lang: str) -> str:
+        for L in (lang, "en", "ar", "fa", "he"):
+            if self.names.get(L):
+                return self.names[L][0]
+        return self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A spelling as a key sequence, with what a text match must also satisfy."""
+
+    keys: tuple[str, ...]
+    gaps: tuple[str, ...]  # punctuation between the alias's tokens ("" = space)
+    caps: tuple[bool, ...]  # Latin token that must be ALL CAPS (acronyms)
+    entity_id: str
+
+
+def gap_key(gap: str) -> str:
+    """Compare the text between two tokens ignoring spaces; hyphen forms are one."""
+    gap = re.sub(r"[\s\u200c\u200f\u200e]+", "", gap)
+    return re.sub(r"[\u05be\u2010-\u2015]", "-", gap)
+
+
+def alias_variants(name: str) -> list[str]:
+    """Spelling variants no table lists: عبد الرحمن <-> عبدالرحمن, أبو ظبي <-> أبوظبي."""
+    out = {name}
+    out.add(re.sub(r"\b(عبد|أبو|ابو)\s+(ال)", r"\1\2", name))
+    out.add(re.sub(r"\b(عبد|أبو|ابو)(ال)", r"\1 \2", name))
+    return sorted(out)
+
+
+def make_alias(name: str, entity_id: str) -> Alias | None:
+    toks = tokenize(name)
+    if not toks:
+        return None
+    gaps = tuple(gap_key(name[a.end:b.start]) for a, b in zip(toks, toks[1:]))
+    caps = tuple(t.text.isascii() and t.text.isupper() and len(t.text) > 1 for t in toks)
+    return Alias(tuple(t.norm for t in toks), gaps, caps, entity_id)
+
+
+class Gazetteer:
+    """Entities by id, and per-language indexes: first key -> aliases, longest first."""
+
+    def __init__(self, entries: dict[str, GazEntry], nisba: dict[str, str] | None = None) -> None:
+        self.entries = entries
+        self.nisba = nisba or {}
+        self.index: dict[str, dict[str, list[Alias]]] = {L: {} for L in LANGS}
+        for entry in entries.values():
+            self._index_entry(entry)
+        for table in self.index.values():
+            for key in table:
+                table[key].sort(key=lambda a: -len(a.keys))
+
+    def _index_entry(self, entry: GazEntry) -> None:
+        for lang, names in entry.names.items():
+            targets = [lang]
+            if lang == "ar" and entry.type == "PER":
+                targets.append("fa")  # Persian news writes Arab names the Arabic way
+            for name in names:
+                for variant in alias_variants(name):
+                    alias = make_alias(variant, entry.id)
+                    if alias is None:
+                        continue
+                    for L in targets:
+                        bucket = self.index[L].setdefault(alias.keys[0], [])
+                        if alias not in bucket:
+                            bucket.append(alias)
+
+    def lookup(self, lang: str, key: str) -> list[Alias]:
+        return self.index.get(lang, {}).get(key, [])
+
+    def has_key(self, lang: str, key: str) -> bool:
+        return key in self.index.get(lang, {})
+
+
+def parse_table(text: str) -> list[GazEntry]:
+    """Parse one TSV table; blank lines and ``#`` comments are skipped."""
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        entry = GazEntry(cols[0], cols[1])
+        for lang, cell in zip(LANGS, cols[2:]):
+            names = [n.strip() for n in cell.split("|") if n.strip()]
+            if names:
+                entry.names[lang] = names
+        out.append(entry)
+    return out
+
+
+def merge(entries: list[GazEntry]) -> dict[str, GazEntry]:
+    """Merge rows by id; a later table's first spelling becomes preferred."""
+    merged: dict[str, GazEntry] = {}
+    for e in entries:
+        if e.id not in merged:
+            merged[e.id] = GazEntry(e.id, e.type, {k: list(v) for k, v in e.names.items()})
+            continue
+        old = merged[e.id]
+        old.type = e.type
+        for lang, names in e.names.items():
+            old.names[lang] = list(dict.fromkeys(names + old.names.get(lang, [])))
+    return merged
+
+
+# Inflections of a nationality adjective: masculine/feminine, plurals, article.
+_NISBA_SUFFIX = {
+    "ar": ("", "ة", "ون", "ين", "يين", "يون", "ات"),
+    "fa": ("", "ها", "های"),
+    "he": ("", "ת", "ים", "יות"),
+    "en": ("", "s"),
+}
+_NISBA_PREFIX = {"ar": ("", "ال"), "fa": ("",), "he": ("", "ה"), "en": ("",)}
+
+
+def parse_nisba(text: str) -> dict[str, str]:
+    """Map every inflected, normalised nationality adjective to its place id."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        for lang, cell in zip(LANGS, cols[1:]):
+            for base in filter(None, cell.split("|")):
+                for pre in _NISBA_PREFIX[lang]:
+                    for suf in _NISBA_SUFFIX[lang]:
+                        stem = base[:-1] if lang == "ar" and suf in ("يين", "يون") and base.endswith("ي") else base
+                        out.setdefault(normalise(pre + stem + suf), cols[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shipped tables, loaded once (about 1,000 entities)."""
+    root = data_dir()
+    rows: list[GazEntry] = []
+    for name in TABLES:
+        path = root / name
+        if path.exists():
+            rows.extend(parse_table(path.read_text(encoding="utf-8")))
+    nisba_path = root / "nisba.tsv"
+    nisba = parse_nisba(nisba_path.read_text(encoding="utf-8")) if nisba_path.exists() else {}
+    return Gazetteer(merge(rows), nisba)

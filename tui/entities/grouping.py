@@ -1,0 +1,62 @@
+"""Merging mentions into entities, and ordering them by salience.
+
+Mentions carry an ``entity_id``: the gazetteer id for known names (so ترامب,
+Trump, ترامپ and טראמפ share ``per:trump``), or a folded-words id for names
+learnt from context (``per:~...``), which the engine already gives to a
+surname mentioned after the full name. Grouping is therefore by id; this
+module decides the display name, gloss and order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from tui.entities.gazetteer import Gazetteer, default_gazetteer
+from tui.models import Entity, EntityType, Mention
+from tui.text.normalize import normalise
+
+
+def group(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """One :class:`Entity` per ``entity_id``, most salient first (count, then first position)."""
+    by_id: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        by_id.setdefault(m.entity_id, []).append(m)
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    entities = [_entity(eid, ms, gaz) for eid, ms in by_id.items()]
+    return sort_by_salience(entities)
+
+
+def sort_by_salience(entities: list[Entity]) -> list[Entity]:
+    """Most mentioned first; ties go to the one named earlier in the text."""
+    return sorted(entities, key=lambda e: (-e.count, min(e.spans, default=(0, 0))[0], e.name))
+
+
+def _entity(entity_id: str, mentions: list[Mention], gaz: Gazetteer) -> Entity:
+    kind: EntityType = Counter(m.type for m in mentions).most_common(1)[0][0]
+    surfaces = list(dict.fromkeys(m.surface for m in mentions))
+    entry = gaz.entries.get(entity_id)
+    return Entity(
+        id=entity_id,
+        type=kind,
+        name=display_name(mentions, entry.names if entry else {}),
+        gloss=entry.gloss if entry else "",
+        surfaces=surfaces,
+        spans=[(m.start, m.end) for m in mentions],
+    )
+
+
+def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
+    """The table's preferred spelling if the text uses it, else the best surface.
+
+    Best surface: for people the fullest form (عبدالفتاح السيسي over
+    السيسي); for the rest the most frequent, then the longest.
+    """
+    counts = Counter(m.surface for m in mentions)
+    by_key = {normalise(s): s for s in counts}
+    for spellings in names.values():
+        if spellings and normalise(spellings[0]) in by_key:
+            return by_key[normalise(spellings[0])]
+    if mentions[0].type == "PER":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+    return max(counts, key=lambda s: (counts[s], len(s)))

@@ -1,0 +1,170 @@
+"""Context rules: trigger words and stop words for names no table knows.
+
+Why these lists exist: news introduces people by office ("وزير الخارجية
+التركي هاكان فيدان", "שר החוץ גדעון סער", "President Lula") and organisations
+by a head noun ("وزارة الصحة", "حزب العمال"). The word after such a trigger is
+very likely a name; the words that end it (prepositions, verbs of saying,
+nationality adjectives, punctuation) are a small closed set. Lists are kept
+as plain strings and normalised once, so they are easy to extend by hand.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tui.text.normalize import normalise, tokenize
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words.split())
+
+
+def _phrases(lines: str) -> dict[str, list[tuple[str, ...]]]:
+    """Index trigger phrases (one per line or ``|``-separated) by first key, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lines.replace("\n", "|").split("|"):
+        keys = tuple(t.norm for t in tokenize(phrase))
+        if keys:
+            out.setdefault(keys[0], []).append(keys)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+# --- person triggers (title words) --------------------------------------------
+
+PER_TRIGGERS_AR = """
+الرئيس|رئيس|رئيسة|الرئيسة|رئيس الوزراء|رئيسة الوزراء|رئيس الحكومة|رئيس وزراء|رئيس حكومة|نائب الرئيس
+وزير|وزيرة|الوزير|الوزيرة|وزير الخارجية|وزير الدفاع|وزير الداخلية|وزير المالية|وزير الحرب|وزير الخزانة|وزير خارجية|وزير دفاع
+المبعوث|مبعوث|المبعوثة|المبعوث الخاص|السفير|سفير|السفيرة|المتحدث|المتحدثة|المتحدث باسم|المتحدثة باسم|الناطق باسم|الناطق
+اللواء|العميد|العقيد|المقدم|الرائد|النقيب|الفريق|الفريق أول|المشير|الجنرال|الأدميرال|قائد|القائد|رئيس أركان|رئيس هيئة الأركان
+الشيخ|الشيخة|الأمير|الأميرة|الملك|الملكة|ولي العهد|السلطان|الأمين العام|أمين عام|الأمين|المرشد|المرشد الأعلى|الزعيم|زعيم
+النائب|السيناتور|عضو الكونغرس|المستشار|مستشار|المستشارة|مساعد|نائب|الدكتور|الدكتورة|د.|السيد|السيدة|الإمام|آية الله|حجة الإسلام
+نظيره|نظيرته|نظيرها|نظيرهم|الكاتب|الصحفي|الصحافي|المحلل|الخبير|المراسل|مراسل|المدير|مدير|رئيس جهاز|رئيس مجلس|رئيس البرلمان|رئيس بلدية
+المحامي|القاضي|الحاخام|البابا|الكاردينال|المطران|الداعية|المفتي|مفتي
+"""
+PER_TRIGGERS_FA = """
+رئیس‌جمهور|رئیس جمهور|رئیس‌جمهوری|رئیس جمهوری|نخست‌وزیر|نخست وزیر|وزیر|وزیر امور خارجه|وزیر خارجه|وزیر دفاع|وزیر کشور
+سخنگوی|سخنگو|سفیر|نماینده|فرمانده|سردار|سرلشکر|سرتیپ|ژنرال|دریابان|امیر|آیت‌الله|آیت الله|حجت‌الاسلام|حجت الاسلام
+رهبر|دبیر|دبیرکل|دبیر کل|مشاور|معاون|رئیس|شیخ|آقای|خانم|دکتر|مهندس|همتای|همتایش|فرستاده|فرستاده ویژه|ولیعهد|پادشاه|ملک|امیر|سناتور
+"""
+PER_TRIGGERS_HE = """
+ראש הממשלה|ראש ממשלת|ראש הממשלה לשעבר|רה"מ|הנשיא|נשיא|נשיאת|נשיא ארה"ב|שר|השר|שרת|השרה|שר החוץ|שר הביטחון|שר האוצר|שר הפנים|שר המלחמה|שר חוץ
+השגריר|שגריר|שגרירת|הרמטכ"ל|רמטכ"ל|יו"ר|ח"כ|חבר הכנסת|חברת הכנסת|דובר|דוברת|הדובר|דובר צה"ל|המזכיר|מזכיר|מזכיר המדינה|מזכ"ל
+מנהיג|המנהיג|המנהיג העליון|השליח|שליח|השליח המיוחד|האלוף|אלוף|תא"ל|אל"ם|סא"ל|רס"ן|הגנרל|גנרל|השייח'|שייח'|הרב|מר|גב'|ד"ר|פרופ'|פרופסור
+מפקד|ראש המוסד|ראש השב"כ|ראש אמ"ן|המלך|הנסיך|יורש העצר|האייתוללה|סגן|סגנית|עמיתו|עמיתתו|מקבילו|הכתב|הפרשן|עו"ד|השופט|השופטת|הסנאטור|סנאטור
+"""
+PER_TRIGGERS_EN = """
+President|Vice President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Minister|Secretary|Secretary of State|Ambassador
+Envoy|Special Envoy|Senator|Sen.|Rep.|Representative|Gen.|General|Lt.|Col.|Colonel|Maj.|Major General|Brig.|Adm.|Admiral|Commander
+Sheikh|Shaikh|King|Queen|Prince|Crown Prince|Sultan|Emir|Ayatollah|Imam|Rabbi|Pope|Mr.|Mrs.|Ms.|Mr|Mrs|Ms|Dr.|Dr|Professor|Prof.
+Chancellor|Governor|Mayor|Speaker|Chief|spokesman|spokeswoman|spokesperson|counterpart|Judge|Justice|leader|chief
+"""
+
+# --- organisation heads -------------------------------------------------------
+
+ORG_HEADS_AR = _keys(
+    "وزارة حركة حزب وكالة صحيفة قناة مجلس منظمة جامعة شركة هيئة مؤسسة جماعة جبهة كتائب سرايا "
+    "مركز معهد بنك مصرف لجنة اتحاد شبكة إذاعة محكمة برلمان ائتلاف تحالف مكتب جمعية نقابة "
+    "فيلق لواء ألوية قوات مفوضية مديرية دائرة سلطة صندوق مجموعة تنظيم"
+)
+# Heads that, with the article, name an organisation when a nationality follows.
+ORG_NISBA_HEADS_AR = _keys("الجيش القوات الخارجية الحكومة البحرية الشرطة الاستخبارات المخابرات الرئاسة البرلمان الحرس")
+ORG_HEADS_FA = _keys(
+    "وزارت سازمان حزب جنبش خبرگزاری روزنامه شبکه مجلس شورای دانشگاه شرکت بنیاد ستاد نیروی قرارگاه "
+    "سپاه گروه کمیته کمیسیون دادگاه بانک اتحادیه انجمن"
+)
+ORG_HEADS_HE = _keys(
+    "משרד ארגון מפלגת מפלגה תנועת סוכנות עיתון ערוץ מועצת אוניברסיטת חברת בנק ועדת בית רשות "
+    "חטיבת פיקוד יחידת גדוד גדודי ארגוני קרן איגוד"
+)
+ORG_HEADS_EN = frozenset(
+    "Ministry Party Agency Council Organization Organisation Corps Forces Army Brigades Brigade Movement Front "
+    "University Institute Bank Company Corp Corporation Inc Group Committee Commission Authority Court Parliament "
+    "Assembly Guard Guards News Times Post Journal Network Foundation Association Union League Department Office "
+    "Service Navy Command Agency Fund Club Airlines Airways Tribune Herald Press Reuters Television TV Radio "
+    "Hospital Center Centre Program Programme".split()
+)
+LOC_HEADS_EN = frozenset(
+    "City Province Governorate Strait Gulf Sea River Island Islands Mountains Valley Desert Region Street Square "
+    "Camp Peninsula Bay Lake Ocean Canal Heights District County State Border Crossing Airport Port".split()
+)
+# Words that introduce an outlet name, often quoted: موقع "أكسيوس".
+OUTLET_HEADS = _keys(
+    "موقع وكالة صحيفة شبكة قناة منصة مجلة إذاعة تلفزيون "
+    "خبرگزاری روزنامه شبکه سایت پایگاه وبسایت "
+    "אתר סוכנות עיתון ערוץ רשת"
+)
+
+# --- stop words: things that end a name or can never be one -------------------
+
+STOP_AR = _keys(
+    """في من على إلى الى عن مع إن أن ان قد لم لن لا ما ماذا الذي التي الذين اللذين هذا هذه ذلك تلك هناك هنا
+    كان كانت يكون تكون ليس ليست كل بعض غير بين حول ضد عبر منذ حتى لدى عند خلال بعد قبل أمام وراء تحت فوق
+    ثم أو أم بل لكن لكنه كما أيضا فقط حيث إذا اذا لو كي بأن بان وأن وإن فإن لأن إنه أنه انه وقال قال قالت يقول تقول
+    أكد وأكد أكدت يؤكد أعلن وأعلن أعلنت أشار وأشار أوضح وأوضح أضاف وأضاف شدد وشدد دعا ودعا طالب التقى والتقى استقبل
+    بحث زار وزار وصل غادر ترأس رأى اعتبر حذر وحذر هدد نفى كشف وكشف أفاد ذكر وذكر صرح كتب وكتب وقع أجرى وأجرى تلقى
+    ناقش يلتقي يزور سيزور سيلتقي يبحث يجري أمس اليوم غدا يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+    السابق السابقة الأسبق الحالي الحالية الجديد الجديدة المؤقت المنتخب الراحل المخلوع التنفيذي العام الأعلى
+    نفسه نفسها ذاته ذاتها هو هي هم نحن أنا أنت بشأن وفق وفقا حسب بحسب نحو إزاء تجاه رغم بينما عندما وقد فقد
+    لقد وكان وكانت وهو وهي له لها لهم به بها منه منها عليه عليها إليه فيه فيها معه معها عنه عنها أي أحد إحدى
+    الذى مساء صباح ليلة الأسبوع الشهر العام الماضي المقبل الجاري الحالي اتصالا هاتفيا بيان رسالة زيارة لقاء
+    مؤتمر مقابلة تصريحات تصريح حديث كلمة خطاب وكالة الإخبارية للأنباء رئيس وزير مع كبار عدد مسؤول مسؤولون مصدر مصادر
+    يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+    جلسة إطار اتفاق الاتفاق حرب الحرب السلام سلام الأمن الدولة دولة الدول البلاد المنطقة منطقة الجانب الجانبين
+    ضربة عسكرية الحكومة حكومة النظام الشعب العالم الدولي الدولية الوطني الوطنية القومي القومية الإسلامي الإسلامية
+    العربي العربية الغربي الغربية الشرقي الشرقية الشمالي الجنوبي الأوسط المتحدة المتحدة الأمريكيين الإسرائيليين"""
+)
+STOP_FA = _keys(
+    """و در به از با که را این آن برای تا هم نیز گفت گفته گفتند کرد کرده کردند است بود شد شده شود می خود وی او
+    ایشان آنها ما من تو یک دو سه روز امروز دیروز فردا شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه
+    سابق پیشین جدید کنونی فعلی اعلام اظهار تاکید تأکید افزود نوشت داد دارد دارند کند کنند باید نباید اما ولی
+    پس پیش بعد قبل درباره دربارهٔ طی ضمن علیه بین میان نزد برابر سوی طرف حال هر همه چه چرا چگونه کجا
+    دیدار گفتگو گفت‌وگو تماس تلفنی سفر نشست جلسه مذاکره مذاکرات توافق جنگ صلح امنیت دولت کشور کشورها منطقه
+    خبرگزاری گزارش روزنامه وزارت سازمان مجلس شورای امور خارجه دفاع کشورمان جمهوری اسلامی ملی عالی کل ویژه"""
+)
+STOP_HE = _keys(
+    """של את על עם אל כי אם גם רק כבר עוד לא אין יש זה זו זאת אלה הוא היא הם הן אני אנחנו אתה מה מי איך למה
+    אמר אמרה אמרו הודיע הודיעה הודיעו מסר מסרה כתב כתבה ציין ציינה הוסיף הוסיפה הבהיר הזהיר נפגש נפגשה ביקר
+    שוחח שוחחה התקשר קיים קיימה היום אתמול מחר הבוקר הערב הלילה ראשון שני שלישי רביעי חמישי שישי שבת
+    לשעבר החדש החדשה הנוכחי הנוכחית הקודם בין לפני אחרי אחר במהלך נגד לגבי אצל תחת מול ליד בעקבות
+    שלו שלה שלהם אותו אותה אותם לו לה להם בו בה כך כן כאשר כש אשר ולכן אבל אך או כמו בשל לאחר
+    ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר שיחה שיחת ביקור פגישה הודעה
+    ממשלת הממשלה המדינה מדינת השר ראש בכיר בכירים גורם גורמים מקור מקורות דיווח דיווחה לפי כדי
+    לשכת ישיבת הסכם ההסכם מלחמה המלחמה ביטחון שלום"""
+)
+STOP_EN = frozenset(
+    """The A An In On At For From With By Of To And But Or If As It Its He She They We You I This That These Those
+    His Her Their Our My Your There Here When Where While After Before During Since Until Although Though
+    However Meanwhile Also Yet So Then Now Today Yesterday Tomorrow On Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November December
+    Mr Mrs Ms Dr According Last Next Earlier Later Some Many Most More Several Both Each Every No Not
+    What Who Why How Which Whose Would Could Should Will Can May Might Must Did Does Do Is Are Was Were
+    Breaking Update Updated Read Watch Photo Video Reporting Editing Copyright All Rights Reserved
+    Western Eastern Northern Southern Arab Islamic Muslim Jewish Christian Sunni Shia Shiite
+    Minister President Prime Foreign Defence Defense Secretary Ambassador Envoy General Spokesman Officials Official
+    Senior Former Deputy Chief Head Leader Supreme""".split()
+)
+
+# Name-internal connectors: never a name alone, never the last word of a name.
+CONNECTORS = _keys("بن ابن بنت آل أبو ابو أبي ابي أم عبد ولد بو")
+CONNECTORS_EN = frozenset("bin ibn bint al el abu de da di del van von der la le du ben".split())
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """Person triggers per language, indexed by first key."""
+    return {
+        "ar": _phrases(PER_TRIGGERS_AR),
+        "fa": _phrases(PER_TRIGGERS_FA + "|" + PER_TRIGGERS_AR),
+        "he": _phrases(PER_TRIGGERS_HE),
+        "en": _phrases(PER_TRIGGERS_EN),
+    }
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    return {"ar": STOP_AR, "fa": STOP_FA | STOP_AR, "he": STOP_HE}.get(lang, frozenset())
+
+
+def org_heads(lang: str) -> frozenset[str]:
+    return {"ar": ORG_HEADS_AR, "fa": ORG_HEADS_FA, "he": ORG_HEADS_HE}.get(lang, frozenset())

@@ -1,0 +1,244 @@
+"""Script-aware text normalisation for matching Arabic, Persian, Hebrew and Latin.
+
+Why: the same name is spelt many ways in news text. Arabic writers drop or keep
+hamza on alef (أحمد / احمد), write final ya with or without dots (علي / على),
+Persian uses its own ya and kaf (ی / ک) and Arabic fonts swap them back,
+vowel marks (harakat, Hebrew niqqud) and tatweel appear at random, digits come
+in three scripts, and Hebrew acronyms use either ASCII quotes or the Hebrew
+geresh/gershayim (ארה"ב / ארה״ב). Matching must ignore all of that, while the
+text shown to the user stays exactly as written.
+
+So there are two layers:
+
+* :func:`normalise` folds a string to a *matching key*. It may change the
+  length of the string (marks are deleted), so never use its offsets against
+  the original text.
+* :func:`tokenize` splits the **original** text into :class:`Token` objects
+  that keep their character offsets and carry the folded key alongside.
+  Search and entity extraction match on ``Token.norm`` and report
+  ``Token.start``/``Token.end``, which index the text exactly as given
+  (logical order).
+
+Clitics (Arabic و ف ب ل ك ال, Hebrew ו ה ב ל מ ש כ) are glued to the next word
+in both languages. :func:`clitic_candidates` lists the ways a token can be
+split into prefix + stem, longest stem first; the caller decides which stem is
+real (e.g. it is a known name). Stripping blindly would turn لبنان into ل+بنان,
+so it is always a *candidate*, never a rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Token",
+    "normalise",
+    "normalise_arabic",
+    "normalise_hebrew",
+    "fold_digits",
+    "tokenize",
+    "clitic_candidates",
+    "script_of",
+    "guess_language",
+]
+
+# --- character classes --------------------------------------------------------
+
+#: Arabic harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
+_AR_MARKS = "".join(chr(c) for c in range(0x0610, 0x061B)) + "".join(
+    chr(c) for c in range(0x064B, 0x0660)
+) + "\u0670" + "".join(chr(c) for c in range(0x06D6, 0x06EE))
+#: Hebrew points and cantillation (niqqud, dagesh, te'amim), not letters.
+_HE_MARKS = "".join(chr(c) for c in range(0x0591, 0x05BE)) + "\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7"
+_TATWEEL = "\u0640"
+#: Invisible format characters that should never break a match.
+_INVISIBLE = "\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+
+_FOLD = {
+    # alef forms and hamza carriers -> bare letters
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ۓ": "ي",
+    # ya / alef maqsura / Persian ya / Urdu forms -> Arabic ya
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي",
+    # ta marbuta and Persian heh forms -> ha
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۂ": "ه",
+    # kaf forms
+    "ک": "ك", "ڪ": "ك",
+    # Hebrew geresh / gershayim and typographic quotes -> ASCII
+    "\u05f3": "'", "\u05f4": '"', "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"',
+}
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DELETE = {ord(c): None for c in _AR_MARKS + _HE_MARKS + _TATWEEL + _INVISIBLE}
+_TABLE = str.maketrans({**{ord(k): v for k, v in _FOLD.items()}, **_DIGITS, **_DELETE})
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits -> ASCII, so "٢٠٢٦" matches "2026"."""
+    return text.translate(_DIGITS)
+
+
+def normalise_arabic(text: str) -> str:
+    """Fold Arabic/Persian spelling variants (also safe on any other script)."""
+    return text.translate(_TABLE)
+
+
+def normalise_hebrew(text: str) -> str:
+    """Drop niqqud and fold geresh/gershayim to ASCII ' and ". Same table as Arabic."""
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Matching key for any script: NFKC, marks and tatweel removed, letter
+    variants folded (alef/hamza, ya/alef maqsura, ta marbuta, ک/ك, ZWNJ kept
+    out), digits to ASCII, Latin case-folded.
+
+    NFKC first, so Arabic presentation forms (ﻻ, ﺍ) become ordinary letters.
+    ZWNJ (U+200C) is removed: Persian writes رئیس‌جمهور with or without it.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_TABLE).replace("\u200c", "")
+    return text.casefold()
+
+
+# --- tokens -------------------------------------------------------------------
+
+# A word: letters, marks and digits, plus an apostrophe/quote *inside* a word
+# (Hebrew acronyms and transliterations: ארה"ב, צ'ה, O'Brien) and a hyphen
+# between Latin letters (Al-Qassam). ZWNJ splits Persian words so that
+# رئیس‌جمهور and رئیس جمهور give the same token sequence.
+_WORD = re.compile(
+    r"[^\W_]"  # first character: a letter or digit
+    r"(?:[^\W_\u200c]|[\u064B-\u065F\u0670\u0591-\u05C7\u0640]"
+    r"|['\u2019\u05f3\"\u05f4](?=[\u05d0-\u05eaA-Za-z])"
+    r"|-(?=[A-Za-z]))*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: ``text[start:end]`` and its matching key."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with offsets into ``text`` as given."""
+    return [Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in _WORD.finditer(text)]
+
+
+# --- clitics ------------------------------------------------------------------
+
+# Arabic proclitics, in normalised form, longest first. "لل" is ل + ال with the
+# alef dropped (للرئيس = ل + الرئيس), handled by re-inserting the alef.
+_AR_PREFIXES = ("وبال", "وكال", "وفال", "فبال", "وال", "فال", "بال", "كال",
+                "ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_HE_PREFIXES = ("וכש", "וש", "וה", "וב", "ול", "ומ", "שה", "שב", "של", "מה", "כש", "בה", "לה",
+                "ו", "ה", "ב", "ל", "מ", "ש", "כ")
+_AR_LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3]")
+_HE_LETTERS = re.compile(r"[\u05d0-\u05ea]")
+_MIN_STEM = 2
+
+
+@lru_cache(maxsize=65536)
+def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
+    """Ways to read a *normalised* token as proclitic + stem.
+
+    Returns ``(prefix_length, stem)`` pairs, the unsplit token first, then
+    longer stems before shorter ones. ``prefix_length`` counts characters of
+    the normalised token, which equals characters of the original token only
+    when no marks were deleted; use :func:`split_offset` to map back.
+
+    For Arabic, a prefix ending in ال (وال, بال ...) yields both the stem with
+    the article (الولايات) and, for ل+ال contractions (للولايات), the
+    restored form (الولايات). The caller tries each against its lexicon.
+    """
+    out: list[tuple[int, str]] = [(0, norm)]
+    seen = {norm}
+    if _AR_LETTERS.match(norm):
+        for p in _AR_PREFIXES:
+            if not norm.startswith(p) or len(norm) - len(p) < _MIN_STEM:
+                continue
+            rest = norm[len(p):]
+            if p.endswith("ال"):
+                cands = [(len(p) - 2, "ال" + rest)]
+            elif p.endswith("لل"):
+                cands = [(len(p) - 2, "ال" + rest), (len(p), rest)]
+            else:
+                cands = [(len(p), rest)]
+            for plen, stem in cands:
+                if stem not in seen:
+                    seen.add(stem)
+                    out.append((plen, stem))
+    elif _HE_LETTERS.match(norm):
+        for p in _HE_PREFIXES:
+            if norm.startswith(p) and len(norm) - len(p) >= _MIN_STEM and norm[len(p):] not in seen:
+                seen.add(norm[len(p):])
+                out.append((len(p), norm[len(p):]))
+    return tuple(out)
+
+
+def split_offset(original: str, norm_prefix_len: int) -> int:
+    """Offset in ``original`` after ``norm_prefix_len`` normalised characters.
+
+    Deleted characters (harakat, tatweel) inside the prefix are skipped, so
+    for "بـ"+"إيران" a prefix of 1 maps past the tatweel too. Prefixes are
+    letters only, so a character-by-character walk is exact.
+    """
+    if norm_prefix_len <= 0:
+        return 0
+    count = 0
+    for i, ch in enumerate(original):
+        if normalise(ch):
+            count += 1
+        if count == norm_prefix_len:
+            j = i + 1
+            while j < len(original) and not normalise(original[j]):
+                j += 1  # marks and tatweel belong to the prefix
+            return j
+    return len(original)
+
+
+# --- script and language ------------------------------------------------------
+
+_PERSIAN_ONLY = re.compile(r"[پچژگکی\u06cc\u06a9]")
+
+
+def script_of(text: str) -> str:
+    """Dominant script of ``text``: "arabic", "hebrew", "latin" or "" if none."""
+    counts = {"arabic": 0, "hebrew": 0, "latin": 0}
+    for ch in text:
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+            counts["arabic"] += 1
+        elif 0x0590 <= o <= 0x05FF:
+            counts["hebrew"] += 1
+        elif ch.isascii() and ch.isalpha():
+            counts["latin"] += 1
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ""
+
+
+def guess_language(text: str) -> str:
+    """Best guess of ar/fa/he/en from the letters used.
+
+    Persian is told from Arabic by its own letters (پ چ ژ گ and the Persian
+    ی/ک code points), which Persian text uses constantly and Arabic never;
+    Arabic-only ة and ي tip the balance the other way.
+    """
+    script = script_of(text)
+    if script == "hebrew":
+        return "he"
+    if script == "latin" or not script:
+        return "en"
+    persian = len(_PERSIAN_ONLY.findall(text))
+    arabic = len(re.findall(r"[ةيك]", text))
+    return "fa" if persian > arabic else "ar"
