@@ -219,7 +219,10 @@ class Reader(ScrollView, can_focus=True):
         if art.title.strip():
             for line in layout(art.title, width, mode, direction, language).lines:
                 self._head.append(_HeadRow(line, line.text, "reader--title"))
-        meta = "  ·  ".join(x for x in (art.source, art.published[:10], art.language) if x)
+        # The date is isolated (LRI…PDI): after an Arabic source name the UBA
+        # would otherwise draw 2026-04-10 as 10-04-2026.
+        date = f"\u2066{art.published[:10]}\u2069" if art.published else ""
+        meta = "  ·  ".join(x for x in (art.source, date, art.language) if x)
         if meta:
             for line in layout(meta, width, mode, None, language).lines:
                 self._head.append(_HeadRow(line, line.text, "reader--meta"))
