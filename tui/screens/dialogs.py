@@ -1,0 +1,186 @@
+"""Modal dialogs of the annotation feature: note editor, tag box, confirm, export choice.
+
+Each dialog returns its result through ``dismiss`` (``None`` = cancelled),
+so the main screen, which alone writes the store, decides what to do with
+it. Text is edited in logical order (TextArea and Input do no bidi); a
+preview line under the field shows right-to-left text as it will be drawn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from tui.rtl.line import visual_line
+from tui.tags import parse_tags, tag_key
+
+CSS = Path(__file__).with_name("dialogs.tcss")
+PREVIEW_WIDTH = 56
+
+
+def preview(text: str, mode: str, width: int = PREVIEW_WIDTH) -> Text:
+    """The first line of ``text`` laid out as the panel will show it."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return Text(visual_line(first, width, mode, align=True) if first else "", no_wrap=True)
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Multi-line note: ``ctrl+s`` saves and closes, ``escape`` cancels."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    def __init__(self, text: str = "", title: str = "Note", mode: str = "app") -> None:
+        super().__init__()
+        self.text, self.title_text, self.mode = text, title, mode
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="note-dialog"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            yield TextArea(self.text, soft_wrap=True, show_line_numbers=False, id="note-text")
+            yield Static(preview(self.text, self.mode), id="preview", markup=False)
+            yield Label("ctrl+s save · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.query_one("#preview", Static).update(preview(event.text_area.text, self.mode))
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LastTagSuggester(Suggester):
+    """Completes the tag being typed after the last comma from the known tags."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.known = known
+
+    async def get_suggestion(self, value: str) -> str | None:
+        cut = max(value.rfind(sep) for sep in ",،;؛")
+        head, last = value[:cut + 1], value[cut + 1:]
+        typed = last.lstrip()
+        if not typed:
+            return None
+        have = {tag_key(t) for t in parse_tags(head)}
+        for tag in self.known:
+            if tag_key(tag).startswith(typed.casefold()) and tag_key(tag) not in have and len(tag) > len(typed):
+                return value + tag[len(typed):]
+        return None
+
+
+class TagBox(ModalScreen[list[str] | None]):
+    """Comma-separated tags with completion (``right`` accepts); ``enter`` saves."""
+
+    CSS_PATH = CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
+
+    def __init__(self, tags: list[str], known: list[str], title: str = "Tags", mode: str = "app") -> None:
+        super().__init__()
+        self.tags, self.known, self.title_text, self.mode = tags, known, title, mode
+
+    def compose(self) -> ComposeResult:
+        value = ", ".join(self.tags) + (", " if self.tags else "")
+        with Vertical(id="dialog", classes="tag-dialog"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            yield Input(value, placeholder="tag, another tag", suggester=LastTagSuggester(self.known),
+                        id="tags-input")
+            yield Static(self._preview(value), id="preview", markup=False)
+            yield Label("enter save · → complete · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _preview(self, value: str) -> Text:
+        return preview(" · ".join(parse_tags(value)), self.mode)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#preview", Static).update(self._preview(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(parse_tags(event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes/no: ``y`` or ``enter`` confirms, ``n`` or ``escape`` cancels."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", priority=True),
+    ]
+
+    def __init__(self, question: str, detail: str = "", mode: str = "app") -> None:
+        super().__init__()
+        self.question, self.detail, self.mode = question, detail, mode
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="confirm-dialog"):
+            yield Label(self.question, id="dialog-title", markup=False)
+            if self.detail:
+                yield Static(preview(self.detail, self.mode), id="preview", markup=False)
+            yield Label("y / enter: yes · n / escape: no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ExportChoice(ModalScreen[str | None]):
+    """Export the current article's notes or the whole library's."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("c", "choose('article')", "Current article", show=False),
+        Binding("a", "choose('all')", "All", show=False),
+    ]
+
+    def __init__(self, has_article: bool = True) -> None:
+        super().__init__()
+        self.has_article = has_article
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="export-dialog"):
+            yield Label("Export notes to Markdown", id="dialog-title")
+            options = [Option("Current article (c)", id="article", disabled=not self.has_article),
+                       Option("All annotated articles (a)", id="all")]
+            yield OptionList(*options, id="export-choice")
+            yield Label("enter choose · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        choice = self.query_one(OptionList)
+        choice.highlighted = 0 if self.has_article else 1
+        choice.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_id)
+
+    def action_choose(self, which: str) -> None:
+        if which == "all" or self.has_article:
+            self.dismiss(which)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
