@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("fetch", help="fetch all feeds now")
     p.add_argument("--concurrency", type=int, default=None)
+    p.add_argument("--force", action="store_true", help="fetch even feeds whose TTL has not passed")
+    p.add_argument("--full-text", action="store_true",
+                   help="fetch and extract the page of items that carry only a summary")
 
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query")

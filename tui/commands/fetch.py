@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             print("no feeds to fetch: add one with `marsad feeds add URL`", file=sys.stderr)
             return 0
         console = Console(stderr=True, highlight=False)
-        reports = _fetch_with_progress(store, config, console, force=getattr(args, "force", False))
+        reports = _fetch_with_progress(store, config, console, force=args.force, full_text=args.full_text)
     finally:
         store.close()
     console.print(summary_table(reports))
@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if reports and failed == len(reports) else 0
 
 
-def _fetch_with_progress(store: Store, config, console: Console, force: bool) -> list[FetchReport]:
+def _fetch_with_progress(store: Store, config, console: Console, force: bool,
+                         full_text: bool) -> list[FetchReport]:
     columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[added]} new, {task.fields[errors]} errors"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
@@ -50,7 +51,7 @@ def _fetch_with_progress(store: Store, config, console: Console, force: bool) ->
         def on_progress(p: FetchProgress) -> None:
             bar.update(task, total=p.total, completed=p.done, added=p.added, errors=p.errors)
 
-        return fetch_all_sync(store, config, progress=on_progress, force=force)
+        return fetch_all_sync(store, config, progress=on_progress, force=force, full_text=full_text)
 
 
 def summary_table(reports: list[FetchReport]) -> Table:
