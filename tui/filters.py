@@ -46,8 +46,8 @@ class Filter:
     entity_label: str = ""
     sources: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
-    date_from: str = ""  # YYYY-MM-DD, inclusive
-    date_to: str = ""  # YYYY-MM-DD, inclusive
+    date_from: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    date_to: str = ""  # same forms, inclusive (a month means all of it)
     has_notes: bool | None = None
     read: bool | None = None  # False: unread only; True: read only
     sort: str = "newest"
@@ -135,7 +135,8 @@ def make_predicate(flt: Filter, ctx: FilterContext) -> Callable[[Item], bool]:
     if flt.date_from:
         checks.append(lambda it: _date(it.article) >= flt.date_from)
     if flt.date_to:
-        checks.append(lambda it: _date(it.article) <= flt.date_to)
+        n = len(flt.date_to)  # "2026-02" as an end means up to the end of February
+        checks.append(lambda it: _date(it.article)[:n] <= flt.date_to)
     if flt.has_notes is not None:
         checks.append(lambda it: (it.annotations > 0) == flt.has_notes)
     if flt.read is not None:

@@ -56,37 +56,40 @@ class FilterDialog(ModalScreen[FilterDialogResult | None]):
             yield Label("Filter the library", id="filter-title")
             with Grid(id="filter-grid"):
                 yield Label("Saved view")
-                yield Select([(name, name) for name in self.views], prompt="(none)", id="view",
-                             value=self.view_name if self.view_name in self.views else Select.NULL)
+                yield Select(compact=True, options=[(name, name) for name in self.views], prompt="(none)",
+                             id="view", value=self.view_name if self.view_name in self.views else Select.NULL)
                 yield Label("Tags")
-                yield Input(", ".join(f.tags), placeholder="comma-separated, any of", id="tags")
+                yield Input(compact=True, value=", ".join(f.tags), placeholder="comma-separated, any of",
+                            id="tags")
                 yield Label("Sources")
-                yield Input(", ".join(f.sources), placeholder=_hint(self.sources), id="sources")
+                yield Input(compact=True, value=", ".join(f.sources), placeholder=_hint(self.sources),
+                            id="sources")
                 yield Label("Languages")
-                yield Input(", ".join(f.languages), placeholder=_hint(self.languages) or "ar, fa, he, en",
-                            id="languages")
+                yield Input(compact=True, value=", ".join(f.languages),
+                            placeholder=_hint(self.languages) or "ar, fa, he, en", id="languages")
                 yield Label("From date")
-                yield Input(f.date_from, placeholder="YYYY-MM-DD", id="date_from")
+                yield Input(compact=True, value=f.date_from, placeholder="YYYY-MM-DD", id="date_from")
                 yield Label("To date")
-                yield Input(f.date_to, placeholder="YYYY-MM-DD", id="date_to")
+                yield Input(compact=True, value=f.date_to, placeholder="YYYY-MM-DD", id="date_to")
                 yield Label("Has notes")
-                yield Select([("with notes", "yes"), ("without notes", "no")], prompt="any",
+                yield Select(compact=True, options=[("with notes", "yes"), ("without notes", "no")], prompt="any",
                              value=_tri_key(f.has_notes), id="has_notes")
                 yield Label("Read state")
-                yield Select([("read", "yes"), ("unread", "no")], prompt="any", value=_tri_key(f.read), id="read")
+                yield Select(compact=True, options=[("read", "yes"), ("unread", "no")], prompt="any",
+                             value=_tri_key(f.read), id="read")
                 yield Label("Sort")
-                yield Select([(label, key) for key, label in SORT_ORDERS.items()], value=f.sort,
-                             allow_blank=False, id="sort")
+                yield Select(compact=True, options=[(label, key) for key, label in SORT_ORDERS.items()],
+                             value=f.sort, allow_blank=False, id="sort")
                 yield Label("Save as view")
-                yield Input(placeholder="name (optional)", id="save_as")
+                yield Input(compact=True, placeholder="name (optional)", id="save_as")
             if f.entity:
                 yield Label(f"Entity: {f.entity_label or f.entity} (kept; press f on it again to remove)",
                             id="filter-entity")
             with Horizontal(id="filter-buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Delete view", id="delete-view", disabled=not self.views)
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", compact=True, variant="primary", id="apply")
+                yield Button("Clear all", compact=True, id="clear")
+                yield Button("Delete view", compact=True, id="delete-view", disabled=not self.views)
+                yield Button("Cancel", compact=True, id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
@@ -156,7 +159,7 @@ class FilterDialog(ModalScreen[FilterDialogResult | None]):
             entity=self.current.entity, entity_label=self.current.entity_label,
             sources=_split(self.query_one("#sources", Input).value),
             languages=tuple(v.lower() for v in _split(self.query_one("#languages", Input).value)),
-            date_from=date_from, date_to=_end_of(date_to),
+            date_from=date_from, date_to=date_to,
             has_notes=_TRISTATE.get(str(self.query_one("#has_notes", Select).value)),
             read=_TRISTATE.get(str(self.query_one("#read", Select).value)),
             sort=str(sort) if sort in SORT_ORDERS else "newest",
@@ -173,12 +176,3 @@ def _hint(values: list[str], n: int = 3) -> str:
 
 def _tri_key(value: bool | None):  # type: ignore[no-untyped-def]
     return Select.NULL if value is None else ("yes" if value else "no")
-
-
-def _end_of(date: str) -> str:
-    """"2026" or "2026-03" as an end date means the end of that year or month."""
-    if len(date) == 4:
-        return f"{date}-12-31"
-    if len(date) == 7:
-        return f"{date}-31"
-    return date

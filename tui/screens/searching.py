@@ -85,7 +85,7 @@ class SearchActions:
             state = "" if self._search_index is not None else " (indexing…)"
             parts.append(f"/{self._search_text.strip()}{state}")
         if self._view_name:
-            parts.append(f"[{self._view_name}]")
+            parts.append(f"◆ {self._view_name}")
         label = self._list_filter.label()
         if label:
             parts.append(label)

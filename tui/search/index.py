@@ -225,7 +225,7 @@ class SearchIndex:
         for key, qw in keys.items():
             for tid, kw in self._keys.get(key, ()):
                 w = qw * kw
-                for slot, f in zip(self._docs[tid], self._weights[tid]):
+                for slot, f in zip(self._docs.get(tid, ()), self._weights.get(tid, ())):
                     if alive[slot]:
                         tf[slot] += f * w
         return tf

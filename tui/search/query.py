@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from tui.text.normalize import tokenize
 
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»')
+# An ASCII quote between Hebrew letters is a gershayim (ארה"ב), not a phrase mark.
+_HEBREW_ACRONYM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def parse_query(text: str, live: bool = False) -> Query:
     A one-word phrase is just a term; an unclosed quote is treated as closed.
     """
     phrases: list[tuple[str, ...]] = []
-    text = _close_quotes(text)
+    text = _close_quotes(_HEBREW_ACRONYM.sub("\u05f4", text))
 
     def take(match: re.Match[str]) -> str:
         inner = next((g for g in match.groups() if g is not None), "")

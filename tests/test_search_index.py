@@ -1,0 +1,194 @@
+"""The search index: normalisation, clitics, phrases, ranking, hits, persistence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.search import DocText, SearchIndex, find_hits, parse_query, snippet
+
+
+def index_of(*docs: DocText) -> SearchIndex:
+    index = SearchIndex()
+    for doc in docs:
+        index.add(doc)
+    return index
+
+
+def ids(index: SearchIndex, text: str, live: bool = False) -> list[str]:
+    return [r.id for r in index.search(parse_query(text, live=live))]
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("أحمد", "احمد"),          # hamza on alef
+    ("إيران", "ايران"),        # hamza under alef
+    ("آمال", "امال"),          # madda
+    ("على", "علي"),            # alef maqsura / ya
+    ("ایران", "إيران"),        # Persian ya
+    ("کتاب", "كتاب"),          # Persian kaf
+    ("مدرسة", "مدرسه"),        # ta marbuta / ha
+    ("مُحَمَّد", "محمد"),       # harakat in the text
+    ("محمد", "مُحَمَّد"),       # harakat in the query
+    ("العـــربية", "العربية"),  # tatweel
+    ("٢٠٢٦", "2026"),          # Arabic-Indic digits
+    ("۱۴۰۵", "1405"),          # Persian digits
+    ("שָׁלוֹם", "שלום"),        # Hebrew niqqud
+    ("ארה״ב", 'ארה"ב'),        # gershayim
+    ("Tehran", "tehran"),      # Latin case
+])
+def test_spelling_variants_match(written: str, typed: str) -> None:
+    index = index_of(DocText("a", body=f"خبر {written} اليوم"), DocText("b", body="نص آخر"))
+    assert ids(index, typed) == ["a"]
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("وإيران", "إيران"),
+    ("بإيران", "إيران"),
+    ("فإيران", "ايران"),
+    ("الرئيس", "رئيس"),
+    ("للرئيس", "الرئيس"),
+    ("والولايات", "الولايات"),
+    ("بالولايات", "ولايات"),
+    ("בירושלים", "ירושלים"),
+])
+def test_clitic_forms_are_found(written: str, typed: str) -> None:
+    index = index_of(DocText("a", body=f"قال {written} أمس"), DocText("b", body="لا شيء هنا"))
+    assert ids(index, typed) == ["a"]
+
+
+def test_exact_form_ranks_above_clitic_form() -> None:
+    index = index_of(DocText("stem", body="زار وإيران ثم عاد"), DocText("exact", body="زار إيران ثم عاد"))
+    assert ids(index, "إيران") == ["exact", "stem"]
+
+
+def test_clitic_query_also_finds_bare_word_but_lower() -> None:
+    index = index_of(DocText("bare", body="زار إيران"), DocText("same", body="زار وإيران"))
+    assert ids(index, "وإيران") == ["same", "bare"]
+
+
+def test_every_word_must_match() -> None:
+    index = index_of(DocText("a", body="oil prices rise"), DocText("b", body="oil exports"))
+    assert ids(index, "oil prices") == ["a"]
+    assert ids(index, "oil") == ["b", "a"]  # the shorter article weighs "oil" more (BM25)
+
+
+def test_title_outranks_body() -> None:
+    index = index_of(DocText("body", title="news", body="the Gulf summit opened"),
+                     DocText("title", title="Gulf summit", body="the meeting opened"))
+    assert ids(index, "gulf") == ["title", "body"]
+
+
+def test_more_occurrences_rank_higher() -> None:
+    index = index_of(DocText("once", body="Oman hosts talks on trade and other topics today"),
+                     DocText("thrice", body="Oman hosts talks; Oman mediates; Oman waits today"))
+    assert ids(index, "oman") == ["thrice", "once"]
+
+
+def test_notes_and_tags_are_searchable() -> None:
+    index = index_of(DocText("n", body="x", notes="check the tanker numbers"),
+                     DocText("t", body="y", tags="shipping | red-sea"))
+    assert ids(index, "tanker") == ["n"]
+    assert ids(index, "shipping") == ["t"]
+
+
+def test_phrase_needs_adjacent_words_in_order() -> None:
+    index = index_of(
+        DocText("phrase", body="قال وزير الخارجية العماني"),
+        DocText("apart", body="قال وزير إن الخارجية"),
+        DocText("reversed", body="الخارجية وزير"),
+    )
+    assert ids(index, '"وزير الخارجية"') == ["phrase"]
+    assert set(ids(index, "وزير الخارجية")) == {"phrase", "apart", "reversed"}
+
+
+def test_phrase_with_clitic_and_harakat() -> None:
+    index = index_of(DocText("a", body="والأُمم المتحدة"), DocText("b", body="الأمم غيرها المتحدة"))
+    assert ids(index, '"الأمم المتحدة"') == ["a"]
+
+
+def test_phrase_does_not_cross_fields() -> None:
+    index = index_of(DocText("a", title="Security", body="Council met"))
+    assert ids(index, '"security council"') == []
+
+
+def test_unclosed_quote_is_a_phrase() -> None:
+    index = index_of(DocText("a", body="United Nations said"), DocText("b", body="Nations United"))
+    assert ids(index, '"united nations') == ["a"]
+
+
+def test_live_prefix_completes_last_word() -> None:
+    index = index_of(DocText("a", body="Tehran said"), DocText("b", body="Tel Aviv said"))
+    assert ids(index, "teh", live=True) == ["a"]
+    assert set(ids(index, "te", live=True)) == {"a", "b"}
+    assert ids(index, "teh") == []
+    assert ids(index, "teh ", live=True) == []
+
+
+def test_empty_and_unknown_queries() -> None:
+    index = index_of(DocText("a", body="text"))
+    assert ids(index, "") == []
+    assert ids(index, "   \"\" ") == []
+    assert ids(index, "absent") == []
+
+
+def test_reindex_and_remove() -> None:
+    index = index_of(DocText("a", body="old words"))
+    index.add(DocText("a", body="new words"))
+    assert ids(index, "old") == []
+    assert ids(index, "new") == ["a"]
+    index.remove("a")
+    assert ids(index, "words") == []
+    assert len(index) == 0
+
+
+def test_compaction_keeps_results() -> None:
+    index = index_of(*(DocText(str(i), body=f"word{i % 3} common") for i in range(30)))
+    for i in range(0, 30, 2):
+        index.remove(str(i))
+    before = index.search(parse_query("common word1"))
+    index.compact()
+    assert index.dead == 0
+    assert index.search(parse_query("common word1")) == before
+
+
+def test_state_round_trip() -> None:
+    index = index_of(DocText("a", title="إيران", body="وإيران والولايات المتحدة"), DocText("b", body="Oman"))
+    index.remove("b")
+    index.stamp = "s1"
+    copy = SearchIndex.from_state(index.to_state())
+    assert copy.stamp == "s1"
+    for q in ("إيران", '"الولايات المتحدة"', "oman", "ول"):
+        assert copy.search(parse_query(q, live=True)) == index.search(parse_query(q, live=True))
+
+
+def test_state_of_other_version_is_rejected() -> None:
+    state = SearchIndex().to_state()
+    state["version"] = -1
+    with pytest.raises(ValueError):
+        SearchIndex.from_state(state)
+
+
+# -- hits -------------------------------------------------------------------
+
+
+def test_hits_cover_the_stem_only() -> None:
+    text = "زار وإيران أمس"
+    [(start, end)] = find_hits(text, parse_query("إيران"))
+    assert text[start:end] == "إيران"
+
+
+def test_hits_keep_harakat_of_the_original() -> None:
+    text = "قال مُحَمَّد"
+    [(start, end)] = find_hits(text, parse_query("محمد"))
+    assert text[start:end] == "مُحَمَّد"
+
+
+def test_hits_for_phrase_and_prefix() -> None:
+    text = "the United Nations and the Security Council"
+    spans = find_hits(text, parse_query('"united nations" secu', live=True))
+    assert [text[s:e] for s, e in spans] == ["United Nations", "Security"]
+
+
+def test_snippet_is_one_line_around_the_hit() -> None:
+    body = "word " * 100 + "Tehran said\n\nmore " * 3
+    line = snippet(body, find_hits(body, parse_query("tehran")), width=60)
+    assert "Tehran" in line and "\n" not in line and line.startswith("…")

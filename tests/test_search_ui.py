@@ -1,0 +1,145 @@
+"""Pilot: the search box filters the list as you type; enter and escape; filters; hits."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from tui.app import make_app
+from tui.config import Config, load_config
+from tui.filters import Filter, saved_views
+from tui.screens.filter_dialog import FilterDialog
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+from tui.widgets.search_box import SearchBox
+
+SIZE = (140, 40)
+
+
+async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [it.article.title for it in app.screen.query_one(ArticleList).items]
+
+
+def header(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#list-header", Static).render())
+
+
+async def test_typing_filters_enter_focuses_first_match_escape_clears(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        box = app.screen.query_one(SearchBox)
+        articles = app.screen.query_one(ArticleList)
+        total = len(articles.items)
+        assert total == 7 and not box.display
+
+        await pilot.press("slash")
+        assert app.focused is box and box.display
+        counts = []
+        for ch in "ايران":  # typed without hamza; the text has إيران and Persian ایران
+            await pilot.press(ch)
+            await settle(app, pilot)
+            counts.append(len(articles.items))
+        assert counts[0] < total and counts[-1] == 2
+        assert counts == sorted(counts, reverse=True)
+        assert "2 of 7 articles" in header(app) and "/ايران" in header(app)
+
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.focused is articles and articles.cursor == 0
+        assert articles.current is not None and articles.current.id == app.screen.article.id
+        assert "مسقط" in articles.current.title  # best ranked: Arabic article says إيران twice
+
+        await pilot.press("slash", "escape")
+        await settle(app, pilot)
+        assert len(articles.items) == total and box.value == "" and not box.display
+        assert app.focused is articles and header(app) == "7 articles"
+
+
+async def test_phrase_and_clitic_search_in_the_box(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one(SearchBox).value = '"الولايات المتحدة" '
+        await settle(app, pilot)
+        assert titles(app) and all("Saudi" not in t for t in titles(app))
+
+
+async def test_hits_become_reader_marks_and_gt_jumps(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"مسقط", "enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        reader = app.screen.query_one(Reader)
+        body = app.screen.article.body
+        hits = [m for m in reader.marks if m.kind == "search"]
+        assert hits and all(body[m.start:m.end] == "مسقط" for m in hits)
+        await pilot.press("greater_than_sign")
+        assert app.screen._hit_index == 0
+        await pilot.press("greater_than_sign", "less_than_sign")
+        assert app.screen._hit_index == 0
+
+
+async def test_filter_dialog_applies_and_saves_a_view(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FilterDialog)
+        dialog.query_one("#languages", Input).value = "ar"
+        dialog.query_one("#sort", Select).value = "source"
+        dialog.query_one("#save_as", Input).value = "Arabic"
+        dialog.query_one("#tags", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FilterDialog)
+        items = app.screen.query_one(ArticleList).items
+        assert len(items) == 4 and all(it.article.language == "ar" for it in items)
+        sources = [it.article.source for it in items]
+        assert sources == sorted(sources, key=str.casefold)
+        assert "◆ Arabic" in header(app) and "AR" in header(app)
+        assert saved_views(load_config(config.library)) == {"Arabic": Filter(languages=("ar",), sort="source")}
+
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#clear").press()
+        await settle(app, pilot)
+        assert len(app.screen.query_one(ArticleList).items) == 7
+
+
+async def test_f_on_a_selected_tag_toggles_a_tag_filter(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        screen.set_list_filter(screen._toggle(tags=("nuclear",)))
+        await pilot.pause()
+        assert len(titles(app)) == 2 and "#nuclear" in header(app)
+        screen.set_list_filter(screen._toggle(tags=("nuclear",)))
+        await pilot.pause()
+        assert len(titles(app)) == 7
+
+
+async def test_unread_filter_follows_m(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.screen.set_list_filter(Filter(read=False))
+        await pilot.pause()
+        assert len(titles(app)) == 7
+        app.screen.query_one(ArticleList).focus()
+        await pilot.press("m")
+        app.screen.apply_list_filter()
+        await pilot.pause()
+        assert len(titles(app)) == 6
