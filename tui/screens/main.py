@@ -86,7 +86,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield from self.compose_search()
-                yield Static("", id="list-header")
+                yield Static("", id="list-header", markup=False)
                 yield ArticleList(id="articles")
             yield Reader(id="reader")
             with Vertical(id="right"):
