@@ -101,13 +101,16 @@ class TagBox(ModalScreen[list[str] | None]):
         value = ", ".join(self.tags) + (", " if self.tags else "")
         with Vertical(id="dialog", classes="tag-dialog"):
             yield Label(self.title_text, id="dialog-title", markup=False)
+            # Not select-on-focus: typing adds to the tags already there.
             yield Input(value, placeholder="tag, another tag", suggester=LastTagSuggester(self.known),
-                        id="tags-input")
+                        select_on_focus=False, id="tags-input")
             yield Static(self._preview(value), id="preview", markup=False)
             yield Label("enter save · → complete · escape cancel", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        field.cursor_position = len(field.value)
 
     def _preview(self, value: str) -> Text:
         return preview(" · ".join(parse_tags(value)), self.mode)
