@@ -288,6 +288,7 @@ async def test_panel_lists_in_text_order_and_lays_out_rtl() -> None:
         lines = [panel.render_line(y).text for y in range(panel.size.height)]
         text = "\n".join(lines)
         assert "orphaned" in text and "# oman" in text
+        assert panel.selected is not None and panel.selected.id == "n" and panel.selected_tag == "oman"
         rtl_rows = [ln for ln in lines if any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for ch in ln)]
         assert rtl_rows and all(ln.rstrip().endswith(ln.strip()) and ln.startswith("  ") for ln in rtl_rows
                                 if "#" not in ln)
@@ -299,3 +300,19 @@ def test_panel_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(PanelHarness(), terminal_size=(44, 30), run_before=run_before)
+
+
+async def test_f_in_the_panel_filters_the_list_by_the_annotation_tag(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_arabic(app, pilot)
+        body = screen.article.body
+        start = body.index("الأجواء كانت بناءة")
+        app.store.save_annotation(anchor_highlight(body, start, start + 18, article_id=screen.article.id,
+                                                   tags=["خط أحمر"]))
+        screen.refresh_annotations()
+        screen.query_one(AnnotationPanel).focus()
+        await pilot.press("f")
+        await pilot.pause()
+        listing = screen.query_one(ArticleList)
+        assert [it.article.id for it in listing.items] == [screen.article.id]

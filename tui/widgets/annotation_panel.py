@@ -82,6 +82,12 @@ class AnnotationPanel(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return option.annotation if isinstance(option, AnnotationOption) else None
 
+    @property
+    def selected_tag(self) -> str | None:
+        """For ``f`` (SearchActions.action_filter): the selected annotation's first tag."""
+        ann = self.selected
+        return ann.tags[0] if ann is not None and ann.tags else None
+
     def select_id(self, annotation_id: str) -> None:
         for index in range(self.option_count):
             if self.get_option_at_index(index).id == annotation_id:
