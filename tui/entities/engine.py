@@ -94,13 +94,11 @@ class _Doc:
 # --- gazetteer matching -----------------------------------------------------------
 
 
-def _case_ok(text: str, alias_key: str, must_caps: bool) -> bool:
+def _case_ok(text: str, case: str) -> bool:
     """Latin tokens must look like names: capitalised, or ALL CAPS for acronyms."""
-    if not text[:1].isascii() or not text[:1].isalpha():
-        return True
-    if must_caps:
+    if case == "A":
         return text.isupper()
-    return not alias_key[:1].isalpha() or text[:1].isupper() or alias_key in rules.CONNECTORS_EN or "-" in alias_key
+    return case != "C" or text[:1].isupper()
 
 
 def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit | None:
@@ -130,7 +128,7 @@ def _alias_fits(doc: _Doc, i: int, alias) -> bool:
         t = toks[i + n]
         if n and (t.norm != key or gap_key(doc.gaps[i + n]) != alias.gaps[n - 1]):
             return False
-        if not _case_ok(t.text, key, alias.caps[n]):
+        if not _case_ok(t.text, alias.case[n]):
             return False
     return True
 
@@ -174,8 +172,13 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False
     if lang == "en":
         return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
-    if n in rules.stop_words(lang) or is_nisba(doc, k) or trigger_match(doc, k):
+    if rules.is_stop(tok.text, n, lang) or is_nisba(doc, k) or trigger_match(doc, k):
         return False
+    if first and any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
+                     for _, s in clitic_candidates(n)[:3]):
+        return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name
+    if lang == "he" and first and n.startswith("ה"):
+        return False  # the article: האופוזיציה, הממשלה
     if lang in ("ar", "fa"):
         if n.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or n.startswith(("بال", "وال", "فال", "لل", "كال"))):
             return False
@@ -194,7 +197,7 @@ def boundary(doc: _Doc, k: int) -> bool:
     tok = doc.toks[k]
     if lang == "en":
         return not tok.text[0].isupper()
-    return tok.norm in rules.stop_words(lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
+    return rules.is_stop(tok.text, tok.norm, lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
         gazetteer_match(doc, k) is not None
     )
 
@@ -212,6 +215,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             continue
         if not name_like(doc, j, first=(j == i)):
             break
+        if j > i and doc.gaps[j] == "\u200c":  # مدنی‌زاده: ZWNJ joins one name word
+            j += 1
+            continue
         if count == 2 and not boundary(doc, j + 1):
             break
         if j > i and gazetteer_match(doc, j, "PER"):
@@ -225,6 +231,24 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     if count == 1 and not boundary(doc, j):
         return None
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
+    """فرزين محمدرضا، رئيس كل البنك: a name just before "، title" is a person."""
+    if i < 2 or doc.tlang[i] == "en" or not any(c in doc.gaps[i] for c in "،,"):
+        return None
+    covered_to = hits[-1].j if hits else 0
+    for size in (3, 2):
+        a = i - size
+        if a < max(covered_to, 0):
+            continue
+        if not (a == 0 or doc.broken(a) or doc.toks[a - 1].norm in rules.stop_words(doc.tlang[a - 1])):
+            continue
+        if any(doc.broken(k) for k in range(a + 1, i)):
+            continue
+        if all(name_like(doc, k, first=(k == a)) for k in range(a, i)):
+            return _Hit(a, i, doc.toks[a].start, doc.toks[i - 1].end, "PER", "")
+    return None
 
 
 def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
@@ -268,7 +292,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j += 1
         elif lang == "he" and n.startswith(("ה", "וה")) and n not in rules.STOP_HE:
             j += 1
-        elif lang == "fa" and j - i <= 2 and n not in rules.STOP_FA and toks[j].text.isalpha():
+        elif lang == "fa" and (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            j = hit.j
+            break
+        elif lang == "fa" and j - i <= 2 and n not in rules.FUNCTION_FA and toks[j].text.isalpha() and not trigger_match(doc, j):
             j += 1
         elif (lang in ("ar", "fa") and j == i + 1) and (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
@@ -279,6 +306,27 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
+
+
+def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
+    """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
+    toks = doc.toks
+    cands = clitic_candidates(toks[i].norm)
+    full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
+    name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
+    if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
+        return None
+    j = i + 1
+    if toks[j].norm in rules.PLACE_PREFIX_AR and j + 1 < len(toks) and not doc.broken(j + 1):
+        j += 1
+    t = toks[j]
+    if (not t.text.isalpha() or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
+            or gazetteer_match(doc, i + 1) is not None or trigger_match(doc, j)):
+        return None
+    if name_only and t.norm in rules.STOP_AR:
+        return None
+    start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
+    return _Hit(i if full is not None else i + 1, j + 1, start, t.end, "LOC", "")
 
 
 def _clitic_len(norm: str) -> int:
@@ -351,13 +399,17 @@ class RuleEngine:
             hit = gazetteer_match(doc, i)
             if hit is None:
                 hit = quoted_outlet(doc, i)
-            if hit is None and pending:
-                hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
             if hit is None and (end := trigger_match(doc, i)):
+                if (before := appositive(doc, i, hits)) is not None:
+                    hits.append(before)
                 i, pending = end, 5
                 continue
+            if hit is None and pending:
+                hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
             if hit is None:
                 hit = org_from_head(doc, i)
+            if hit is None and doc.tlang[i] == "ar":
+                hit = loc_from_head(doc, i)
             if hit is None and doc.tlang[i] == "en":
                 hit = capitalised(doc, i, False)
             if hit is not None:
@@ -381,7 +433,7 @@ class RuleEngine:
             return pending - 1
         if lang == "he" and (n.startswith("ה") or n in rules._keys("לשעבר")):
             return pending - 1
-        if n in rules._keys("باسم السابق پیشین سابق"):
+        if n in rules.PORTFOLIO:
             return pending - 1
         return 0
 

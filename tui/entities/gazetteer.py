@@ -65,7 +65,7 @@ class Alias:
 
     keys: tuple[str, ...]
     gaps: tuple[str, ...]  # punctuation between the alias's tokens ("" = space)
-    caps: tuple[bool, ...]  # Latin token that must be ALL CAPS (acronyms)
+    case: tuple[str, ...]  # per token: "A" ALL CAPS (acronym), "C" Capitalised, "" any
     entity_id: str
 
 
@@ -88,15 +88,24 @@ def make_alias(name: str, entity_id: str) -> Alias | None:
     if not toks:
         return None
     gaps = tuple(gap_key(name[a.end:b.start]) for a, b in zip(toks, toks[1:]))
-    caps = tuple(t.text.isascii() and t.text.isupper() and len(t.text) > 1 for t in toks)
-    return Alias(tuple(t.norm for t in toks), gaps, caps, entity_id)
+    return Alias(tuple(t.norm for t in toks), gaps, tuple(_case(t.text) for t in toks), entity_id)
+
+
+def _case(word: str) -> str:
+    if not (word[:1].isascii() and word[:1].isalpha()):
+        return ""
+    if word.isupper() and len(word) > 1:
+        return "A"
+    return "C" if word[:1].isupper() else ""
 
 
 class Gazetteer:
     """Entities by id, and per-language indexes: first key -> aliases, longest first."""
 
-    def __init__(self, entries: dict[str, GazEntry], nisba: dict[str, str] | None = None) -> None:
+    def __init__(self, entries: dict[str, GazEntry], nisba: dict[str, str] | None = None,
+                 stop: dict[str, frozenset[str]] | None = None) -> None:
         self.entries = entries
+        self.stop = stop or {}
         self.nisba = nisba or {}
         self.index: dict[str, dict[str, list[Alias]]] = {L: {} for L in LANGS}
         for entry in entries.values():
@@ -113,8 +122,8 @@ class Gazetteer:
             for name in names:
                 for variant in alias_variants(name):
                     alias = make_alias(variant, entry.id)
-                    if alias is None:
-                        continue
+                    if alias is None or (len(alias.keys) == 1 and alias.keys[0] in self.stop.get(lang, ())):
+                        continue  # a one-word name that is also a common word (دوشنبه = Monday)
                     for L in targets:
                         bucket = self.index[L].setdefault(alias.keys[0], [])
                         if alias not in bucket:
@@ -194,4 +203,6 @@ def default_gazetteer() -> Gazetteer:
             rows.extend(parse_table(path.read_text(encoding="utf-8")))
     nisba_path = root / "nisba.tsv"
     nisba = parse_nisba(nisba_path.read_text(encoding="utf-8")) if nisba_path.exists() else {}
-    return Gazetteer(merge(rows), nisba)
+    from tui.entities.rules import stop_words
+
+    return Gazetteer(merge(rows), nisba, {L: stop_words(L) for L in LANGS})

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from tui.entities.gazetteer import Gazetteer, default_gazetteer
 from tui.models import Entity, EntityType, Mention
-from tui.text.normalize import normalise
+from tui.text.normalize import guess_language, normalise
 
 
 def group(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -57,6 +57,13 @@ def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
     for spellings in names.values():
         if spellings and normalise(spellings[0]) in by_key:
             return by_key[normalise(spellings[0])]
+    known = {normalise(n) for spellings in names.values() for n in spellings}
+    if known:
+        clean = Counter({s: c for s, c in counts.items() if normalise(s) in known})
+        lang = guess_language(" ".join(counts))
+        if not clean and names.get(lang):  # only glued forms (للأمم المتحدة): the table's name
+            return names[lang][0]
+        counts = clean or counts
     if mentions[0].type == "PER":
         return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
     return max(counts, key=lambda s: (counts[s], len(s)))

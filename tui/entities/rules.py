@@ -10,6 +10,7 @@ as plain strings and normalised once, so they are easy to extend by hand.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tui.text.normalize import normalise, tokenize
@@ -40,7 +41,7 @@ PER_TRIGGERS_AR = """
 اللواء|العميد|العقيد|المقدم|الرائد|النقيب|الفريق|الفريق أول|المشير|الجنرال|الأدميرال|قائد|القائد|رئيس أركان|رئيس هيئة الأركان
 الشيخ|الشيخة|الأمير|الأميرة|الملك|الملكة|ولي العهد|السلطان|الأمين العام|أمين عام|الأمين|المرشد|المرشد الأعلى|الزعيم|زعيم
 النائب|السيناتور|عضو الكونغرس|المستشار|مستشار|المستشارة|مساعد|نائب|الدكتور|الدكتورة|د.|السيد|السيدة|الإمام|آية الله|حجة الإسلام
-نظيره|نظيرته|نظيرها|نظيرهم|الكاتب|الصحفي|الصحافي|المحلل|الخبير|المراسل|مراسل|المدير|مدير|رئيس جهاز|رئيس مجلس|رئيس البرلمان|رئيس بلدية
+نظيره|نظيرته|نظيرها|نظيرهم|الكاتب|الصحفي|الصحافي|المحلل|الخبير|المراسل|مراسل|المدير|مدير|رئيس بلدية
 المحامي|القاضي|الحاخام|البابا|الكاردينال|المطران|الداعية|المفتي|مفتي
 """
 PER_TRIGGERS_FA = """
@@ -49,16 +50,16 @@ PER_TRIGGERS_FA = """
 رهبر|دبیر|دبیرکل|دبیر کل|مشاور|معاون|رئیس|شیخ|آقای|خانم|دکتر|مهندس|همتای|همتایش|فرستاده|فرستاده ویژه|ولیعهد|پادشاه|ملک|امیر|سناتور
 """
 PER_TRIGGERS_HE = """
-ראש הממשלה|ראש ממשלת|ראש הממשלה לשעבר|רה"מ|הנשיא|נשיא|נשיאת|נשיא ארה"ב|שר|השר|שרת|השרה|שר החוץ|שר הביטחון|שר האוצר|שר הפנים|שר המלחמה|שר חוץ
-השגריר|שגריר|שגרירת|הרמטכ"ל|רמטכ"ל|יו"ר|ח"כ|חבר הכנסת|חברת הכנסת|דובר|דוברת|הדובר|דובר צה"ל|המזכיר|מזכיר|מזכיר המדינה|מזכ"ל
+ראש הממשלה|ראש ממשלת|רה"מ|הנשיא|נשיא|נשיאת|שר|השר|שרת|השרה|שר החוץ|שר הביטחון|שר האוצר|שר הפנים|שר המלחמה|שר חוץ
+השגריר|שגריר|שגרירת|הרמטכ"ל|רמטכ"ל|יו"ר|ח"כ|חבר הכנסת|חברת הכנסת|דובר|דוברת|הדובר|המזכיר|מזכיר|מזכיר המדינה|מזכ"ל
 מנהיג|המנהיג|המנהיג העליון|השליח|שליח|השליח המיוחד|האלוף|אלוף|תא"ל|אל"ם|סא"ל|רס"ן|הגנרל|גנרל|השייח'|שייח'|הרב|מר|גב'|ד"ר|פרופ'|פרופסור
-מפקד|ראש המוסד|ראש השב"כ|ראש אמ"ן|המלך|הנסיך|יורש העצר|האייתוללה|סגן|סגנית|עמיתו|עמיתתו|מקבילו|הכתב|הפרשן|עו"ד|השופט|השופטת|הסנאטור|סנאטור
+מפקד|ראש|המלך|הנסיך|יורש העצר|האייתוללה|סגן|סגנית|עמיתו|עמיתתו|מקבילו|הכתב|הפרשן|עו"ד|השופט|השופטת|הסנאטור|סנאטור
 """
 PER_TRIGGERS_EN = """
 President|Vice President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Minister|Secretary|Secretary of State|Ambassador
 Envoy|Special Envoy|Senator|Sen.|Rep.|Representative|Gen.|General|Lt.|Col.|Colonel|Maj.|Major General|Brig.|Adm.|Admiral|Commander
 Sheikh|Shaikh|King|Queen|Prince|Crown Prince|Sultan|Emir|Ayatollah|Imam|Rabbi|Pope|Mr.|Mrs.|Ms.|Mr|Mrs|Ms|Dr.|Dr|Professor|Prof.
-Chancellor|Governor|Mayor|Speaker|Chief|spokesman|spokeswoman|spokesperson|counterpart|Judge|Justice|leader|chief
+Chancellor|Governor|analyst|Analyst|Mayor|Speaker|Chief|spokesman|spokeswoman|spokesperson|counterpart|Judge|Justice|leader|chief
 """
 
 # --- organisation heads -------------------------------------------------------
@@ -113,7 +114,8 @@ STOP_AR = _keys(
     يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
     جلسة إطار اتفاق الاتفاق حرب الحرب السلام سلام الأمن الدولة دولة الدول البلاد المنطقة منطقة الجانب الجانبين
     ضربة عسكرية الحكومة حكومة النظام الشعب العالم الدولي الدولية الوطني الوطنية القومي القومية الإسلامي الإسلامية
-    العربي العربية الغربي الغربية الشرقي الشرقية الشمالي الجنوبي الأوسط المتحدة المتحدة الأمريكيين الإسرائيليين"""
+    العربي العربية الغربي الغربية الشرقي الشرقية الشمالي الجنوبي الأوسط المتحدة المتحدة الأمريكيين الإسرائيليين
+    خارجية دفاع داخلية مالية اقتصاد صحة طاقة نفط تعليم عدل إعلام ثقافة خزانة حرب شؤون الشؤون باسم لدى"""
 )
 STOP_FA = _keys(
     """و در به از با که را این آن برای تا هم نیز گفت گفته گفتند کرد کرده کردند است بود شد شده شود می خود وی او
@@ -121,7 +123,12 @@ STOP_FA = _keys(
     سابق پیشین جدید کنونی فعلی اعلام اظهار تاکید تأکید افزود نوشت داد دارد دارند کند کنند باید نباید اما ولی
     پس پیش بعد قبل درباره دربارهٔ طی ضمن علیه بین میان نزد برابر سوی طرف حال هر همه چه چرا چگونه کجا
     دیدار گفتگو گفت‌وگو تماس تلفنی سفر نشست جلسه مذاکره مذاکرات توافق جنگ صلح امنیت دولت کشور کشورها منطقه
-    خبرگزاری گزارش روزنامه وزارت سازمان مجلس شورای امور خارجه دفاع کشورمان جمهوری اسلامی ملی عالی کل ویژه"""
+    خبرگزاری گزارش روزنامه وزارت سازمان شورای امور خارجه دفاع کشورمان جمهوری اسلامی ملی عالی کل ویژه
+    اقتصاد کشور نفت بهداشت کشاورزی نیرو صنعت ارتباطات راه آموزش علوم کار دادگستری اطلاعات فرهنگ ورزش میراث
+    دولت ستاد کل نیروهای مسلح"""
+)
+FUNCTION_FA = _keys(
+    """و در به از با که را این آن برای تا هم نیز است بود شد شده شود می خود وی او هر همه چه اما ولی پس پیش بعد قبل گفت کرد"""
 )
 STOP_HE = _keys(
     """של את על עם אל כי אם גם רק כבר עוד לא אין יש זה זו זאת אלה הוא היא הם הן אני אנחנו אתה מה מי איך למה
@@ -143,7 +150,25 @@ STOP_EN = frozenset(
     Breaking Update Updated Read Watch Photo Video Reporting Editing Copyright All Rights Reserved
     Western Eastern Northern Southern Arab Islamic Muslim Jewish Christian Sunni Shia Shiite
     Minister President Prime Foreign Defence Defense Secretary Ambassador Envoy General Spokesman Officials Official
-    Senior Former Deputy Chief Head Leader Supreme""".split()
+    Senior Former Deputy Chief Head Leader Supreme Analyst Analysts Officials Sources Witnesses Residents Experts
+    Police Troops Forces Government Authorities Israelis Palestinians Iranians Americans""".split()
+)
+
+# Words between a title and the name that keep the title "open":
+# وزير خارجية إيران ...، وزیر اقتصاد ...، المتحدث باسم ...
+PORTFOLIO = _keys(
+    """خارجية دفاع داخلية مالية اقتصاد صحة طاقة نفط تعليم عدل إعلام ثقافة خزانة حرب شؤون الشؤون باسم لدى
+    اقتصاد کشور نفت بهداشت کشاورزی نیرو صنعت ارتباطات راه آموزش علوم کار دادگستری اطلاعات فرهنگ ورزش میراث
+    امور خارجه دفاع کل ستاد السابق سابق پیشین לשעבר"""
+)
+# Place heads: the name follows (بلدة الخيام -> الخيام), or the head is part of it (قصر بعبدا).
+LOC_NAME_HEADS_AR = _keys("بلدة مدينة قرية مخيم محافظة ولاية إقليم حي ريف بلدات قضاء ناحية")
+LOC_FULL_HEADS_AR = _keys("قصر مطار ميناء معبر سجن مستشفى جبل وادي سهل")
+# First words of two-word place names: بيت حانون، كفر كلا، دير البلح
+PLACE_PREFIX_AR = _keys("بيت كفر دير عين تل خان بني بنت رأس أبو أم بئر جسر")
+FUNCTION_AR = _keys(
+    """في من على إلى الى عن مع إن أن ان قد لم لن لا ما الذي التي هذا هذه ذلك تلك كل بعض غير بين حول ضد عبر منذ
+    حتى لدى عند خلال بعد قبل ثم أو بل لكن كما حيث إذا التي الذي وهو وهي له لها"""
 )
 
 # Name-internal connectors: never a name alone, never the last word of a name.
@@ -162,8 +187,20 @@ def triggers() -> dict[str, dict[str, list[tuple[str, ...]]]]:
     }
 
 
+# Folding ى to ي makes the preposition على the name علي (Ali): keep it out of the
+# folded stop list and test the written form instead (see :func:`is_stop`).
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_STOP_AR_FOLDED = STOP_AR - {normalise("على")}
+_STOP_BY_LANG = {"ar": _STOP_AR_FOLDED, "fa": STOP_FA | _STOP_AR_FOLDED, "he": STOP_HE}
+
+
 def stop_words(lang: str) -> frozenset[str]:
-    return {"ar": STOP_AR, "fa": STOP_FA | STOP_AR, "he": STOP_HE}.get(lang, frozenset())
+    return _STOP_BY_LANG.get(lang, frozenset())
+
+
+def is_stop(text: str, norm: str, lang: str) -> bool:
+    """Stop word test that tells على (on) from علي (Ali) by the written letter."""
+    return norm in stop_words(lang) or (lang == "ar" and _MARKS.sub("", text) in ("على", "وعلى", "فعلى"))
 
 
 def org_heads(lang: str) -> frozenset[str]:

@@ -115,7 +115,9 @@ def normalise(text: str) -> str:
 _WORD = re.compile(
     r"[^\W_]"  # first character: a letter or digit
     r"(?:[^\W_\u200c]|[\u064B-\u065F\u0670\u0591-\u05C7\u0640]"
-    r"|['\u2019\u05f3\"\u05f4](?=[\u05d0-\u05eaA-Za-z])"
+    r"|['\u2019](?=[A-Za-z])(?!s\b)"  # O'Brien, not Iran's
+    r"|['\u05f3\"\u05f4](?=[\u05d0-\u05ea])"  # ארה"ב, עראקצ'י
+    r"|(?<=[\u05d2\u05d6\u05e6\u05e5\u05ea\u05d7])['\u05f3](?![\u05d0-\u05ea])"  # final geresh: סמוטריץ'
     r"|-(?=[A-Za-z]))*"
 )
 
@@ -130,9 +132,23 @@ class Token:
     norm: str
 
 
+# A Hebrew prefix letter, then a quote, then a quoted word: ב"הארץ" is ב + "הארץ",
+# unlike the acronyms ארה"ב, כ"ץ, ש"ס where one letter follows the quote.
+_HE_QUOTED = re.compile(r'^[\u05d5\u05d1\u05dc\u05de\u05d4\u05e9\u05db]{1,2}["\u05f4](?=[\u05d0-\u05ea]{2})')
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with offsets into ``text`` as given."""
-    return [Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in _WORD.finditer(text)]
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        start, word = m.start(), m.group()
+        q = _HE_QUOTED.match(word)
+        if q:
+            head = word[: q.end() - 1]
+            out.append(Token(start, start + len(head), head, normalise(head)))
+            start, word = start + q.end(), word[q.end():]
+        out.append(Token(start, start + len(word), word, normalise(word)))
+    return out
 
 
 # --- clitics ------------------------------------------------------------------
@@ -180,9 +196,14 @@ def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
                     out.append((plen, stem))
     elif _HE_LETTERS.match(norm):
         for p in _HE_PREFIXES:
-            if norm.startswith(p) and len(norm) - len(p) >= _MIN_STEM and norm[len(p):] not in seen:
-                seen.add(norm[len(p):])
-                out.append((len(p), norm[len(p):]))
+            if not norm.startswith(p) or len(norm) - len(p) < _MIN_STEM:
+                continue
+            rest = norm[len(p):]
+            # ב/ל/כ swallow the article: לבית הלבן = ל + הבית הלבן
+            for stem in ([rest, "ה" + rest] if p[-1] in "בלכ" else [rest]):
+                if stem not in seen:
+                    seen.add(stem)
+                    out.append((len(p), stem))
     return tuple(out)
 
 

@@ -1,0 +1,72 @@
+"""Document-level precision/recall of the entity engine on our own fixtures.
+
+Each ``tests/fixtures/entities/NAME.txt`` has ``NAME.json``:
+``{"lang": "ar", "entities": [[TYPE, NAME], ...]}`` — every entity an analyst
+would want listed, once per document. A predicted entity counts as correct
+when its type matches and one of its surfaces (or its name) equals a gold
+name after :func:`normalise`; each gold entity is matched at most once.
+
+Run ``python tests/entities_eval.py`` for a per-document report.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.entities import entities
+from tui.entities.gazetteer import default_gazetteer
+from tui.text.normalize import normalise
+
+FIXTURES = Path(__file__).parent / "fixtures" / "entities"
+
+
+@dataclass
+class DocScore:
+    name: str
+    tp: int
+    fp: list[tuple[str, str]]
+    fn: list[tuple[str, str]]
+
+
+def score_document(path: Path) -> DocScore:
+    gold_doc = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    gold = [(t, n) for t, n in gold_doc["entities"]]
+    found = entities(path.read_text(encoding="utf-8"), gold_doc.get("lang"))
+    unmatched = list(gold)
+    fp = []
+    for e in found:
+        keys = {normalise(s) for s in e.surfaces} | {normalise(e.name)}
+        entry = default_gazetteer().entries.get(e.id)  # another spelling of a known entity
+        keys |= {normalise(n) for names in (entry.names.values() if entry else ()) for n in names}
+        hit = next((g for g in unmatched if g[0] == e.type and normalise(g[1]) in keys), None)
+        if hit:
+            unmatched.remove(hit)
+        else:
+            fp.append((e.type, e.name))
+    return DocScore(path.stem, len(gold) - len(unmatched), fp, unmatched)
+
+
+def evaluate() -> tuple[float, float, float, list[DocScore]]:
+    docs = [score_document(p) for p in sorted(FIXTURES.glob("*.txt"))]
+    tp = sum(d.tp for d in docs)
+    fp = sum(len(d.fp) for d in docs)
+    fn = sum(len(d.fn) for d in docs)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, docs
+
+
+if __name__ == "__main__":
+    p, r, f, docs = evaluate()
+    for d in docs:
+        print(f"{d.name}: tp={d.tp} fp={len(d.fp)} fn={len(d.fn)}")
+        for t, n in d.fp:
+            print(f"   FP {t} {n}")
+        for t, n in d.fn:
+            print(f"   FN {t} {n}")
+    print(f"P={p:.3f} R={r:.3f} F1={f:.3f} over {len(docs)} documents")
+    sys.exit(0)
