@@ -141,3 +141,18 @@ def test_any_span_reanchors_after_a_prefix_is_added(body: str, data: st.DataObje
     reanchor(new, ann)
     assert not ann.orphaned
     assert new[ann.start:ann.end] == body[start:end]
+
+
+def test_reanchor_library_after_a_refetch(store) -> None:  # type: ignore[no-untyped-def]
+    from tui.anchoring import reanchor_library
+
+    old = Article(id="", title="t", body=AR, url="https://example.org/a")
+    (added,), _ = store.add_articles([old])
+    ann = _highlight(AR, QUOTE)
+    ann.article_id, ann.article_hash = added.id, added.hash
+    store.save_annotation(ann)
+    _, updated = store.add_articles([Article(id="", title="t", body="جديد.\n\n" + AR, url="https://example.org/a")])
+    [saved] = reanchor_library(store, updated)
+    [again] = store.annotations_for(added.id)
+    body = store.get_article(added.id).body
+    assert body[again.start:again.end] == QUOTE and again.article_hash == updated[0].hash == saved.article_hash

@@ -27,6 +27,7 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from tui.models import Annotation, Article
 
@@ -41,6 +42,11 @@ _FOLD = str.maketrans({
 })
 _INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                  "\u2066\u2067\u2068\u2069\ufeff\u00ad\u0640")
+
+
+class AnnotationStore(Protocol):
+    def annotations_for(self, article_id: str) -> list[Annotation]: ...
+    def save_annotation(self, annotation: Annotation) -> Annotation: ...
 
 
 @dataclass(frozen=True)
@@ -243,3 +249,17 @@ def needs_reanchor(article: Article, annotations: Iterable[Annotation]) -> bool:
     """Cheap check for the screen: was any annotation made on other text?"""
     return any(a.article_hash != article.hash or (a.kind == "highlight" and not still_anchored(article.body, a))
                for a in annotations)
+
+
+def reanchor_library(store: AnnotationStore, articles: Iterable[Article]) -> list[Annotation]:
+    """For the store-update path: after ``store.add_articles`` returns updated
+    articles, re-anchor their annotations and save the ones that changed.
+
+    Opening an article does the same lazily (MainScreen), so calling this is
+    an optimisation that also keeps ``marsad export`` offsets current.
+    """
+    saved: list[Annotation] = []
+    for article in articles:
+        for ann in reanchor_all(article, store.annotations_for(article.id)):
+            saved.append(store.save_annotation(ann))
+    return saved
