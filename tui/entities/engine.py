@@ -35,6 +35,7 @@ _PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069]")
 _QUOTES = "\"'«»“”„‘’‹›`"
 _AR_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _HE_SCRIPT = re.compile(r"[\u0590-\u05ff]")
+_FA_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 
 
 class Engine(Protocol):
@@ -77,7 +78,8 @@ class _Doc:
 
     def _token_lang(self, tok: Token) -> str:
         if _AR_SCRIPT.match(tok.text):
-            return "fa" if self.lang == "fa" else "ar"
+            # a Persian spelling (ترامپ) quoted in Arabic text still finds its entity
+            return "fa" if self.lang == "fa" or _FA_LETTERS.search(tok.text) else "ar"
         if _HE_SCRIPT.match(tok.text):
             return "he"
         return "en"
@@ -218,8 +220,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         if j > i and doc.gaps[j] == "\u200c":  # مدنی‌زاده: ZWNJ joins one name word
             j += 1
             continue
-        if count == 2 and not boundary(doc, j + 1):
-            break
+        if count == 2 and (doc.tlang[j] == "he" or not boundary(doc, j + 1)):
+            break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
             break
         count += 1
