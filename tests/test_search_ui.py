@@ -16,8 +16,13 @@ SIZE = (140, 40)
 
 
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Workers done and, the first time, the search index built (it starts just after first paint)."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if getattr(app.screen, "_search_index", None) is not None or not hasattr(app.screen, "_search_index"):
+            break
+        await pilot.pause(0.02)
     await app.workers.wait_for_complete()
     await pilot.pause()
 

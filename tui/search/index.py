@@ -73,6 +73,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self.sync_lock = threading.Lock()  # one store sync at a time (see library.sync_index)
         self.stamp = ""
         self.terms: list[str] = []
         self.vocab: dict[str, int] = {}

@@ -63,7 +63,13 @@ def sync_index(index: SearchIndex, store: Store, stamp: str | None = None) -> in
     The stamp is taken *before* reading, so a change made during the sync
     shows up as a stale stamp next time rather than being missed.
     """
-    stamp = stamp or library_stamp(store)
+    with index.sync_lock:
+        return _sync(index, store, stamp or library_stamp(store))
+
+
+def _sync(index: SearchIndex, store: Store, stamp: str) -> int:
+    if index.stamp == stamp:
+        return 0  # another thread synced while this one waited
     articles = store.articles()
     notes, note_tags = _notes_by_article(store.all_annotations())
     wanted: dict[str, tuple[Article, str]] = {}
