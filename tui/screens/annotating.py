@@ -8,7 +8,7 @@ MRO.
 
 What ``t``/``n``/``d`` act on, in order: the annotation selected in the
 panel (when the panel has focus), else the highlight under the reader's
-cursor, else (``t``/``n`` only) the article itself. Article tags live on
+cursor (when the reader has focus), else (``t``/``n`` only) the article itself. Article tags live on
 ``Article.tags``; an article note is an annotation of kind ``note``.
 """
 
@@ -117,12 +117,13 @@ class AnnotationActions:
     # -- what an action applies to -------------------------------------------------
 
     def _target(self) -> Annotation | None:
-        """The panel's selected annotation, else the highlight under the reader cursor."""
+        """The panel's selected annotation, else the highlight under the focused reader's cursor."""
         panel = self._panel()
         if panel.has_focus and panel.selected is not None:
             return panel.selected
-        cursor = getattr(self._reader(), "cursor", None)
-        if cursor is None:
+        reader = self._reader()
+        cursor = getattr(reader, "cursor", None)
+        if cursor is None or not reader.has_focus:
             return None
         inside = [a for a in self._current() if a.kind == "highlight" and not a.orphaned
                   and a.start is not None and a.end is not None and a.start <= cursor < a.end]
