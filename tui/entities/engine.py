@@ -27,7 +27,7 @@ from typing import Protocol
 from tui.entities import rules
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
 from tui.models import Mention
-from tui.text.normalize import Token, clitic_candidates, guess_language, split_offset, tokenize
+from tui.text.normalize import Token, clitic_candidates, guess_language, normalise, split_offset, tokenize
 
 __all__ = ["Engine", "RuleEngine", "normalise_language"]
 
@@ -75,6 +75,7 @@ class _Doc:
         self.toks: list[Token] = tokenize(text)
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
         self.tlang = [self._token_lang(t) for t in self.toks]
+        self.keys = frozenset(t.norm for t in self.toks)
 
     def _token_lang(self, tok: Token) -> str:
         if _AR_SCRIPT.match(tok.text):
@@ -96,6 +97,14 @@ class _Doc:
 # --- gazetteer matching -----------------------------------------------------------
 
 
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
+def plain(word: str) -> str:
+    """The word without harakat/tatweel but with its hamza: إلقاء does not start with the article."""
+    return _MARKS.sub("", word)
+
+
 def _case_ok(text: str, case: str) -> bool:
     """Latin tokens must look like names: capitalised, or ALL CAPS for acronyms."""
     if case == "A":
@@ -113,6 +122,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
             continue
         for alias in doc.gaz.lookup(lang, stem):
             k = len(alias.keys)
+            if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
+                best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
             if i + k > len(toks) or (best and k <= best.j - best.i):
                 continue
             if not _alias_fits(doc, i, alias):
@@ -122,6 +133,17 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
+
+
+# Spellings shared by two entities, and words whose presence picks the second one.
+CONTEXT = {
+    "loc:city:Amman": frozenset(normalise(w) for w in "الأردن الأردني الأردنية الأردنيين اردن ירדן ירדני Jordan Jordanian".split()),
+}
+
+
+def _fits_context(doc: _Doc, entity_id: str) -> bool:
+    words = CONTEXT.get(entity_id)
+    return bool(words) and not words.isdisjoint(doc.keys)
 
 
 def _alias_fits(doc: _Doc, i: int, alias) -> bool:
@@ -182,8 +204,14 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
     if lang == "he" and first and n.startswith("ה"):
         return False  # the article: האופוזיציה, הממשלה
     if lang in ("ar", "fa"):
-        if n.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or n.startswith(("بال", "وال", "فال", "لل", "كال"))):
+        raw = plain(tok.text)
+        if raw.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or raw.startswith(("بال", "وال", "فال", "لل", "كال"))):
             return False
+        if n[:1] in "وف" and any(s in rules.stop_words(lang) or s in rules.PORTFOLIO for _, s in clitic_candidates(n)[1:3]):
+            return False  # وشؤون، فقال: a conjunction on a common word
+        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and k + 1 < len(doc.toks) \
+                and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
+            return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
         if not first and n.startswith("و") and lang == "ar":
             return False
     if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
@@ -202,6 +230,16 @@ def boundary(doc: _Doc, k: int) -> bool:
     return rules.is_stop(tok.text, tok.norm, lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
         gazetteer_match(doc, k) is not None
     )
+
+
+def strong_boundary(doc: _Doc, k: int) -> bool:
+    """After a one-word name: punctuation, the end, or a function word / verb, not a noun like الشؤون."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    tok, lang = doc.toks[k], doc.tlang[k]
+    if lang == "ar":
+        return tok.norm in rules.FUNCTION_AR or (rules.is_stop(tok.text, tok.norm, lang) and not plain(tok.text).startswith("ال"))
+    return boundary(doc, k)
 
 
 def person_after_title(doc: _Doc, i: int) -> _Hit | None:
@@ -230,7 +268,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j -= 1
     if count == 0 or j == i:
         return None
-    if count == 1 and not boundary(doc, j):
+    if count == 1 and not strong_boundary(doc, j):
         return None
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
 
@@ -290,7 +328,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             if is_nisba(doc, j):
                 j += 1
             break
-        if lang == "ar" and n.startswith(("ال", "لل")) and n not in _AR_TIME and n not in rules.STOP_AR - {"الدولية", "الدولي", "الوطني", "الوطنية", "الإسلامية", "الإسلامي", "العربية", "العربي", "الأعلى", "القومي", "القومية", "المتحدة", "الشعب", "السلام", "الأمن", "الدولة"}:
+        if lang == "ar" and plain(toks[j].text).startswith(("ال", "لل")) and n not in _AR_TIME and (n not in rules.STOP_AR or n in rules.ORG_MODIFIERS_AR):
             j += 1
         elif lang == "he" and n.startswith(("ה", "וה")) and n not in rules.STOP_HE:
             j += 1
@@ -431,7 +469,7 @@ class RuleEngine:
         n, lang = doc.toks[i].norm, doc.tlang[i]
         if is_nisba(doc, i):
             return pending - 1
-        if lang == "ar" and n.startswith(("ال", "لل", "وال")):
+        if lang == "ar" and plain(doc.toks[i].text).startswith(("ال", "لل", "وال")):
             return pending - 1
         if lang == "he" and (n.startswith("ה") or n in rules._keys("לשעבר")):
             return pending - 1

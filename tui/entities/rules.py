@@ -115,7 +115,9 @@ STOP_AR = _keys(
     جلسة إطار اتفاق الاتفاق حرب الحرب السلام سلام الأمن الدولة دولة الدول البلاد المنطقة منطقة الجانب الجانبين
     ضربة عسكرية الحكومة حكومة النظام الشعب العالم الدولي الدولية الوطني الوطنية القومي القومية الإسلامي الإسلامية
     العربي العربية الغربي الغربية الشرقي الشرقية الشمالي الجنوبي الأوسط المتحدة المتحدة الأمريكيين الإسرائيليين
-    خارجية دفاع داخلية مالية اقتصاد صحة طاقة نفط تعليم عدل إعلام ثقافة خزانة حرب شؤون الشؤون باسم لدى"""
+    خارجية دفاع داخلية مالية اقتصاد صحة طاقة نفط تعليم عدل إعلام ثقافة خزانة حرب شؤون الشؤون باسم لدى
+    إدارة الإدارة دائرة قسم مكتب الإعلامي الإعلامية الرسمي الرسمية العسكري العسكرية الجمهوري الجمهورية الديمقراطي
+    يتابع يرى يعتبر يؤكد يشير يدعو يريد يجب يمكن سيتم تم"""
 )
 STOP_FA = _keys(
     """و در به از با که را این آن برای تا هم نیز گفت گفته گفتند کرد کرده کردند است بود شد شده شود می خود وی او
@@ -152,6 +154,12 @@ STOP_EN = frozenset(
     Minister President Prime Foreign Defence Defense Secretary Ambassador Envoy General Spokesman Officials Official
     Senior Former Deputy Chief Head Leader Supreme Analyst Analysts Officials Sources Witnesses Residents Experts
     Police Troops Forces Government Authorities Israelis Palestinians Iranians Americans""".split()
+)
+
+# Common words that are still fine inside an organisation's name (مجلس الأمن الدولي).
+ORG_MODIFIERS_AR = _keys(
+    "الدولية الدولي الوطني الوطنية الإسلامية الإسلامي العربية العربي الأعلى القومي القومية المتحدة الشعب "
+    "السلام الأمن الدولة العام العامة الشعبي الشعبية الإعلامي العسكري العسكرية الرسمية"
 )
 
 # Words between a title and the name that keep the title "open":
