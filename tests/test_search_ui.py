@@ -148,3 +148,49 @@ async def test_unread_filter_follows_m(config: Config) -> None:
         app.screen.apply_list_filter()
         await pilot.pause()
         assert len(titles(app)) == 6
+
+
+async def test_f_on_an_annotation_tag_filters_by_it(config: Config) -> None:
+    from tui.models import Annotation
+    from tui.samples import seed_library
+    from tui.store import Store
+    from tui.widgets.annotation_panel import AnnotationPanel
+
+    store = Store(config.library)
+    seed_library(store)
+    first = store.articles()[0]
+    store.save_annotation(Annotation(id="", article_id=first.id, note="watch this", tags=["watchlist"]))
+    app = make_app(config, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.screen.open_article(first.id)
+        await pilot.pause()
+        panel = app.screen.query_one(AnnotationPanel)
+        panel.focus()
+        panel.highlighted = 1  # row 0 is the article's tags line
+        await pilot.pause()
+        assert panel.selected_tag == "watchlist"
+        await pilot.press("f")
+        await pilot.pause()
+        assert [it.article.id for it in app.screen.query_one(ArticleList).items] == [first.id]
+        assert "#watchlist" in header(app)
+        await pilot.press("f")  # the same tag again removes it
+        await pilot.pause()
+        assert len(titles(app)) == 7
+
+
+async def test_typing_before_the_index_is_ready(config: Config, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tui.screens.searching as searching
+
+    monkeypatch.setattr(searching, "INDEX_DELAY", 3600)  # hold the index back
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"Saudi")
+        await pilot.pause()
+        assert "(indexing…)" in header(app) and len(titles(app)) == 7  # typing works, list waits
+        app.screen._build_index(None)
+        await settle(app, pilot)
+        assert titles(app) == ["Saudi Arabia unveils new tourism fund as Red Sea projects near completion"]
+        assert "indexing" not in header(app)
