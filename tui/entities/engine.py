@@ -32,6 +32,7 @@ from tui.text.normalize import Token, clitic_candidates, guess_language, normali
 __all__ = ["Engine", "RuleEngine", "normalise_language"]
 
 _PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069]")
+_JOINERS = ("\u200c", "-", "\u05be")
 _QUOTES = "\"'«»“”„‘’‹›`"
 _AR_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _HE_SCRIPT = re.compile(r"[\u0590-\u05ff]")
@@ -118,10 +119,10 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     best: _Hit | None = None
     cands = clitic_candidates(toks[i].norm) if lang != "en" else ((0, toks[i].norm),)
     for plen, stem in cands:
-        if plen and len(stem) < 3:
-            continue
         for alias in doc.gaz.lookup(lang, stem):
             k = len(alias.keys)
+            if plen and k == 1 and len(stem) < 3:
+                continue  # a lone two-letter stem after stripping is too weak (בתל אביב is fine)
             if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
                 best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
             if i + k > len(toks) or (best and k <= best.j - best.i):
@@ -247,6 +248,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     toks = doc.toks
     j, count = i, 0
     while j < len(toks) and count < 3:
+        if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
+            j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
+            continue
         if j > i and doc.broken(j):
             break
         n = toks[j].norm
@@ -255,9 +259,6 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             continue
         if not name_like(doc, j, first=(j == i)):
             break
-        if j > i and doc.gaps[j] == "\u200c":  # مدنی‌زاده: ZWNJ joins one name word
-            j += 1
-            continue
         if count == 2 and (doc.tlang[j] == "he" or not boundary(doc, j + 1)):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
@@ -268,8 +269,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j -= 1
     if count == 0 or j == i:
         return None
-    if count == 1 and not strong_boundary(doc, j):
-        return None
+    if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
+        return None  # Persian news names people in full; a lone word there is usually a verb part
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
 
 
@@ -321,6 +322,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3])
     if plen is None and not nisba_head:
         return None
+    if i + 1 < len(toks) and (known := gazetteer_match(doc, i + 1)) is not None and known.type == "ORG":
+        return None  # روزنامه نیویورک تایمز: the outlet itself is known
     j = i + 1
     while j < len(toks) and j - i <= 4 and not doc.broken(j):
         n = toks[j].norm

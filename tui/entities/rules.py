@@ -134,7 +134,7 @@ FUNCTION_FA = _keys(
 )
 STOP_HE = _keys(
     """של את על עם אל כי אם גם רק כבר עוד לא אין יש זה זו זאת אלה הוא היא הם הן אני אנחנו אתה מה מי איך למה
-    אמר אמרה אמרו הודיע הודיעה הודיעו מסר מסרה כתב כתבה ציין ציינה הוסיף הוסיפה הבהיר הזהיר נפגש נפגשה ביקר
+    אמר אמרה אמרו מסר מסרה מסרו הודיע הודיעה הודיעו מסר מסרה כתב כתבה ציין ציינה הוסיף הוסיפה הבהיר הזהיר נפגש נפגשה ביקר
     שוחח שוחחה התקשר קיים קיימה היום אתמול מחר הבוקר הערב הלילה ראשון שני שלישי רביעי חמישי שישי שבת
     לשעבר החדש החדשה הנוכחי הנוכחית הקודם בין לפני אחרי אחר במהלך נגד לגבי אצל תחת מול ליד בעקבות
     שלו שלה שלהם אותו אותה אותם לו לה להם בו בה כך כן כאשר כש אשר ולכן אבל אך או כמו בשל לאחר
@@ -151,7 +151,7 @@ STOP_EN = frozenset(
     What Who Why How Which Whose Would Could Should Will Can May Might Must Did Does Do Is Are Was Were
     Breaking Update Updated Read Watch Photo Video Reporting Editing Copyright All Rights Reserved
     Western Eastern Northern Southern Arab Islamic Muslim Jewish Christian Sunni Shia Shiite
-    Minister President Prime Foreign Defence Defense Secretary Ambassador Envoy General Spokesman Officials Official
+    Minister President Prime Secretary Ambassador Envoy General Spokesman Officials Official
     Senior Former Deputy Chief Head Leader Supreme Analyst Analysts Officials Sources Witnesses Residents Experts
     Police Troops Forces Government Authorities Israelis Palestinians Iranians Americans""".split()
 )
@@ -167,7 +167,7 @@ ORG_MODIFIERS_AR = _keys(
 PORTFOLIO = _keys(
     """خارجية دفاع داخلية مالية اقتصاد صحة طاقة نفط تعليم عدل إعلام ثقافة خزانة حرب شؤون الشؤون باسم لدى
     اقتصاد کشور نفت بهداشت کشاورزی نیرو صنعت ارتباطات راه آموزش علوم کار دادگستری اطلاعات فرهنگ ورزش میراث
-    امور خارجه دفاع کل ستاد السابق سابق پیشین לשעבר"""
+    امور خارجه دفاع کل ستاد السابق سابق پیشین לשעבר اول دوم ارشد ویژه عالی"""
 )
 # Place heads: the name follows (بلدة الخيام -> الخيام), or the head is part of it (قصر بعبدا).
 LOC_NAME_HEADS_AR = _keys("بلدة مدينة قرية مخيم محافظة ولاية إقليم حي ريف بلدات قضاء ناحية")
