@@ -42,6 +42,8 @@ AMERICA_CITIES = {
     "Bogota", "Caracas", "Havana", "Lima", "Santiago", "Vancouver", "Montreal", "Panama",
 }
 EXTRA_ZONES = ("Australia/Sydney", "Australia/Melbourne")
+# City names that are everyday words in that language (Dushanbe = "Monday" in Persian).
+SKIP_NAMES = {"fa": {"دوشنبه"}, "he": {"עדן", "אורל", "לומה", "מלבו", "מסרו"}, "ar": set(), "en": set()}
 
 
 def clean(name: str) -> str:
@@ -110,7 +112,7 @@ def cities(country_names: set[str]) -> list[list[str]]:
         for L in LANGS:
             name = clean(get_timezone_location(tz, locale=L, return_city=True) or "")
             # Asia/Qatar's exemplar is "Qatar": the country wins such clashes.
-            row.append("" if name in country_names or len(name) < 3 else name)
+            row.append("" if name in country_names or len(name) < 3 or name in SKIP_NAMES[L] else name)
         if row[2]:
             rows.append(row)
     return rows
