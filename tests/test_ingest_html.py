@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.ingest.html import extract_page, html_to_text
-from tui.ingest.textclean import clean_inline, clean_text, guess_language
+from tui.ingest.textclean import clean_inline, clean_text, language_of
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -51,8 +51,8 @@ def test_clean_text_removes_controls_and_presentation_forms() -> None:
 
 
 def test_guess_language() -> None:
-    assert guess_language("قالت الحكومة إن الميزانية جاهزة") == "ar"
-    assert guess_language("دولت می‌گوید بودجه آماده است و گزارش کامل پیش رو است") == "fa"
-    assert guess_language("הממשלה אמרה שהתקציב מוכן") == "he"
-    assert guess_language("The budget is ready, Reuters said") == "en"
-    assert guess_language("2024 — 12") == ""
+    assert language_of("قالت الحكومة إن الميزانية جاهزة") == "ar"
+    assert language_of("دولت می‌گوید بودجه آماده است و گزارش کامل پیش رو است") == "fa"
+    assert language_of("הממשלה אמרה שהתקציב מוכן") == "he"
+    assert language_of("The budget is ready, Reuters said") == "en"
+    assert language_of("2024 — 12") == ""

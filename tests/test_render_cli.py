@@ -82,7 +82,7 @@ def test_hostile_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     (["/nonexistent/file.txt", "--width", "40"], "no such file"),
     (["{f}", "--width", "0"], "width"),
     (["{f}", "--width", "-3"], "width"),
-    (["{d}", "--width", "40"], "no such file"),
+    (["{d}", "--width", "40"], "is a folder"),
 ])
 def test_bad_input_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], needle: str) -> None:
     f = tmp_path / "ok.txt"

@@ -13,33 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from tui.entities import group, get_engine
 from tui.entities.engine import normalise_language
-from tui.errors import InputError
+from tui.ingest.local import read_text_file
 from tui.models import Entity
 
 _TYPE_TITLES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}
-
-
-def read_text(path: str) -> str:
-    """The file's text as UTF-8 (BOM dropped), or an InputError in one line."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file, not UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 text (bad byte at offset {exc.start})") from None
 
 
 def to_json(entities: list[Entity]) -> list[dict]:
@@ -69,7 +49,7 @@ def table(entities: list[Entity]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = read_text(args.file)
+    text = read_text_file(args.file)
     lang = normalise_language(getattr(args, "lang", None), text)
     found = group(get_engine().extract(text, lang))
     if getattr(args, "json", False):

@@ -114,7 +114,9 @@ def _refuse_binary(data: bytes, name: str) -> None:
     sample = data[:65536]
     if b"\x00" in sample:
         raise InputError(f"{name}: looks like binary data (contains NUL bytes), not text")
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    # ESC, BEL and BS come with terminal text (ANSI colours in logs, pasted
+    # output); they are stripped later, so they do not make a file binary.
+    controls = sum(1 for b in sample if b < 32 and b not in (7, 8, 9, 10, 12, 13, 27))
     if controls / len(sample) > 0.02:
         raise InputError(f"{name}: looks like binary data (control bytes), not text")
 
@@ -131,7 +133,7 @@ def _checked(result: Decoded, name: str) -> Decoded:
 
 
 def _is_junk_char(ch: str) -> bool:
-    if ch in "\n\r\t\f":
+    if ch in "\n\r\t\f\x07\x08\x1b":
         return False
     cat = unicodedata.category(ch)
     return cat in ("Cc", "Cn", "Co", "Cs") or ch == "\ufffd"

@@ -43,9 +43,9 @@ from tui.config import Config
 from tui.errors import InputError, MarsadError
 from tui.ingest.encoding import charset_from_content_type, decode_bytes
 from tui.ingest.feeds import ParsedFeed, parse_feed
+from tui.ingest.textclean import language_of
 from tui.ingest.html import extract_page
 from tui.ingest.local import Loaded, load_bytes
-from tui.ingest.textclean import guess_language
 from tui.models import Article, Feed, now_iso
 from tui.store import Store
 
@@ -58,6 +58,7 @@ MAX_TTL_MINUTES = 24 * 60
 SHORT_SUMMARY_CHARS = 300
 FULL_TEXT_PER_FEED = 20
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+PERMANENT_REDIRECTS = frozenset({301, 308})
 
 
 class FetchError(MarsadError):
@@ -86,6 +87,7 @@ class Response:
     status: int
     content: bytes
     headers: httpx.Headers
+    moved_to: str = ""  # where a chain of permanent redirects (301/308) from the start led
 
     @property
     def charset(self) -> str | None:
@@ -106,6 +108,7 @@ class FetchReport:
     updated: int = 0
     error: str = ""
     seconds: float = 0.0
+    moved_to: str = ""  # the feed's new URL after a permanent redirect (saved on the Feed)
 
     @property
     def failed(self) -> bool:
@@ -204,7 +207,24 @@ class Fetcher:
                 if size > limit:
                     raise FetchError(f"response too large (over the {_mb(limit)} limit); download stopped")
                 chunks.append(chunk)
-            return Response(str(resp.url), resp.status_code, b"".join(chunks), resp.headers)
+            return Response(str(resp.url), resp.status_code, b"".join(chunks), resp.headers,
+                            moved_to=permanent_target(resp))
+
+
+def permanent_target(resp: httpx.Response) -> str:
+    """The URL the leading permanent redirects point to; "" when the first hop is not permanent.
+
+    Only the unbroken run of 301/308 from the original URL counts: after a
+    302 or 307 the publisher has said "for now", so the saved URL must stay
+    where the last permanent hop pointed.
+    """
+    hops = [*resp.history, resp]
+    target = ""
+    for hop, after in zip(hops, hops[1:]):
+        if hop.status_code not in PERMANENT_REDIRECTS:
+            break
+        target = str(after.url)
+    return target
 
 
 class _Transient(Exception):
@@ -281,6 +301,7 @@ async def fetch_feed(fetcher: Fetcher, store: Store, feed: Feed, force: bool = F
         feed.etag = resp.headers.get("etag", feed.etag if resp.status == 304 else "")
         feed.last_modified = resp.headers.get("last-modified", feed.last_modified if resp.status == 304 else "")
         feed.last_error = ""
+        _follow_permanent_move(feed, resp, report)
     except MarsadError as exc:
         report.status, report.error = "error", str(exc)
         feed.last_error = report.error
@@ -294,6 +315,16 @@ async def fetch_feed(fetcher: Fetcher, store: Store, feed: Feed, force: bool = F
     report.seconds = time.monotonic() - started
     report.name = feed.name or feed.url
     return report
+
+
+def _follow_permanent_move(feed: Feed, resp: Response, report: FetchReport) -> None:
+    """A feed that moved for good is saved under its new URL (its id, and its articles, stay).
+
+    Only after a usable answer (2xx/304): a move to a dead address is not
+    worth remembering, and the old URL may yet come back.
+    """
+    if resp.moved_to and resp.moved_to != feed.url and resp.status < 400:
+        report.moved_to = feed.url = resp.moved_to
 
 
 async def _store_feed_response(fetcher: Fetcher, store: Store, feed: Feed, resp: Response,
@@ -312,10 +343,13 @@ async def _store_feed_response(fetcher: Fetcher, store: Store, feed: Feed, resp:
 
 
 def _parse_response(resp: Response, url: str) -> ParsedFeed:
-    """Decode and parse; errors lose the URL prefix (the report already names the feed)."""
+    """Decode and parse; errors lose the URL prefix (the report already names the feed).
+
+    Relative links resolve against the URL the feed was finally served from.
+    """
     try:
         text = decode_bytes(resp.content, declared=resp.charset, name=url).text
-        return parse_feed(text, name=url)
+        return parse_feed(text, name=url, base=resp.url)
     except InputError as exc:
         raise FetchError(str(exc).removeprefix(f"{url}: ")) from None
 
@@ -325,7 +359,7 @@ def _prepare_items(parsed: ParsedFeed, feed: Feed) -> list[Article]:
         art.feed_id = feed.id
         art.source = feed.name or parsed.title or art.source
         if not art.language:
-            art.language = feed.language or guess_language(art.title + "\n" + art.body[:400])
+            art.language = feed.language or language_of(art.title + "\n" + art.body[:400])
     return parsed.items
 
 

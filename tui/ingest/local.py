@@ -17,7 +17,7 @@ from tui.ingest.encoding import decode_bytes
 from tui.ingest.feeds import looks_like_feed, parse_feed
 from tui.ingest.html import extract_page
 from tui.ingest.opml import parse_opml
-from tui.ingest.textclean import clean_inline, clean_text, guess_language
+from tui.ingest.textclean import clean_inline, clean_text, language_of
 from tui.models import Article, Feed
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -37,25 +37,37 @@ class Loaded:
     feeds: list[Feed] = field(default_factory=list)
 
 
-def load_path(path: str | Path) -> Loaded:
-    """Read and parse one local file; InputError with one clear line if unusable."""
+def read_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, or an InputError in one clear line (missing, folder, too big)."""
     p = Path(path).expanduser()
     name = str(path)
     try:
         if p.is_dir():
             raise InputError(f"{name}: is a folder; give the files inside it")
         size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise InputError(f"{name}: too large ({size // (1024 * 1024)} MB; the limit is "
-                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
+                             f"{limit // (1024 * 1024)} MB)")
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    loaded = load_bytes(data, name=name, ext=p.suffix.lower())
+
+
+def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
+    """A text file decoded as ``marsad import`` would (BOM, UTF-8, then legacy
+    Arabic/Hebrew code pages), without any other change, so that character
+    offsets into it (``marsad entities``) are offsets into the file as read."""
+    return decode_bytes(read_file(path, limit), name=str(path)).text
+
+
+def load_path(path: str | Path) -> Loaded:
+    """Read and parse one local file; InputError with one clear line if unusable."""
+    p = Path(path).expanduser()
+    loaded = load_bytes(read_file(p), name=str(path), ext=p.suffix.lower())
     for art in loaded.articles:
         if loaded.kind in ("text", "markdown", "html"):
             art.url = art.url or p.resolve().as_uri()
@@ -76,7 +88,7 @@ def load_bytes(data: bytes, name: str, ext: str = "", charset: str | None = None
         if not feed.items:
             raise InputError(f"{name}: the feed has no items")
         for art in feed.items:
-            art.language = art.language or guess_language(art.title + "\n" + art.body[:400])
+            art.language = art.language or language_of(art.title + "\n" + art.body[:400])
         return Loaded(name, "feed", articles=feed.items)
     if kind == "html":
         return Loaded(name, "html", articles=[html_article(text, name, url)])
@@ -111,7 +123,7 @@ def text_article(text: str, name: str, markdown: bool = False) -> Article:
     title = first.lstrip("#").strip() if markdown else first
     body = rest.strip("\n")
     return Article(id="", title=clean_inline(title), body=body, source=Path(name).name,
-                   language=guess_language(title + "\n" + body))
+                   language=language_of(title + "\n" + body))
 
 
 def html_article(text: str, name: str, url: str = "") -> Article:
@@ -125,7 +137,7 @@ def html_article(text: str, name: str, url: str = "") -> Article:
     if not title and not body:
         raise InputError(f"{name}: no readable text found in the page")
     return Article(id="", title=title, body=body, url=url, source=Path(name).name if not url else _host(url),
-                   language=_lang(page.language) or guess_language(title + "\n" + body),
+                   language=_lang(page.language) or language_of(title + "\n" + body),
                    direction=page.direction)  # type: ignore[arg-type]
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+from tui.text.normalize import guess_language, script_of
+from tui.text.sanitize import sanitize
+
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n+")
@@ -40,42 +41,11 @@ def clean_text(text: str) -> str:
 
 
 def _basic(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = _PRESENTATION.sub(_unshape, text)
+    text = _PRESENTATION.sub(_unshape, sanitize(text))
     return unicodedata.normalize("NFC", text)
 
 
-def guess_language(text: str) -> str:
-    """ar / fa / he / en from the letters used; "" when there are no letters.
-
-    Persian is told from Arabic by letters Arabic does not use (پ چ ژ گ,
-    keheh ک and Farsi yeh ی) and by ZWNJ, against Arabic's ة ك ي ى.
-    """
-    sample = text[:4000]
-    arab = hebr = latin = 0
-    fa = ar = 0
-    for ch in sample:
-        o = ord(ch)
-        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
-            arab += 1
-            if ch in "پچژگکی":
-                fa += 1
-            elif ch in "ةكيى":
-                ar += 1
-        elif 0x05D0 <= o <= 0x05EA:
-            hebr += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-        elif ch == "\u200c":
-            fa += 1
-    best = max(arab, hebr, latin)
-    if best == 0:
-        return ""
-    if best == arab:
-        return "fa" if fa > ar else "ar"
-    if best == hebr:
-        return "he"
-    return "en"
+def language_of(text: str) -> str:
+    """ar / fa / he / en from the letters used; "" when there are none to go by,
+    so an article of only digits is not labelled English."""
+    return guess_language(text) if script_of(text) else ""
