@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -70,18 +71,34 @@ def looks_like_feed(text: str) -> str | None:
     return None
 
 
-def parse_feed(text: str, name: str = "feed") -> ParsedFeed:
-    """Parse feed text (already decoded); InputError if it is not a usable feed."""
+def parse_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
+    """Parse feed text (already decoded); InputError if it is not a usable feed.
+
+    ``base`` is the document's own URL, when it has one: relative item links
+    (and Atom ``xml:base`` values) resolve against it.
+    """
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("{"):
-        return parse_json_feed(stripped, name)
-    return parse_xml_feed(stripped, name)
+    feed = parse_json_feed(stripped, name) if stripped.startswith("{") else parse_xml_feed(stripped, name, base)
+    if base:
+        _absolutise(feed, base)
+    return feed
+
+
+def _absolutise(feed: ParsedFeed, base: str) -> None:
+    """Relative links made absolute against the document URL (no-op for absolute ones)."""
+    feed.link = _join(base, feed.link)
+    for art in feed.items:
+        art.url = _join(base, art.url)
+
+
+def _join(base: str, ref: str) -> str:
+    return urljoin(base, ref) if base and ref else ref
 
 
 # -- XML ------------------------------------------------------------------
 
 
-def parse_xml_feed(text: str, name: str = "feed") -> ParsedFeed:
+def parse_xml_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
     """Strict safe parse first; then HTML entities fixed; then feedparser's recovery."""
     if _ENTITY_DECL.search(text[:65536]):
         raise InputError(f"{name}: the feed declares XML entities; refused (entity expansion is unsafe)")
@@ -92,7 +109,7 @@ def parse_xml_feed(text: str, name: str = "feed") -> ParsedFeed:
             root = _safe_fromstring(_numeric_entities(text))
         except ET.ParseError:
             return _recover_with_feedparser(text, name, first)
-    feed = feed_from_element(root)
+    feed = feed_from_element(root, base)
     if feed is None:
         raise InputError(f"{name}: not a feed (root element <{_local(root.tag)}>)")
     return feed
@@ -116,7 +133,7 @@ def _numeric_entities(text: str) -> str:
     return _NAMED_REF.sub(repl, text)
 
 
-def feed_from_element(root: ET.Element) -> ParsedFeed | None:
+def feed_from_element(root: ET.Element, base: str = "") -> ParsedFeed | None:
     kind = _local(root.tag).lower()
     if kind == "rss":
         channel = _child(root, "channel")
@@ -125,7 +142,7 @@ def feed_from_element(root: ET.Element) -> ParsedFeed | None:
         channel = _child(root, "channel")
         return _rss(channel if channel is not None else root, root, "rdf")
     if kind == "feed":
-        return _atom(root)
+        return _atom(root, base)
     if kind == "channel":
         return _rss(root, root, "rss")
     return None
@@ -207,8 +224,15 @@ def _rss_item(item: ET.Element, feed: ParsedFeed) -> Article | None:
         direction=_dir_of(item, feed.direction), feed=feed)
 
 
-def _atom(root: ET.Element) -> ParsedFeed:
+def _base_of(el: ET.Element, inherited: str) -> str:
+    """Atom's ``xml:base``: resolved against the enclosing base, which may itself be relative."""
+    own = (el.get(XML_NS + "base") or "").strip()
+    return _join(inherited, own) if own else inherited
+
+
+def _atom(root: ET.Element, base: str = "") -> ParsedFeed:
     feed = ParsedFeed(kind="atom")
+    base = _base_of(root, base)
     lang = _lang_of(root, "")
     feed.direction = _dir_of(root, None)
     for c in root:
@@ -216,17 +240,17 @@ def _atom(root: ET.Element) -> ParsedFeed:
         if name == "title" and not feed.title:
             feed.title = _inline(_atom_text(c))
         elif name == "link" and c.get("rel", "alternate") == "alternate" and not feed.link:
-            feed.link = c.get("href", "")
+            feed.link = _join(_base_of(c, base), c.get("href", ""))
     feed.language = _norm_lang(lang)
     for entry in root:
         if _local(entry.tag) == "entry":
-            art = _atom_entry(entry, feed, lang)
+            art = _atom_entry(entry, feed, lang, _base_of(entry, base))
             if art is not None:
                 feed.items.append(art)
     return feed
 
 
-def _atom_entry(entry: ET.Element, feed: ParsedFeed, feed_lang: str) -> Article | None:
+def _atom_entry(entry: ET.Element, feed: ParsedFeed, feed_lang: str, base: str = "") -> Article | None:
     lang = _lang_of(entry, feed_lang)
     direction = _dir_of(entry, feed.direction)
     f: dict[str, str] = {}
@@ -234,7 +258,7 @@ def _atom_entry(entry: ET.Element, feed: ParsedFeed, feed_lang: str) -> Article 
         name = _local(c.tag)
         if name == "link":
             if c.get("rel", "alternate") == "alternate":
-                f.setdefault("link", c.get("href", ""))
+                f.setdefault("link", _join(_base_of(c, base), c.get("href", "")))
         elif name in ("content", "summary"):
             if name == "content" or "content" not in f:
                 f[name] = _atom_text(c, as_html=True)
