@@ -57,6 +57,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         B("less_than_sign", "prev_hit", "Prev hit", "prev-hit", show=False),
         B("m", "toggle_read", "Read/unread", "toggle-read", show=False),
         B("r", "refresh", "Refresh", "refresh", show=False),
+        B("F", "feeds", "Feeds", "feeds", show=False),
         B("d", "delete_annotation", "Delete note", "delete", show=False),
         B("u", "undo", "Undo", "undo", show=False),
         B("o", "open_url", "Open URL", "open-url", show=False),
