@@ -16,6 +16,7 @@ import sys
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
+from tui.ingest.saving import save_articles
 from tui.ingest.textclean import clean_inline
 from tui.models import Feed
 from tui.store import Store
@@ -51,7 +52,7 @@ def load_input(path: str, config: Config) -> Loaded:
 
 def _save(store: Store, loaded: Loaded, totals: dict[str, int]) -> None:
     if loaded.articles:
-        added, updated = store.add_articles(loaded.articles)
+        added, updated = save_articles(store, loaded.articles)
         for art in added:
             print(_line(art.id, art.language, art.title))
         for art in updated:

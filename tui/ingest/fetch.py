@@ -46,6 +46,7 @@ from tui.ingest.feeds import ParsedFeed, parse_feed
 from tui.ingest.textclean import language_of
 from tui.ingest.html import extract_page
 from tui.ingest.local import Loaded, load_bytes
+from tui.ingest.saving import save_articles
 from tui.models import Article, Feed, now_iso
 from tui.store import Store
 
@@ -332,12 +333,12 @@ async def _store_feed_response(fetcher: Fetcher, store: Store, feed: Feed, resp:
     parsed = await asyncio.to_thread(_parse_response, resp, feed.url)
     items = _prepare_items(parsed, feed)
     report.items = len(items)
-    added, updated = await asyncio.to_thread(store.add_articles, items)
+    added, updated = await asyncio.to_thread(save_articles, store, items)
     report.added, report.updated = len(added), len(updated)
     if full_text and added:
         fuller = await _fill_full_text(fetcher, [a for a in added if len(a.body) < SHORT_SUMMARY_CHARS])
         if fuller:
-            await asyncio.to_thread(store.add_articles, fuller)
+            await asyncio.to_thread(save_articles, store, fuller)
     feed.name = feed.name or parsed.title
     feed.ttl_minutes = min(max(parsed.ttl_minutes, _max_age_minutes(resp.headers)), MAX_TTL_MINUTES)
 

@@ -1,0 +1,18 @@
+"""The one way ingest writes articles: add them, then re-anchor the notes on
+any article whose text changed, so offsets stay right for the reader and for
+``marsad export`` without waiting for the article to be opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.anchoring import reanchor_library
+from tui.models import Article
+from tui.store import Store
+
+
+def save_articles(store: Store, articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    added, updated = store.add_articles(articles)
+    if updated:
+        reanchor_library(store, updated)
+    return added, updated
