@@ -1,0 +1,355 @@
+"""Entities per article, cached by content hash, and which articles mention what.
+
+Pure logic (no Textual). Two parts:
+
+* :class:`EntityCache` keeps the engine's *uncorrected* results per article
+  content hash in ``cache/entities/NN.json`` (32 buckets by hash) inside the
+  library folder. Why its own bucket files rather than one ``put_doc`` per
+  article: a put rewrites its whole file, and filling the cache for 10,000
+  articles one put at a time would rewrite megabytes thousands of times.
+  Here one write stores a whole batch, and opening one article rewrites
+  one bucket (1/32 of the cache). Each bucket carries the engine's stamp
+  (a hash of the engine's code and gazetteer tables), so an improved engine
+  recomputes instead of serving stale results. Corrections are never baked
+  in: they are applied when shown, so a new correction holds at once for
+  every article, cached or not.
+* :class:`LibraryIndex` maps raw entity ids to the articles that mention
+  them, filled incrementally by :func:`fill` (a generator the app drives
+  from a background thread, a batch at a time). Corrections are applied at
+  query time, so ``f`` on a merged or split entity finds the right articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tui.entities import entities as extract_entities
+from tui.entities.corrections import Corrections, split_id
+from tui.errors import StoreError
+from tui.models import Article, Entity
+from tui.store import Store, atomic_write
+from tui.text.normalize import normalise
+
+__all__ = [
+    "CORRECTIONS_DOC",
+    "EntityCache",
+    "LibraryIndex",
+    "corrected_ids",
+    "engine_stamp",
+    "fill",
+    "library_index",
+    "load_corrections",
+    "save_corrections",
+]
+
+CACHE_DIR = "cache/entities"
+BUCKETS = 32
+CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
+_ENGINE_FILES = ("engine.py", "rules.py", "gazetteer.py", "grouping.py", "__init__.py")
+
+
+@lru_cache(maxsize=1)
+def engine_stamp() -> str:
+    """Hash of what decides the engine's output: its code, its tables, the normaliser."""
+    here = Path(__file__).resolve().parent
+    paths = [here / name for name in _ENGINE_FILES]
+    paths.append(here.parent / "text" / "normalize.py")
+    try:
+        from tui.entities.gazetteer import data_dir
+
+        paths += sorted(data_dir().glob("*.tsv"))
+    except FileNotFoundError:
+        pass
+    digest = hashlib.blake2b(digest_size=8)
+    for path in paths:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest()
+
+
+# -- packing: compact rows, so the cache stays small on disk ---------------------
+
+
+def _pack(found: list[Entity]) -> list[list[Any]]:
+    return [[e.id, e.type, e.name, e.gloss, list(e.surfaces), [[s, t] for s, t in e.spans]] for e in found]
+
+
+def _unpack(rows: list[list[Any]]) -> list[Entity]:
+    return [Entity(id=r[0], type=r[1], name=r[2], gloss=r[3], surfaces=list(r[4]),
+                   spans=[(int(s), int(t)) for s, t in r[5]]) for r in rows]
+
+
+class EntityCache:
+    """Engine results keyed by (content hash, language). Thread-safe; best effort on disk."""
+
+    def __init__(self, store: Store, stamp: str | None = None) -> None:
+        self.store = store
+        self.stamp = stamp or engine_stamp()
+        self.folder = store.folder / CACHE_DIR
+        self._lock = threading.RLock()
+        self._buckets: dict[str, dict[str, Any]] = {}
+        self._file_stamps: dict[str, tuple[int, int] | None] = {}
+
+    def get(self, content_hash: str, language: str = "") -> list[Entity] | None:
+        """The cached entities, or None when this text was never read by this engine."""
+        with self._lock:
+            entry = self._bucket(_bucket_of(content_hash)).get(content_hash)
+        if entry is None or entry.get("l", "") != (language or ""):
+            return None
+        try:
+            return _unpack(entry["e"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+
+    def put(self, content_hash: str, language: str, found: list[Entity]) -> None:
+        self.put_many({content_hash: (language, found)})
+
+    def put_many(self, entries: Mapping[str, tuple[str, list[Entity]]]) -> None:
+        """Store a batch: one write per bucket touched; a read-only library keeps it in memory."""
+        by_bucket: dict[str, dict[str, Any]] = {}
+        for content_hash, (language, found) in entries.items():
+            by_bucket.setdefault(_bucket_of(content_hash), {})[content_hash] = {
+                "l": language or "", "e": _pack(found)}
+        for bucket, docs in by_bucket.items():
+            self._write(bucket, docs)
+
+    # -- files ---------------------------------------------------------------
+
+    def _path(self, bucket: str) -> Path:
+        return self.folder / f"{bucket}.json"
+
+    def _bucket(self, bucket: str) -> dict[str, Any]:
+        """The bucket's entries, re-read only when another process changed the file."""
+        stamp = _file_stamp(self._path(bucket))
+        if bucket in self._buckets and stamp == self._file_stamps.get(bucket):
+            return self._buckets[bucket]
+        entries: dict[str, Any] = {}
+        if stamp is not None:
+            try:
+                data = json.loads(self._path(bucket).read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("engine") == self.stamp:
+                    entries = dict(data.get("entries") or {})
+            except (OSError, ValueError):
+                entries = {}  # a broken cache file is rebuilt, never fatal
+        self._buckets[bucket], self._file_stamps[bucket] = entries, stamp
+        return entries
+
+    def _write(self, bucket: str, docs: dict[str, Any]) -> None:
+        with self._lock:
+            try:
+                with self.store.writing():
+                    entries = self._bucket(bucket)
+                    entries.update(docs)
+                    text = json.dumps({"engine": self.stamp, "entries": entries},
+                                      ensure_ascii=False, separators=(",", ":"))
+                    atomic_write(self._path(bucket), text)
+                    self._file_stamps[bucket] = _file_stamp(self._path(bucket))
+            except (StoreError, OSError):
+                self._buckets.setdefault(bucket, {}).update(docs)
+
+
+def _bucket_of(content_hash: str) -> str:
+    try:
+        return f"{int(content_hash[:4], 16) % BUCKETS:02d}"
+    except ValueError:
+        digest = hashlib.blake2b(content_hash.encode("utf-8"), digest_size=2).digest()
+        return f"{int.from_bytes(digest, 'big') % BUCKETS:02d}"
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+# -- corrections in the store -------------------------------------------------------
+
+
+def load_corrections(store: Store) -> Corrections:
+    """The analyst's corrections (one document); an unreadable one counts as none."""
+    try:
+        doc = store.get_doc(*CORRECTIONS_DOC)
+        return Corrections.from_dict(doc or {})
+    except (StoreError, TypeError, ValueError, AttributeError):
+        return Corrections()
+
+
+def save_corrections(store: Store, corrections: Corrections) -> None:
+    store.put_doc(*CORRECTIONS_DOC, corrections.to_dict())
+
+
+# -- which articles mention which entity ---------------------------------------------
+
+
+def corrected_ids(raw: Mapping[str, Iterable[str]], corrections: Corrections) -> set[str]:
+    """Entity ids an article shows after corrections, from its raw ``{id: surfaces}``.
+
+    The same steps as :meth:`Corrections.apply` (split, merge, reject) on ids
+    alone, so the library index needs no spans and no copies.
+    """
+    ids: list[str] = []
+    for entity_id, surfaces in raw.items():
+        left = list(surfaces)
+        for surface in corrections.splits.get(entity_id, []):
+            key = normalise(surface)
+            taken = [s for s in left if normalise(s) == key]
+            if taken:
+                left = [s for s in left if s not in taken]
+                ids.append(split_id(entity_id, surface))
+        if left:
+            ids.append(entity_id)
+    return {corrections.target(i) for i in ids} - corrections.rejects
+
+
+class LibraryIndex:
+    """Raw entity id -> article ids, kept per article so a changed article is replaced. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._hashes: dict[str, str] = {}
+        self._raw: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._by_entity: dict[str, set[str]] = {}
+        self.complete = False
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def add(self, article_id: str, content_hash: str, found: Iterable[Entity]) -> None:
+        raw = {e.id: tuple(e.surfaces) for e in found}
+        with self._lock:
+            self._discard(article_id)
+            self._hashes[article_id] = content_hash
+            self._raw[article_id] = raw
+            for entity_id in raw:
+                self._by_entity.setdefault(entity_id, set()).add(article_id)
+
+    def discard(self, article_id: str) -> None:
+        with self._lock:
+            self._discard(article_id)
+
+    def _discard(self, article_id: str) -> None:
+        for entity_id in self._raw.pop(article_id, {}):
+            ids = self._by_entity.get(entity_id)
+            if ids is not None:
+                ids.discard(article_id)
+                if not ids:
+                    del self._by_entity[entity_id]
+        self._hashes.pop(article_id, None)
+
+    def has(self, article: Article) -> bool:
+        return self._hashes.get(article.id) == article.hash
+
+    def article_ids(self) -> set[str]:
+        with self._lock:
+            return set(self._hashes)
+
+    def articles_mentioning(self, entity_id: str, corrections: Corrections | None = None) -> set[str]:
+        """Articles that show ``entity_id`` once corrections are applied.
+
+        An id that was since merged into another answers for its target, so a
+        saved filter on it keeps working after the merge.
+        """
+        corr = corrections or Corrections()
+        entity_id = corr.target(entity_id)
+        if entity_id in corr.rejects:
+            return set()
+        with self._lock:
+            found: set[str] = set()
+            sources = {entity_id} | {src for src in corr.merges if corr.target(src) == entity_id}
+            for raw_id in sources:
+                found |= self._with_surface_left(raw_id, corr.splits.get(raw_id, []))
+            for raw_id, surfaces in corr.splits.items():
+                for surface in surfaces:
+                    if corr.target(split_id(raw_id, surface)) == entity_id:
+                        found |= self._with_surface(raw_id, surface)
+            return found
+
+    def _with_surface_left(self, raw_id: str, split_off: list[str]) -> set[str]:
+        """Articles where ``raw_id`` keeps a spelling after ``split_off`` are taken out."""
+        ids = self._by_entity.get(raw_id, set())
+        if not split_off:
+            return set(ids)
+        gone = {normalise(s) for s in split_off}
+        return {a for a in ids if any(normalise(s) not in gone for s in self._raw[a][raw_id])}
+
+    def _with_surface(self, raw_id: str, surface: str) -> set[str]:
+        key = normalise(surface)
+        return {a for a in self._by_entity.get(raw_id, set())
+                if any(normalise(s) == key for s in self._raw[a][raw_id])}
+
+    def mapping(self, corrections: Corrections | None = None) -> dict[str, set[str]]:
+        """The whole index as ``{entity id: article ids}``, corrections applied."""
+        corr = corrections or Corrections()
+        out: dict[str, set[str]] = {}
+        with self._lock:
+            for article_id, raw in self._raw.items():
+                for entity_id in corrected_ids(raw, corr):
+                    out.setdefault(entity_id, set()).add(article_id)
+        return out
+
+
+def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 50,
+         pause: bool = True) -> Iterator[tuple[int, int]]:
+    """Bring ``index`` up to date with the library; yields (done, to do) after each batch.
+
+    Cached articles are indexed at once; the rest are read from their body
+    buckets and extracted, a batch written to the cache at a time. With
+    ``pause`` the loop sleeps as long as it worked, so a background thread
+    holding the GIL never makes typing in the app feel slow.
+    """
+    articles = {a.id: a for a in store.articles()}
+    for gone in index.article_ids() - articles.keys():
+        index.discard(gone)
+    missing: dict[str, Article] = {}
+    for art in articles.values():
+        if index.has(art):
+            continue
+        found = cache.get(art.hash, art.language)
+        if found is None:
+            missing[art.id] = art
+        else:
+            index.add(art.id, art.hash, found)
+    done, total = 0, len(missing)
+    index.complete = not missing
+    yield done, total
+    pending: dict[str, tuple[str, list[Entity]]] = {}
+    for article_id, body in store.iter_bodies() if missing else ():
+        art = missing.get(article_id)
+        if art is None:
+            continue
+        started = time.perf_counter()
+        found = extract_entities(body, art.language or None)
+        index.add(article_id, art.hash, found)
+        pending[art.hash] = (art.language, found)
+        done += 1
+        if pause:
+            time.sleep(min(time.perf_counter() - started, 0.05))
+        if len(pending) >= batch:
+            cache.put_many(pending)
+            pending = {}
+            yield done, total
+    if pending:
+        cache.put_many(pending)
+    index.complete = True
+    yield done, total
+
+
+def library_index(store: Store, corrections: Corrections | None = None,
+                  index: LibraryIndex | None = None) -> dict[str, set[str]]:
+    """``{entity id: article ids}`` for the whole library, filling the cache as it goes."""
+    index = index if index is not None else LibraryIndex()
+    for _ in fill(index, EntityCache(store), store, pause=False):
+        pass
+    return index.mapping(corrections if corrections is not None else load_corrections(store))
