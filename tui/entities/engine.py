@@ -64,6 +64,7 @@ class _Hit:
     end: int
     type: str
     entity_id: str
+    src: "_Hit | None" = None  # another mention of the same entity (an acronym in brackets)
 
 
 class _Doc:
@@ -199,9 +200,9 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
     if rules.is_stop(tok.text, n, lang) or is_nisba(doc, k) or trigger_match(doc, k):
         return False
-    if first and any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
-                     for _, s in clitic_candidates(n)[:3]):
-        return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name
+    if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
+           or (not first and s in rules.OUTLET_HEADS) for p, s in clitic_candidates(n)[:3] if first or p):
+        return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name; لقناة ends one
     if lang == "he" and first and n.startswith("ה"):
         return False  # the article: האופוזיציה, הממשלה
     if lang in ("ar", "fa"):
@@ -210,7 +211,7 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False
         if n[:1] in "وف" and any(s in rules.stop_words(lang) or s in rules.PORTFOLIO for _, s in clitic_candidates(n)[1:3]):
             return False  # وشؤون، فقال: a conjunction on a common word
-        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and k + 1 < len(doc.toks) \
+        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and n not in rules.GIVEN_AR and k + 1 < len(doc.toks) \
                 and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
             return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
         if not first and n.startswith("و") and lang == "ar":
@@ -259,7 +260,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             continue
         if not name_like(doc, j, first=(j == i)):
             break
-        if count == 2 and (doc.tlang[j] == "he" or not boundary(doc, j + 1)):
+        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not boundary(doc, j + 1)):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
             break
@@ -271,6 +272,13 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         return None
     if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
         return None  # Persian news names people in full; a lone word there is usually a verb part
+    if doc.tlang[i] == "fa":
+        if j < len(toks) and toks[j].norm in rules.LIGHT_VERBS_FA:
+            j -= 1  # موافقت کردند: the last word belongs to the verb
+            if j - i < 2:
+                return None
+        elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
+            return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
 
 
@@ -297,7 +305,9 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     toks = doc.toks
     if i + 1 >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[i + 1]):
         return None
-    if not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
+    he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0 and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”")
+                 and toks[i - 1].norm in rules.REPORT_HE)  # כך דווח ב"הארץ"
+    if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
         return None
     for j in range(i + 1, min(i + 6, len(toks))):
         after = doc.text[toks[j].end:toks[j + 1].start] if j + 1 < len(toks) else doc.text[toks[j].end:]
@@ -306,55 +316,225 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
             if known is not None and known.j == j + 1:
                 return known
             return _Hit(i + 1, j + 1, toks[i + 1].start, toks[j].end, "ORG", "")
-        if j > i + 1 and doc.broken(j):
+        if j > i + 1 and doc.broken(j) and gap_key(doc.gaps[j]) != "-":
             return None
     return None
 
 
+_PENDING_LINKS = rules._keys("في و ב خود خویش")
 _AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
+
+
+def _al(doc: _Doc, k: int) -> bool:
+    return plain(doc.toks[k].text).startswith(("ال", "لل"))
+
+
+def _he_det(doc: _Doc, k: int) -> bool:
+    return doc.toks[k].norm.startswith(("ה", "וה")) and doc.toks[k].norm not in rules.STOP_HE
+
+
+def _org_word_ar(doc: _Doc, k: int) -> bool:
+    """An ال-word that can continue an organisation's name: not a time word, a stop word or a title."""
+    n = doc.toks[k].norm
+    return (_al(doc, k) and n not in _AR_TIME and (n not in rules.STOP_AR or n in rules.ORG_MODIFIERS_AR)
+            and not trigger_match(doc, k))
+
+
+def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
+    """Extend an organisation name over modifiers: ال-adjectives, و+ال coordination,
+    ل-phrases (للانتخابات، لكرة القدم، لمساعدة العراق); Hebrew ה-adjectives and ל-phrases."""
+    toks = doc.toks
+    while j < len(toks) and j - i <= 6 and not doc.broken(j):
+        n, raw = toks[j].norm, plain(toks[j].text)
+        if lang == "ar":
+            if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل"):
+                break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج
+            if j > i + 1 and _al(doc, j) and toks[j - 1].norm.endswith(("ي", "يه")) \
+                    and not n.endswith(("ي", "يه", "ه", "ا")):
+                break  # an adjective, then a new noun: الحزب الديمقراطي الكردستاني | النتائج
+            if _org_word_ar(doc, j):
+                j += 1
+            elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
+                j += 1
+            elif raw.startswith("ل") and not raw.startswith("لل") and len(n) >= 4 and j + 1 < len(toks) \
+                    and not doc.broken(j + 1) and (_al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC") is not None) \
+                    and n[1:] not in rules.STOP_AR:
+                j += 1
+                hit = gazetteer_match(doc, j, "LOC")
+                j = hit.j if hit is not None else j
+            else:
+                break
+        elif lang == "he":
+            if _he_det(doc, j) and not trigger_match(doc, j):
+                j += 1
+            elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
+                    len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
+                j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את)
+            else:
+                break
+        else:
+            break
+    return j
 
 
 def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     """وزارة الصحة الفلسطينية / משרד הבריאות / وزارت بهداشت: head noun + modifiers."""
     toks, lang = doc.toks, doc.tlang[i]
     heads = rules.org_heads(lang)
-    plen = next((p for p, stem in clitic_candidates(toks[i].norm) if stem in heads and not stem.startswith("ال")), None)
-    nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3])
-    if plen is None and not nisba_head:
+    cands = clitic_candidates(toks[i].norm)
+    determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))
+    plen = None if determined else next((p for p, stem in cands if stem in heads and not stem.startswith("ال")), None)
+    nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in cands[:3])
+    al_head = (lang == "ar" and plen is None and not nisba_head and _al(doc, i)
+               and any(s in rules.ORG_AL_HEADS_AR for _, s in cands[:3]))
+    he_al_head = lang == "he" and plen is None and any(s in rules.ORG_AL_HEADS_HE for _, s in cands[:2])
+    if plen is None and not (nisba_head or al_head or he_al_head):
         return None
-    if i + 1 < len(toks) and (known := gazetteer_match(doc, i + 1)) is not None and known.type == "ORG":
-        return None  # روزنامه نیویورک تایمز: the outlet itself is known
+    if al_head or he_al_head:
+        plen = next(p for p, s in cands if s in (rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE))
+    stems = {s for _, s in cands}
     j = i + 1
-    while j < len(toks) and j - i <= 4 and not doc.broken(j):
-        n = toks[j].norm
-        if nisba_head:
-            if is_nisba(doc, j):
-                j += 1
-            break
-        if lang == "ar" and plain(toks[j].text).startswith(("ال", "لل")) and n not in _AR_TIME and (n not in rules.STOP_AR or n in rules.ORG_MODIFIERS_AR):
+    if j >= len(toks) or doc.broken(j):
+        return None
+    if (known := gazetteer_match(doc, j)) is not None and known.type in ("ORG", "PER"):
+        if known.type == "PER" and stems & rules.ORG_PERSON_HEADS_AR:  # جامعة محمد بن زايد للذكاء الاصطناعي
+            j = _org_chain(doc, known.j, i, lang)
+            return _Hit(i, j, doc.start_after_clitic(i, plen or 0), toks[j - 1].end, "ORG", "")
+        if known.type == "ORG" and not (stems & rules.OUTLET_HEADS):  # بعثة الأمم المتحدة لمساعدة العراق
+            end = _org_chain(doc, known.j, i, lang)
+            if end > known.j and not _al(doc, known.j):
+                return _Hit(i, end, doc.start_after_clitic(i, plen or 0), toks[end - 1].end, "ORG", "")
+        return None  # روزنامه نیویورک تایمز، حركة حماس: the known name itself
+    if doc.tlang[j] == "en" and lang != "en" and toks[j].text[:1].isupper():  # شركة Nvidia
+        return None
+    if trigger_match(doc, j):
+        return None
+    n = toks[j].norm
+    if nisba_head:
+        if is_nisba(doc, j):
             j += 1
-        elif lang == "he" and n.startswith(("ה", "וה")) and n not in rules.STOP_HE:
-            j += 1
-        elif lang == "fa" and (hit := gazetteer_match(doc, j, "LOC")) is not None:
+    elif lang == "ar":
+        if _org_word_ar(doc, j):
+            j = _org_chain(doc, j, i, lang)
+        elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
-            break
-        elif lang == "fa" and j - i <= 2 and n not in rules.FUNCTION_FA and toks[j].text.isalpha() and not trigger_match(doc, j):
+            if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
+                j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
+        elif al_head:
+            pass
+        elif _bare_noun(doc, j) and j + 1 < len(toks) and not doc.broken(j + 1) and (
+                (_org_word_ar(doc, j + 1) and not is_nisba(doc, j + 1) and not _participle(doc, j + 1))
+                or gazetteer_match(doc, j + 1, "LOC") is not None):
+            # construct chain: شبكة أطباء السودان، مؤسسة كهرباء لبنان، هيئة عمليات التجارة البحرية
             j += 1
-        elif (lang in ("ar", "fa") and j == i + 1) and (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            hit = gazetteer_match(doc, j, "LOC")
+            j = _org_chain(doc, hit.j if hit is not None else j, i, lang)
+        elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not n.endswith("ه") and _name_ends(doc, j + 1):
+            if stems & rules.ORG_NAME_ONLY_AR:  # شركة هيوماين -> هيوماين (the company's name)
+                return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
+            j += 1  # حزب تقدم، منظمة بدر
+    elif lang == "he":
+        if _he_det(doc, j):
+            j = _org_chain(doc, j, i, lang)
+        elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            j = hit.j  # בנק ישראל
+        elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
+            k = j + 1
+            if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1):
+                k += 1
+            if _name_ends(doc, k):
+                if stems & rules.ORG_NAME_ONLY_HE:  # חברת אלביט מערכות -> אלביט מערכות
+                    return _Hit(i + 1, k, toks[i + 1].start, toks[k - 1].end, "ORG", "")
+                j = k
+        elif he_al_head:
+            j = _org_chain(doc, j, i, lang)
+    elif lang == "fa":
+        if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
-            break
         else:
-            break
+            while j < len(toks) and j - i <= 3 and not doc.broken(j):
+                t = toks[j]
+                if (t.norm in rules.FUNCTION_FA or not t.text.isalpha() or trigger_match(doc, j) or _given(doc, j)
+                        or t.norm in rules.LOC_NAME_HEADS_FA):
+                    break
+                if j - i == 3 and gazetteer_match(doc, j, "LOC") is None:
+                    break
+                if (hit := gazetteer_match(doc, j, "LOC")) is not None:
+                    j = hit.j
+                    break
+                j += 1
     if j == i + 1:
         return None
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
 
 
+def _bare_noun(doc: _Doc, k: int) -> bool:
+    """An undetermined content word (no article, not a stop word, title or nationality)."""
+    t, lang = doc.toks[k], doc.tlang[k]
+    if lang == "en" or not t.text.isalpha() or len(t.norm) < 3:
+        return False
+    if rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or trigger_match(doc, k) or t.norm in rules.PORTFOLIO:
+        return False
+    if lang == "ar" and (_al(doc, k) or plain(t.text).startswith(("و", "ف")) and t.norm[1:] in rules.STOP_AR):
+        return False
+    if lang == "he" and t.norm.startswith(("ה", "ו")) and len(t.norm) > 3:
+        return False
+    return gazetteer_match(doc, k, "PER LOC") is None
+
+
+def _participle(doc: _Doc, k: int) -> bool:
+    """المملوكة، المنعقد: an ال-participle describing the head, not a noun in a construct chain."""
+    raw = plain(doc.toks[k].text)
+    return raw.startswith(("الم", "المُ")) and len(raw) >= 6
+
+
+def _name_ends(doc: _Doc, k: int) -> bool:
+    """A name may end before k: punctuation, the end, a function word, a nationality, a known person or a given name."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    lang, t = doc.tlang[k], doc.toks[k]
+    return (rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or gazetteer_match(doc, k, "PER") is not None
+            or _given(doc, k) or bool(trigger_match(doc, k)) or (lang == "ar" and _participle(doc, k)))
+
+
+def _given(doc: _Doc, k: int) -> bool:
+    n = doc.toks[k].norm
+    given = rules.GIVEN.get(doc.tlang[k], frozenset())
+    return n in given or (doc.tlang[k] in ("ar", "fa") and n[:1] in "و" and n[1:] in given)
+
+
+def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
+    """محمد الحلبوسي، עלי חסן מוסאווי: a common given name and one or two more name words."""
+    if not _given(doc, i) or i + 1 >= len(doc.toks) or doc.broken(i + 1):
+        return None
+    if i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.CONNECTORS:
+        return None
+    hit = person_after_title(doc, i)
+    if hit is None or hit.j - hit.i < 2:
+        return None
+    a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
+    if (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
+            and name_like(doc, a, first=True) and hit.j - a <= 3):
+        hit.i, hit.start = a, doc.toks[a].start
+    if doc.tlang[i] in ("ar", "fa") and doc.toks[i].norm[:1] == "و" and doc.toks[i].norm not in rules.GIVEN.get(doc.tlang[i], ()):
+        hit.start = doc.start_after_clitic(i, 1)
+    return hit
+
+
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
+    lang = doc.tlang[i]
+    if lang == "fa":
+        return _loc_from_head_fa(doc, i)
+    if lang == "he":
+        return _loc_from_head_he(doc, i)
     toks = doc.toks
     cands = clitic_candidates(toks[i].norm)
+    if i + 1 < len(toks) and not doc.broken(i + 1):
+        geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
+        if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
+            return _Hit(i, hit.j, doc.start_after_clitic(i, geo), toks[hit.j - 1].end, "LOC", "")  # خليج عدن
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
@@ -372,6 +552,51 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     return _Hit(i if full is not None else i + 1, j + 1, start, t.end, "LOC", "")
 
 
+def _loc_word_fa(doc: _Doc, k: int) -> bool:
+    t = doc.toks[k]
+    return (k < len(doc.toks) and not doc.broken(k) and t.text.isalpha() and len(t.norm) >= 3
+            and t.norm not in rules.STOP_FA and t.norm not in rules.FUNCTION_FA and not is_nisba(doc, k)
+            and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
+
+
+def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
+    """استان خوزستان -> خوزستان; میدان آزادگان جنوبی, سد کمال‌خان: Persian place nouns."""
+    toks, n = doc.toks, doc.toks[i].norm
+    full = n in rules.LOC_FULL_HEADS_FA
+    if not (full or n in rules.LOC_NAME_HEADS_FA) or i + 1 >= len(toks) or doc.broken(i + 1):
+        return None
+    if gazetteer_match(doc, i + 1) is not None:
+        hit = gazetteer_match(doc, i + 1)
+        if full and hit.type == "LOC":
+            return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
+        return None
+    if not _loc_word_fa(doc, i + 1):
+        return None
+    j = i + 2
+    while j < len(toks) and doc.gaps[j] in _JOINERS:
+        j += 1  # کمال‌خان: one word in two pieces
+    if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
+        j += 1
+    if full:
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
+    return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
+
+
+def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
+    """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun."""
+    toks = doc.toks
+    if not any(s in rules.LOC_NAME_HEADS_HE for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return None
+    j = i + 1
+    if j >= len(toks) or doc.broken(j) or gazetteer_match(doc, j) is not None:
+        return None
+    t = toks[j]
+    if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
+            or trigger_match(doc, j) or is_nisba(doc, j):
+        return None
+    return _Hit(j, j + 1, t.start, t.end, "LOC", "")
+
+
 def _clitic_len(norm: str) -> int:
     for p, stem in clitic_candidates(norm):
         if stem in rules.ORG_NISBA_HEADS_AR:
@@ -379,34 +604,99 @@ def _clitic_len(norm: str) -> int:
     return 0
 
 
+_OUTLET_CUES_EN = frozenset("broadcaster newspaper daily channel agency network outlet website magazine weekly "
+                            "broadcasters newspapers told tabloid station".split())
+
+
 def capitalised(doc: _Doc, i: int, pending: bool) -> _Hit | None:
     """A run of Capitalised Latin words, typed by title, head word or shape."""
     toks = doc.toks
-    if doc.tlang[i] != "en" or not toks[i].text[:1].isupper() or toks[i].text in rules.STOP_EN or is_nisba(doc, i):
+    if doc.tlang[i] != "en" or not toks[i].text[:1].isupper() or toks[i].text in rules.STOP_EN:
         return None
+    lead_nisba = is_nisba(doc, i)  # Turkish Airlines, Saudi Aramco: only with an organisation head
     j = i
     while j < len(toks) and doc.tlang[j] == "en" and (j == i or not doc.broken(j)):
         t = toks[j].text
-        if t[:1].isupper() and t not in rules.STOP_EN and not is_nisba(doc, j) and not (j > i and gazetteer_match(doc, j)):
+        if t[:1].isupper() and t not in rules.STOP_EN and (j == i or not is_nisba(doc, j)) \
+                and not (j > i and gazetteer_match(doc, j) and t not in rules.ORG_HEADS_EN
+                         and not (set(x.text for x in toks[i:j]) & rules.ORG_HEADS_EN)):
             j += 1
         elif t in rules.CONNECTORS_EN and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and not doc.broken(j + 1):
             j += 1
         else:
             break
+        # People's Party: a possessive inside the name
+        if j + 1 < len(toks) and toks[j].text == "s" and doc.gaps[j] in ("'", "\u2019") and not doc.broken(j + 1) \
+                and toks[j + 1].text[:1].isupper() and doc.tlang[j + 1] == "en":
+            j += 1
     words = [t.text for t in toks[i:j]]
     if not words or any(w.isdigit() for w in words):
         return None
-    if pending:
-        kind = "PER"
-    elif set(words) & rules.ORG_HEADS_EN:
+    if lead_nisba and not (set(words[1:]) & rules.ORG_HEADS_EN):
+        return None
+    prev = toks[i - 1].text.casefold() if i > 0 and doc.tlang[i - 1] == "en" else ""
+    if set(words) & rules.ORG_HEADS_EN and not pending or lead_nisba:
         kind = "ORG"
+    elif pending:
+        kind = "PER"
     elif set(words) & rules.LOC_HEADS_EN:
         kind = "LOC"
+    elif prev in _OUTLET_CUES_EN and len(words) <= 3:
+        kind = "ORG"  # broadcaster NTV, the daily Hurriyet
     elif 2 <= len(words) <= 3 and all(w[1:].islower() or w in rules.CONNECTORS_EN for w in words):
         kind = "PER"
+    elif doc.lang != "en" and len(words) == 1 and len(words[0]) >= 3 and not (j < len(toks) and doc.tlang[j] == "en"):
+        kind = "ORG"  # a lone Latin brand in Arabic, Persian or Hebrew text: شركة Nvidia، مع Qualcomm
     else:
         return None
     return _Hit(i, j, toks[i].start, toks[j - 1].end, kind, "")
+
+
+def _with_nisba(doc: _Doc, hit: _Hit) -> _Hit:
+    """A known generic body plus a nationality is another body: وزارت خارجه پاکستان، משרד החוץ המצרי."""
+    if hit.type != "ORG" or not hit.entity_id or hit.j >= len(doc.toks) or doc.broken(hit.j):
+        return hit
+    first = {s for _, s in clitic_candidates(doc.toks[hit.i].norm)[:3]}
+    if not first & (rules.org_heads(doc.tlang[hit.i]) | rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE):
+        return hit
+    j = hit.j
+    if is_nisba(doc, j):
+        j += 1
+    elif doc.tlang[j] == "fa" and (loc := gazetteer_match(doc, j, "LOC")) is not None:
+        j = loc.j
+    else:
+        return hit
+    return _Hit(hit.i, j, hit.start, doc.toks[j - 1].end, "ORG", "")
+
+
+def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
+    """One or two words in brackets right after a name are its short form: (سونا), (CHP)."""
+    toks, j = doc.toks, hit.j
+    if j >= len(toks) or gap_key(doc.gaps[j]) != "(":
+        return None
+    for k in (j + 1, j + 2):
+        if k > len(toks) or (k < len(toks) and k > j + 1 and doc.broken(k) and gap_key(doc.gaps[k]) != ")"):
+            return None
+        after = doc.gaps[k] if k < len(toks) else doc.text[toks[k - 1].end:toks[k - 1].end + 1]
+        if after.strip().startswith(")"):
+            known = gazetteer_match(doc, j)
+            if known is not None and known.j == k and known.entity_id != hit.entity_id:
+                return None  # a different known entity in brackets
+            return _Hit(j, k, toks[j].start, toks[k - 1].end, hit.type, "", src=hit)
+    return None
+
+
+def _merge_prefixes(doc: _Doc, hits: list[_Hit]) -> None:
+    """بانک مرکزی after بانک مرکزی ایران: an unknown organisation whose words begin a longer one is it."""
+    orgs = [h for h in hits if h.type == "ORG"]
+    words = {id(h): tuple(t.norm for t in doc.toks[h.i:h.j]) for h in orgs}
+    for h in orgs:
+        if not h.entity_id.startswith("org:~") or h.src is not None:
+            continue
+        mine = words[id(h)]
+        longer = [o for o in orgs if len(words[id(o)]) > len(mine) and words[id(o)][:len(mine)] == mine]
+        if len({o.entity_id for o in longer}) == 1:
+            h.entity_id = longer[0].entity_id
 
 
 # --- the engine ------------------------------------------------------------------
@@ -429,6 +719,10 @@ class RuleEngine:
         hits = self._first_pass(doc)
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
+        for h in hits:
+            if h.src is not None:
+                h.entity_id, h.type = h.src.entity_id, h.src.type
+        _merge_prefixes(doc, hits)
         hits += self._second_pass(doc, hits)
         hits.sort(key=lambda h: h.start)
         return [self._mention(doc, h) for h in hits]
@@ -451,12 +745,20 @@ class RuleEngine:
                 hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
             if hit is None:
                 hit = org_from_head(doc, i)
-            if hit is None and doc.tlang[i] == "ar":
+            if hit is None and doc.tlang[i] != "en":
                 hit = loc_from_head(doc, i)
+            if hit is None and doc.tlang[i] != "en":
+                hit = person_from_given_name(doc, i, hits[-1].j if hits else 0)
             if hit is None and doc.tlang[i] == "en":
                 hit = capitalised(doc, i, False)
             if hit is not None:
+                hit = _with_nisba(doc, hit)
                 hits.append(hit)
+                if hit.type in ("ORG", "LOC") and (alias := _bracketed(doc, hit)) is not None:
+                    hits.append(alias)  # سونا in وكالة السودان للأنباء (سونا), CHP
+                    i = alias.j + 0
+                    pending = 0
+                    continue
                 pending = pending - 1 if hit.type != "PER" and pending else 0
                 i = hit.j
                 continue
@@ -478,6 +780,8 @@ class RuleEngine:
             return pending - 1
         if n in rules.PORTFOLIO:
             return pending - 1
+        if n in _PENDING_LINKS and i + 1 < len(doc.toks) and not doc.broken(i + 1):
+            return pending - 1  # القيادي في منظمة بدر كريم النوري، وزیر راه و شهرسازی
         return 0
 
     def _second_pass(self, doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
