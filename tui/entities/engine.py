@@ -218,6 +218,10 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False
     if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
         return False
+    if lang == "fa" and k + 1 < len(doc.toks) and (
+            (doc.gaps[k + 1] == "\u200c" and doc.toks[k + 1].norm in rules.SUFFIXES_FA)
+            or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1))):
+        return False  # گل‌های، سپرده است: a noun or a participle, not a name
     return gazetteer_match(doc, k, "LOC ORG MISC") is None
 
 
@@ -247,6 +251,10 @@ def strong_boundary(doc: _Doc, k: int) -> bool:
 def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     """Name tokens starting at i, as a person, if they look like one."""
     toks = doc.toks
+    if doc.tlang[i] == "he" and i + 2 < len(toks) and not _given(doc, i) and _given(doc, i + 1) and not doc.broken(i + 1) \
+            and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
+            and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
+        i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
     j, count = i, 0
     while j < len(toks) and count < 3:
         if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
@@ -452,12 +460,19 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
         else:
-            while j < len(toks) and j - i <= 3 and not doc.broken(j):
+            while j < len(toks) and j - i <= 4 and not doc.broken(j):
                 t = toks[j]
+                if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
+                        and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1):
+                    j += 2  # آب و فاضلاب
+                    continue
+                if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
+                    j = hit.j  # شورای شهر تهران
+                    break
                 if (t.norm in rules.FUNCTION_FA or not t.text.isalpha() or trigger_match(doc, j) or _given(doc, j)
                         or t.norm in rules.LOC_NAME_HEADS_FA):
                     break
-                if j - i == 3 and gazetteer_match(doc, j, "LOC") is None:
+                if j - i >= 3 and gazetteer_match(doc, j, "LOC") is None:
                     break
                 if (hit := gazetteer_match(doc, j, "LOC")) is not None:
                     j = hit.j
@@ -535,6 +550,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
         if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
             return _Hit(i, hit.j, doc.start_after_clitic(i, geo), toks[hit.j - 1].end, "LOC", "")  # خليج عدن
+        if geo is not None and _org_word_ar(doc, i + 1) and not is_nisba(doc, i + 1) and gazetteer_match(doc, i + 1) is None:
+            return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # خليج العقبة، سد النهضة
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
@@ -681,7 +698,10 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
         if after.strip().startswith(")"):
             known = gazetteer_match(doc, j)
             if known is not None and known.j == k and known.entity_id != hit.entity_id:
-                return None  # a different known entity in brackets
+                if hit.entity_id or known.type != hit.type:
+                    return None  # a different known entity in brackets
+                hit.entity_id = known.entity_id  # وكالة الأنباء السورية (سانا): the outer name is the known one
+                return _Hit(j, k, toks[j].start, toks[k - 1].end, hit.type, known.entity_id)
             return _Hit(j, k, toks[j].start, toks[k - 1].end, hit.type, "", src=hit)
     return None
 
@@ -731,8 +751,9 @@ class RuleEngine:
         hits: list[_Hit] = []
         i, pending = 0, 0  # pending: tokens left in which a title still applies
         while i < len(doc.toks):
-            if pending and doc.broken(i) and not trigger_match(doc, i):
-                pending = 0
+            if pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
+                    and not (gap_key(doc.gaps[i]) in (",", "،") and hits and hits[-1].j == i and hits[-1].type != "PER"):
+                pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
             hit = gazetteer_match(doc, i)
             if hit is None:
                 hit = quoted_outlet(doc, i)
