@@ -75,16 +75,33 @@ def iso_names(lang: str) -> dict[str, list[str]]:
     return out
 
 
+# Names to drop: region names that everyday news uses for a country ("امریکا"/"אמריקה" is the USA,
+# not the Americas) and catalogue errors (pycountry's Persian Eritrea = فلسطین).
+REGION_SKIP = {("019", "fa"): {"آمریکا", "امریکا"}, ("019", "he"): {"אמריקה"}, ("ER", "fa"): {"فلسطین"}}
+
+
+def _near_other(name: str, own: str, others: set[str]) -> bool:
+    """"جمهوری زامبیا" for Gambia: the ISO name ends with another territory's name, not its own."""
+    return bool(own) and own not in name and any(o and len(o) > 3 and name.endswith(" " + o) for o in others)
+
+
 def territories() -> list[list[str]]:
     rows = []
     locs = {L: Locale.parse(L).territories for L in LANGS}
     iso = {L: iso_names(L) for L in LANGS}
+    cldr_names = {L: {clean(n) for n in locs[L].values()} for L in LANGS}
     for code in sorted(locs["en"]):
         if code in SKIP_TERRITORIES or (code.isdigit() and code not in {"002", "142", "150", "019", "003", "005", "009", "419", "145", "015"}):
             continue
         row = [f"loc:{code}", "LOC"]
         for L in LANGS:
-            names = [clean(locs[L].get(code, ""))] + iso[L].get(code, [])
+            cldr = clean(locs[L].get(code, ""))
+            # A translated ISO name that is another territory's CLDR name is a catalogue error
+            # (pycountry's Persian Eritrea = فلسطین, Gambia = جمهوری زامبیا): drop it.
+            others = cldr_names[L] - {cldr}
+            names = [cldr] + [n for n in iso[L].get(code, [])
+                              if n not in others and (L == "en" or not _near_other(n, cldr, others))]
+            names = [n for n in names if n not in REGION_SKIP.get((code, L), ())]
             row.append("|".join(dict.fromkeys(n for n in names if usable(n, L))))
         rows.append(row)
     return rows
