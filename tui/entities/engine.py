@@ -67,6 +67,18 @@ class _Hit:
     src: "_Hit | None" = None  # another mention of the same entity (an acronym in brackets)
 
 
+_HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")
+
+
+def _unglue(tok: Token) -> Token:
+    """ל-Ynet, ב-TheMarker: the Latin name after a Hebrew prefix and hyphen is the token."""
+    m = _HE_GLUED.match(tok.text)
+    if not m:
+        return tok
+    start = tok.start + m.start(1)
+    return Token(start, tok.end, m.group(1), normalise(m.group(1)))
+
+
 class _Doc:
     """One text being read: tokens, the gaps between them, the language tables."""
 
@@ -74,7 +86,7 @@ class _Doc:
         self.text = text
         self.lang = lang
         self.gaz = gaz
-        self.toks: list[Token] = tokenize(text)
+        self.toks: list[Token] = [_unglue(t) for t in tokenize(text)]
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
         self.tlang = [self._token_lang(t) for t in self.toks]
         self.keys = frozenset(t.norm for t in self.toks)
@@ -171,7 +183,8 @@ def trigger_match(doc: _Doc, i: int) -> int:
     elif lang in ("ar", "fa"):
         cands = clitic_candidates(toks[i].norm)
     else:
-        cands = ((0, toks[i].norm),)
+        n = toks[i].norm
+        cands = ((0, n), (1, n[1:])) if n[:1] == "ו" and len(n) > 3 else ((0, n),)
     for _, stem in cands:
         for phrase in table.get(stem, ()):
             k = len(phrase)
@@ -203,6 +216,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
     if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
            or (not first and s in rules.OUTLET_HEADS) for p, s in clitic_candidates(n)[:3] if first or p):
         return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name; لقناة ends one
+    if lang == "fa" and n in rules.ORG_HEADS_FA:
+        return False
     if lang == "he" and first and n.startswith("ה"):
         return False  # the article: האופוזיציה, הממשלה
     if lang in ("ar", "fa"):
@@ -211,7 +226,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False
         if n[:1] in "وف" and any(s in rules.stop_words(lang) or s in rules.PORTFOLIO for _, s in clitic_candidates(n)[1:3]):
             return False  # وشؤون، فقال: a conjunction on a common word
-        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and n not in rules.GIVEN_AR and k + 1 < len(doc.toks) \
+        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and n not in rules.GIVEN_AR and not raw.endswith("ة") \
+                and k + 1 < len(doc.toks) \
                 and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
             return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
         if not first and n.startswith("و") and lang == "ar":
@@ -220,7 +236,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False
     if lang == "fa" and k + 1 < len(doc.toks) and (
             (doc.gaps[k + 1] == "\u200c" and doc.toks[k + 1].norm in rules.SUFFIXES_FA)
-            or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1))):
+            or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1)
+                and not (k > 0 and _given(doc, k - 1)))):
         return False  # گل‌های، سپرده است: a noun or a participle, not a name
     return gazetteer_match(doc, k, "LOC ORG MISC") is None
 
@@ -252,6 +269,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     """Name tokens starting at i, as a person, if they look like one."""
     toks = doc.toks
     if doc.tlang[i] == "he" and i + 2 < len(toks) and not _given(doc, i) and _given(doc, i + 1) and not doc.broken(i + 1) \
+            and doc.gaps[i + 2] not in _JOINERS \
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
             and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
         i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
@@ -263,7 +281,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         if j > i and doc.broken(j):
             break
         n = toks[j].norm
-        if j > i and (n in rules.CONNECTORS or toks[j].text in rules.CONNECTORS_EN) and j + 1 < len(toks) and not doc.broken(j + 1):
+        if (n in rules.CONNECTORS or toks[j].text in rules.CONNECTORS_EN) and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and (j > i or n in _LEAD_CONNECTORS):
             j += 1
             continue
         if not name_like(doc, j, first=(j == i)):
@@ -303,8 +322,47 @@ def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
             continue
         if any(doc.broken(k) for k in range(a + 1, i)):
             continue
-        if all(name_like(doc, k, first=(k == a)) for k in range(a, i)):
+        if all(name_like(doc, k, first=(k == a)) or (k == a and doc.toks[k].norm in rules.GIVEN_TITLES)
+               for k in range(a, i)):
             return _Hit(a, i, doc.toks[a].start, doc.toks[i - 1].end, "PER", "")
+    return None
+
+
+def _say(doc: _Doc, k: int) -> bool:
+    """Token k is a verb of saying (with a conjunction: وقال، ואמר)."""
+    verbs = rules.SAY.get(doc.tlang[k], frozenset())
+    n = doc.toks[k].norm
+    return n in verbs or (n[:1] in "وفו" and n[1:] in verbs)
+
+
+def _sentence_says(doc: _Doc, k: int) -> bool:
+    """A verb of saying follows token k in its sentence."""
+    for m in range(k + 1, min(k + 40, len(doc.toks))):
+        if re.search(r"[.!?؟\n]", doc.gaps[m]):
+            return False
+        if _say(doc, m):
+            return True
+    return False
+
+
+def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
+    """People with no title, named by whom they are quoted: "وقال علاء البطة إن"، "אמרה נועה לוי כי"
+    (a verb of saying right before two or three name words), or "گلاب‌شاه رحیمی، کارگر ... گفت"
+    (two or three name words opening a clause, a comma, and a verb of saying later in the sentence)."""
+    lang = doc.tlang[i]
+    if lang not in rules.SAY or i < covered or not name_like(doc, i, first=True) or _given(doc, i):
+        return None
+    verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1)
+    opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, doc.toks[i - 1].norm, doc.tlang[i - 1]))
+    if not (verb_first or opens) or (doc.broken(i) and gap_key(doc.gaps[i]) in ("،", ",") and covered == i):
+        return None  # נתניהו, ראש הממשלה, ...: a description of the one just named
+    hit = person_after_title(doc, i)
+    if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
+        return None
+    if verb_first:
+        return hit
+    if hit.j < len(doc.toks) and gap_key(doc.gaps[hit.j]) in ("،", ",") and _sentence_says(doc, hit.j):
+        return hit
     return None
 
 
@@ -314,7 +372,7 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     if i + 1 >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[i + 1]):
         return None
     he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0 and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”")
-                 and toks[i - 1].norm in rules.REPORT_HE)  # כך דווח ב"הארץ"
+                 and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm[1:] in rules.REPORT_HE))  # כך דווח ב"הארץ"
     if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
         return None
     for j in range(i + 1, min(i + 6, len(toks))):
@@ -329,7 +387,8 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     return None
 
 
-_PENDING_LINKS = rules._keys("في و ב خود خویش")
+_PENDING_LINKS = rules._keys("في عن و ב خود خویش از")
+_LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
 _AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
 
 
@@ -373,7 +432,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             else:
                 break
         elif lang == "he":
-            if _he_det(doc, j) and not trigger_match(doc, j):
+            if _he_det(doc, j) and not trigger_match(doc, j) and not _he_verb(doc, j) and not (
+                    n.startswith("וה") and n[1:] in (rules.ORG_AL_HEADS_HE | rules.ORG_HEADS_HE)):
                 j += 1
             elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
                     len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
@@ -391,10 +451,12 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     heads = rules.org_heads(lang)
     cands = clitic_candidates(toks[i].norm)
     determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))
-    plen = None if determined else next((p for p, stem in cands if stem in heads and not stem.startswith("ال")), None)
+    he_det_head = lang == "he" and any(s in rules.ORG_AL_HEADS_HE for _, s in cands[:2])  # ההתאחדות, not ה + התאחדות
+    plen = None if determined or he_det_head else next(
+        (p for p, stem in cands if stem in heads and not stem.startswith("ال")), None)
     nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in cands[:3])
-    al_head = (lang == "ar" and plen is None and not nisba_head and _al(doc, i)
-               and any(s in rules.ORG_AL_HEADS_AR for _, s in cands[:3]))
+    al_head = (lang == "ar" and plen is None and not nisba_head
+               and any(s in rules.ORG_AL_HEADS_AR for _, s in cands[:3]))  # والبنك الإسلامي للتنمية
     he_al_head = lang == "he" and plen is None and any(s in rules.ORG_AL_HEADS_HE for _, s in cands[:2])
     if plen is None and not (nisba_head or al_head or he_al_head):
         return None
@@ -408,6 +470,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if known.type == "PER" and stems & rules.ORG_PERSON_HEADS_AR:  # جامعة محمد بن زايد للذكاء الاصطناعي
             j = _org_chain(doc, known.j, i, lang)
             return _Hit(i, j, doc.start_after_clitic(i, plen or 0), toks[j - 1].end, "ORG", "")
+        if known.type == "ORG" and lang == "fa" and known.j == i + 2 and (end := _org_chain_fa(doc, known.i)) > known.j:
+            return _Hit(i, end, toks[i].start, toks[end - 1].end, "ORG", "")
         if known.type == "ORG" and not (stems & rules.OUTLET_HEADS):  # بعثة الأمم المتحدة لمساعدة العراق
             end = _org_chain(doc, known.j, i, lang)
             if end > known.j and not _al(doc, known.j):
@@ -430,13 +494,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
         elif al_head:
             pass
-        elif _bare_noun(doc, j) and j + 1 < len(toks) and not doc.broken(j + 1) and (
-                (_org_word_ar(doc, j + 1) and not is_nisba(doc, j + 1) and not _participle(doc, j + 1))
-                or gazetteer_match(doc, j + 1, "LOC") is not None):
-            # construct chain: شبكة أطباء السودان، مؤسسة كهرباء لبنان، هيئة عمليات التجارة البحرية
-            j += 1
-            hit = gazetteer_match(doc, j, "LOC")
-            j = _org_chain(doc, hit.j if hit is not None else j, i, lang)
+        elif (end := _construct_ar(doc, j)):
+            # construct chain: شبكة أطباء السودان، مؤسسة كهرباء لبنان، لجنة مراقبة وقف إطلاق النار
+            hit = gazetteer_match(doc, end, "LOC")
+            j = _org_chain(doc, hit.j if hit is not None else end, i, lang)
         elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not n.endswith("ه") and _name_ends(doc, j + 1):
             if stems & rules.ORG_NAME_ONLY_AR:  # شركة هيوماين -> هيوماين (the company's name)
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
@@ -459,29 +520,138 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     elif lang == "fa":
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
+        elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT):
+            return None  # هیئت علمی: "faculty", not a body
         else:
-            while j < len(toks) and j - i <= 4 and not doc.broken(j):
-                t = toks[j]
-                if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
-                        and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1):
-                    j += 2  # آب و فاضلاب
-                    continue
-                if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
-                    j = hit.j  # شورای شهر تهران
-                    break
-                if (t.norm in rules.FUNCTION_FA or not t.text.isalpha() or trigger_match(doc, j) or _given(doc, j)
-                        or t.norm in rules.LOC_NAME_HEADS_FA):
-                    break
-                if j - i >= 3 and gazetteer_match(doc, j, "LOC") is None:
-                    break
-                if (hit := gazetteer_match(doc, j, "LOC")) is not None:
-                    j = hit.j
-                    break
-                j += 1
+            j = _org_chain_fa(doc, i)
     if j == i + 1:
         return None
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
+
+
+def _construct_ar(doc: _Doc, j: int) -> int:
+    """Where the ال-word or place ending a construct chain of 1-3 bare nouns is (0 if none):
+    أطباء السودان، نفط الكويت، مراقبة وقف إطلاق النار."""
+    toks = doc.toks
+    k = j
+    while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and (
+            _bare_noun(doc, k) or (toks[k].norm in rules.PORTFOLIO and not _al(doc, k))):
+        k += 1
+        if k < len(toks) and not doc.broken(k) and (
+                (_org_word_ar(doc, k) and not is_nisba(doc, k) and not _participle(doc, k))
+                or gazetteer_match(doc, k, "LOC") is not None):
+            return k
+    return 0
+
+
+def _he_verb(doc: _Doc, k: int) -> bool:
+    """העניק, הודיעה, החליטו: a hif'il past verb, not a ה-adjective continuing a name."""
+    n = doc.toks[k].norm
+    return (n.startswith("ה") and len(n) in (5, 6) and n[3] == "י" and (len(n) == 5 or n[-1] in "הו")
+            and not n.endswith(("ים", "ית")))  # הפנים, הבינית: plural and feminine nouns
+
+
+_NAME_HEADS = {"ar": rules.ORG_NAME_HEADS_AR | rules._keys("منظمة جمعية مؤسسة مجموعة هيئة رابطة مركز"),
+               "fa": rules.ORG_NAME_HEADS_FA | rules.ORG_HEADS_FA,
+               "he": rules.ORG_NAME_HEADS_HE | rules._keys("ארגון תנועת אגודת מכון מרכז")}
+
+
+def _descriptors(doc: _Doc, i: int, limit: int = 3) -> int:
+    """Skip ال/ה-words and nationalities describing a head: شركة ... الأمريكية، חברת הסייבר הישראלית."""
+    k = i + 1
+    while k < len(doc.toks) and k - i <= limit and not doc.broken(k) and (
+            is_nisba(doc, k) or (doc.tlang[k] == "ar" and _org_word_ar(doc, k)) or (doc.tlang[k] == "he" and _he_det(doc, k))):
+        k += 1
+    return k
+
+
+def named_after_head(doc: _Doc, i: int) -> _Hit | None:
+    """شركة "سوناطراك"، עמותת "רגבים"، חברת הסייבר הישראלית "שומרת": the quoted name after an
+    organisation head (and its describing words) is the organisation."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if lang not in _NAME_HEADS or (lang == "ar" and _al(doc, i)) \
+            or not any(s in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return None
+    k = _descriptors(doc, i)
+    if k >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[k]) or rules.is_stop(toks[k].text, toks[k].norm, doc.tlang[k]):
+        return None
+    for j in range(k, min(k + 5, len(toks))):
+        after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
+        if any(ch in _QUOTES for ch in after[:3]):
+            known = gazetteer_match(doc, k)
+            if known is not None and known.j == j + 1:
+                return known
+            return _Hit(k, j + 1, toks[k].start, toks[j].end, "ORG", "")
+        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-":
+            return None
+    return None
+
+
+def name_after_description(doc: _Doc, i: int) -> _Hit | None:
+    """شركة تصنيع الرقائق الأمريكية غلوبال فاوندريز، קרן ההון סיכון האמריקנית אקסל: a company head,
+    a description ending in a nationality, then the name (to the end of the phrase)."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if lang not in ("ar", "he") or not any(s in (rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE)
+                                           for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and (
+            _bare_noun(doc, k) or (lang == "ar" and _org_word_ar(doc, k)) or (lang == "he" and _he_det(doc, k))):
+        k += 1
+    if k >= len(toks) or k == i + 1 or doc.broken(k) or not is_nisba(doc, k):
+        return None
+    a = j = k + 1
+    while j < len(toks) and j - a < 2 and not doc.broken(j) and name_like(doc, j, first=(j == a)) \
+            and not (lang == "he" and toks[j].norm.startswith("ה")) and not _al(doc, j):
+        j += 1
+    if j == a or not (j >= len(toks) or doc.broken(j) or (j - a == 2 and _name_ends(doc, j))):
+        return None
+    return _Hit(a, j, toks[a].start, toks[j - 1].end, "ORG", "")
+
+
+_ILMI, _HEIAT = rules._keys("علمی"), rules._keys("هیئت هیات")
+
+
+def _sentence_final(doc: _Doc, k: int) -> bool:
+    """The last word before a full stop: in Persian, the verb (... منتظر بمانند.)."""
+    after = doc.gaps[k + 1] if k + 1 < len(doc.toks) else doc.text[doc.toks[k].end:]
+    return after.lstrip()[:1] in (".", "!", "?", "؟") if after.strip() else k + 1 >= len(doc.toks)
+
+
+def _verbal_fa(doc: _Doc, k: int) -> bool:
+    """اعلام (کرد)، ارجاع (می‌شود)، منصوب (شده): the noun of a compound verb ends a name before it."""
+    if k + 1 >= len(doc.toks) or doc.broken(k + 1):
+        return False
+    nxt = doc.toks[k + 1].norm
+    return nxt in rules.LIGHT_VERBS_FA or nxt in rules._keys("می نمی دهد دهند دهیم کنیم شوند بماند") or nxt.startswith(("می\u200c", "نمی"))
+
+
+def _org_chain_fa(doc: _Doc, i: int) -> int:
+    """Persian organisation names run over ezafe words: سازمان امور اتباع و مهاجرین خارجی,
+    صندوق توسعه بازار سرمایه, شرکت ملی صنایع مس ایران. They end at a function word, a verb,
+    a time word, another organisation, a person, or after a known place or organisation."""
+    toks = doc.toks
+    j = i + 1
+    while j < len(toks) and j - i <= 6 and not doc.broken(j):
+        t = toks[j]
+        if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
+                and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
+            j += 2  # آب و فاضلاب، اتباع و مهاجرین
+            continue
+        if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
+            return hit.j  # شورای شهر تهران
+        after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
+        if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not t.text.replace("\u200c", "").isalpha()
+                or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
+                or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
+                or _verbal_fa(doc, j) or _sentence_final(doc, j)):
+            break
+        if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
+            return hit.j  # ... ایران، کمیساریای عالی سازمان ملل
+        j += 1
+    return j
 
 
 def _bare_noun(doc: _Doc, k: int) -> bool:
@@ -592,6 +762,9 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     j = i + 2
     while j < len(toks) and doc.gaps[j] in _JOINERS:
         j += 1  # کمال‌خان: one word in two pieces
+    if j < len(toks) and not doc.broken(j) and (toks[j].norm in rules.HONORIFIC_FA or (
+            toks[j - 1].norm in rules.HONORIFIC_FA and _loc_word_fa(doc, j))):
+        j += 1  # ورزشگاه یادگار امام، میدان شهید ...
     if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
         j += 1
     if full:
@@ -757,6 +930,8 @@ class RuleEngine:
             hit = gazetteer_match(doc, i)
             if hit is None:
                 hit = quoted_outlet(doc, i)
+            if hit is None:
+                hit = named_after_head(doc, i) or name_after_description(doc, i)
             if hit is None and (end := trigger_match(doc, i)):
                 if (before := appositive(doc, i, hits)) is not None:
                     hits.append(before)
@@ -770,6 +945,8 @@ class RuleEngine:
                 hit = loc_from_head(doc, i)
             if hit is None and doc.tlang[i] != "en":
                 hit = person_from_given_name(doc, i, hits[-1].j if hits else 0)
+            if hit is None and doc.tlang[i] != "en":
+                hit = said_person(doc, i, hits[-1].j if hits else 0)
             if hit is None and doc.tlang[i] == "en":
                 hit = capitalised(doc, i, False)
             if hit is not None:
