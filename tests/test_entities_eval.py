@@ -1,6 +1,6 @@
 """Document-level precision/recall floor on our own multilingual fixtures."""
 
-from entities_eval import FIXTURES, HELDOUT, evaluate
+from entities_eval import BLIND3, FIXTURES, HELDOUT, evaluate
 
 
 def test_fixture_corpus_is_big_enough():
@@ -24,3 +24,21 @@ def test_heldout_floor():
     assert len(list(HELDOUT.glob("*.txt"))) >= 12
     p, r, f, _ = evaluate(HELDOUT)
     assert p >= 0.90 and r >= 0.85 and f >= 0.88, (p, r, f)
+
+
+def test_blind3_floor():
+    """Third blind batch (13 docs: ar 5, fa 4, he 4; Maghreb, Kuwait, Kurdistan, Hezbollah, Gaza
+    reconstruction, Tehran bourse, Majlis debate, Afghan refugees, Iranian football, Israeli courts,
+    Haifa port, Israeli tech, Israeli sport), gold written and committed before the engine ran on it.
+
+    Blind scores, before any fix drawn from it:
+        ar P 0.84 R 0.74 F1 0.79 | fa P 0.72 R 0.64 F1 0.68 | he P 0.68 R 0.49 F1 0.57
+        all P 0.77 R 0.64 F1 0.70
+    After general rule fixes only (no table entries): all P 0.89 R 0.84 F1 0.87. The tables then
+    gained real public names, some of which occur in these documents, so the score now (about
+    0.96) overstates unseen news; the blind line above is the honest estimate. The floor sits
+    well below the current score.
+    """
+    assert len(list(BLIND3.glob("*.txt"))) >= 12
+    p, r, f, _ = evaluate(BLIND3)
+    assert p >= 0.88 and r >= 0.85 and f >= 0.88, (p, r, f)

@@ -42,8 +42,9 @@ AMERICA_CITIES = {
     "Bogota", "Caracas", "Havana", "Lima", "Santiago", "Vancouver", "Montreal", "Panama",
 }
 EXTRA_ZONES = ("Australia/Sydney", "Australia/Melbourne")
-# City names that are everyday words in that language (Dushanbe = "Monday" in Persian).
-SKIP_NAMES = {"fa": {"دوشنبه"}, "he": {"עדן", "אורל", "לומה", "מלבו", "מסרו"}, "ar": set(), "en": set()}
+# City names that are everyday words in that language (Dushanbe = "Monday" in Persian), or that
+# news uses for something else (Persian الجزیره is nearly always Al Jazeera; Algeria/Algiers is الجزایر).
+SKIP_NAMES = {"fa": {"دوشنبه", "الجزیره"}, "he": {"עדן", "אורל", "לומה", "מלבו", "מסרו"}, "ar": set(), "en": set()}
 
 
 def clean(name: str) -> str:

@@ -273,10 +273,18 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
             and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
         i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
+    if doc.tlang[i] == "he" and i > 0 and toks[i].norm.startswith("ל") and not doc.broken(i) and any(
+            s in rules.ORG_AL_HEADS_HE or s in rules.ORG_HEADS_HE for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
+        return None
     j, count = i, 0
     while j < len(toks) and count < 3:
         if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
             j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
+            continue
+        if j > i and toks[j].norm in _HE_AL and j + 1 < len(toks) and doc.gaps[j + 1] in _JOINERS \
+                and toks[j + 1].text.replace("'", "").isalpha() and not doc.broken(j):
+            j += 2  # אל-הוואשלה: the Arabic article and the name
+            count += 1
             continue
         if j > i and doc.broken(j):
             break
@@ -345,12 +353,34 @@ def _sentence_says(doc: _Doc, k: int) -> bool:
     return False
 
 
+def _coordinated(doc: _Doc, k: int) -> _Hit | None:
+    """וחאלד כבוב / ومحمد سرور right after a titled person: a second person of the same title."""
+    if k + 1 >= len(doc.toks) or doc.broken(k) or doc.tlang[k] not in ("ar", "he") or doc.toks[k].norm[:1] not in "וو":
+        return None
+    if not _given(doc, k) and doc.tlang[k] == "ar":
+        return None
+    tok = doc.toks[k]
+    stem = tok.norm[1:]
+    if len(stem) < 2 or rules.is_stop(tok.text[1:], stem, doc.tlang[k]) or trigger_match(doc, k) or doc.broken(k + 1):
+        return None
+    if stem in rules.org_heads(doc.tlang[k]) or stem.startswith("ה") or not name_like(doc, k + 1, first=False):
+        return None
+    if gazetteer_match(doc, k + 1) is not None and gazetteer_match(doc, k + 1, "PER") is None:
+        return None
+    end = k + 2
+    if not (end >= len(doc.toks) or boundary(doc, end) or doc.gaps[end] in _JOINERS):
+        return None
+    while end < len(doc.toks) and doc.gaps[end] in _JOINERS:
+        end += 1
+    return _Hit(k, end, doc.start_after_clitic(k, 1), doc.toks[end - 1].end, "PER", "")
+
+
 def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
     """People with no title, named by whom they are quoted: "وقال علاء البطة إن"، "אמרה נועה לוי כי"
     (a verb of saying right before two or three name words), or "گلاب‌شاه رحیمی، کارگر ... گفت"
     (two or three name words opening a clause, a comma, and a verb of saying later in the sentence)."""
     lang = doc.tlang[i]
-    if lang not in rules.SAY or i < covered or not name_like(doc, i, first=True) or _given(doc, i):
+    if lang not in rules.SAY or not name_like(doc, i, first=True) or _given(doc, i):
         return None
     verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1)
     opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, doc.toks[i - 1].norm, doc.tlang[i - 1]))
@@ -389,6 +419,7 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
 
 _PENDING_LINKS = rules._keys("في عن و ב خود خویش از")
 _LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
+_HE_AL = rules._keys("אל א")
 _AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
 
 
@@ -482,6 +513,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     if trigger_match(doc, j):
         return None
     n = toks[j].norm
+    if lang == "ar" and stems & rules.HARAKA and n in rules.NOT_ORG_AFTER_HARAKA:
+        return None  # حركة الشاحنات: truck traffic
     if nisba_head:
         if is_nisba(doc, j):
             j += 1
@@ -517,6 +550,16 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 j = k
         elif he_al_head:
             j = _org_chain(doc, j, i, lang)
+        if lang == "he" and j > i + 1 and _he_det(doc, j - 1) and j < len(toks) and not doc.broken(j):
+            if (known := gazetteer_match(doc, j, "ORG")) is not None:  # בית החולים סורוקה: the known hospital
+                return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
+            k = j
+            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and (
+                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))) or _he_acronym(doc, k)):
+                k += 1
+            if k > j and (k >= len(toks) or doc.broken(k) or gazetteer_match(doc, k, "LOC") is not None
+                          or rules.is_stop(toks[k].text, toks[k].norm, "he")):
+                j = k  # המועצה האזורית נווה מדבר, בית החולים רמב"ם בחיפה
     elif lang == "fa":
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
@@ -654,6 +697,12 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
     return j
 
 
+def _he_acronym(doc: _Doc, k: int) -> bool:
+    """רמב"ם, בצל"ם: a Hebrew acronym with gershayim."""
+    t = doc.toks[k].text
+    return doc.tlang[k] == "he" and ('"' in t[1:-1] or "\u05f4" in t[1:-1]) and not doc.toks[k].norm.startswith("ה")
+
+
 def _bare_noun(doc: _Doc, k: int) -> bool:
     """An undetermined content word (no article, not a stop word, title or nationality)."""
     t, lang = doc.toks[k], doc.tlang[k]
@@ -778,13 +827,21 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     if not any(s in rules.LOC_NAME_HEADS_HE for _, s in clitic_candidates(toks[i].norm)[:3]):
         return None
     j = i + 1
+    if j + 1 < len(toks) and not doc.broken(j) and not doc.broken(j + 1) and (is_nisba(doc, j) or (
+            _he_det(doc, j) and toks[j].norm.endswith(("י", "ית")))):
+        j += 1  # הכפר הבדואי ...
     if j >= len(toks) or doc.broken(j) or gazetteer_match(doc, j) is not None:
         return None
     t = toks[j]
     if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
             or trigger_match(doc, j) or is_nisba(doc, j):
         return None
-    return _Hit(j, j + 1, t.start, t.end, "LOC", "")
+    k = j + 1
+    if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
+        k += 1  # ואדי אל-נעם
+    while k < len(toks) and doc.gaps[k] in _JOINERS and toks[k].text.replace("'", "").isalpha():
+        k += 1
+    return _Hit(j, k, t.start, toks[k - 1].end, "LOC", "")
 
 
 def _clitic_len(norm: str) -> int:
@@ -849,6 +906,9 @@ def _with_nisba(doc: _Doc, hit: _Hit) -> _Hit:
     first = {s for _, s in clitic_candidates(doc.toks[hit.i].norm)[:3]}
     if not first & (rules.org_heads(doc.tlang[hit.i]) | rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE):
         return hit
+    entry = doc.gaz.entries.get(hit.entity_id)
+    if entry is not None and any(" " not in n.strip() for names in entry.names.values() for n in names):
+        return hit  # شركة إيني الإيطالية: the nationality describes a named company, it is not another body
     j = hit.j
     if is_nisba(doc, j):
         j += 1
@@ -862,7 +922,7 @@ def _with_nisba(doc: _Doc, hit: _Hit) -> _Hit:
 def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
     """One or two words in brackets right after a name are its short form: (سونا), (CHP)."""
     toks, j = doc.toks, hit.j
-    if j >= len(toks) or gap_key(doc.gaps[j]) != "(":
+    if j >= len(toks) or gap_key(doc.gaps[j]).strip(_QUOTES) != "(":
         return None
     for k in (j + 1, j + 2):
         if k > len(toks) or (k < len(toks) and k > j + 1 and doc.broken(k) and gap_key(doc.gaps[k]) != ")"):
@@ -877,6 +937,20 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
                 return _Hit(j, k, toks[j].start, toks[k - 1].end, hit.type, known.entity_id)
             return _Hit(j, k, toks[j].start, toks[k - 1].end, hit.type, "", src=hit)
     return None
+
+
+def _link_short_names(doc: _Doc, hits: list[_Hit]) -> None:
+    """An unknown person whose words end an earlier person's name is that person (عبد العاطي)."""
+    people = [h for h in hits if h.type == "PER"]
+    for n, h in enumerate(people):
+        if not h.entity_id.startswith("per:~"):
+            continue
+        mine = tuple(t.norm for t in doc.toks[h.i:h.j])
+        for o in people[:n]:
+            theirs = tuple(t.norm for t in doc.toks[o.i:o.j])
+            if len(theirs) > len(mine) and theirs[-len(mine):] == mine:
+                h.entity_id = o.entity_id
+                break
 
 
 def _merge_prefixes(doc: _Doc, hits: list[_Hit]) -> None:
@@ -916,6 +990,7 @@ class RuleEngine:
             if h.src is not None:
                 h.entity_id, h.type = h.src.entity_id, h.src.type
         _merge_prefixes(doc, hits)
+        _link_short_names(doc, hits)
         hits += self._second_pass(doc, hits)
         hits.sort(key=lambda h: h.start)
         return [self._mention(doc, h) for h in hits]
@@ -946,12 +1021,16 @@ class RuleEngine:
             if hit is None and doc.tlang[i] != "en":
                 hit = person_from_given_name(doc, i, hits[-1].j if hits else 0)
             if hit is None and doc.tlang[i] != "en":
-                hit = said_person(doc, i, hits[-1].j if hits else 0)
+                hit = said_person(doc, i, hits[-1].j if hits and hits[-1].type == "PER" else 0)
             if hit is None and doc.tlang[i] == "en":
                 hit = capitalised(doc, i, False)
             if hit is not None:
                 hit = _with_nisba(doc, hit)
                 hits.append(hit)
+                if hit.type == "PER" and pending and (second := _coordinated(doc, hit.j)) is not None:
+                    hits.append(second)
+                    i, pending = second.j, 0
+                    continue
                 if hit.type in ("ORG", "LOC") and (alias := _bracketed(doc, hit)) is not None:
                     hits.append(alias)  # سونا in وكالة السودان للأنباء (سونا), CHP
                     i = alias.j + 0

@@ -93,6 +93,14 @@ ORG_NAME_HEADS_AR = _keys(
     "كتائب سرايا ألوية كتلة بنك مصرف صندوق شبكة إذاعة مجلة نادي"
 )
 ORG_NAME_ONLY_AR = _keys("شركة")
+# Complements that make حركة "traffic/movement of", not a political movement: حركة الشاحنات، حركة الملاحة.
+NOT_ORG_AFTER_HARAKA = _keys(
+    """الشاحنات الملاحة المرور السير الطيران التجارة النزوح الاحتجاجات البيع الشراء الأسواق العبور الطائرات السفن
+    البضائع المسافرين الأموال الأسعار السياحة الاستثمار التداول النقل العودة الهجرة اللاجئين الناقلات القطارات"""
+)
+HARAKA = _keys("حركة")
+# Hospitals and universities are organisations (ORG), never places: مستشفى الشفاء، جامعة القاهرة،
+# بیمارستان امام خمینی، בית החולים רמב"ם. Their heads are in the ORG lists only, not in the place lists.
 # Heads whose name is a person's: جامعة محمد بن زايد، مستشفى الملك فهد.
 ORG_PERSON_HEADS_AR = _keys("جامعة مؤسسة مركز مستشفى مدرسة كلية جائزة مطار قاعدة")
 # Heads that, with the article, name an organisation when a nationality follows.
