@@ -19,6 +19,8 @@ from tui.config import THEMES_DIR, Config
 from tui.entities import entities
 from tui.entities.cache import EntityCache, load_corrections
 from tui.entities.corrections import Corrections
+from tui.models import Article
+from tui.samples import seed_library
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.entity_actions import correction_rows, remove_correction
 from tui.screens.entity_dialogs import PickDialog, RenameDialog
@@ -302,3 +304,28 @@ def test_correction_rows_round_trip() -> None:
     for key, _ in rows:
         remove_correction(corr, key)
     assert corr.to_dict() == Corrections().to_dict()
+
+
+async def test_a_long_article_is_read_in_the_background(app_config: Config) -> None:
+    """Over ~1,000 words the engine runs in a worker: the sidebar says so, then fills."""
+    store = Store(app_config.library)
+    seed_library(store)
+    para = "وقال وزير الخارجية الإيراني في طهران إن المحادثات مع واشنطن مستمرة في مسقط هذا الأسبوع."
+    body = "\n\n".join([para] * 120)
+    store.add_articles([Article(id="long1", title="محادثات طويلة", body=body, language="ar",
+                                url="https://example.org/long-talks", published="2020-01-01T00:00:00+00:00")])
+    store.close()
+    app = make_app(app_config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        sidebar = screen.query_one(EntitySidebar)
+        screen.open_article("long1")  # before the library index (1 s after first paint) has read it
+        assert sidebar.entities == [] and "Reading" in sidebar.placeholder
+        await settle(app, pilot)
+        ids = {e.id for e in sidebar.entities}
+        assert TEHRAN in ids
+        tehran = next(e for e in sidebar.entities if e.id == TEHRAN)
+        assert tehran.count >= 120
+        assert EntityCache(app.store).get(screen.article.hash, "ar") is not None

@@ -205,3 +205,13 @@ def test_fill_is_incremental_and_uses_the_cache(sample_store: Store, monkeypatch
     assert len(calls) == 2
     assert second.id not in set().union(*index.mapping().values())
     assert "new1" in index.articles_mentioning(TEHRAN)
+
+
+def test_a_fill_stopped_early_keeps_what_it_read(sample_store: Store) -> None:
+    steps = fill(LibraryIndex(), EntityCache(sample_store), sample_store, batch=2, flush=100, pause=False)
+    next(steps)
+    done, _ = next(steps)
+    steps.close()  # the app quits, or a newer fill takes over
+    fresh = EntityCache(sample_store)
+    cached = [a for a in sample_store.articles() if fresh.raw(a.hash, a.language) is not None]
+    assert len(cached) == done == 2

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -52,6 +53,8 @@ __all__ = [
 
 CACHE_DIR = "cache/entities"
 BUCKETS = 32
+FORMAT = "2"  # rows: [id, type, name, gloss, surfaces, flat spans]; part of the stamp
+MEMORY_BUCKETS = 3  # parsed buckets kept in memory: a whole 10,000-article cache would be ~100 MB
 CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
 _ENGINE_FILES = ("engine.py", "rules.py", "gazetteer.py", "grouping.py", "__init__.py")
 
@@ -68,7 +71,7 @@ def engine_stamp() -> str:
         paths += sorted(data_dir().glob("*.tsv"))
     except FileNotFoundError:
         pass
-    digest = hashlib.blake2b(digest_size=8)
+    digest = hashlib.blake2b(FORMAT.encode(), digest_size=8)
     for path in paths:
         try:
             digest.update(path.read_bytes())
@@ -81,12 +84,12 @@ def engine_stamp() -> str:
 
 
 def _pack(found: list[Entity]) -> list[list[Any]]:
-    return [[e.id, e.type, e.name, e.gloss, list(e.surfaces), [[s, t] for s, t in e.spans]] for e in found]
+    return [[e.id, e.type, e.name, e.gloss, list(e.surfaces), [x for span in e.spans for x in span]] for e in found]
 
 
 def _unpack(rows: list[list[Any]]) -> list[Entity]:
     return [Entity(id=r[0], type=r[1], name=r[2], gloss=r[3], surfaces=list(r[4]),
-                   spans=[(int(s), int(t)) for s, t in r[5]]) for r in rows]
+                   spans=list(zip(map(int, r[5][::2]), map(int, r[5][1::2])))) for r in rows]
 
 
 class EntityCache:
@@ -97,8 +100,9 @@ class EntityCache:
         self.stamp = stamp or engine_stamp()
         self.folder = store.folder / CACHE_DIR
         self._lock = threading.RLock()
-        self._buckets: dict[str, dict[str, Any]] = {}
+        self._buckets: dict[str, dict[str, Any]] = {}  # most recently used last
         self._file_stamps: dict[str, tuple[int, int] | None] = {}
+        self._unsaved: dict[str, dict[str, Any]] = {}  # read-only library: results kept in memory
 
     def get(self, content_hash: str, language: str = "") -> list[Entity] | None:
         """The cached entities, or None when this text was never read by this engine."""
@@ -109,6 +113,17 @@ class EntityCache:
         try:
             return _unpack(entry["e"])
         except (KeyError, TypeError, ValueError, IndexError):
+            return None
+
+    def raw(self, content_hash: str, language: str = "") -> dict[str, list[str]] | None:
+        """Just ``{entity id: spellings}`` (what the library index needs), without building entities."""
+        with self._lock:
+            entry = self._bucket(_bucket_of(content_hash)).get(content_hash)
+        if entry is None or entry.get("l", "") != (language or ""):
+            return None
+        try:
+            return {row[0]: row[4] for row in entry["e"]}
+        except (KeyError, TypeError, IndexError):
             return None
 
     def put(self, content_hash: str, language: str, found: list[Entity]) -> None:
@@ -132,6 +147,7 @@ class EntityCache:
         """The bucket's entries, re-read only when another process changed the file."""
         stamp = _file_stamp(self._path(bucket))
         if bucket in self._buckets and stamp == self._file_stamps.get(bucket):
+            self._buckets[bucket] = self._buckets.pop(bucket)  # most recently used
             return self._buckets[bucket]
         entries: dict[str, Any] = {}
         if stamp is not None:
@@ -141,7 +157,11 @@ class EntityCache:
                     entries = dict(data.get("entries") or {})
             except (OSError, ValueError):
                 entries = {}  # a broken cache file is rebuilt, never fatal
+        entries.update(self._unsaved.get(bucket, {}))
+        self._buckets.pop(bucket, None)
         self._buckets[bucket], self._file_stamps[bucket] = entries, stamp
+        while len(self._buckets) > MEMORY_BUCKETS:
+            del self._buckets[next(iter(self._buckets))]
         return entries
 
     def _write(self, bucket: str, docs: dict[str, Any]) -> None:
@@ -155,7 +175,8 @@ class EntityCache:
                     atomic_write(self._path(bucket), text)
                     self._file_stamps[bucket] = _file_stamp(self._path(bucket))
             except (StoreError, OSError):
-                self._buckets.setdefault(bucket, {}).update(docs)
+                self._unsaved.setdefault(bucket, {}).update(docs)
+                self._bucket(bucket).update(docs)
 
 
 def _bucket_of(content_hash: str) -> str:
@@ -227,7 +248,12 @@ class LibraryIndex:
         return len(self._hashes)
 
     def add(self, article_id: str, content_hash: str, found: Iterable[Entity]) -> None:
-        raw = {e.id: tuple(e.surfaces) for e in found}
+        self.add_raw(article_id, content_hash, {e.id: e.surfaces for e in found})
+
+    def add_raw(self, article_id: str, content_hash: str, surfaces: Mapping[str, Iterable[str]]) -> None:
+        """Index one article from ``{entity id: spellings}``."""
+        # Interned: the same ids and spellings recur across thousands of articles.
+        raw = {sys.intern(k): tuple(sys.intern(x) for x in v) for k, v in surfaces.items()}
         with self._lock:
             self._discard(article_id)
             self._hashes[article_id] = content_hash
@@ -300,48 +326,52 @@ class LibraryIndex:
         return out
 
 
-def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 50,
+def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 50, flush: int = 1000,
          pause: bool = True) -> Iterator[tuple[int, int]]:
     """Bring ``index`` up to date with the library; yields (done, to do) after each batch.
 
-    Cached articles are indexed at once; the rest are read from their body
-    buckets and extracted, a batch written to the cache at a time. With
-    ``pause`` the loop sleeps as long as it worked, so a background thread
-    holding the GIL never makes typing in the app feel slow.
+    Cached articles are indexed at once (bucket by bucket, so few parsed
+    buckets are held at a time); the rest are read from their body buckets
+    and extracted, ``flush`` at a time written to the cache (each write
+    rewrites the buckets it touches, so fewer, larger writes cost less).
+    With ``pause`` the loop sleeps as long as it worked, so a background
+    thread holding the GIL never makes typing in the app feel slow.
     """
     articles = {a.id: a for a in store.articles()}
     for gone in index.article_ids() - articles.keys():
         index.discard(gone)
     missing: dict[str, Article] = {}
-    for art in articles.values():
-        if index.has(art):
-            continue
-        found = cache.get(art.hash, art.language)
-        if found is None:
+    stale = [a for a in articles.values() if not index.has(a)]
+    for art in sorted(stale, key=lambda a: _bucket_of(a.hash)):
+        raw = cache.raw(art.hash, art.language)
+        if raw is None:
             missing[art.id] = art
         else:
-            index.add(art.id, art.hash, found)
+            index.add_raw(art.id, art.hash, raw)
     done, total = 0, len(missing)
     index.complete = not missing
     yield done, total
     pending: dict[str, tuple[str, list[Entity]]] = {}
-    for article_id, body in store.iter_bodies() if missing else ():
-        art = missing.get(article_id)
-        if art is None:
-            continue
-        started = time.perf_counter()
-        found = extract_entities(body, art.language or None)
-        index.add(article_id, art.hash, found)
-        pending[art.hash] = (art.language, found)
-        done += 1
-        if pause:
-            time.sleep(min(time.perf_counter() - started, 0.05))
-        if len(pending) >= batch:
+    try:
+        for article_id, body in store.iter_bodies() if missing else ():
+            art = missing.get(article_id)
+            if art is None:
+                continue
+            started = time.perf_counter()
+            found = extract_entities(body, art.language or None)
+            index.add(article_id, art.hash, found)
+            pending[art.hash] = (art.language, found)
+            done += 1
+            if pause:
+                time.sleep(min(time.perf_counter() - started, 0.05))
+            if len(pending) >= flush:
+                cache.put_many(pending)
+                pending = {}
+            if done % batch == 0:
+                yield done, total
+    finally:  # also when the caller stops early (app quitting): keep what was read
+        if pending:
             cache.put_many(pending)
-            pending = {}
-            yield done, total
-    if pending:
-        cache.put_many(pending)
     index.complete = True
     yield done, total
 

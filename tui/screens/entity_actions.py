@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 MENTION_KINDS = frozenset({"entity", "PER", "ORG", "LOC", "MISC"})
 INDEX_DELAY = 1.0  # seconds after the list first loads: after first paint and the search index
+PROGRESS_EVERY = 100  # articles between sidebar-count and filter refreshes during a fill
 SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no "Reading names…" flash
 TYPE_NAMES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Other"}
 
@@ -105,6 +106,14 @@ class EntityActions:
 
     def _bidi(self) -> str:
         return getattr(self.app.config, "bidi", "app")  # type: ignore[attr-defined]
+
+    def _vis(self, text: str, width: int = 120) -> str:
+        """An English sentence with an Arabic/Hebrew name in it, laid out for the terminal.
+
+        Dialog titles and notifications are plain labels: without this an RTL
+        name in them would show unshaped and in logical (reversed) order.
+        """
+        return visual_line(text, width, self._bidi(), direction="ltr")
 
     def _cache(self) -> EntityCache:
         if self._entity_cache is None:
@@ -223,7 +232,7 @@ class EntityActions:
             return
         spans = sorted(entity.spans)
         if not spans:
-            self.notify(f"“{entity.name}” has no mention in this text.", timeout=3)  # type: ignore[attr-defined]
+            self.notify(self._vis(f"“{entity.name}” has no mention in this text."), timeout=3)  # type: ignore[attr-defined]
             return
         reader = self._entity_reader()
         if self._mention is not None and self._mention[0] == entity.id:
@@ -257,10 +266,15 @@ class EntityActions:
     def _fill_entity_index(self) -> None:
         worker = get_current_worker()
         index = self._index()
-        for done, total in fill(index, self._cache(), self.store):  # type: ignore[attr-defined]
-            if worker.is_cancelled:
-                return
-            self.post_message(EntityIndexProgress(done, total, index.complete))  # type: ignore[attr-defined]
+        steps = fill(index, self._cache(), self.store, batch=10)  # type: ignore[attr-defined]
+        try:
+            for done, total in steps:
+                if worker.is_cancelled:
+                    return  # quitting or a newer fill: stop within one small batch
+                if done % PROGRESS_EVERY == 0 or index.complete:
+                    self.post_message(EntityIndexProgress(done, total, index.complete))  # type: ignore[attr-defined]
+        finally:
+            steps.close()
 
     def on_entity_index_progress(self, message: EntityIndexProgress) -> None:
         if self._shown_entities:
@@ -287,7 +301,8 @@ class EntityActions:
             if name and name != entity.name:
                 self._correct(lambda c: c.rename(entity.id, name), f"Renamed to “{name}”", entity.id)
 
-        self.app.push_screen(RenameDialog(entity.name, f"Rename “{entity.name}” in every article", self._bidi()), done)  # type: ignore[attr-defined]
+        title = self._vis(f"Rename “{entity.name}” in every article", 60)
+        self.app.push_screen(RenameDialog(entity.name, title, self._bidi()), done)  # type: ignore[attr-defined]
 
     def _ask_retype(self, entity: Entity) -> None:
         from tui.screens.entity_dialogs import PickDialog
@@ -298,7 +313,7 @@ class EntityActions:
                               entity.id)
 
         choices = [(k, f"{k}   {v}") for k, v in TYPE_NAMES.items()]
-        dialog = PickDialog(f"Type of “{entity.name}”", choices, current=entity.type)
+        dialog = PickDialog(self._vis(f"Type of “{entity.name}”", 60), choices, current=entity.type)
         self.app.push_screen(dialog, done)  # type: ignore[attr-defined]
 
     def _ask_merge(self, entity: Entity) -> None:
@@ -316,13 +331,13 @@ class EntityActions:
                               into.id)
 
         choices = [(e.id, self._choice_label(e)) for e in others]
-        self.app.push_screen(PickDialog(f"Merge “{entity.name}” into…", choices), done)  # type: ignore[attr-defined]
+        self.app.push_screen(PickDialog(self._vis(f"Merge “{entity.name}” into…", 60), choices), done)  # type: ignore[attr-defined]
 
     def _ask_split(self, entity: Entity) -> None:
         from tui.screens.entity_dialogs import PickDialog
 
         if len(entity.surfaces) < 2:
-            self.notify(f"“{entity.name}” has one spelling only; nothing to split.", timeout=3)  # type: ignore[attr-defined]
+            self.notify(self._vis(f"“{entity.name}” has one spelling only; nothing to split."), timeout=3)  # type: ignore[attr-defined]
             return
 
         def done(surface: str | None) -> None:
@@ -331,7 +346,8 @@ class EntityActions:
                               f"“{surface}” is now an entity of its own", entity.id)
 
         choices = [(s, Text(visual_line(s, 56, self._bidi(), align=True))) for s in entity.surfaces]
-        self.app.push_screen(PickDialog(f"Split a spelling out of “{entity.name}”", choices), done)  # type: ignore[attr-defined]
+        title = self._vis(f"Split a spelling out of “{entity.name}”", 60)
+        self.app.push_screen(PickDialog(title, choices), done)  # type: ignore[attr-defined]
 
     def _split_or_unmerge(self, corr: Corrections, entity: Entity, surface: str) -> None:
         """A spelling that came in by a merge is taken out by undoing that merge, else split."""
@@ -349,13 +365,13 @@ class EntityActions:
             if yes:
                 self._correct(lambda c: c.reject(entity.id), f"“{entity.name}” rejected (C to undo)", None)
 
-        question = f"Reject “{entity.name}” as an entity in every article?"
+        question = self._vis(f"Reject “{entity.name}” as an entity in every article?", 60)
         self.app.push_screen(ConfirmDialog(question, entity.name, self._bidi()), done)  # type: ignore[attr-defined]
 
     def _ask_review(self) -> None:
         from tui.screens.entity_dialogs import PickDialog
 
-        rows = correction_rows(self._corr())
+        rows = [(key, self._vis(label, 60)) for key, label in correction_rows(self._corr())]
         if not rows:
             self.notify("No corrections yet: R, Y, M, S, X in the entity sidebar make them.", timeout=4)  # type: ignore[attr-defined]
             return
@@ -387,7 +403,7 @@ class EntityActions:
             self._show_entities(article, self._raw_entities, select=select)
         if getattr(getattr(self, "_list_filter", None), "entity", ""):
             self.apply_list_filter()  # type: ignore[attr-defined]
-        self.notify(f"{done_text} — in every article.", timeout=3)  # type: ignore[attr-defined]
+        self.notify(self._vis(f"{done_text} — in every article."), timeout=3)  # type: ignore[attr-defined]
 
     # -- e ----------------------------------------------------------------------------------
 
