@@ -10,10 +10,10 @@ are full (generation 2) garbage collections, which stop every thread; the
 median is what typing feels like.
 
 Measured (10,000 generated articles, this container): fill from nothing
-21.6 s (2.2 ms an article), cache 18 MB, fill again from the cache 1.3 s,
-+12 MB memory, ``f`` lookup 1.1 ms, 20 sidebar counts 5.6 ms, cache hit on
-open 7.6 ms cold / 0.06 ms warm, one put 11 ms (in a worker), UI loop lag
-during a fill 0.14 ms median, ~45-105 ms worst (a gen-2 GC).
+19.9 s (2 ms an article), cache 18 MB, fill again from the cache 1.1 s,
++14 MB memory, ``f`` lookup 1.1 ms, cache hit on open 1.6 ms cold / 0.05 ms
+warm, one put 3 ms (in a worker), UI loop lag during a fill 0.12 ms median,
+~45-75 ms worst (a gen-2 GC).
 
     python benchmarks/bench_entity_cache.py [--articles 10000]
 """
@@ -89,7 +89,7 @@ def main() -> int:
         rows.append(("f: articles_mentioning (biggest entity)",
                      timed(lambda: index.articles_mentioning(ids[0], corr)) * 1000, "ms"))
         rows.append(("sidebar counts, 20 entities",
-                     timed(lambda: [len(index.articles_mentioning(i, corr)) for i in ids]) * 1000, "ms"))
+                     timed(lambda: [index.count_mentioning(i, corr) for i in ids]) * 1000, "ms"))
         art = store.articles()[123]
         rows.append(("open: cache hit, cold bucket", timed(lambda: EntityCache(store).get(art.hash, art.language))
                      * 1000, "ms"))

@@ -142,6 +142,7 @@ def test_articles_mentioning_agrees_with_mapping(corr: Corrections) -> None:
         # an id merged away answers for its target, so a saved filter survives a merge
         want = mapping.get(corr.target(entity_id), set())
         assert index.articles_mentioning(entity_id, corr) == want, entity_id
+        assert index.count_mentioning(entity_id, corr) == len(want), entity_id
 
 
 def test_index_replaces_a_changed_article_and_forgets_a_deleted_one() -> None:

@@ -191,7 +191,7 @@ class EntityActions:
 
     def _library_counts(self) -> dict[str, int]:
         index, corr = self._index(), self._corr()
-        return {e.id: len(index.articles_mentioning(e.id, corr)) for e in self._shown_entities}
+        return {e.id: index.count_mentioning(e.id, corr) for e in self._shown_entities}
 
     def _draw_mentions(self) -> None:
         """Replace the reader's mention marks, keeping highlights and search hits."""
