@@ -119,3 +119,21 @@ async def test_bidi_mode_cycles_and_persists(config: Config) -> None:
         assert screen.query_one(Reader).bidi_mode == "terminal"
         assert screen.query_one(ArticleList).bidi_mode == "terminal"
     assert 'bidi = "terminal"' in (config.library / "settings.toml").read_text()
+
+
+async def test_list_header_is_laid_out_like_the_reader(config: Config) -> None:
+    """An Arabic search term in the header is drawn in visual order, not logical."""
+    from textual.widgets import Static
+
+    from tui.rtl.line import visual_line
+
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        screen.list_header_text = ""
+        screen.filter_label = lambda: "/طهران"  # type: ignore[method-assign]
+        screen.update_list_header(1, 7)
+        drawn = str(screen.query_one("#list-header", Static).render())
+        assert screen.list_header_text == "1 of 7 articles  /طهران"
+        assert drawn == visual_line(screen.list_header_text, 200, "app", direction="ltr")
+        assert "طهران" not in drawn  # shaped and reordered, never the raw logical run

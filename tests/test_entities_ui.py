@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from tui.app import make_app
 from tui.config import THEMES_DIR, Config
@@ -136,7 +136,7 @@ async def test_sidebar_lists_jumps_and_filters(app_config: Config) -> None:
         await settle(app, pilot)
         listed = {it.article.id for it in screen.query_one(ArticleList).items}
         assert listed == want and len(listed) < 7
-        header = str(screen.query_one("#list-header", Static).render())
+        header = screen.list_header_text
         assert f"@{engine[TEHRAN].name}" in header
         await pilot.press("f")  # the same f again removes the filter
         await settle(app, pilot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
 from tui.app import make_app
 from tui.config import Config, load_config
@@ -32,7 +32,7 @@ def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def header(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one("#list-header", Static).render())
+    return app.screen.list_header_text
 
 
 async def test_typing_filters_enter_focuses_first_match_escape_clears(config: Config) -> None:

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.models import Article
+from tui.rtl.line import visual_line
 from tui.screens.annotating import AnnotationActions
 from tui.screens.entity_actions import EntityActions
 from tui.screens.feed_actions import FeedActions
@@ -81,6 +82,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.store = store
         self.article: Article | None = None
         self.all_items: list[ListItem] = []
+        self.list_header_text = ""  # logical text; the header draws it laid out
         self._preview_timer = None
 
     def compose(self) -> ComposeResult:
@@ -133,9 +135,15 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.update_list_header(len(items), len(self.all_items))
 
     def update_list_header(self, shown: int, total: int) -> None:
+        """``12 of 200 articles  “طهران” @Iran``: laid out like every other line,
+        so an Arabic search or entity name in it is not drawn reversed."""
         label = self.filter_label()
         text = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
-        self.query_one("#list-header", Static).update(f"{text}{'  ' + label if label else ''}")
+        self.list_header_text = f"{text}{'  ' + label if label else ''}"
+        header = self.query_one("#list-header", Static)
+        width = max(header.size.width - 2, 20)
+        mode = self.query_one(Reader).bidi_mode
+        header.update(visual_line(self.list_header_text, width, mode, direction="ltr"))
 
     # -- opening articles --------------------------------------------------
 
@@ -210,6 +218,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.query_one(Reader).bidi_mode = mode
         self.query_one(ArticleList).bidi_mode = mode
         self.query_one(AnnotationPanel).set_bidi_mode(mode)
+        self.update_list_header(len(self.query_one(ArticleList).items), len(self.all_items))
 
     def action_flip_direction(self) -> None:
         """Per-article override for a paragraph direction the heuristics got wrong."""
