@@ -94,8 +94,36 @@ def test_read_state_change_does_not_reindex(small: Store, monkeypatch: pytest.Mo
 
 def test_broken_cache_is_rebuilt(small: Store) -> None:
     load_index(small)
-    cache_path(small).write_bytes(b"not a pickle")
+    cache_path(small).write_bytes(b"not an index")
     assert found(load_index(small), "إيران") == {"a1"}
+
+
+class _Payload:
+    """A pickle that would create a file if anything unpickled the cache."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (open, (self.target, "w"))
+
+
+def test_cache_file_is_never_unpickled(small: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    load_index(small)
+    target = tmp_path / "pwned"
+    cache_path(small).write_bytes(pickle.dumps(_Payload(str(target))))
+    assert found(load_index(small), "إيران") == {"a1"}
+    assert not target.exists()
+
+
+def test_cache_round_trip_keeps_postings(small: Store) -> None:
+    from tui.search.library import decode_state, encode_state
+
+    state = load_index(small).to_state()
+    again = decode_state(encode_state(state))
+    assert again == state
 
 
 # -- CLI --------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """The search index of one library: built from the store, cached on disk.
 
-The cache (``cache/search-index.pickle``) carries a *stamp* of the library
+The cache (``cache/search-index.bin``: a JSON header plus the raw posting
+arrays, never pickle, since a library folder may come from someone else)
+carries a *stamp* of the library
 files it was built from (size and mtime of ``articles.json`` and of each
 annotation bucket). Opening a library whose stamp matches loads the cache
 and reads nothing else. Otherwise the cache is brought up to date
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import json
+from array import array
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,7 +24,8 @@ from tui.models import Annotation, Article
 from tui.search.index import DocText, SearchIndex
 from tui.store import BUCKETS, Store
 
-CACHE_NAME = "search-index.pickle"
+CACHE_NAME = "search-index.bin"
+_MAGIC = b"MARSAD-SEARCH-INDEX\n"
 BULK_BODIES = 200  # above this many changed articles, read bodies bucket by bucket
 
 
@@ -95,17 +99,42 @@ def save_index(index: SearchIndex, store: Store) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(index.to_state(), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(encode_state(index.to_state()))
         os.replace(tmp, path)
     except OSError:
         pass
 
 
+def encode_state(state: dict) -> bytes:
+    """``SearchIndex.to_state()`` as bytes: magic, header length, JSON header, arrays."""
+    flat, offsets = state["flat"], state["offsets"]
+    header = {k: v for k, v in state.items() if k not in ("flat", "offsets")}
+    header["arrays"] = [flat.typecode, flat.itemsize, len(flat), len(offsets)]
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    return _MAGIC + len(head).to_bytes(8, "little") + head + flat.tobytes() + offsets.tobytes()
+
+
+def decode_state(data: bytes) -> dict:
+    """The inverse of :func:`encode_state`; ValueError for anything else."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a Marsad search index")
+    pos = len(_MAGIC) + 8
+    size = int.from_bytes(data[len(_MAGIC):pos], "little")
+    header = json.loads(data[pos:pos + size].decode("utf-8"))
+    pos += size
+    typecode, itemsize, n_flat, n_offsets = header.pop("arrays")
+    flat, offsets = array(typecode), array(typecode)
+    if flat.itemsize != itemsize or len(data) != pos + (n_flat + n_offsets) * itemsize:
+        raise ValueError("search index arrays do not match their header")
+    flat.frombytes(data[pos:pos + n_flat * itemsize])
+    offsets.frombytes(data[pos + n_flat * itemsize:])
+    return {**header, "flat": flat, "offsets": offsets}
+
+
 def _read_cache(path: Path) -> SearchIndex | None:
     """A cache that is missing, stale in format or unreadable is rebuilt, never fatal."""
     try:
-        state = pickle.loads(path.read_bytes())
-        return SearchIndex.from_state(state)
+        return SearchIndex.from_state(decode_state(path.read_bytes()))
     except Exception:  # noqa: BLE001 - any broken cache just means "rebuild"
         return None
 
