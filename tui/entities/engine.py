@@ -232,8 +232,16 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
         if not first and n.startswith("و") and lang == "ar":
             return False
+        if lang == "ar" and raw.endswith("ا") and len(n) > 3 and (
+                trigger_match(doc, k) or rules.is_stop(raw[:-1], n[:-1], lang) or any(
+                    n[:-1] == p[0] for p in rules.triggers()["ar"].get(n[:-1], ()))):
+            return False  # انتخب رئيسا، عين نائبا: a title in the accusative, not a name
     if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
         return False
+    if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in ("כן", "גם")):
+        return False  # וכן, וגם: a conjunction on a function word
+    if lang == "fa" and n.endswith("های") and len(n) > 5:
+        return False  # a plural with ezafe: گفت‌وگوهای
     if lang == "fa" and k + 1 < len(doc.toks) and (
             (doc.gaps[k + 1] == "\u200c" and doc.toks[k + 1].norm in rules.SUFFIXES_FA)
             or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1)
@@ -250,6 +258,8 @@ def boundary(doc: _Doc, k: int) -> bool:
     tok = doc.toks[k]
     if lang == "en":
         return not tok.text[0].isupper()
+    if lang == "ar" and plain(tok.text).startswith(("لل", "بال", "كال")):
+        return True  # للاستماع، بالإضافة: a prepositional phrase after the name
     return rules.is_stop(tok.text, tok.norm, lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
         gazetteer_match(doc, k) is not None
     )
@@ -273,8 +283,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
             and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
         i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
-    if doc.tlang[i] == "he" and i > 0 and toks[i].norm.startswith("ל") and not doc.broken(i) and any(
-            s in rules.ORG_AL_HEADS_HE or s in rules.ORG_HEADS_HE for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
+    if doc.tlang[i] == "he" and i > 0 and toks[i].norm.startswith("ל") and not doc.broken(i) and not _given(doc, i):
+        return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
+    if _of_phrase_ar(doc, i):
         return None
     j, count = i, 0
     while j < len(toks) and count < 3:
@@ -315,6 +326,38 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
             return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _of_phrase_ar(doc: _Doc, i: int) -> bool:
+    """الرئيس التنفيذي لتوتال إنرجيز، الرئيس الروحي لطائفة الموحدين: a ل-word after a title says
+    whose title it is; the name comes after it."""
+    toks = doc.toks
+    if doc.tlang[i] != "ar" or doc.broken(i) or i == 0:
+        return False
+    raw = plain(toks[i].text)
+    if not raw.startswith("ل") or raw.startswith("لل") or _given(doc, i) or len(raw) < 4:
+        return False
+    stem = toks[i].norm[1:]
+    if i + 1 < len(toks) and not doc.broken(i + 1) and _al(doc, i + 1) and not is_nisba(doc, i + 1):
+        return True  # لطائفة الموحدين
+    return any(stem == doc.toks[k].norm for k in range(0, i - 1)) or gazetteer_match(doc, i, "ORG") is not None
+
+
+def _earlier_org(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
+    """لتوتال إنرجيز after شركة "توتال إنرجيز": a ل/ב/ל-prefixed repeat of an organisation named earlier."""
+    toks = doc.toks
+    if doc.tlang[i] not in ("ar", "he") or toks[i].norm[:1] not in "لל":
+        return None
+    stem = toks[i].norm[1:]
+    for h in hits:
+        if h.type != "ORG" or toks[h.i].norm != stem and not (h.start > toks[h.i].start and
+                                                              normalise(doc.text[h.start:toks[h.i].end]) == stem):
+            continue
+        n = h.j - h.i
+        if i + n <= len(toks) and all(toks[i + m].norm == toks[h.i + m].norm and not doc.broken(i + m)
+                                      for m in range(1, n)):
+            return _Hit(i, i + n, doc.start_after_clitic(i, 1), toks[i + n - 1].end, "ORG", h.entity_id)
+    return None
 
 
 def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
@@ -417,7 +460,7 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     return None
 
 
-_PENDING_LINKS = rules._keys("في عن و ב خود خویش از")
+_PENDING_LINKS = rules._keys("في عن و ב خود خویش از إلى الى לדי")
 _LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
 _HE_AL = rules._keys("אל א")
 _AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
@@ -445,21 +488,33 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
     while j < len(toks) and j - i <= 6 and not doc.broken(j):
         n, raw = toks[j].norm, plain(toks[j].text)
         if lang == "ar":
-            if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل"):
-                break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج
-            if j > i + 1 and _al(doc, j) and toks[j - 1].norm.endswith(("ي", "يه")) \
-                    and not n.endswith(("ي", "يه", "ه", "ا")):
-                break  # an adjective, then a new noun: الحزب الديمقراطي الكردستاني | النتائج
+            if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل") and not (
+                    j == i + 2 and _al(doc, j) and n.endswith(("ي", "يه"))
+                    and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])):
+                break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
+            prev = toks[j - 1].norm
+            if j > i + 1 and _al(doc, j) and (
+                    (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
+                    or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
+                break  # an adjective, then a new noun: البنك المركزي | الفائدة
+            if j == i + 1 and _al(doc, i) and toks[i].norm.endswith("ه") and _al(doc, j) \
+                    and not n.endswith(("ه", "ا", "ى")) and not raw.startswith("لل"):
+                break  # a feminine head takes a feminine adjective: الهيئة | النتائج
+            if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in rules._keys("العام") and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
+                break  # مجلس النواب | العشرين، مجلس الأمة | العام الماضي
             if _org_word_ar(doc, j):
                 j += 1
             elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
                 j += 1
             elif raw.startswith("ل") and not raw.startswith("لل") and len(n) >= 4 and j + 1 < len(toks) \
-                    and not doc.broken(j + 1) and (_al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC") is not None) \
-                    and n[1:] not in rules.STOP_AR:
+                    and not doc.broken(j + 1) and n[1:] not in rules.STOP_AR and (
+                        _al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC ORG") is not None or _construct_ar(doc, j + 1)):
                 j += 1
-                hit = gazetteer_match(doc, j, "LOC")
-                j = hit.j if hit is not None else j
+                hit = gazetteer_match(doc, j, "LOC ORG")
+                if hit is not None:
+                    j = hit.j
+                elif not _al(doc, j) and (end := _construct_ar(doc, j)):
+                    j = end + 1  # اللجنة العليا لانتخابات مجلس الشعب
             else:
                 break
         elif lang == "he":
@@ -469,11 +524,36 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
                     len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
                 j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את)
+            elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and (end := _he_l_phrase(doc, j)):
+                j = end  # המרכז לחקר מדיניות ואסטרטגיה ימית
             else:
                 break
         else:
             break
     return j
+
+
+_ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
+    العشرين العشرون الثلاثين الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""")
+_PARTY_HEADS = rules._keys("حزب الحزب تيار التيار حركة الحركة جبهة الجبهة تحالف التحالف ائتلاف الائتلاف")
+
+
+def _he_l_phrase(doc: _Doc, j: int) -> int:
+    """לחקר מדיניות ואסטרטגיה ימית: a ל-noun and the bare nouns it governs, to the end of the phrase (0 if not)."""
+    toks = doc.toks
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and not doc.broken(k) and doc.tlang[k] == "he":
+        n = toks[k].norm
+        if n in rules.STOP_HE or trigger_match(doc, k) or n.startswith("ה") or len(n) < 3 \
+                or gazetteer_match(doc, k) is not None or _given(doc, k) \
+                or any(s in rules.ORG_HEADS_HE for _, s in clitic_candidates(n)[1:3]):
+            break
+        k += 1
+    if k == j + 1 or not (k >= len(toks) or doc.broken(k) or toks[k].norm in rules.STOP_HE
+                          or gazetteer_match(doc, k) is not None
+                          or any(s in rules.ORG_HEADS_HE for _, s in clitic_candidates(toks[k].norm)[1:3])):
+        return 0
+    return k
 
 
 def org_from_head(doc: _Doc, i: int) -> _Hit | None:
@@ -567,10 +647,32 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             return None  # هیئت علمی: "faculty", not a body
         else:
             j = _org_chain_fa(doc, i)
-    if j == i + 1:
+    if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
+
+
+_BACK_REF_AR = rules.ORG_AL_HEADS_AR | rules._keys("الحكومة الوزارة الدولة السلطة الحركة البعثة الجماعة الإدارة الهيئة")
+_BACK_REF_HE = rules.ORG_AL_HEADS_HE | rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא")
+_COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות")
+
+
+def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
+    """Descriptions, not names: بعثة الصندوق، مجلس مفوضي الهيئة، אתר הבנק (a body and "the fund" named
+    before); الشركة المالكة (the owning company); ۲ هزار نیروی داوطلب (counted people)."""
+    toks, lang = doc.toks, doc.tlang[i]
+    last = toks[j - 1].norm
+    if lang == "ar" and j - i <= 3 and _al(doc, j - 1) and any(
+            s in _BACK_REF_AR for _, s in clitic_candidates(last)[:3]):
+        return True
+    if lang == "he" and j - i == 2 and any(s in _BACK_REF_HE for _, s in clitic_candidates(last)[:2]):
+        return True
+    if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
+        return True
+    if i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS):
+        return True
+    return False
 
 
 def _construct_ar(doc: _Doc, j: int) -> int:
@@ -616,8 +718,12 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
     if lang not in _NAME_HEADS or (lang == "ar" and _al(doc, i)) \
             or not any(s in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)[:3]):
         return None
+    if lang == "he" and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)):
+        return None  # הארגון "מגלה גמישות": "the organisation", then a quotation
     k = _descriptors(doc, i)
-    if k >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[k]) or rules.is_stop(toks[k].text, toks[k].norm, doc.tlang[k]):
+    if k >= len(toks) or not doc.gaps[k].strip() or doc.gaps[k].strip()[-1] not in _QUOTES \
+            or any(c in doc.gaps[k] for c in "،,.;:") \
+            or toks[k].norm in (rules.FUNCTION_AR if doc.tlang[k] == "ar" else rules.stop_words(doc.tlang[k])):
         return None
     for j in range(k, min(k + 5, len(toks))):
         after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
@@ -639,7 +745,7 @@ def name_after_description(doc: _Doc, i: int) -> _Hit | None:
                                            for _, s in clitic_candidates(toks[i].norm)[:3]):
         return None
     k = i + 1
-    while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and (
+    while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and gazetteer_match(doc, k) is None and (
             _bare_noun(doc, k) or (lang == "ar" and _org_word_ar(doc, k)) or (lang == "he" and _he_det(doc, k))):
         k += 1
     if k >= len(toks) or k == i + 1 or doc.broken(k) or not is_nisba(doc, k):
@@ -648,7 +754,7 @@ def name_after_description(doc: _Doc, i: int) -> _Hit | None:
     while j < len(toks) and j - a < 2 and not doc.broken(j) and name_like(doc, j, first=(j == a)) \
             and not (lang == "he" and toks[j].norm.startswith("ה")) and not _al(doc, j):
         j += 1
-    if j == a or not (j >= len(toks) or doc.broken(j) or (j - a == 2 and _name_ends(doc, j))):
+    if j == a or not (j >= len(toks) or doc.broken(j) or _name_ends(doc, j)):
         return None
     return _Hit(a, j, toks[a].start, toks[j - 1].end, "ORG", "")
 
@@ -1013,6 +1119,8 @@ class RuleEngine:
                 i, pending = end, 5
                 continue
             if hit is None and pending:
+                hit = _earlier_org(doc, i, hits)
+            if hit is None and pending:
                 hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
             if hit is None:
                 hit = org_from_head(doc, i)
@@ -1055,8 +1163,17 @@ class RuleEngine:
             return pending - 1
         if lang == "he" and (n.startswith("ה") or n in rules._keys("לשעבר")):
             return pending - 1
-        if n in rules.PORTFOLIO:
+        if lang == "ar" and _of_phrase_ar(doc, i):
             return pending - 1
+        if n in rules.PORTFOLIO or (lang == "ar" and n[:1] == "و" and n[1:] in rules.PORTFOLIO):
+            return pending - 1  # وزير الخارجية وشؤون المغتربين
+        if lang == "ar" and any(s in rules.LOC_NAME_HEADS_AR or s in rules.ORG_HEADS_AR for _, s in clitic_candidates(n)[:3]):
+            return pending - 1  # النائب عن محافظة حمص فراس الخطيب: the title's place or body before the name
+        if lang == "he" and n.startswith("ל") and len(n) > 3 and not _given(doc, i):
+            return pending  # השר לעניינים אסטרטגיים רון דרמר: a ל-portfolio
+        if lang == "he" and i > 0 and doc.toks[i - 1].norm.startswith("ל") and n.endswith(("ים", "ית", "יות", "י")) \
+                and not _given(doc, i):
+            return pending - 1  # ... אסטרטגיים: its adjective
         if n in _PENDING_LINKS and i + 1 < len(doc.toks) and not doc.broken(i + 1):
             return pending - 1  # القيادي في منظمة بدر كريم النوري، وزیر راه و شهرسازی
         return 0
