@@ -178,7 +178,7 @@ class EntitySidebar(OptionList):
         return self.get_component_rich_style(component, partial=True)
 
     def _legend(self, width: int) -> Text:
-        left, right = "here", "articles"
+        left, right = "mentions", "in library"
         gap = max(1, width - len(left) - len(right))
         return Text(left + " " * gap + right, style=self._style("entity-sidebar--dim"), no_wrap=True)
 
