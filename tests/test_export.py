@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from tui.anchoring import anchor_highlight
 from tui.cli import main
+from tui.entities.cache import entity_names
 from tui.errors import InputError
 from tui.export import (
     ExportOptions,
@@ -297,8 +299,9 @@ def test_cli_export_to_stdout_and_file(annotated: Store, library: Path, tmp_path
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--library", str(library), "export"]) == 0
     out = capsys.readouterr().out
-    assert out == export_text(annotated)
+    assert out == export_text(annotated, entities=partial(entity_names, annotated))
     assert "الأجواء كانت بناءة" in out
+    assert "- **Entities:** " in out and "**Entities:**" not in export_text(annotated)
     target = tmp_path / "out" / "notes.json"
     assert main(["--library", str(library), "export", "--format", "json", "--article", "he1",
                  "--out", str(target)]) == 0

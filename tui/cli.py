@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", metavar="T")
     p.add_argument("--article", metavar="ID")
     p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--wikilinks", action="store_true", help="write entities as [[links]] (Obsidian)")
 
     p = sub.add_parser("import", parents=[common], help="add local files or web pages to the library")
     p.add_argument("paths", nargs="+", metavar="PATH")

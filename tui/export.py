@@ -27,8 +27,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from tui.errors import InputError
@@ -276,9 +276,18 @@ def _target(article: Article, ann: Annotation) -> dict[str, Any]:
 
 
 def export_text(store: ExportSource, fmt: str = "md", tag: str | None = None, article_id: str | None = None,
-                options: ExportOptions | None = None) -> str:
+                options: ExportOptions | None = None,
+                entities: Callable[[list[Article]], Mapping[str, list[str]]] | None = None) -> str:
+    """The whole export as text. ``entities`` names each exported article's
+    entities for the Markdown heading; it is a callback so this module needs
+    no entity engine, and only the exported articles are looked at."""
     sections = select(store, tag=tag, article_id=article_id)
-    return to_json(sections) if fmt == "json" else to_markdown(sections, options)
+    if fmt == "json":
+        return to_json(sections)
+    options = options or ExportOptions()
+    if entities is not None:
+        options = replace(options, entities=entities([art for art, _ in sections]))
+    return to_markdown(sections, options)
 
 
 def tag_counts(store: Any) -> dict[str, int]:

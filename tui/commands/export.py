@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from tui.config import load_config
+from tui.entities.cache import entity_names
 from tui.errors import InputError
-from tui.export import export_text
+from tui.export import ExportOptions, export_text
 from tui.store import Store, atomic_write
 
 
@@ -20,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     store = Store(config.library, readonly=True)
     try:
         text = export_text(store, fmt=args.format or "md", tag=args.tag or None,
-                           article_id=args.article or None)
+                           article_id=args.article or None, options=ExportOptions(wikilinks=args.wikilinks),
+                           entities=partial(entity_names, store))
     finally:
         store.close()
     if not args.out:

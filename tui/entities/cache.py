@@ -211,6 +211,24 @@ def save_corrections(store: Store, corrections: Corrections) -> None:
     store.put_doc(*CORRECTIONS_DOC, corrections.to_dict())
 
 
+def article_entities(store: Store, article: Article, cache: EntityCache | None = None,
+                     corrections: Corrections | None = None) -> list[Entity]:
+    """An article's entities as the sidebar shows them: cached (or extracted
+    and cached), with the analyst's corrections applied."""
+    cache = cache or EntityCache(store)
+    found = cache.get(article.hash, article.language)
+    if found is None:
+        found = extract_entities(article.body, article.language or None)
+        cache.put(article.hash, article.language, found)
+    return (corrections or load_corrections(store)).apply(found, article.body)
+
+
+def entity_names(store: Store, articles: Iterable[Article]) -> dict[str, list[str]]:
+    """Entity display names per article id, most salient first (for exports)."""
+    cache, corrections = EntityCache(store), load_corrections(store)
+    return {a.id: [e.name for e in article_entities(store, a, cache, corrections)] for a in articles}
+
+
 # -- which articles mention which entity ---------------------------------------------
 
 

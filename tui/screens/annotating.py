@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tui.anchoring import anchor_highlight, needs_reanchor, reanchor_all
+from tui.entities.cache import entity_names
 from tui.errors import MarsadError
 from tui.export import ExportOptions, select, to_markdown
 from tui.models import Annotation
@@ -273,7 +274,8 @@ class AnnotationActions:
                 self.notify("No notes or highlights to export yet.", timeout=3)  # type: ignore[attr-defined]
                 return
             path = export_path(self.store.folder, article_id)  # type: ignore[attr-defined]
-            atomic_write(path, to_markdown(sections, ExportOptions()))
+            names = entity_names(self.store, [art for art, _ in sections])  # type: ignore[attr-defined]
+            atomic_write(path, to_markdown(sections, ExportOptions(entities=names)))
         except (MarsadError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")  # type: ignore[attr-defined]
             return
