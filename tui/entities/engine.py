@@ -218,6 +218,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name; لقناة ends one
     if lang == "fa" and n in rules.ORG_HEADS_FA:
         return False
+    if lang == "ar" and not first and any(s in _BACK_REF_AR for _, s in clitic_candidates(n)[:2]):
+        return False  # مفوضي الهيئة: "the commission", not a surname
     if lang == "he" and first and n.startswith("ה"):
         return False  # the article: האופוזיציה, הממשלה
     if lang in ("ar", "fa"):
@@ -379,8 +381,32 @@ def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
     return None
 
 
+_DET_FA = rules._keys("هر این آن یک از به با در برای بر تا چند همه همین همان هیچ")
+
+
+def _role_then_name(doc: _Doc, i: int) -> _Hit | None:
+    """وقالت الناخبة سلمى العبادي إن، אמר האנליסט מקסים ריבניקוב כי: a verb of saying, one determined
+    role noun, then a two- or three-word name that ends the phrase."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if i == 0 or doc.broken(i) or not _say(doc, i - 1) or i + 2 >= len(toks) or doc.broken(i + 1):
+        return None
+    det = _al(doc, i) if lang == "ar" else _he_det(doc, i)
+    if not det or is_nisba(doc, i) or trigger_match(doc, i) or gazetteer_match(doc, i) is not None \
+            or rules.is_stop(toks[i].text, toks[i].norm, lang):
+        return None
+    hit = person_after_title(doc, i + 1)
+    if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
+        return None
+    if hit.j < len(toks) and not doc.broken(hit.j) and toks[hit.j].norm not in rules._keys("إن ان أن כי") \
+            and not plain(toks[hit.j].text).startswith(("ل", "ל")):
+        return None
+    return hit
+
+
 def _say(doc: _Doc, k: int) -> bool:
     """Token k is a verb of saying (with a conjunction: وقال، ואמר)."""
+    if k + 1 < len(doc.toks) and doc.gaps[k + 1] in _JOINERS:
+        return False  # گفت‌وگو: a noun, not "said"
     verbs = rules.SAY.get(doc.tlang[k], frozenset())
     n = doc.toks[k].norm
     return n in verbs or (n[:1] in "وفו" and n[1:] in verbs)
@@ -423,10 +449,17 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
     (a verb of saying right before two or three name words), or "گلاب‌شاه رحیمی، کارگر ... گفت"
     (two or three name words opening a clause, a comma, and a verb of saying later in the sentence)."""
     lang = doc.tlang[i]
+    if lang in ("ar", "he") and (role := _role_then_name(doc, i)) is not None:
+        return role
     if lang not in rules.SAY or not name_like(doc, i, first=True) or _given(doc, i):
         return None
     verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1)
-    opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, doc.toks[i - 1].norm, doc.tlang[i - 1]))
+    if verb_first and lang == "he" and doc.toks[i].norm[:1] in "בלמכה":
+        return None  # אמר בכנס חירום, אמר במסיבת עיתונאים: where or to whom, not who
+    prev = doc.toks[i - 1].norm if i > 0 else ""
+    opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, prev, doc.tlang[i - 1])) \
+        and not (lang == "fa" and not doc.broken(i) and prev in _DET_FA) \
+        and not (lang == "he" and doc.toks[i].norm[:1] in "שבלמכ")  # שאחיה עומר: a relative clause
     if not (verb_first or opens) or (doc.broken(i) and gap_key(doc.gaps[i]) in ("،", ",") and covered == i):
         return None  # נתניהו, ראש הממשלה, ...: a description of the one just named
     hit = person_after_title(doc, i)
@@ -493,7 +526,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                     and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])):
                 break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
             prev = toks[j - 1].norm
-            if j > i + 1 and _al(doc, j) and (
+            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and (
                     (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
                     or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
                 break  # an adjective, then a new noun: البنك المركزي | الفائدة
@@ -578,8 +611,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     if j >= len(toks) or doc.broken(j):
         return None
     if (known := gazetteer_match(doc, j)) is not None and known.type in ("ORG", "PER"):
-        if known.type == "PER" and stems & rules.ORG_PERSON_HEADS_AR:  # جامعة محمد بن زايد للذكاء الاصطناعي
-            j = _org_chain(doc, known.j, i, lang)
+        if known.type == "PER" and stems & (rules.ORG_PERSON_HEADS_AR | rules.ORG_PERSON_HEADS_FA):
+            j = _org_chain(doc, known.j, i, lang)  # جامعة محمد بن زايد للذكاء الاصطناعي
+            if lang == "fa" and j < len(toks) and not doc.broken(j) and (loc := gazetteer_match(doc, j, "LOC")) is not None:
+                j = loc.j  # بیمارستان امام خمینی اهواز
             return _Hit(i, j, doc.start_after_clitic(i, plen or 0), toks[j - 1].end, "ORG", "")
         if known.type == "ORG" and lang == "fa" and known.j == i + 2 and (end := _org_chain_fa(doc, known.i)) > known.j:
             return _Hit(i, end, toks[i].start, toks[end - 1].end, "ORG", "")
@@ -641,6 +676,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                           or rules.is_stop(toks[k].text, toks[k].norm, "he")):
                 j = k  # המועצה האזורית נווה מדבר, בית החולים רמב"ם בחיפה
     elif lang == "fa":
+        if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
+            return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
         elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT):
@@ -649,6 +686,9 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain_fa(doc, i)
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
+    if lang == "fa" and stems & rules.ORG_NAME_ONLY_FA:
+        k = i + 2 if is_nisba(doc, i + 1) and j > i + 2 else i + 1
+        return _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")  # روزنامه دنیای اقتصاد -> دنیای اقتصاد
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
 
@@ -773,7 +813,7 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
     if k + 1 >= len(doc.toks) or doc.broken(k + 1):
         return False
     nxt = doc.toks[k + 1].norm
-    return nxt in rules.LIGHT_VERBS_FA or nxt in rules._keys("می نمی دهد دهند دهیم کنیم شوند بماند") or nxt.startswith(("می\u200c", "نمی"))
+    return nxt in rules.LIGHT_VERBS_FA or nxt in rules._keys("می نمی دهد دهند دهیم کنیم شوند بماند خواهد خواهند نخواهد") or nxt.startswith(("می\u200c", "نمی"))
 
 
 def _org_chain_fa(doc: _Doc, i: int) -> int:
@@ -782,8 +822,20 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
     a time word, another organisation, a person, or after a known place or organisation."""
     toks = doc.toks
     j = i + 1
-    while j < len(toks) and j - i <= 6 and not doc.broken(j):
+    while j < len(toks) and j - i <= 7 and not doc.broken(j):
         t = toks[j]
+        if doc.gaps[j] == "\u200c" and t.norm in rules.SUFFIXES_FA:
+            if j == i + 1:
+                return j  # شرکت‌های بزرگ، کمیته‌ای: plural or indefinite, not one named body
+            j += 1  # فرآورده‌های: the plural suffix of the word before
+            continue
+        if j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" and toks[j + 1].norm not in rules.SUFFIXES_FA \
+                and t.text.isalpha() and toks[j + 1].text.isalpha() and not _given(doc, j) and not _verbal_fa(doc, j + 1) \
+                and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
+            j += 2  # پیش‌بینی: one word in two pieces, not the function word پیش
+            continue
+        if t.norm in rules.SAY_FA or (j > i + 1 and t.norm in _MAJLIS):
+            break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
         if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
                 and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
                 and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
@@ -792,6 +844,9 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
+        if t.norm in rules.HONORIFIC_FA and j + 1 < len(toks) and not doc.broken(j + 1):
+            j += 1  # بیمارستان امام خمینی، دانشگاه شهید چمران
+            continue
         if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not t.text.replace("\u200c", "").isalpha()
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
@@ -801,6 +856,9 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             return hit.j  # ... ایران، کمیساریای عالی سازمان ملل
         j += 1
     return j
+
+
+_MAJLIS = rules._keys("مجلس")
 
 
 def _he_acronym(doc: _Doc, k: int) -> bool:
@@ -907,6 +965,10 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     full = n in rules.LOC_FULL_HEADS_FA
     if not (full or n in rules.LOC_NAME_HEADS_FA) or i + 1 >= len(toks) or doc.broken(i + 1):
         return None
+    if i > 0 and not doc.broken(i) and toks[i - 1].norm in rules._keys("این آن همین همان هر"):
+        return None  # این گذرگاه: the crossing named before
+    if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
+        return None  # منطقه تأمین شود: a verb's noun, not a place
     if gazetteer_match(doc, i + 1) is not None:
         hit = gazetteer_match(doc, i + 1)
         if full and hit.type == "LOC":

@@ -66,4 +66,19 @@ def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
         counts = clean or counts
     if mentions[0].type == "PER":
         return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
-    return max(counts, key=lambda s: (counts[s], len(s)))
+    return article_name(max(counts, key=lambda s: (counts[s], len(s))))
+
+
+_HE_ARTICLE_HEADS = frozenset(normalise(w) for w in """הוועדה הועדה האגודה הרשות הלשכה המועצה התנועה המפלגה הקרן האיגוד
+    הארגון הסוכנות ההתאחדות העמותה המכון המרכז הבורסה המשטרה המינהל הקבינט הבנק""".split())
+
+
+def article_name(name: str) -> str:
+    """The name with the article a preposition swallowed: للجهاز المركزي -> الجهاز المركزي,
+    בוועדה המוניטרית (found as "וועדה המוניטרית") -> הוועדה המוניטרית."""
+    if name.startswith("لل") and len(name.split()[0]) > 4:
+        return "ال" + name[2:]
+    first = name.split()[0] if name.split() else ""
+    if first and not first.startswith("ה") and normalise("ה" + first) in _HE_ARTICLE_HEADS:
+        return "ה" + name
+    return name
