@@ -145,8 +145,24 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
             entry = doc.gaz.entries[alias.entity_id]
             if entry.type not in types:
                 continue
+            if lang == "he" and not _he_alias_ok(doc, i, i + k, plen, entry.type, stem):
+                continue
             best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
+
+
+def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -> bool:
+    """Hebrew checks: המודיעין is "the intelligence", not the city Modiin (places and people take no
+    article); מודי'ס is Moody's, not Modi (the word goes on after the geresh); דוחה alone is "rejects"."""
+    toks = doc.toks
+    if plen and end == i + 1 and kind in ("LOC", "PER") and (
+            ("ה" in toks[i].text[:plen] and not toks[i].norm[plen:].startswith("ה")) or not toks[i].norm.endswith(stem)):
+        return False  # המודיעין; בנייה is "construction", not ב + (ה)נייה
+    if end < len(toks) and doc.gaps[end] in ("'", "׳", "’") and doc.tlang[end] == "he":
+        return False
+    if end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end):
+        return False
+    return True
 
 
 # Spellings shared by two entities, and words whose presence picks the second one.
@@ -289,6 +305,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
     if _of_phrase_ar(doc, i):
         return None
+    if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm.startswith("ל") and not _given(doc, i - 1) \
+            and toks[i].norm.endswith(("ים", "ית", "יות")) and not _given(doc, i):
+        return None  # השר לעניינים אסטרטגיים: the portfolio's adjective
     j, count = i, 0
     while j < len(toks) and count < 3:
         if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
@@ -316,6 +335,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j += 1
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
         j -= 1
+    if count == 3 and j + 1 < len(toks) and toks[j].norm in _HE_AL and doc.gaps[j + 1] in _JOINERS \
+            and not doc.broken(j) and toks[j + 1].text.replace("'", "").isalpha():
+        j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
     if count == 0 or j == i:
         return None
     if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
@@ -343,6 +365,18 @@ def _of_phrase_ar(doc: _Doc, i: int) -> bool:
     if i + 1 < len(toks) and not doc.broken(i + 1) and _al(doc, i + 1) and not is_nisba(doc, i + 1):
         return True  # لطائفة الموحدين
     return any(stem == doc.toks[k].norm for k in range(0, i - 1)) or gazetteer_match(doc, i, "ORG") is not None
+
+
+def _given_place_person(doc: _Doc, i: int) -> _Hit | None:
+    toks = doc.toks
+    j = i + 1
+    known = gazetteer_match(doc, j)
+    if j >= len(toks) or doc.broken(j) or (known is None and not name_like(doc, j, first=False)) \
+            or (known is not None and (known.type != "PER" or known.j != j + 1)):
+        return None
+    if not (j + 1 >= len(toks) or doc.broken(j + 1) or rules.is_stop(toks[j + 1].text, toks[j + 1].norm, doc.tlang[j + 1])):
+        return None
+    return _Hit(i, j + 1, toks[i].start, toks[j].end, "PER", "")
 
 
 def _earlier_org(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
@@ -373,6 +407,8 @@ def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
             continue
         if not (a == 0 or doc.broken(a) or doc.toks[a - 1].norm in rules.stop_words(doc.tlang[a - 1])):
             continue
+        if a > 0 and doc.gaps[a].strip()[-1:] in tuple(_QUOTES):
+            continue  # "ערוך לכל תרחיש", ורמטכ"ל ...: the end of a quotation, not a name
         if any(doc.broken(k) for k in range(a + 1, i)):
             continue
         if all(name_like(doc, k, first=(k == a)) or (k == a and doc.toks[k].norm in rules.GIVEN_TITLES)
@@ -595,13 +631,15 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     heads = rules.org_heads(lang)
     cands = clitic_candidates(toks[i].norm)
     determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))
-    he_det_head = lang == "he" and any(s in rules.ORG_AL_HEADS_HE for _, s in cands[:2])  # ההתאחדות, not ה + התאחדות
+    he_det_head = lang == "he" and any(
+        s in rules.ORG_AL_HEADS_HE and (toks[i].norm.endswith(s) or s[1:] not in heads) for _, s in cands)
+    # ההתאחדות; בוועדה (the article the preposition swallowed), but בקרן פיטנגו is a construct
     plen = None if determined or he_det_head else next(
         (p for p, stem in cands if stem in heads and not stem.startswith("ال")), None)
     nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in cands[:3])
     al_head = (lang == "ar" and plen is None and not nisba_head
                and any(s in rules.ORG_AL_HEADS_AR for _, s in cands[:3]))  # والبنك الإسلامي للتنمية
-    he_al_head = lang == "he" and plen is None and any(s in rules.ORG_AL_HEADS_HE for _, s in cands[:2])
+    he_al_head = lang == "he" and plen is None and he_det_head
     if plen is None and not (nisba_head or al_head or he_al_head):
         return None
     if al_head or he_al_head:
@@ -653,8 +691,12 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     elif lang == "he":
         if _he_det(doc, j):
             j = _org_chain(doc, j, i, lang)
-        elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
-            j = hit.j  # בנק ישראל
+        elif (hit := gazetteer_match(doc, j, "LOC")) is not None and not he_al_head and hit.start == toks[j].start:
+            j = hit.j  # בנק ישראל (not הארגון בדוחה: "the organisation in Doha")
+        elif _he_acronym(doc, j):
+            j += 1  # מועצת יש"ע
+        elif not he_al_head and stems & _CONSTRUCT_HEADS_HE and (end := _construct_he(doc, j)):
+            j = _org_chain(doc, end, i, lang)  # מועצת גדולי התורה, פורום משפחות החטופים והנעדרים
         elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
             k = j + 1
             if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1):
@@ -670,7 +712,9 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
             k = j
             while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and (
-                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))) or _he_acronym(doc, k)):
+                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))) or _he_acronym(doc, k)
+                    or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
+                        and g.start == toks[k].start)):
                 k += 1
             if k > j and (k >= len(toks) or doc.broken(k) or gazetteer_match(doc, k, "LOC") is not None
                           or rules.is_stop(toks[k].text, toks[k].norm, "he")):
@@ -726,6 +770,22 @@ def _construct_ar(doc: _Doc, j: int) -> int:
         if k < len(toks) and not doc.broken(k) and (
                 (_org_word_ar(doc, k) and not is_nisba(doc, k) and not _participle(doc, k))
                 or gazetteer_match(doc, k, "LOC") is not None):
+            return k
+    return 0
+
+
+_CONSTRUCT_HEADS_HE = rules._keys("מועצת פורום ועדת וועדת ארגון איגוד התאחדות לשכת רשות מכון אגודת עמותת תנועת מפלגת מינהל")
+
+
+def _construct_he(doc: _Doc, j: int) -> int:
+    """Where the ה-word ending a construct chain of one or two bare nouns is (0 if none): גדולי התורה."""
+    toks = doc.toks
+    k = j
+    while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and _bare_noun(doc, k) \
+            and not _given(doc, k) and toks[k].norm not in rules.STOP_HE:
+        k += 1
+        if k < len(toks) and not doc.broken(k) and _he_det(doc, k) and not _he_verb(doc, k) and not trigger_match(doc, k) \
+                and not is_nisba(doc, k):
             return k
     return 0
 
@@ -989,10 +1049,48 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
 
 
-def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
-    """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun."""
+def _he_name_end(doc: _Doc, k: int) -> bool:
+    """A Hebrew place name may end before k: punctuation, a stop word, or a prefixed word (ובבקעת, שליד, בדרום)."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    n = doc.toks[k].norm
+    return n in rules.STOP_HE or (n[:1] in "ובלמשכ" and len(n) > 3) or gazetteer_match(doc, k) is not None
+
+
+def _he_place_words(doc: _Doc, j: int) -> int:
+    """One or two bare words of a place name from j (ניר עוז, מסאפר יטא), 0 if none."""
     toks = doc.toks
-    if not any(s in rules.LOC_NAME_HEADS_HE for _, s in clitic_candidates(toks[i].norm)[:3]):
+    def bare(k: int) -> bool:
+        t = toks[k]
+        return (doc.tlang[k] == "he" and t.text.replace("'", "").isalpha() and len(t.norm) >= 2
+                and t.norm not in rules.STOP_HE and not trigger_match(doc, k) and not is_nisba(doc, k)
+                and gazetteer_match(doc, k) is None)
+    if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith(("ה", "ו")) or len(toks[j].norm) < 3:
+        return 0
+    if _he_name_end(doc, j + 1):
+        return j + 1
+    if bare(j + 1) and not toks[j + 1].norm.startswith(("ה", "ו", "ש", "ב", "ל", "מ")) and _he_name_end(doc, j + 2):
+        return j + 2
+    return 0
+
+
+def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
+    """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun; בקעת הירדן, כיכר החטופים, ציר
+    פילדלפי, הר חברון: a place noun that is part of the name."""
+    toks = doc.toks
+    stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
+    if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
+        start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
+        if (known := gazetteer_match(doc, i + 1, "LOC")) is not None and known.i == i + 1:
+            return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")
+        if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
+            return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
+        if (end := _he_place_words(doc, i + 1)):
+            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
+        return None
+    if any(s in rules.LOC_NAME_HEADS_HE2 for s in stems) and (end := _he_place_words(doc, i + 1)):
+        return _Hit(i + 1, end, toks[i + 1].start, toks[end - 1].end, "LOC", "")  # קיבוץ ניר עוז, בכפר תורמוס עיא
+    if not any(s in rules.LOC_NAME_HEADS_HE for s in stems):
         return None
     j = i + 1
     if j + 1 < len(toks) and not doc.broken(j) and not doc.broken(j + 1) and (is_nisba(doc, j) or (
@@ -1045,8 +1143,8 @@ def capitalised(doc: _Doc, i: int, pending: bool) -> _Hit | None:
                 and toks[j + 1].text[:1].isupper() and doc.tlang[j + 1] == "en":
             j += 1
     words = [t.text for t in toks[i:j]]
-    if not words or any(w.isdigit() for w in words):
-        return None
+    if not words or any(w.isdigit() for w in words) or (doc.lang != "en" and any(c.isdigit() for w in words for c in w)):
+        return None  # Baa1, E1: codes, not names
     if lead_nisba and not (set(words[1:]) & rules.ORG_HEADS_EN):
         return None
     prev = toks[i - 1].text.casefold() if i > 0 and doc.tlang[i - 1] == "en" else ""
@@ -1171,6 +1269,9 @@ class RuleEngine:
                     and not (gap_key(doc.gaps[i]) in (",", "،") and hits and hits[-1].j == i and hits[-1].type != "PER"):
                 pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
             hit = gazetteer_match(doc, i)
+            if hit is not None and pending and hit.type == "LOC" and hit.j == i + 1 \
+                    and doc.toks[i].norm in rules.GIVEN_PLACES and (per := _given_place_person(doc, i)) is not None:
+                hit = per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
             if hit is None:
                 hit = quoted_outlet(doc, i)
             if hit is None:

@@ -69,8 +69,10 @@ def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
     return article_name(max(counts, key=lambda s: (counts[s], len(s))))
 
 
-_HE_ARTICLE_HEADS = frozenset(normalise(w) for w in """הוועדה הועדה האגודה הרשות הלשכה המועצה התנועה המפלגה הקרן האיגוד
-    הארגון הסוכנות ההתאחדות העמותה המכון המרכז הבורסה המשטרה המינהל הקבינט הבנק""".split())
+# Heads whose form without the article differs from the construct (ועדה / ועדת), so "וועדה המוניטרית"
+# can only be "ב(ה)וועדה המוניטרית" with the article swallowed.
+_HE_ARTICLE_HEADS = frozenset(normalise(w) for w in """הוועדה הועדה האגודה הלשכה המועצה התנועה המפלגה העמותה
+    המינהל הקבינט""".split())
 
 
 def article_name(name: str) -> str:

@@ -122,11 +122,11 @@ ORG_NAME_HEADS_FA = _keys("حزب جبهه شرکت گروه روزنامه خب
 ORG_HEADS_HE = _keys(
     "משרד ארגון מפלגת מפלגה תנועת סוכנות עיתון ערוץ מועצת אוניברסיטת חברת בנק ועדת בית רשות "
     "חטיבת פיקוד יחידת גדוד גדודי ארגוני קרן איגוד קבוצת אתר משטרת קופת מכון לשכת וועדת עמותת אגודת "
-    "התאחדות מרכז מכבי הפועל בית\"ר עירוני בני הכח מועדון בורסת"
+    "התאחדות מרכז מכבי הפועל בית\"ר עירוני בני הכח מועדון בורסת פורום מינהל מינהלת"
 )
 # Heads with the article: התנועה לאיכות השלטון, הלשכה המרכזית לסטטיסטיקה.
 ORG_AL_HEADS_HE = _keys("התנועה המפלגה הוועדה הרשות הלשכה הקרן האיגוד הארגון המועצה הסוכנות ההתאחדות האגודה "
-    "העמותה המכון המרכז הבורסה המשטרה")
+    "העמותה המכון המרכז הבורסה המשטרה המינהל המינהלת הקבינט הפורום הועדה")
 # Construct heads after which one or two undetermined words are a name: חברת אלביט מערכות.
 ORG_NAME_HEADS_HE = _keys("חברת מפלגת תנועת עיתון ערוץ אתר סוכנות ארגון קבוצת קרן עמותת מכבי הפועל בית\"ר עירוני בני הכח מועדון")
 # ... of which only the name is listed: חברת אלביט מערכות -> אלביט מערכות.
@@ -245,6 +245,11 @@ SAY_FA = _keys("گفت گفته افزود نوشت اظهار تاکید تأک
 SAY_HE = _keys("""אמר אמרה הוסיף הוסיפה ציין ציינה הבהיר הבהירה טען טענה מסר מסרה כתב כתבה סיפר סיפרה הזהיר הזהירה
     התריע התריעה הודה הודתה הסביר הסבירה""")
 SAY = {"ar": SAY_AR, "fa": SAY_FA, "he": SAY_HE}
+# Given names that are also places: a title before them makes them the person (ראש המועצה, ישראל גנץ).
+GIVEN_PLACES = _keys("ישראל")
+# Hebrew place spellings that are also common words: only a place with a prefix or before punctuation
+# (בדוחה, לדוחה; but האיחוד "דוחה כל שינוי" = "rejects").
+HE_PREFIX_ONLY = _keys("דוחה")
 # Titles that are also given names (امیر قلعه‌نویی): a person's first word before "، title".
 GIVEN_TITLES = _keys("امیر امير")
 
@@ -259,6 +264,10 @@ SUFFIXES_FA = _keys("ها های هایی ای ام اش")
 LOC_NAME_HEADS_FA = _keys("استان شهرستان شهر روستای روستا شهرک ولایت مرز بندر منطقه")
 LOC_FULL_HEADS_FA = _keys("رود رودخانه سد تنگه دریاچه دریای خلیج جزیره کوه میدان بازارچه گذرگاه ورزشگاه استادیوم فرودگاه کاخ تالاب کوی")
 LOC_NAME_HEADS_HE = _keys("העיר העיירה הכפר היישוב המושב הקיבוץ מחוז נפת שכונת שכונה מחנה צומת")
+# Construct place nouns whose name may be two words: קיבוץ ניר עוז, בכפר תורמוס עיא, באזור מסאפר יטא.
+LOC_NAME_HEADS_HE2 = _keys("קיבוץ מושב כפר הכפר הקיבוץ המושב היישוב אזור העיירה")
+# Place nouns that are part of the name: בקעת הירדן, גוש עציון, הר חברון, כיכר החטופים, ציר פילדלפי.
+LOC_FULL_HEADS_HE = _keys("בקעת גוש הר רמת עמק כיכר ציר נחל")
 COMPASS_FA = _keys("شمالی جنوبی شرقی غربی مرکزی")
 # Time words end a Persian name or organisation: مجلس شورای اسلامی روز یکشنبه
 TIME_FA = _keys("روز امروز دیروز فردا شب امشب صبح عصر شامگاه بامداد هفته ماه سال ساعت")
