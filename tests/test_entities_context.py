@@ -34,3 +34,75 @@ def test_persian_province_head_and_light_verb():
     found = _names("استاندار کرمان، حمید ملانوری، با این طرح موافقت کرد.", "fa")
     assert ("LOC", "کرمان") in found
     assert not any(t == "PER" and "موافقت" in n for t, n in found)
+
+
+# --- fourth blind batch: general rules, checked on sentences of their own ------------------------------
+
+
+def test_title_reaches_over_the_body_named_with_lam():
+    found = _names('وقعت شركة "نورتك" العقد. وقال المدير التنفيذي لنورتك سامر الحداد إن الشركة ستبدأ.', "ar")
+    assert ("PER", "سامر الحداد") in found and ("ORG", "نورتك") in found
+    assert not any(t == "PER" and "نورتك" in n for t, n in found)
+
+
+def test_title_reaches_over_place_and_portfolio():
+    assert ("PER", "نادر الكيلاني") in _names("وفاز النائب عن محافظة درعا نادر الكيلاني رئيسا للجنة.", "ar")
+    assert ("PER", "سليم الراوي") in _names("وقال وزير الخارجية وشؤون المغتربين سليم الراوي، خلال لقائه", "ar")
+
+
+def test_organisation_chain_stops_at_ordinal_time_and_noun():
+    found = _names("وأقر مجلس الشورى العاشر القانون، وقال إن البنك المركزي الفائدة ثابتة.", "ar")
+    assert ("ORG", "مجلس الشورى") in found and ("ORG", "البنك المركزي") in found
+
+
+def test_back_references_and_generic_bodies_are_not_organisations():
+    found = _names("وطالبت بعثة الصندوق بإصلاحات، فيما قالت الشركة المالكة إن الحكومة الأردنية وافقت.", "ar")
+    assert not any(t == "ORG" for t, _ in found)
+
+
+def test_lam_construct_chain_in_organisation_name():
+    found = _names("وقال رئيس اللجنة الوطنية لمكافحة الفساد جمال الدباغ إن", "ar")
+    assert ("ORG", "اللجنة الوطنية لمكافحة الفساد") in found and ("PER", "جمال الدباغ") in found
+
+
+def test_role_noun_between_verb_of_saying_and_name():
+    assert ("PER", "هالة الزعبي") in _names("وقالت المزارعة هالة الزعبي إن المياه شحيحة.", "ar")
+    assert ("PER", "רונית אלקבץ") in _names("אמרה החוקרת רונית אלקבץ כי המצב קשה.", "he")
+
+
+def test_plural_place_head_lists_places():
+    found = _names("وتركزت الأمطار في محافظات جرش وعجلون والعقبة، بحسب الأرصاد.", "ar")
+    assert {("LOC", "جرش"), ("LOC", "عجلون"), ("LOC", "العقبة")} <= found
+    found = _names("مدارس شهرستان‌های ایذه، باغملک و لالی تعطیل شد.", "fa")
+    assert {("LOC", "ایذه"), ("LOC", "باغملک"), ("LOC", "لالی")} <= found
+
+
+def test_persian_chain_takes_compounds_and_stops_before_majlis_and_verbs():
+    found = _names("رئیس کمیسیون بهداشت و درمان مجلس گفت مرکز ملی پیش‌بینی خشکسالی هشدار داد.", "fa")
+    assert ("ORG", "کمیسیون بهداشت و درمان") in found and ("ORG", "مرکز ملی پیش‌بینی خشکسالی") in found
+
+
+def test_persian_counted_and_plural_heads_are_not_organisations():
+    found = _names("بیش از ۳ هزار نیروی امدادی و شرکت‌های بزرگ در این طرح حضور دارند.", "fa")
+    assert not any(t == "ORG" for t, _ in found)
+
+
+def test_hebrew_swallowed_article_and_construct_chain():
+    found = _names("ההחלטה התקבלה בוועדה המוניטרית. חברי מועצת רבני הקהילות אמרו כי", "he")
+    assert ("ORG", "הוועדה המוניטרית") in found and ("ORG", "מועצת רבני הקהילות") in found
+
+
+def test_hebrew_places_with_heads_and_no_article():
+    found = _names("המפגינים הגיעו מקיבוץ בארי וממרכז בקעת הירדן, כך מסר ראש המודיעין.", "he")
+    assert ("LOC", "בארי") in found and ("LOC", "בקעת הירדן") in found
+    assert not any(t == "LOC" and n in ("מודיעין", "ירדן") for t, n in found)
+
+
+def test_hebrew_portfolio_after_minister_is_not_a_name():
+    found = _names("השר לנושאים אזרחיים יואב קדמי אמר כי", "he")
+    assert ("PER", "יואב קדמי") in found and not any("אזרחיים" in n for _, n in found)
+
+
+def test_dateline_agency_in_brackets_is_an_organisation():
+    found = _names("عمّان (بترا) - أعلنت الحكومة اليوم خطة جديدة.", "ar")
+    assert ("ORG", "بترا") in found and ("LOC", "عمّان") in found

@@ -305,6 +305,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
     if _of_phrase_ar(doc, i):
         return None
+    if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm == "של" and not doc.broken(i):
+        return None  # הכלכלנית הראשית של מיטב: whose economist, not her name
     if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm.startswith("ל") and not _given(doc, i - 1) \
             and toks[i].norm.endswith(("ים", "ית", "יות")) and not _given(doc, i):
         return None  # השר לעניינים אסטרטגיים: the portfolio's adjective
@@ -529,7 +531,7 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     return None
 
 
-_PENDING_LINKS = rules._keys("في عن و ב خود خویش از إلى الى לדי")
+_PENDING_LINKS = rules._keys("في عن و ב של خود خویش از إلى الى")
 _LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
 _HE_AL = rules._keys("אל א")
 _AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
@@ -712,7 +714,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
             k = j
             while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and (
-                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))) or _he_acronym(doc, k)
+                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))
+                     and not (len(toks[k].norm) == 4 and toks[k].norm.endswith("ו"))) or _he_acronym(doc, k)
                     or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
                         and g.start == toks[k].start)):
                 k += 1
@@ -738,7 +741,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
 
 
 _BACK_REF_AR = rules.ORG_AL_HEADS_AR | rules._keys("الحكومة الوزارة الدولة السلطة الحركة البعثة الجماعة الإدارة الهيئة")
-_BACK_REF_HE = rules.ORG_AL_HEADS_HE | rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא")
+_BACK_REF_HE = rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא הוועדה הועדה העמותה התנועה המפלגה הקרן האגודה")
 _COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות")
 
 
@@ -980,6 +983,78 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     return hit
 
 
+def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
+    """Clitic length of a list item word at k (0 or 1 for و), or -1 if k cannot be a place name."""
+    t = doc.toks[k]
+    if doc.tlang[k] != lang or not t.text.replace("\u200c", "").isalpha():
+        return -1
+    plen, stem = 0, t.norm
+    if lang == "ar" and not first and stem.startswith("و"):
+        plen, stem = 1, stem[1:]
+    if len(stem) < 3 or trigger_match(doc, k) or is_nisba(doc, k) or _given(doc, k):
+        return -1
+    stops = rules.stop_words(lang) | (rules.FUNCTION_FA if lang == "fa" else rules.FUNCTION_AR)
+    if stem in stops or stem in rules.org_heads(lang) or stem in rules.LOC_NAME_HEADS_AR or stem in rules.LOC_NAME_HEADS_FA \
+            or stem in rules.GENERIC_PLACES_AR:
+        return -1
+    if lang == "fa" and (_verbal_fa(doc, k) or stem in rules.LIGHT_VERBS_FA or _sentence_final(doc, k)):
+        return -1
+    if lang == "ar" and not first and plen == 0:
+        return -1  # after the first item, Arabic items come with و or after a comma (handled by the caller)
+    return plen
+
+
+def place_list(doc: _Doc, i: int) -> list[_Hit]:
+    """A plural place noun and the places it lists: محافظات الكرك والطفيلة ومعان، حقول الحلفاية
+    والبزركان، شهرستان‌های اهواز، حمیدیه و شادگان، مرزهای شلمچه در خوزستان، چذابه و باشماق."""
+    toks, lang = doc.toks, doc.tlang[i]
+    k = i + 1
+    if lang == "ar":
+        if not any(s in rules.PLURAL_PLACE_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3]):
+            return []
+    else:
+        n = toks[i].norm
+        hay, ha = normalise("های"), normalise("ها")
+        if n.endswith((hay, ha)) and n[:-len(hay) if n.endswith(hay) else -len(ha)] in rules.PLURAL_PLACE_HEADS_FA:
+            pass  # مرزهای شلمچه
+        elif not (n in rules.PLURAL_PLACE_HEADS_FA and k < len(toks)
+                  and doc.gaps[k] == "\u200c" and toks[k].norm in rules._keys("ها های")):
+            return []
+        else:
+            k += 1
+    out: list[_Hit] = []
+    while k < len(toks) and not (doc.broken(k) and gap_key(doc.gaps[k]) not in ("،", ",")):
+        if out and doc.broken(k) and not (lang == "fa" or True):
+            break
+        if lang == "fa" and out and toks[k].norm == "و" and k + 1 < len(toks) and not doc.broken(k + 1):
+            k += 1  # ... و باشماق
+        if (known := gazetteer_match(doc, k, "LOC")) is not None and (lang == "fa" or known.start == toks[k].start
+                                                                      or toks[k].norm.startswith("و")):
+            out.append(known)
+            k = known.j
+        else:
+            plen = _list_word(doc, k, lang, first=not out)
+            if plen < 0 or (out and lang == "ar" and plen == 0 and not doc.broken(k)):
+                break
+            if gazetteer_match(doc, k) is not None:
+                break
+            out.append(_Hit(k, k + 1, doc.start_after_clitic(k, plen), toks[k].end, "LOC", ""))
+            k += 1
+        if lang == "fa" and k + 1 < len(toks) and toks[k].norm == "در" and not doc.broken(k) \
+                and (inner := gazetteer_match(doc, k + 1, "LOC")) is not None:
+            out.append(inner)  # شلمچه در خوزستان
+            k = inner.j
+        if k >= len(toks):
+            break
+        sep = gap_key(doc.gaps[k]) in ("،", ",") or (lang == "ar" and toks[k].norm.startswith("و") and not doc.broken(k)) \
+            or (lang == "fa" and toks[k].norm == "و" and not doc.broken(k))
+        if not sep:
+            break
+    if not out or (len(out) == 1 and out[0].entity_id):
+        return []
+    return out
+
+
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
     lang = doc.tlang[i]
@@ -997,6 +1072,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # خليج العقبة، سد النهضة
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
+    if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
+        return None  # أم قصر: the town, not a palace
     if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
         return None
     j = i + 1
@@ -1006,8 +1083,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if (not t.text.isalpha() or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or trigger_match(doc, j)):
         return None
-    if name_only and t.norm in rules.STOP_AR:
-        return None
+    if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR):
+        return None  # ريف المحافظة: the province named before
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
     return _Hit(i if full is not None else i + 1, j + 1, start, t.end, "LOC", "")
 
@@ -1025,8 +1102,10 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     full = n in rules.LOC_FULL_HEADS_FA
     if not (full or n in rules.LOC_NAME_HEADS_FA) or i + 1 >= len(toks) or doc.broken(i + 1):
         return None
-    if i > 0 and not doc.broken(i) and toks[i - 1].norm in rules._keys("این آن همین همان هر"):
-        return None  # این گذرگاه: the crossing named before
+    if i > 0 and not doc.broken(i) and (toks[i - 1].norm in rules._keys("این آن همین همان هر") or toks[i - 1].text.isdigit()):
+        return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
+    if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA):
+        return None
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     if gazetteer_match(doc, i + 1) is not None:
@@ -1194,6 +1273,14 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
         if k > len(toks) or (k < len(toks) and k > j + 1 and doc.broken(k) and gap_key(doc.gaps[k]) != ")"):
             return None
         after = doc.gaps[k] if k < len(toks) else doc.text[toks[k - 1].end:toks[k - 1].end + 1]
+        if after.strip().startswith(")") and hit.type == "LOC" and (hit.i == 0 or "\n" in doc.gaps[hit.i]) \
+                and after.strip()[1:].strip()[:1] in ("-", "–", "—", ":", "/"):
+            known = gazetteer_match(doc, j)
+            if known is not None and known.j == k:
+                return known if known.type == "ORG" else None
+            if k - j == 1 and toks[j].norm in rules._keys("وكالات خاص متابعات"):
+                return None
+            return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "")  # عمّان (بترا) -: the agency of a dateline
         if after.strip().startswith(")"):
             known = gazetteer_match(doc, j)
             if known is not None and known.j == k and known.entity_id != hit.entity_id:
@@ -1269,6 +1356,10 @@ class RuleEngine:
                     and not (gap_key(doc.gaps[i]) in (",", "،") and hits and hits[-1].j == i and hits[-1].type != "PER"):
                 pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
             hit = gazetteer_match(doc, i)
+            if hit is not None and pending and hit.type == "PER" and hit.j == i + 1 and doc.tlang[i] != "en" \
+                    and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
+                    and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
+                hit = other  # הכלכלן הראשי, מודי שפריר: not Modi
             if hit is not None and pending and hit.type == "LOC" and hit.j == i + 1 \
                     and doc.toks[i].norm in rules.GIVEN_PLACES and (per := _given_place_person(doc, i)) is not None:
                 hit = per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
@@ -1287,6 +1378,10 @@ class RuleEngine:
                 hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
             if hit is None:
                 hit = org_from_head(doc, i)
+            if hit is None and doc.tlang[i] in ("ar", "fa") and (listed := place_list(doc, i)):
+                hits.extend(listed)  # محافظات الكرك والطفيلة ومعان، شهرستان‌های حمیدیه، شادگان و ...
+                i, pending = listed[-1].j, 0
+                continue
             if hit is None and doc.tlang[i] != "en":
                 hit = loc_from_head(doc, i)
             if hit is None and doc.tlang[i] != "en":

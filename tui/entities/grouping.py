@@ -83,4 +83,6 @@ def article_name(name: str) -> str:
     first = name.split()[0] if name.split() else ""
     if first and not first.startswith("ה") and normalise("ה" + first) in _HE_ARTICLE_HEADS:
         return "ה" + name
+    if first.startswith("וועד"):
+        return name[1:]  # וועדת הכספים is spelled ועדת הכספים
     return name
