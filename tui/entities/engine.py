@@ -604,6 +604,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
     return j
 
 
+_CENTRE = rules._keys("مركز מרכז")
 _ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
     العشرين العشرون الثلاثين الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""")
 _PARTY_HEADS = rules._keys("حزب الحزب تيار التيار حركة الحركة جبهة الجبهة تحالف التحالف ائتلاف الائتلاف")
@@ -680,6 +681,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = hit.j
             if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
                 j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
+            elif stems & _CENTRE:
+                return None  # وسط مركز بغداد: the centre of a place
         elif al_head:
             pass
         elif (end := _construct_ar(doc, j)):
@@ -694,6 +697,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if _he_det(doc, j):
             j = _org_chain(doc, j, i, lang)
         elif (hit := gazetteer_match(doc, j, "LOC")) is not None and not he_al_head and hit.start == toks[j].start:
+            if stems & _CENTRE:
+                return None  # ממרכז בקעת הירדן: the middle of a place
             j = hit.j  # בנק ישראל (not הארגון בדוחה: "the organisation in Doha")
         elif _he_acronym(doc, j):
             j += 1  # מועצת יש"ע
@@ -719,8 +724,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                     or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
                         and g.start == toks[k].start)):
                 k += 1
-            if k > j and (k >= len(toks) or doc.broken(k) or gazetteer_match(doc, k, "LOC") is not None
-                          or rules.is_stop(toks[k].text, toks[k].norm, "he")):
+            if k > j and (k >= len(toks) or doc.broken(k) or gazetteer_match(doc, k, "LOC PER") is not None
+                          or _given(doc, k) or rules.is_stop(toks[k].text, toks[k].norm, "he")):
                 j = k  # המועצה האזורית נווה מדבר, בית החולים רמב"ם בחיפה
     elif lang == "fa":
         if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
