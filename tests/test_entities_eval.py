@@ -1,6 +1,6 @@
 """Document-level precision/recall floor on our own multilingual fixtures."""
 
-from entities_eval import BLIND3, FIXTURES, HELDOUT, evaluate
+from entities_eval import BLIND3, BLIND4, FIXTURES, HELDOUT, evaluate
 
 
 def test_fixture_corpus_is_big_enough():
@@ -42,3 +42,25 @@ def test_blind3_floor():
     assert len(list(BLIND3.glob("*.txt"))) >= 12
     p, r, f, _ = evaluate(BLIND3)
     assert p >= 0.88 and r >= 0.85 and f >= 0.88, (p, r, f)
+
+
+def test_blind4_floor():
+    """Fourth blind batch (14 longer wire-style docs, 250-450 words: ar 5, fa 5, he 4; Iraqi oil
+    contracts, Jordanian local elections, Egypt and the IMF, Houthi shipping attacks, Syria's new
+    parliament, the IAEA board, Saudi-Iranian talks, Khuzestan dust storms, fuel prices, Arbaeen
+    crossings, Israeli coalition crisis, hostage talks, Bank of Israel, West Bank settlements),
+    gold written and committed before the engine ran on it.
+
+    Blind scores, before any fix drawn from it:
+        ar P 0.82 R 0.75 F1 0.79 | fa P 0.84 R 0.83 F1 0.83 | he P 0.80 R 0.72 F1 0.75
+        all P 0.82 R 0.77 F1 0.79
+    After general rule fixes only (no table entries):
+        ar P 0.95 R 0.90 F1 0.92 | fa P 0.96 R 0.94 F1 0.95 | he P 0.97 R 0.90 F1 0.93
+        all P 0.96 R 0.91 F1 0.93
+    The tables then gained about 300 real public names and spellings, several of which occur here, so
+    the score now (about 0.97) overstates unseen news; the blind line is the honest estimate. The
+    floor sits well below the current score.
+    """
+    assert len(list(BLIND4.glob("*.txt"))) >= 14
+    p, r, f, _ = evaluate(BLIND4)
+    assert p >= 0.90 and r >= 0.88 and f >= 0.90, (p, r, f)
