@@ -160,9 +160,7 @@ def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -
         return False  # המודיעין; בנייה is "construction", not ב + (ה)נייה
     if end < len(toks) and doc.gaps[end] in ("'", "׳", "’") and doc.tlang[end] == "he":
         return False
-    if end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end):
-        return False
-    return True
+    return not (end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end))
 
 
 # Spellings shared by two entities, and words whose presence picks the second one.
@@ -366,7 +364,7 @@ def _of_phrase_ar(doc: _Doc, i: int) -> bool:
     stem = toks[i].norm[1:]
     if i + 1 < len(toks) and not doc.broken(i + 1) and _al(doc, i + 1) and not is_nisba(doc, i + 1):
         return True  # لطائفة الموحدين
-    return any(stem == doc.toks[k].norm for k in range(0, i - 1)) or gazetteer_match(doc, i, "ORG") is not None
+    return any(stem == doc.toks[k].norm for k in range(i - 1)) or gazetteer_match(doc, i, "ORG") is not None
 
 
 def _given_place_person(doc: _Doc, i: int) -> _Hit | None:
@@ -762,9 +760,7 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
         return True
-    if i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS):
-        return True
-    return False
+    return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS)
 
 
 def _construct_ar(doc: _Doc, j: int) -> int:
@@ -1029,8 +1025,6 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
             k += 1
     out: list[_Hit] = []
     while k < len(toks) and not (doc.broken(k) and gap_key(doc.gaps[k]) not in ("،", ",")):
-        if out and doc.broken(k) and not (lang == "fa" or True):
-            break
         if lang == "fa" and out and toks[k].norm == "و" and k + 1 < len(toks) and not doc.broken(k + 1):
             k += 1  # ... و باشماق
         if (known := gazetteer_match(doc, k, "LOC")) is not None and (lang == "fa" or known.start == toks[k].start
