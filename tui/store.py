@@ -172,19 +172,29 @@ class Store:
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """Serialise a write with other threads and other Marsad processes."""
+        with self._lock, self.file_lock():
+            yield
+
+    @contextlib.contextmanager
+    def file_lock(self) -> Iterator[None]:
+        """Only the lock file, for writers of files outside TinyDB (caches).
+
+        Each call opens the lock file anew, and flock locks belong to an open
+        file, so this also serialises threads of this process against each
+        other, without holding the in-memory lock that readers wait on.
+        """
         if self.readonly:
             raise StoreError(f"the library {self.folder} is read-only")
-        with self._lock:
+        try:
+            fh = open(self.folder / ".lock", "a+")
+        except OSError as exc:
+            raise StoreError(f"cannot lock the library: {exc.strerror}") from exc
+        with fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
             try:
-                fh = open(self.folder / ".lock", "a+")
-            except OSError as exc:
-                raise StoreError(f"cannot lock the library: {exc.strerror}") from exc
-            with fh:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-                try:
-                    yield
-                finally:
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
     def _check_schema(self) -> None:
         meta = self._db("meta.json").table("meta")

@@ -165,16 +165,22 @@ class EntityCache:
         return entries
 
     def _write(self, bucket: str, docs: dict[str, Any]) -> None:
-        with self._lock:
-            try:
-                with self.store.writing():
+        """Merge ``docs`` into a bucket file. The slow part (JSON and the disk)
+        runs outside both in-memory locks, so opening an article in the app
+        never waits for a background fill to write its results."""
+        try:
+            with self.store.file_lock():
+                with self._lock:
                     entries = self._bucket(bucket)
                     entries.update(docs)
-                    text = json.dumps({"engine": self.stamp, "entries": entries},
-                                      ensure_ascii=False, separators=(",", ":"))
-                    atomic_write(self._path(bucket), text)
+                    snapshot = dict(entries)
+                text = json.dumps({"engine": self.stamp, "entries": snapshot},
+                                  ensure_ascii=False, separators=(",", ":"))
+                atomic_write(self._path(bucket), text)
+                with self._lock:
                     self._file_stamps[bucket] = _file_stamp(self._path(bucket))
-            except (StoreError, OSError):
+        except (StoreError, OSError):
+            with self._lock:
                 self._unsaved.setdefault(bucket, {}).update(docs)
                 self._bucket(bucket).update(docs)
 
