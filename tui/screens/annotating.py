@@ -28,7 +28,6 @@ from tui.tags import tag_counts
 
 if TYPE_CHECKING:
     from tui.widgets.annotation_panel import AnnotationPanel
-    from tui.widgets.reader import Reader
 
 HIGHLIGHT = "highlight"
 
@@ -46,14 +45,6 @@ class AnnotationActions:
 
         return self.query_one(AnnotationPanel)  # type: ignore[attr-defined]
 
-    def _reader(self) -> Reader:
-        from tui.widgets.reader import Reader
-
-        return self.query_one(Reader)  # type: ignore[attr-defined]
-
-    def _mode(self) -> str:
-        return getattr(self.app.config, "bidi", "app")  # type: ignore[attr-defined]
-
     def _current(self) -> list[Annotation]:
         return getattr(self, "annotations", [])
 
@@ -64,13 +55,13 @@ class AnnotationActions:
         article = self.article  # type: ignore[attr-defined]
         if article is None:
             self.annotations = []
-            self._panel().show([], [], mode=self._mode())
+            self._panel().show([], [], mode=self.bidi_mode)
             return
         annotations = self.store.annotations_for(article.id)  # type: ignore[attr-defined]
         if needs_reanchor(article, annotations):
             self._save_reanchored(reanchor_all(article, annotations))
         self.annotations = annotations
-        self._panel().show(annotations, article.tags, language=article.language, mode=self._mode())
+        self._panel().show(annotations, article.tags, language=article.language, mode=self.bidi_mode)
         self._draw_highlights()
 
     def _save_reanchored(self, changed: list[Annotation]) -> None:
@@ -86,12 +77,9 @@ class AnnotationActions:
                         "they are kept and marked orphaned.", severity="warning", timeout=6)
 
     def _draw_highlights(self) -> None:
-        """Replace the reader's highlight marks, keeping search and entity marks."""
-        reader = self._reader()
-        others = [m for m in reader.marks if m.kind != HIGHLIGHT]
         mine = [Mark(a.start, a.end, HIGHLIGHT, a.id) for a in self._current()
                 if a.kind == "highlight" and not a.orphaned and a.start is not None and a.end is not None]
-        reader.marks = others + mine
+        self.set_marks({HIGHLIGHT}, mine)  # type: ignore[attr-defined]
 
     def _after_change(self, select_id: str | None = None) -> None:
         """Redraw the panel, the marks and the list row's annotation count."""
@@ -122,7 +110,7 @@ class AnnotationActions:
         panel = self._panel()
         if panel.has_focus and panel.selected is not None:
             return panel.selected
-        reader = self._reader()
+        reader = self.reader
         cursor = getattr(reader, "cursor", None)
         if cursor is None or not reader.has_focus:
             return None
@@ -143,7 +131,7 @@ class AnnotationActions:
         if not self._need_article("highlight"):
             return
         article = self.article  # type: ignore[attr-defined]
-        reader = self._reader()
+        reader = self.reader
         span = reader.selection
         if span is None:
             self.notify("Select text first: v, then move with arrows or w / b.", timeout=4)  # type: ignore[attr-defined]
@@ -165,7 +153,7 @@ class AnnotationActions:
         title = "Tags for this highlight" if target and target.kind == "highlight" else (
             "Tags for this note" if target else "Tags for the article")
         known = list(tag_counts(self.store))  # type: ignore[attr-defined]
-        self.app.push_screen(TagBox(list(current), known, title, self._mode()),  # type: ignore[attr-defined]
+        self.app.push_screen(TagBox(list(current), known, title, self.bidi_mode),  # type: ignore[attr-defined]
                              lambda tags: self._tags_chosen(target, tags))
 
     def _tags_chosen(self, target: Annotation | None, tags: list[str] | None) -> None:
@@ -194,7 +182,7 @@ class AnnotationActions:
 
         target = self._target() or next((a for a in self._current() if a.kind == "note"), None)
         title = "Note on this highlight" if target and target.kind == "highlight" else "Note on the article"
-        self.app.push_screen(NoteEditor(target.note if target else "", title, self._mode()),  # type: ignore[attr-defined]
+        self.app.push_screen(NoteEditor(target.note if target else "", title, self.bidi_mode),  # type: ignore[attr-defined]
                              lambda text: self._note_written(target, text))
 
     def _note_written(self, target: Annotation | None, text: str | None) -> None:
@@ -224,7 +212,7 @@ class AnnotationActions:
                         timeout=4)
             return
         what = "highlight" if target.kind == "highlight" else "note"
-        self.app.push_screen(ConfirmDialog(f"Delete this {what}?", target.quote or target.note, self._mode()),  # type: ignore[attr-defined]
+        self.app.push_screen(ConfirmDialog(f"Delete this {what}?", target.quote or target.note, self.bidi_mode),  # type: ignore[attr-defined]
                              lambda yes: self._delete_now(target) if yes else None)
 
     def _delete_now(self, target: Annotation) -> None:
@@ -290,7 +278,7 @@ class AnnotationActions:
         if ann.orphaned:
             self.notify("This highlight is orphaned: its text is no longer in the article.", timeout=4)  # type: ignore[attr-defined]
             return
-        self._reader().jump_to(ann.start)
+        self.reader.jump_to(ann.start)
 
 
 def export_path(library: Any, article_id: str | None) -> Any:

@@ -53,7 +53,6 @@ from tui.rtl.marks import Mark
 
 if TYPE_CHECKING:
     from tui.widgets.entity_sidebar import EntitySidebar
-    from tui.widgets.reader import Reader
 
 MENTION_KINDS = frozenset({"entity", "PER", "ORG", "LOC", "MISC"})
 INDEX_DELAY = 1.0  # seconds after the list first loads: after first paint and the search index
@@ -99,21 +98,13 @@ class EntityActions:
 
         return self.query_one(EntitySidebar)  # type: ignore[attr-defined]
 
-    def _entity_reader(self) -> Reader:
-        from tui.widgets.reader import Reader
-
-        return self.query_one(Reader)  # type: ignore[attr-defined]
-
-    def _bidi(self) -> str:
-        return getattr(self.app.config, "bidi", "app")  # type: ignore[attr-defined]
-
     def _vis(self, text: str, width: int = 120) -> str:
         """An English sentence with an Arabic/Hebrew name in it, laid out for the terminal.
 
         Dialog titles and notifications are plain labels: without this an RTL
         name in them would show unshaped and in logical (reversed) order.
         """
-        return visual_line(text, width, self._bidi(), direction="ltr")
+        return visual_line(text, width, self.bidi_mode, direction="ltr")
 
     def _cache(self) -> EntityCache:
         if self._entity_cache is None:
@@ -134,7 +125,7 @@ class EntityActions:
 
     def on_mount(self) -> None:
         """Follow live bidi-mode switches (``B``) through the reader's reactive."""
-        self.watch(self._entity_reader(), "bidi_mode", self._sidebar().set_bidi_mode, init=True)  # type: ignore[attr-defined]
+        self.watch(self.reader, "bidi_mode", self._sidebar().set_bidi_mode, init=True)  # type: ignore[attr-defined]
 
     def refresh_entities(self) -> None:
         """Show the open article's entities: from the cache at once, else extracted in the background."""
@@ -143,7 +134,7 @@ class EntityActions:
         self._corrections = load_corrections(self.store)  # type: ignore[attr-defined]  # another copy may have saved
         if article is None:
             self._raw_entities = self._shown_entities = []
-            self._sidebar().show([], mode=self._bidi(), placeholder="Open an article to see who and what it mentions.")
+            self._sidebar().show([], mode=self.bidi_mode, placeholder="Open an article to see who and what it mentions.")
             self._draw_mentions()
             return
         found = self._cache().get(article.hash, article.language)
@@ -152,7 +143,7 @@ class EntityActions:
             self._store_entities(article.hash, article.language, found)
         if found is None:
             self._raw_entities = self._shown_entities = []
-            self._sidebar().show([], mode=self._bidi(), placeholder="Reading names…")
+            self._sidebar().show([], mode=self.bidi_mode, placeholder="Reading names…")
             self._draw_mentions()
             self._extract_article(article)
             return
@@ -182,7 +173,7 @@ class EntityActions:
         placeholder = "No names found in this article."
         sidebar = self._sidebar()
         sidebar.show(shown, counts=self._library_counts(), complete=self._index().complete,
-                     language=article.language, mode=self._bidi(), placeholder=placeholder)
+                     language=article.language, mode=self.bidi_mode, placeholder=placeholder)
         if select:
             sidebar.select_id(select)
         if self._mention and not any(e.id == self._mention[0] for e in shown):
@@ -194,9 +185,6 @@ class EntityActions:
         return {e.id: index.count_mentioning(e.id, corr) for e in self._shown_entities}
 
     def _draw_mentions(self) -> None:
-        """Replace the reader's mention marks, keeping highlights and search hits."""
-        reader = self._entity_reader()
-        others = [m for m in reader.marks if m.kind not in MENTION_KINDS]
         mine: list[Mark] = []
         if self._all_mentions:
             mine = [Mark(s, t, "entity", e.id) for e in self._shown_entities for s, t in e.spans]
@@ -205,7 +193,7 @@ class EntityActions:
             entity, k = current
             s, t = sorted(entity.spans)[k]
             mine.append(Mark(s, t, entity.type, f"{entity.id}#{k}"))
-        reader.marks = others + mine
+        self.set_marks(MENTION_KINDS, mine)  # type: ignore[attr-defined]
 
     def _current_mention(self) -> tuple[Entity, int] | None:
         if self._mention is None:
@@ -234,14 +222,14 @@ class EntityActions:
         if not spans:
             self.notify(self._vis(f"“{entity.name}” has no mention in this text."), timeout=3)  # type: ignore[attr-defined]
             return
-        reader = self._entity_reader()
+        reader = self.reader
         if self._mention is not None and self._mention[0] == entity.id:
             k = (self._mention[1] + step) % len(spans)
         else:
             k = _nearest(spans, reader.cursor, step)
         self._mention = (entity.id, k)
         reader.jump_to(spans[k][0])
-        sidebar.set_position(f"{visual_line(entity.name, 18, self._bidi())} {k + 1}/{len(spans)}")
+        sidebar.set_position(f"{visual_line(entity.name, 18, self.bidi_mode)} {k + 1}/{len(spans)}")
         self._draw_mentions()
 
     def on_entity_sidebar_toggle_mentions(self, message: EntitySidebar.ToggleMentions) -> None:
@@ -302,7 +290,7 @@ class EntityActions:
                 self._correct(lambda c: c.rename(entity.id, name), f"Renamed to “{name}”", entity.id)
 
         title = self._vis(f"Rename “{entity.name}” in every article", 60)
-        self.app.push_screen(RenameDialog(entity.name, title, self._bidi()), done)  # type: ignore[attr-defined]
+        self.app.push_screen(RenameDialog(entity.name, title, self.bidi_mode), done)  # type: ignore[attr-defined]
 
     def _ask_retype(self, entity: Entity) -> None:
         from tui.screens.entity_dialogs import PickDialog
@@ -345,7 +333,7 @@ class EntityActions:
                 self._correct(lambda c: self._split_or_unmerge(c, entity, surface),
                               f"“{surface}” is now an entity of its own", entity.id)
 
-        choices = [(s, Text(visual_line(s, 56, self._bidi(), align=True))) for s in entity.surfaces]
+        choices = [(s, Text(visual_line(s, 56, self.bidi_mode, align=True))) for s in entity.surfaces]
         title = self._vis(f"Split a spelling out of “{entity.name}”", 60)
         self.app.push_screen(PickDialog(title, choices), done)  # type: ignore[attr-defined]
 
@@ -366,7 +354,7 @@ class EntityActions:
                 self._correct(lambda c: c.reject(entity.id), f"“{entity.name}” rejected (C to undo)", None)
 
         question = self._vis(f"Reject “{entity.name}” as an entity in every article?", 60)
-        self.app.push_screen(ConfirmDialog(question, entity.name, self._bidi()), done)  # type: ignore[attr-defined]
+        self.app.push_screen(ConfirmDialog(question, entity.name, self.bidi_mode), done)  # type: ignore[attr-defined]
 
     def _ask_review(self) -> None:
         from tui.screens.entity_dialogs import PickDialog
@@ -385,7 +373,7 @@ class EntityActions:
 
     def _choice_label(self, entity: Entity) -> Text:
         gloss = f"  {entity.gloss}" if entity.gloss and entity.gloss != entity.name else ""
-        name = visual_line(entity.name, 36, self._bidi())
+        name = visual_line(entity.name, 36, self.bidi_mode)
         return Text.assemble((f"{entity.type:<5}", "dim"), name, (gloss, "dim"), (f"  ×{entity.count}", "dim"))
 
     def _correct(self, change, done_text: str, select: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -122,7 +122,7 @@ class FeedActions:
     def action_feeds(self) -> None:
         """Open the feeds screen: every feed, its last fetch and its error."""
         screen = FeedsScreen(self, self._feeds_for_view(), self._pending_ids(), self._article_counts(),
-                             mode=self.app.config.bidi)  # type: ignore[attr-defined]
+                             mode=self.bidi_mode)  # type: ignore[attr-defined]
         self.app.push_screen(screen)  # type: ignore[attr-defined]
         if self._fetching and self._fetch_progress is not None:
             screen.show_progress(self._fetch_progress.done, self._fetch_progress.total,

@@ -10,6 +10,7 @@ help screen and the command palette agree.
 from __future__ import annotations
 
 import gc
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Static
 
 from tui.models import Article
 from tui.rtl.line import visual_line
+from tui.rtl.marks import Mark
 from tui.screens.annotating import AnnotationActions
 from tui.screens.entity_actions import EntityActions
 from tui.screens.feed_actions import FeedActions
@@ -98,11 +100,26 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
                 yield AnnotationPanel(id="annotations")
         yield Footer()
 
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def set_marks(self, kinds: Collection[str], marks: list[Mark]) -> None:
+        """Replace one feature's marks in the reader (highlights, search hits,
+        entity mentions), keeping every other feature's."""
+        reader = self.reader
+        reader.marks = [m for m in reader.marks if m.kind not in kinds] + marks
+
+    @property
+    def bidi_mode(self) -> str:
+        """The mode every pane draws in (the app's setting; ``B`` cycles it)."""
+        return self.app.config.bidi  # type: ignore[attr-defined]
+
     # -- start-up ----------------------------------------------------------
 
     def on_mount(self) -> None:
         mode = self.app.config.bidi  # type: ignore[attr-defined]
-        self.query_one(Reader).bidi_mode = mode
+        self.reader.bidi_mode = mode
         self.query_one(ArticleList).bidi_mode = mode
         self.query_one(ArticleList).focus()
         self._apply_pane_config()
@@ -149,8 +166,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.list_header_text = f"{text}{'  ' + label if label else ''}"
         header = self.query_one("#list-header", Static)
         width = max(header.size.width - 2, 20)
-        mode = self.query_one(Reader).bidi_mode
-        header.update(visual_line(self.list_header_text, width, mode, direction="ltr"))
+        header.update(visual_line(self.list_header_text, width, self.bidi_mode, direction="ltr"))
 
     # -- opening articles --------------------------------------------------
 
@@ -164,7 +180,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self.open_article(message.article_id)
-        self.query_one(Reader).focus()
+        self.reader.focus()
         if self.article is not None and not self.article.read:
             self.set_read(self.article, True)
 
@@ -176,7 +192,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
             self.notify("That article is no longer in the library.", severity="warning")
             return
         self.article = article
-        self.query_one(Reader).show(article)
+        self.reader.show(article)
         self.article_opened(article)
 
     def article_opened(self, article: Article) -> None:
@@ -222,7 +238,7 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.app.cycle_bidi()  # type: ignore[attr-defined]
 
     def set_bidi_mode(self, mode: str) -> None:
-        self.query_one(Reader).bidi_mode = mode
+        self.reader.bidi_mode = mode
         self.query_one(ArticleList).bidi_mode = mode
         self.query_one(AnnotationPanel).set_bidi_mode(mode)
         self.update_list_header(len(self.query_one(ArticleList).items), len(self.all_items))
@@ -231,11 +247,10 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         """Per-article override for a paragraph direction the heuristics got wrong."""
         if self.article is None:
             return
-        reader = self.query_one(Reader)
         new = {None: "rtl", "rtl": "ltr", "ltr": None}[self.article.direction]
         self.article.direction = new  # type: ignore[assignment]
         self.store.update_article(self.article.id, direction=new)
-        reader.direction_override = new
+        self.reader.direction_override = new
         self.notify(f"Direction: {new or 'automatic'}", timeout=2)
 
     def action_pick_theme(self) -> None:

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.message import Message
 
-from tui.filters import Filter, FilterContext, make_predicate, save_view, saved_views, sort_items
+from tui.filters import (
+    Filter,
+    FilterContext,
+    make_predicate,
+    save_view,
+    saved_views,
+    sort_items,
+)
+from tui.rtl.marks import Mark
 from tui.search import SearchIndex, find_hits, load_index, parse_query, sync_index
 from tui.search.library import library_stamp, save_index
 from tui.search.query import Query
@@ -206,25 +214,13 @@ class SearchActions:
                 other(step)
             return
         self._hit_index = (self._hit_index + step) % len(self._hits)
-        from tui.widgets.reader import Reader
 
-        reader = self.query_one(Reader)  # type: ignore[attr-defined]
-        if hasattr(reader, "jump_to"):
-            reader.jump_to(self._hits[self._hit_index][0])
+        self.reader.jump_to(self._hits[self._hit_index][0])  # type: ignore[attr-defined]
         self.notify(f"Hit {self._hit_index + 1} of {len(self._hits)}", timeout=1)  # type: ignore[attr-defined]
 
     def _set_reader_marks(self, spans: list[tuple[int, int]]) -> None:
-        from tui.widgets.reader import Reader
-
-        reader = self.query_one(Reader)  # type: ignore[attr-defined]
-        if not hasattr(reader, "marks"):
-            return
-        try:
-            from tui.widgets.reader import Mark  # type: ignore[attr-defined]
-        except ImportError:
-            return
-        others = [m for m in (reader.marks or []) if getattr(m, "kind", "") != "search"]
-        reader.marks = others + [Mark(start, end, "search", f"hit-{n}") for n, (start, end) in enumerate(spans)]
+        marks = [Mark(start, end, "search", f"hit-{n}") for n, (start, end) in enumerate(spans)]
+        self.set_marks({"search"}, marks)  # type: ignore[attr-defined]
 
     # -- filters -----------------------------------------------------------
 
