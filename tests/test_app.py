@@ -137,3 +137,29 @@ async def test_list_header_is_laid_out_like_the_reader(config: Config) -> None:
         assert screen.list_header_text == "1 of 7 articles  /طهران"
         assert drawn == visual_line(screen.list_header_text, 200, "app", direction="ltr")
         assert "طهران" not in drawn  # shaped and reordered, never the raw logical run
+
+
+async def test_flip_direction_overrides_and_persists(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.pause(0.2)
+        article = screen.article
+        assert article is not None
+        await pilot.press("D")
+        assert screen.reader.direction_override == "rtl"
+        assert app.store.get_article(article.id).direction == "rtl"
+        await pilot.press("D", "D")
+        assert screen.reader.direction_override is None
+        assert app.store.get_article(article.id).direction is None
+
+
+async def test_command_palette_offers_every_keyed_action(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        titles = {command.title for command in app.get_system_commands(screen)}
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in titles
+        [export] = [c for c in app.get_system_commands(screen) if c.title == "Export"]
+        assert "(key: x)" in export.help
