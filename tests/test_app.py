@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.app import make_app
-from tui.config import Config
+from tui.config import Config, load_config
 from tui.models import Article
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -163,3 +163,20 @@ async def test_command_palette_offers_every_keyed_action(config: Config) -> None
             assert binding.description in titles
         [export] = [c for c in app.get_system_commands(screen) if c.title == "Export"]
         assert "(key: x)" in export.help
+
+
+async def test_theme_choice_persists_and_restyles_the_list(config: Config) -> None:
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        dark = list(listing.render_line(0))[0].style
+        app.theme = "marsad-light"
+        await pilot.pause()
+        light = list(listing.render_line(0))[0].style
+        assert dark != light
+    assert 'theme = "marsad-light"' in (config.library / "settings.toml").read_text()
+    again = make_app(load_config(config.library))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == "marsad-light"
