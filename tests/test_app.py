@@ -180,3 +180,12 @@ async def test_theme_choice_persists_and_restyles_the_list(config: Config) -> No
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert again.theme == "marsad-light"
+
+
+async def test_broken_settings_file_is_reported_in_the_app(library: Path) -> None:
+    library.mkdir(parents=True)
+    (library / "settings.toml").write_text("theme = \n", encoding="utf-8")
+    app = make_app(load_config(library))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(app, pilot)
+        assert any("settings.toml" in n.message for n in app._notifications)

@@ -30,6 +30,7 @@ def test_settings_file_then_env_then_flags(tmp_path: Path, monkeypatch: pytest.M
 def test_broken_settings_file_falls_back_to_defaults(tmp_path: Path) -> None:
     (tmp_path / "settings.toml").write_text("bidi = [unclosed")
     assert load_config(tmp_path).bidi == "app"
+    assert load_config(tmp_path).warnings
 
 
 def test_save_setting_keeps_other_keys(tmp_path: Path) -> None:
@@ -73,3 +74,13 @@ def test_samples_cover_the_four_languages(store: Store) -> None:
     assert seed_library(store) == len(articles)
     assert seed_library(store) == 0  # seeding twice adds nothing
     assert all(a.published.endswith("+00:00") for a in store.articles())
+
+
+def test_broken_settings_are_reported_and_kept_aside_on_save(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text('theme = "marsad-light"\nbidi = [oops\n')
+    config = load_config(tmp_path)
+    assert config.theme == "marsad-dark" and any("settings.toml" in w for w in config.warnings)
+    save_setting(config, "bidi", "off")
+    [aside] = tmp_path.glob("settings.broken-*.toml")
+    assert "bidi = [oops" in aside.read_text()
+    assert read_settings(tmp_path / "settings.toml") == {"bidi": "off"}

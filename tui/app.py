@@ -41,6 +41,8 @@ class MarsadApp(App[None]):
 
     def on_mount(self) -> None:
         self._load_themes()
+        for warning in self.config.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self._send_bidi_mode(self.config.bidi)

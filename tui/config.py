@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import datetime
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ class Config:
     saved_views: dict[str, dict[str, Any]] = field(default_factory=dict)
     left_pane: bool = True
     right_pane: bool = True
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def settings_path(self) -> Path:
@@ -67,7 +69,7 @@ _FILE_KEYS = {"bidi", "theme", "keymap", "concurrency", "fetch_timeout", "max_re
 def load_config(library: str | Path | None = None, **overrides: Any) -> Config:
     """Build a Config from defaults, the settings file, the environment and flags."""
     config = Config(library=Path(library).expanduser() if library else default_library())
-    settings = read_settings(config.settings_path)
+    settings = read_settings(config.settings_path, config.warnings)
     known = {f.name for f in fields(Config)}
     for key, value in settings.items():
         if key in _FILE_KEYS and key in known:
@@ -84,17 +86,25 @@ def load_config(library: str | Path | None = None, **overrides: Any) -> Config:
     return config
 
 
-def read_settings(path: Path) -> dict[str, Any]:
-    """The settings file as a dict; a broken file is ignored rather than fatal."""
+def read_settings(path: Path, problems: list[str] | None = None) -> dict[str, Any]:
+    """The settings file as a dict; a broken file is reported, not fatal."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        if problems is not None:
+            problems.append(f"{path.name} could not be read ({exc}); using the defaults")
         return {}
 
 
 def save_setting(config: Config, key: str, value: Any) -> None:
     """Persist one user choice, keeping the file's other keys."""
-    data = read_settings(config.settings_path)
+    problems: list[str] = []
+    data = read_settings(config.settings_path, problems)
+    if problems:  # never overwrite a file the user broke by hand: keep it aside
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        os.replace(config.settings_path, config.settings_path.with_name(f"settings.broken-{stamp}.toml"))
     data[key] = value
     setattr(config, key, value)
     config.library.mkdir(parents=True, exist_ok=True)
