@@ -571,6 +571,9 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                 break  # a feminine head takes a feminine adjective: الهيئة | النتائج
             if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in rules._keys("العام") and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
                 break  # مجلس النواب | العشرين، مجلس الأمة | العام الماضي
+            if j > i + 1 and plain(toks[j - 1].text).startswith("لل") and _al(doc, j) \
+                    and not n.endswith(("ي", "يه", "ه")):
+                break  # الاتحاد العام التونسي للشغل | الأحكام (not للأمم المتحدة)
             if _org_word_ar(doc, j):
                 j += 1
             elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
@@ -603,6 +606,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
 
 
 _CENTRE = rules._keys("مركز מרכז")
+_AFTER_PLACE_ADJ_AR = rules._keys("المركزي المركزية التجاري الأهلي الإسلامي الوطني الوطنية")
+_DESCRIPTORS_FA = rules._keys("ورزشی اقتصادی سیاسی اصلاح‌طلب اصولگرا دولتی محلی عصر صبح")
 _ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
     العشرين العشرون الثلاثين الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""")
 _PARTY_HEADS = rules._keys("حزب الحزب تيار التيار حركة الحركة جبهة الجبهة تحالف التحالف ائتلاف الائتلاف")
@@ -679,6 +684,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = hit.j
             if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
                 j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
+            elif j < len(toks) and not doc.broken(j) and toks[j].norm in _AFTER_PLACE_ADJ_AR:
+                j += 1  # مصرف ليبيا المركزي
             elif stems & _CENTRE:
                 return None  # وسط مركز بغداد: the centre of a place
         elif al_head:
@@ -737,7 +744,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
     if lang == "fa" and stems & rules.ORG_NAME_ONLY_FA:
-        k = i + 2 if is_nisba(doc, i + 1) and j > i + 2 else i + 1
+        k = i + 2 if (is_nisba(doc, i + 1) or toks[i + 1].norm in _DESCRIPTORS_FA) and j > i + 2 else i + 1
         return _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")  # روزنامه دنیای اقتصاد -> دنیای اقتصاد
     start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
@@ -745,7 +752,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
 
 _BACK_REF_AR = rules.ORG_AL_HEADS_AR | rules._keys("الحكومة الوزارة الدولة السلطة الحركة البعثة الجماعة الإدارة الهيئة")
 _BACK_REF_HE = rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא הוועדה הועדה העמותה התנועה המפלגה הקרן האגודה")
-_COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות")
+_COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות "
+                      "دو سه چهار پنج شش هفت هشت نه ده چندین ثلاث أربع خمس ست سبع ثماني تسع عشر")
 
 
 def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
@@ -1344,6 +1352,7 @@ class RuleEngine:
         _merge_prefixes(doc, hits)
         _link_short_names(doc, hits)
         hits += self._second_pass(doc, hits)
+        hits = [h for h in hits if not _dropped(doc, h)]
         hits.sort(key=lambda h: h.start)
         return [self._mention(doc, h) for h in hits]
 
@@ -1369,6 +1378,11 @@ class RuleEngine:
             if hit is None and (end := trigger_match(doc, i)):
                 if (before := appositive(doc, i, hits)) is not None:
                     hits.append(before)
+                body = next((g for k in range(i + 1, end) if (g := gazetteer_match(doc, k, "ORG")) is not None
+                             and g.i == k and g.j > end), None)
+                if body is not None:
+                    hits.append(body)  # رئيس حكومة | الوحدة الوطنية: the title's last word heads a known body
+                    end = body.j
                 i, pending = end, 5
                 continue
             if hit is None and pending:
@@ -1460,6 +1474,24 @@ class RuleEngine:
     def _mention(self, doc: _Doc, h: _Hit) -> Mention:
         surface = doc.text[h.start:h.end]
         return Mention(type=h.type, start=h.start, end=h.end, surface=surface, entity_id=h.entity_id)  # type: ignore[arg-type]
+
+
+_COMPANY_HEADS = rules._keys("شركة شرکت חברת")
+_HE_GENERIC_BODIES = rules._keys("בית המשפט")
+
+
+def _dropped(doc: _Doc, h: _Hit) -> bool:
+    """Mentions no analyst lists: the platform X/Twitter (unless named as the company: شركة إكس);
+    כללית as the adjective "general" (שביתה כללית); the bare "בית המשפט" (the court named before)."""
+    toks = doc.toks
+    before = toks[h.i - 1].norm if h.i > 0 else ""
+    if h.entity_id == "org:x":
+        stems = {s for _, s in clitic_candidates(before)} if before else set()
+        return not (stems & _COMPANY_HEADS)
+    if h.entity_id == "org:clalit" and h.j == h.i + 1 and doc.text[h.start:h.end] == toks[h.i].text \
+            and h.i > 0 and not doc.broken(h.i) and before not in rules._keys("חולים הכללית"):
+        return True  # שביתה כללית
+    return h.entity_id == "org:~" + " ".join(_HE_GENERIC_BODIES)
 
 
 def unknown_id(kind: str, doc: _Doc, h: _Hit) -> str:
