@@ -606,6 +606,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
 
 
 _CENTRE = rules._keys("مركز מרכז")
+_FACTION_HE = rules._keys("סיעת")
 _AFTER_PLACE_ADJ_AR = rules._keys("المركزي المركزية التجاري الأهلي الإسلامي الوطني الوطنية")
 _DESCRIPTORS_FA = rules._keys("ورزشی اقتصادی سیاسی اصلاح‌طلب اصولگرا دولتی محلی عصر صبح")
 _ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
@@ -699,6 +700,13 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
     elif lang == "he":
+        if stems & _FACTION_HE:  # סיעת רוב העיר, מסיעת חיפה ירוקה -> the faction's name, up to a person
+            k = j
+            while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and not _given(doc, k) \
+                    and not rules.is_stop(toks[k].text, toks[k].norm, "he") and not _he_verb(doc, k) \
+                    and not trigger_match(doc, k) and toks[k].text.replace("'", "").replace('"', "").isalpha():
+                k += 1
+            return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "") if k > j else None
         if _he_det(doc, j):
             j = _org_chain(doc, j, i, lang)
         elif (hit := gazetteer_match(doc, j, "LOC")) is not None and not he_al_head and hit.start == toks[j].start:
@@ -1103,6 +1111,10 @@ def _loc_word_fa(doc: _Doc, k: int) -> bool:
             and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
 
 
+_DAM_FA = rules._keys("سد")
+_VENUES_FA = rules._keys("ورزشگاه استادیوم میدان")
+
+
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     """استان خوزستان -> خوزستان; میدان آزادگان جنوبی, سد کمال‌خان: Persian place nouns."""
     toks, n = doc.toks, doc.toks[i].norm
@@ -1117,9 +1129,9 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # منطقه تأمین شود: a verb's noun, not a place
     if gazetteer_match(doc, i + 1) is not None:
         hit = gazetteer_match(doc, i + 1)
-        if full and hit.type == "LOC":
+        if full and hit.type == "LOC" and not (n in _DAM_FA and re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "")):
             return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
-        return None
+        return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam
     if not _loc_word_fa(doc, i + 1):
         return None
     j = i + 2
@@ -1128,6 +1140,12 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     if j < len(toks) and not doc.broken(j) and (toks[j].norm in rules.HONORIFIC_FA or (
             toks[j - 1].norm in rules.HONORIFIC_FA and _loc_word_fa(doc, j))):
         j += 1  # ورزشگاه یادگار امام، میدان شهید ...
+    if full and n in _VENUES_FA and j == i + 2 and j + 1 < len(toks) and _loc_word_fa(doc, j) \
+            and gazetteer_match(doc, j) is None and not _verbal_fa(doc, j) and not _sentence_final(doc, j) and (
+                doc.broken(j + 1) or toks[j].norm in rules.LOC_NAME_HEADS_FA
+                or (g := gazetteer_match(doc, j + 1, "LOC")) is not None and g.i == j + 1
+                or toks[j + 1].norm in rules.FUNCTION_FA):
+        j += 1  # ورزشگاه نقش جهان اصفهان، ورزشگاه فولاد شهر
     if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
         j += 1
     if full:
@@ -1186,14 +1204,17 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         return None
     t = toks[j]
     if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
-            or trigger_match(doc, j) or is_nisba(doc, j):
-        return None
+            or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j):
+        return None  # שכונה חדשה; סיעת רוב העיר אסף הראל
     k = j + 1
     if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
         k += 1  # ואדי אל-נעם
     while k < len(toks) and doc.gaps[k] in _JOINERS and toks[k].text.replace("'", "").isalpha():
         k += 1
     return _Hit(j, k, t.start, toks[k - 1].end, "LOC", "")
+
+
+_HE_PLACE_ADJ = rules._keys("חדשה חדש ישנה ישן גדולה גדול קטנה קטן סמוכה סמוך נוספת נוסף אחרת אחר שלמה שלם")
 
 
 def _clitic_len(norm: str) -> int:
@@ -1485,6 +1506,9 @@ def _dropped(doc: _Doc, h: _Hit) -> bool:
     כללית as the adjective "general" (שביתה כללית); the bare "בית המשפט" (the court named before)."""
     toks = doc.toks
     before = toks[h.i - 1].norm if h.i > 0 else ""
+    if h.type == "ORG" and h.j - h.i > 1 and (g := gazetteer_match(doc, h.j - 1, "ORG")) is not None \
+            and g.entity_id == "org:x" and g.j == h.j:
+        return True  # شبکه اجتماعی ایکس
     if h.entity_id == "org:x":
         stems = {s for _, s in clitic_candidates(before)} if before else set()
         return not (stems & _COMPANY_HEADS)
