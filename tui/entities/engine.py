@@ -1298,14 +1298,18 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
     if j >= len(toks) or gap_key(doc.gaps[j]).strip(_QUOTES) != "(":
         return None
     for k in (j + 1, j + 2):
-        if k > len(toks) or (k < len(toks) and k > j + 1 and doc.broken(k) and gap_key(doc.gaps[k]) != ")"):
+        if k > len(toks) or (k < len(toks) and k > j + 1 and doc.broken(k) and not doc.gaps[k].strip().startswith(")")):
             return None
         after = doc.gaps[k] if k < len(toks) else doc.text[toks[k - 1].end:toks[k - 1].end + 1]
         if after.strip().startswith(")") and hit.type == "LOC" and (hit.i == 0 or "\n" in doc.gaps[hit.i]) \
                 and after.strip()[1:].strip()[:1] in ("-", "–", "—", ":", "/"):
             known = gazetteer_match(doc, j)
             if known is not None and known.j == k:
-                return known if known.type == "ORG" else None
+                if known.type == "ORG":
+                    return known
+                if known.type != "LOC" or re.fullmatch(r"loc:[A-Z]{2}", known.entity_id or ""):
+                    return None
+                # جدة (الشرق الأوسط) -: a region's name in a dateline's brackets is the paper named after it
             if k - j == 1 and toks[j].norm in rules._keys("وكالات خاص متابعات"):
                 return None
             return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "")  # عمّان (بترا) -: the agency of a dateline
