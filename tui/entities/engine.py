@@ -764,6 +764,10 @@ _COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف ا�
                       "دو سه چهار پنج شش هفت هشت نه ده چندین ثلاث أربع خمس ست سبع ثماني تسع عشر")
 
 
+_GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع")
+_GENERIC_ADJ_AR = rules._keys("المحلي المحلية المختص المختصة المعني المعنية")
+
+
 def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
     """Descriptions, not names: بعثة الصندوق، مجلس مفوضي الهيئة، אתר הבנק (a body and "the fund" named
     before); الشركة المالكة (the owning company); ۲ هزار نیروی داوطلب (counted people)."""
@@ -776,6 +780,8 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
         return True
+    if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
+        return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
     return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS)
 
 
@@ -1502,6 +1508,7 @@ class RuleEngine:
 
 
 _COMPANY_HEADS = rules._keys("شركة شرکت חברת")
+_BODY_WORDS = rules._keys("منظمة وزارة هيئة شركة حزب جمعية مؤسسة لجنة سازمان وزارت شرکت حزب")
 _HE_GENERIC_BODIES = rules._keys("בית המשפט")
 
 
@@ -1513,6 +1520,9 @@ def _dropped(doc: _Doc, h: _Hit) -> bool:
     if h.type == "ORG" and h.j - h.i > 1 and (g := gazetteer_match(doc, h.j - 1, "ORG")) is not None \
             and g.entity_id == "org:x" and g.j == h.j:
         return True  # شبکه اجتماعی ایکس
+    if h.type == "PER" and (h.entity_id or "").startswith("per:~") and any(
+            s in _BODY_WORDS for k in range(h.i + 1, h.j) for _, s in clitic_candidates(toks[k].norm)[:2]):
+        return True  # حذر ممثل منظمة ...: a title and a body, not a name
     if h.entity_id == "org:x":
         stems = {s for _, s in clitic_candidates(before)} if before else set()
         return not (stems & _COMPANY_HEADS)
