@@ -340,6 +340,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
     if count == 0 or j == i:
         return None
+    if count == 1 and doc.tlang[i] == "ar" and j == i + 1 and _given(doc, i) and j < len(toks) and not doc.broken(j) \
+            and is_nisba(doc, j) and (j + 1 >= len(toks) or boundary(doc, j + 1)):
+        j, count = j + 1, 2  # المتحدث باسم الوزارة وليد المصري: a given name and a nisba surname
     if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
         return None  # Persian news names people in full; a lone word there is usually a verb part
     if doc.tlang[i] == "fa":
@@ -607,6 +610,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
 
 _CENTRE = rules._keys("مركز מרכז")
 _FACTION_HE = rules._keys("סיעת")
+_SUBUNITS_HE = rules._keys("חטיבת אגף מחלקת יחידת")
 _AFTER_PLACE_ADJ_AR = rules._keys("المركزي المركزية التجاري الأهلي الإسلامي الوطني الوطنية")
 _DESCRIPTORS_FA = rules._keys("ورزشی اقتصادی سیاسی اصلاح‌طلب اصولگرا دولتی محلی عصر صبح")
 _ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
@@ -751,6 +755,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain_fa(doc, i)
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
+    if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
+        return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
     if lang == "fa" and stems & rules.ORG_NAME_ONLY_FA:
         k = i + 2 if (is_nisba(doc, i + 1) or toks[i + 1].norm in _DESCRIPTORS_FA) and j > i + 2 else i + 1
         return _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")  # روزنامه دنیای اقتصاد -> دنیای اقتصاد
@@ -764,7 +770,7 @@ _COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف ا�
                       "دو سه چهار پنج شش هفت هشت نه ده چندین ثلاث أربع خمس ست سبع ثماني تسع عشر")
 
 
-_GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع")
+_GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع العمليات الطوارئ")
 _GENERIC_ADJ_AR = rules._keys("المحلي المحلية المختص المختصة المعني المعنية")
 
 
@@ -780,6 +786,9 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
         return True
+    if lang == "ar" and j <= i + 3 and i + 1 < j and toks[i + 1].norm in _GENERIC_COMPLEMENTS_AR and all(
+            toks[k].norm.endswith(("ي", "يه")) for k in range(i + 2, j)):
+        return True  # غرفة العمليات المركزية: an operations room, not a name
     if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
         return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
     return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS)
@@ -1210,7 +1219,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         return None
     t = toks[j]
     if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
-            or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j):
+            or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j) \
+            or (len(t.norm) == 5 and t.norm[0] == "נ" and t.norm[-1] in "הו") or t.norm in rules.SAY_HE:
         return None  # שכונה חדשה; סיעת רוב העיר אסף הראל
     k = j + 1
     if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
