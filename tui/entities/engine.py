@@ -997,6 +997,13 @@ def _given(doc: _Doc, k: int) -> bool:
     return n in given or (doc.tlang[k] in ("ar", "fa") and n[:1] in "و" and n[1:] in given)
 
 
+def _he_verbish(doc: _Doc, k: int) -> bool:
+    """נהרג, נפצע (niph'al past), מוחזק, מוכרז (passive participles), הודיעה: verbs, not surnames."""
+    n = doc.toks[k].norm
+    return ((len(n) == 4 and n[0] == "נ") or (len(n) == 5 and n.startswith("מו") and not set(n[2:]) & set("והיא"))
+            or _he_verb(doc, k) or n in rules.SAY_HE)
+
+
 def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     """محمد الحلبوسي، עלי חסן מוסאווי: a common given name and one or two more name words."""
     if not _given(doc, i) or i + 1 >= len(doc.toks) or doc.broken(i + 1):
@@ -1004,11 +1011,15 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     if i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.CONNECTORS:
         return None
     hit = person_after_title(doc, i)
+    if hit is not None and doc.tlang[i] == "he":
+        k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
+        hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
     if hit is None or hit.j - hit.i < 2:
         return None
     a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
     if (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
-            and name_like(doc, a, first=True) and hit.j - a <= 3):
+            and name_like(doc, a, first=True) and hit.j - a <= 3
+            and not (doc.tlang[a] == "he" and doc.toks[a].norm[:1] == "ש" and doc.toks[a].norm[1:] in rules.STOP_HE)):
         hit.i, hit.start = a, doc.toks[a].start
     if doc.tlang[i] in ("ar", "fa") and doc.toks[i].norm[:1] == "و" and doc.toks[i].norm not in rules.GIVEN.get(doc.tlang[i], ()):
         hit.start = doc.start_after_clitic(i, 1)
