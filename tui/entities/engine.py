@@ -1141,6 +1141,30 @@ _DAM_FA = rules._keys("سد")
 _VENUES_FA = rules._keys("ورزشگاه استادیوم میدان")
 
 
+_OFFICE_TITLES_FA = rules._keys("مدیرکل مدیر رئیس سرپرست معاون")
+_NOT_OFFICES_FA = rules._keys("مردم کل")
+
+
+def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:
+    """مدیرکل هواشناسی خوزستان، رئیس بهزیستی استان تهران: after a head's title, one bare word and a place
+    name a provincial office (an ORG), not a person."""
+    toks = doc.toks
+    if doc.tlang[i] != "fa" or end != i + 1 or toks[i].norm not in _OFFICE_TITLES_FA or end + 1 >= len(toks):
+        return None
+    t = toks[end]
+    if doc.broken(end) or doc.broken(end + 1) or not t.text.isalpha() or t.norm in rules.STOP_FA \
+            or t.norm in _NOT_OFFICES_FA or _given(doc, end) or gazetteer_match(doc, end) is not None \
+            or t.norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA | rules.ORG_HEADS_FA) or is_nisba(doc, end):
+        return None
+    k = end + 1
+    if toks[k].norm in rules._keys("استان شهرستان") and k + 1 < len(toks) and not doc.broken(k + 1):
+        k += 1
+    loc = gazetteer_match(doc, k, "LOC")
+    if loc is None or loc.i != k:
+        return None
+    return _Hit(end, loc.j, t.start, toks[loc.j - 1].end, "ORG", "")
+
+
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     """استان خوزستان -> خوزستان; میدان آزادگان جنوبی, سد کمال‌خان: Persian place nouns."""
     toks, n = doc.toks, doc.toks[i].norm
@@ -1435,6 +1459,9 @@ class RuleEngine:
                 if body is not None:
                     hits.append(body)  # رئيس حكومة | الوحدة الوطنية: the title's last word heads a known body
                     end = body.j
+                elif (office := _office_of_province_fa(doc, i, end)) is not None:
+                    hits.append(office)  # مدیرکل هواشناسی خوزستان: a provincial office with no head word
+                    end = office.j
                 i, pending = end, 5
                 continue
             if hit is None and pending:
@@ -1529,6 +1556,7 @@ class RuleEngine:
 
 
 _COMPANY_HEADS = rules._keys("شركة شرکت חברת")
+_BARE_AGENCY_FA = ("آژانس",)
 _BODY_WORDS = rules._keys("منظمة وزارة هيئة شركة حزب جمعية مؤسسة لجنة سازمان وزارت شرکت حزب")
 _HE_GENERIC_BODIES = rules._keys("בית המשפט")
 
@@ -1544,6 +1572,10 @@ def _dropped(doc: _Doc, h: _Hit) -> bool:
     if h.type == "PER" and (h.entity_id or "").startswith("per:~") and any(
             s in _BODY_WORDS for k in range(h.i + 1, h.j) for _, s in clitic_candidates(toks[k].norm)[:2]):
         return True  # حذر ممثل منظمة ...: a title and a body, not a name
+    if h.entity_id == "org:iaea" and doc.text[h.start:h.end] in _BARE_AGENCY_FA and h.j < len(toks) \
+            and not doc.broken(h.j) and (toks[h.j].norm not in (rules.STOP_FA | rules.FUNCTION_FA)
+                                         or (h.j + 1 < len(toks) and doc.gaps[h.j + 1] in _JOINERS)):
+        return True  # آژانس alone is the IAEA, but not آژانس فضایی، آژانس بین‌المللی انرژی، آژانس مسافرتی
     if h.entity_id == "org:x":
         stems = {s for _, s in clitic_candidates(before)} if before else set()
         return not (stems & _COMPANY_HEADS)
