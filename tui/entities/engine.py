@@ -1096,6 +1096,10 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
     return out
 
 
+_NAMED_WORKS_AR = rules._keys("حقل حوض")
+_GENERIC_GEO_COMPLEMENTS_AR = rules._keys("الغاز النفط الألغام ألغام الرماية نفط غاز")
+
+
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
     lang = doc.tlang[i]
@@ -1109,8 +1113,15 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
         if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
             return _Hit(i, hit.j, doc.start_after_clitic(i, geo), toks[hit.j - 1].end, "LOC", "")  # خليج عدن
+        if geo is not None and toks[i + 1].norm in _GENERIC_GEO_COMPLEMENTS_AR:
+            return None  # حقل الغاز، حقل ألغام: a gas field, a minefield
         if geo is not None and _org_word_ar(doc, i + 1) and not is_nisba(doc, i + 1) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # خليج العقبة، سد النهضة
+        if geo is not None and any(s in _NAMED_WORKS_AR for _, s in cands[:3]) and gazetteer_match(doc, i + 1) is None \
+                and toks[i + 1].text.isalpha() and len(toks[i + 1].norm) >= 3 and not _al(doc, i + 1) \
+                and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
+                and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
+            return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
@@ -1558,7 +1569,7 @@ class RuleEngine:
 _COMPANY_HEADS = rules._keys("شركة شرکت חברת")
 _BARE_AGENCY_FA = ("آژانس",)
 _BODY_WORDS = rules._keys("منظمة وزارة هيئة شركة حزب جمعية مؤسسة لجنة سازمان وزارت شرکت حزب")
-_HE_GENERIC_BODIES = rules._keys("בית המשפט")
+_HE_GENERIC_BODIES = ("org:~" + " ".join(t.norm for t in tokenize("בית המשפט")),)
 
 
 def _dropped(doc: _Doc, h: _Hit) -> bool:
@@ -1582,7 +1593,7 @@ def _dropped(doc: _Doc, h: _Hit) -> bool:
     if h.entity_id == "org:clalit" and h.j == h.i + 1 and doc.text[h.start:h.end] == toks[h.i].text \
             and h.i > 0 and not doc.broken(h.i) and before not in rules._keys("חולים הכללית"):
         return True  # שביתה כללית
-    return h.entity_id == "org:~" + " ".join(_HE_GENERIC_BODIES)
+    return h.entity_id in _HE_GENERIC_BODIES
 
 
 def unknown_id(kind: str, doc: _Doc, h: _Hit) -> str:
