@@ -157,3 +157,11 @@ def test_hebrew_faction_subunit_verbs_and_relative_clauses():
                    "אמה של נועה, שאחיה עומר מוחזק בעזה, אמרה כי. הוכרזה שביתה כללית.", "he")
     assert ("ORG", "רוב העיר") in found and ("ORG", "בנק ישראל") in found
     assert not any(n in ("חטיבת המחקר", "נפגעו", "כללית") or "מוחזק" in n for _, n in found)
+
+
+def test_streets_named_after_people_and_ports_after_martyrs():
+    found = _names("وسار المحتجون في شارع الملك فيصل باتجاه السفارة، ثم في شارع الحبيب بورقيبة وسط العاصمة.", "ar")
+    assert ("LOC", "شارع الملك فيصل") in found and ("LOC", "شارع الحبيب بورقيبة") in found
+    assert not any(t == "PER" for t, _ in found)
+    found = _names("تخلیه در بندر شهید رجایی ادامه دارد و صندوق رأی تنها راه است.", "fa")
+    assert ("LOC", "بندر شهید رجایی") in found and not any(t == "ORG" for t, _ in found)

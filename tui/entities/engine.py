@@ -749,7 +749,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             j = hit.j
-        elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT):
+        elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT) or n in _GENERIC_COMPLEMENTS_FA:
             return None  # هیئت علمی: "faculty", not a body
         else:
             j = _org_chain_fa(doc, i)
@@ -771,6 +771,7 @@ _COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف ا�
 
 
 _GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع العمليات الطوارئ")
+_GENERIC_COMPLEMENTS_FA = rules._keys("رأی رای")  # صندوق رأی: the ballot box
 _GENERIC_ADJ_AR = rules._keys("المحلي المحلية المختص المختصة المعني المعنية")
 
 
@@ -1097,6 +1098,7 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
 
 
 _NAMED_WORKS_AR = rules._keys("حقل حوض")
+_STREETS_AR = rules._keys("شارع ساحة ميدان")
 _GENERIC_GEO_COMPLEMENTS_AR = rules._keys("الغاز النفط الألغام ألغام الرماية نفط غاز")
 
 
@@ -1132,13 +1134,20 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if toks[j].norm in rules.PLACE_PREFIX_AR and j + 1 < len(toks) and not doc.broken(j + 1):
         j += 1
     t = toks[j]
+    street = full is not None and any(s in _STREETS_AR for _, s in cands[:3])
     if (not t.text.isalpha() or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
-            or gazetteer_match(doc, i + 1) is not None or trigger_match(doc, j)):
-        return None
+            or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
+        return None  # (شارع الملك فيصل: a street named after a king)
     if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR):
         return None  # ريف المحافظة: the province named before
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
-    return _Hit(i if full is not None else i + 1, j + 1, start, t.end, "LOC", "")
+    end = j + 1
+    if street:
+        while end < len(toks) and end - j < 3 and not doc.broken(end) and toks[end].text.isalpha() \
+                and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
+                and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end):
+            end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
+    return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC", "")
 
 
 def _loc_word_fa(doc: _Doc, k: int) -> bool:
@@ -1209,7 +1218,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         j += 1  # ورزشگاه نقش جهان اصفهان، ورزشگاه فولاد شهر
     if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
         j += 1
-    if full:
+    if full or toks[i + 1].norm in rules.HONORIFIC_FA:  # بندر شهید رجایی، بندر امام خمینی: the port, not the man
         return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
     return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
 
