@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pilot_helpers import started
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
@@ -13,7 +14,13 @@ from tui.anchoring import anchor_highlight
 from tui.app import make_app
 from tui.config import THEMES_DIR, Config
 from tui.models import Annotation
-from tui.screens.dialogs import ConfirmDialog, ExportChoice, LastTagSuggester, NoteEditor, TagBox
+from tui.screens.dialogs import (
+    ConfirmDialog,
+    ExportChoice,
+    LastTagSuggester,
+    NoteEditor,
+    TagBox,
+)
 from tui.screens.main import MainScreen
 from tui.store import Store
 from tui.widgets.annotation_panel import AnnotationPanel
@@ -29,17 +36,9 @@ def app_config(library: Path) -> Config:
     return Config(library=library, theme="marsad-dark", themes_dir=THEMES_DIR)
 
 
-async def _started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
 async def _open_arabic(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """Open the Oman talks sample (Arabic) from the list with the keyboard."""
-    screen = await _started(app, pilot)
+    screen = await started(app, pilot)
     listing = screen.query_one(ArticleList)
     index = next(i for i, it in enumerate(listing.items) if it.article.url.endswith("/oman-talks"))
     listing.focus()

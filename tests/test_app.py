@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import started
+
 from tui.app import make_app
 from tui.config import Config, load_config
 from tui.models import Article
@@ -12,14 +14,6 @@ from tui.screens.main import MainScreen
 from tui.store import Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
-
-
-async def started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
 
 
 async def test_first_run_seeds_samples_and_lists_them(config: Config) -> None:
