@@ -299,6 +299,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
             and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
         i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
+    if doc.tlang[i] == "he" and toks[i].norm.startswith("וה") and len(toks[i].norm) > 4 and not _given(doc, i):
+        if i + 1 >= len(toks) or doc.broken(i + 1):
+            return None  # שר הבינוי והשיכון: "and the ..." continues the portfolio
+        i += 1
     if doc.tlang[i] == "he" and i > 0 and toks[i].norm.startswith("ל") and not doc.broken(i) and not _given(doc, i):
         return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
     if _of_phrase_ar(doc, i):
@@ -1558,6 +1562,11 @@ class RuleEngine:
                     learnt.setdefault(last, h)
         if not learnt:
             return []
+        for h in hits:  # קיש after יואב קיש: the known person's surname, not the island
+            if h.type == "LOC" and h.j - h.i == 1 and doc.tlang[h.i] != "en":
+                src = next((learnt[s] for _, s in clitic_candidates(doc.toks[h.i].norm) if s in learnt), None)
+                if src is not None and src.entity_id and not src.entity_id.startswith("per:~"):
+                    h.type, h.entity_id = "PER", src.entity_id
         covered = {k for h in hits for k in range(h.i, h.j)}
         out = []
         for k, tok in enumerate(doc.toks):
