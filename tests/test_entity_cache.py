@@ -51,6 +51,13 @@ def test_a_new_engine_stamp_recomputes(store: Store) -> None:
     assert len(engine_stamp()) == 16
 
 
+def test_the_engine_stamp_hashes_every_rule_module() -> None:
+    """A change to any file that decides the engine's output invalidates the cache."""
+    here = Path(cache_mod.__file__).parent
+    not_engine = {"cache.py", "corrections.py", "camel.py"}  # corrections apply at display; camel is optional
+    assert {p.name for p in here.glob("*.py")} - not_engine <= set(cache_mod._ENGINE_FILES)
+
+
 def test_put_many_writes_each_bucket_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     writes: list[Path] = []
     real = cache_mod.atomic_write

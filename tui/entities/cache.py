@@ -56,7 +56,8 @@ BUCKETS = 128  # ~140 KB a bucket at 10,000 articles: a cold read on open costs 
 FORMAT = "3"  # rows: [id, type, name, gloss, surfaces, flat spans]; part of the stamp
 MEMORY_BUCKETS = 12  # parsed buckets kept in memory; all of a 10,000-article cache would be ~100 MB
 CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
-_ENGINE_FILES = ("engine.py", "rules.py", "gazetteer.py", "grouping.py", "__init__.py")
+_ENGINE_FILES = ("engine.py", "doc.py", "persons.py", "orgs.py", "places.py", "latin.py", "resolve.py",
+                 "rules.py", "gazetteer.py", "grouping.py", "__init__.py")
 
 
 @lru_cache(maxsize=1)

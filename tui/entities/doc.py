@@ -1,0 +1,352 @@
+"""The tokenised document and the token tests every rule family shares.
+
+:class:`_Doc` is one text being read (tokens, the gaps between them, each
+token's language); :class:`_Hit` is a mention in token coordinates. The
+predicates here (``gazetteer_match``, ``trigger_match``, ``name_like``,
+``boundary``, ``is_nisba``, ``_given`` ...) are asked by the person,
+organisation and place rules alike, so they live apart from all of them;
+this module imports no other rule module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.entities import rules
+from tui.entities.gazetteer import Gazetteer, gap_key
+from tui.text.normalize import (
+    Token,
+    clitic_candidates,
+    normalise,
+    split_offset,
+    tokenize,
+)
+
+_PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069]")
+
+
+_JOINERS = ("\u200c", "-", "\u05be")
+
+
+_QUOTES = "\"'«»“”„‘’‹›`"
+
+
+_AR_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+_HE_SCRIPT = re.compile(r"[\u0590-\u05ff]")
+
+
+_FA_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+
+
+@dataclass
+class _Hit:
+    """A mention in token coordinates, before it becomes a :class:`Mention`."""
+
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    type: str
+    entity_id: str
+    src: "_Hit | None" = None  # another mention of the same entity (an acronym in brackets)
+
+
+_HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")
+
+
+def _unglue(tok: Token) -> Token:
+    """ל-Ynet, ב-TheMarker: the Latin name after a Hebrew prefix and hyphen is the token."""
+    m = _HE_GLUED.match(tok.text)
+    if not m:
+        return tok
+    start = tok.start + m.start(1)
+    return Token(start, tok.end, m.group(1), normalise(m.group(1)))
+
+
+class _Doc:
+    """One text being read: tokens, the gaps between them, the language tables."""
+
+    def __init__(self, text: str, lang: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.lang = lang
+        self.gaz = gaz
+        self.toks: list[Token] = [_unglue(t) for t in tokenize(text)]
+        self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
+        self.tlang = [self._token_lang(t) for t in self.toks]
+        self.keys = frozenset(t.norm for t in self.toks)
+
+    def _token_lang(self, tok: Token) -> str:
+        if _AR_SCRIPT.match(tok.text):
+            # a Persian spelling (ترامپ) quoted in Arabic text still finds its entity
+            return "fa" if self.lang == "fa" or _FA_LETTERS.search(tok.text) else "ar"
+        if _HE_SCRIPT.match(tok.text):
+            return "he"
+        return "en"
+
+    def broken(self, k: int) -> bool:
+        """True if punctuation separates token k from the one before it."""
+        return k >= len(self.toks) or bool(_PUNCT_GAP.search(self.gaps[k]))
+
+    def start_after_clitic(self, k: int, plen: int) -> int:
+        tok = self.toks[k]
+        return tok.start + split_offset(tok.text, plen)
+
+
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
+def plain(word: str) -> str:
+    """The word without harakat/tatweel but with its hamza: إلقاء does not start with the article."""
+    return _MARKS.sub("", word)
+
+
+def _case_ok(text: str, case: str) -> bool:
+    """Latin tokens must look like names: capitalised, or ALL CAPS for acronyms."""
+    if case == "A":
+        return text.isupper()
+    return case != "C" or text[:1].isupper()
+
+
+def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit | None:
+    """Longest alias starting at token i (after any clitic split), or None."""
+    toks, lang = doc.toks, doc.tlang[i]
+    best: _Hit | None = None
+    cands = clitic_candidates(toks[i].norm) if lang != "en" else ((0, toks[i].norm),)
+    for plen, stem in cands:
+        for alias in doc.gaz.lookup(lang, stem):
+            k = len(alias.keys)
+            if plen and k == 1 and len(stem) < 3:
+                continue  # a lone two-letter stem after stripping is too weak (בתל אביב is fine)
+            if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
+                best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
+            if i + k > len(toks) or (best and k <= best.j - best.i):
+                continue
+            if not _alias_fits(doc, i, alias):
+                continue
+            entry = doc.gaz.entries[alias.entity_id]
+            if entry.type not in types:
+                continue
+            if lang == "he" and not _he_alias_ok(doc, i, i + k, plen, entry.type, stem):
+                continue
+            best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
+    return best
+
+
+def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -> bool:
+    """Hebrew checks: המודיעין is "the intelligence", not the city Modiin (places and people take no
+    article); מודי'ס is Moody's, not Modi (the word goes on after the geresh); דוחה alone is "rejects"."""
+    toks = doc.toks
+    if plen and end == i + 1 and kind in ("LOC", "PER") and (
+            ("ה" in toks[i].text[:plen] and not toks[i].norm[plen:].startswith("ה")) or not toks[i].norm.endswith(stem)):
+        return False  # המודיעין; בנייה is "construction", not ב + (ה)נייה
+    if end < len(toks) and doc.gaps[end] in ("'", "׳", "’") and doc.tlang[end] == "he":
+        return False
+    return not (end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end))
+
+
+# Spellings shared by two entities, and words whose presence picks the second one.
+CONTEXT = {
+    "loc:city:Amman": frozenset(normalise(w) for w in "الأردن الأردني الأردنية الأردنيين اردن ירדן ירדני Jordan Jordanian".split()),
+}
+
+
+def _fits_context(doc: _Doc, entity_id: str) -> bool:
+    words = CONTEXT.get(entity_id)
+    return bool(words) and not words.isdisjoint(doc.keys)
+
+
+def _alias_fits(doc: _Doc, i: int, alias) -> bool:
+    toks = doc.toks
+    for n, key in enumerate(alias.keys):
+        t = toks[i + n]
+        if n and (t.norm != key or gap_key(doc.gaps[i + n]) != alias.gaps[n - 1]):
+            return False
+        if not _case_ok(t.text, alias.case[n]):
+            return False
+    return True
+
+
+def trigger_match(doc: _Doc, i: int) -> int:
+    """End token of a title phrase starting at i (0 if none); Arabic clitics allowed."""
+    lang, toks = doc.tlang[i], doc.toks
+    table = rules.triggers().get(lang, {})
+    if lang == "en":
+        cands: tuple[tuple[int, str], ...] = ((0, toks[i].text.casefold()),)
+    elif lang in ("ar", "fa"):
+        cands = clitic_candidates(toks[i].norm)
+    else:
+        n = toks[i].norm
+        cands = ((0, n), (1, n[1:])) if n[:1] == "ו" and len(n) > 3 else ((0, n),)
+    for _, stem in cands:
+        for phrase in table.get(stem, ()):
+            k = len(phrase)
+            if i + k > len(toks) or any(doc.broken(i + n) for n in range(1, k)):
+                continue
+            if all(_trig_key(doc, i + n, lang) == phrase[n] for n in range(1, k)):
+                return i + k
+    return 0
+
+
+def _trig_key(doc: _Doc, k: int, lang: str) -> str:
+    return doc.toks[k].text.casefold() if lang == "en" else doc.toks[k].norm
+
+
+def is_nisba(doc: _Doc, k: int) -> bool:
+    return any(stem in doc.gaz.nisba for _, stem in clitic_candidates(doc.toks[k].norm)[:2])
+
+
+def name_like(doc: _Doc, k: int, first: bool) -> bool:
+    """Could token k be part of an unknown person's name?"""
+    tok, lang = doc.toks[k], doc.tlang[k]
+    n = tok.norm
+    if not tok.text.replace("'", "").replace("-", "").isalpha() or len(n) < 2:
+        return False
+    if lang == "en":
+        return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
+    if rules.is_stop(tok.text, n, lang) or is_nisba(doc, k) or trigger_match(doc, k):
+        return False
+    if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
+           or (not first and s in rules.OUTLET_HEADS) for p, s in clitic_candidates(n)[:3] if first or p):
+        return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name; لقناة ends one
+    if lang == "fa" and n in rules.ORG_HEADS_FA:
+        return False
+    if lang == "ar" and not first and any(s in _BACK_REF_AR for _, s in clitic_candidates(n)[:2]):
+        return False  # مفوضي الهيئة: "the commission", not a surname
+    if lang == "he" and first and n.startswith("ה"):
+        return False  # the article: האופוזיציה, הממשלה
+    if lang in ("ar", "fa"):
+        raw = plain(tok.text)
+        if raw.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or raw.startswith(("بال", "وال", "فال", "لل", "كال"))):
+            return False
+        if n[:1] in "وف" and any(s in rules.stop_words(lang) or s in rules.PORTFOLIO for _, s in clitic_candidates(n)[1:3]):
+            return False  # وشؤون، فقال: a conjunction on a common word
+        if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and n not in rules.GIVEN_AR and not raw.endswith("ة") \
+                and k + 1 < len(doc.toks) \
+                and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
+            return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
+        if not first and n.startswith("و") and lang == "ar":
+            return False
+        if lang == "ar" and raw.endswith("ا") and len(n) > 3 and (
+                trigger_match(doc, k) or rules.is_stop(raw[:-1], n[:-1], lang) or any(
+                    n[:-1] == p[0] for p in rules.triggers()["ar"].get(n[:-1], ()))):
+            return False  # انتخب رئيسا، عين نائبا: a title in the accusative, not a name
+    if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
+        return False
+    if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in ("כן", "גם")):
+        return False  # וכן, וגם: a conjunction on a function word
+    if lang == "fa" and n.endswith("های") and len(n) > 5:
+        return False  # a plural with ezafe: گفت‌وگوهای
+    if lang == "fa" and k + 1 < len(doc.toks) and (
+            (doc.gaps[k + 1] == "\u200c" and doc.toks[k + 1].norm in rules.SUFFIXES_FA)
+            or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1)
+                and not (k > 0 and _given(doc, k - 1)))):
+        return False  # گل‌های، سپرده است: a noun or a participle, not a name
+    return gazetteer_match(doc, k, "LOC ORG MISC") is None
+
+
+def boundary(doc: _Doc, k: int) -> bool:
+    """A name may end before token k: end, punctuation, stop word, title, nationality."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    lang = doc.tlang[k]
+    tok = doc.toks[k]
+    if lang == "en":
+        return not tok.text[0].isupper()
+    if lang == "ar" and plain(tok.text).startswith(("لل", "بال", "كال")):
+        return True  # للاستماع، بالإضافة: a prepositional phrase after the name
+    return rules.is_stop(tok.text, tok.norm, lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
+        gazetteer_match(doc, k) is not None
+    )
+
+
+def strong_boundary(doc: _Doc, k: int) -> bool:
+    """After a one-word name: punctuation, the end, or a function word / verb, not a noun like الشؤون."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    tok, lang = doc.toks[k], doc.tlang[k]
+    if lang == "ar":
+        return tok.norm in rules.FUNCTION_AR or (rules.is_stop(tok.text, tok.norm, lang) and not plain(tok.text).startswith("ال"))
+    return boundary(doc, k)
+
+
+_HE_AL = rules._keys("אל א")
+
+
+_AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
+
+
+def _al(doc: _Doc, k: int) -> bool:
+    return plain(doc.toks[k].text).startswith(("ال", "لل"))
+
+
+def _he_det(doc: _Doc, k: int) -> bool:
+    return doc.toks[k].norm.startswith(("ה", "וה")) and doc.toks[k].norm not in rules.STOP_HE
+
+
+def _org_word_ar(doc: _Doc, k: int) -> bool:
+    """An ال-word that can continue an organisation's name: not a time word, a stop word or a title."""
+    n = doc.toks[k].norm
+    return (_al(doc, k) and n not in _AR_TIME and (n not in rules.STOP_AR or n in rules.ORG_MODIFIERS_AR)
+            and not trigger_match(doc, k))
+
+
+_BACK_REF_AR = rules.ORG_AL_HEADS_AR | rules._keys("الحكومة الوزارة الدولة السلطة الحركة البعثة الجماعة الإدارة الهيئة")
+
+
+def _he_verb(doc: _Doc, k: int) -> bool:
+    """העניק, הודיעה, החליטו: a hif'il past verb, not a ה-adjective continuing a name."""
+    n = doc.toks[k].norm
+    return (n.startswith("ה") and len(n) in (5, 6) and n[3] == "י" and (len(n) == 5 or n[-1] in "הו")
+            and not n.endswith(("ים", "ית")))  # הפנים, הבינית: plural and feminine nouns
+
+
+def _sentence_final(doc: _Doc, k: int) -> bool:
+    """The last word before a full stop: in Persian, the verb (... منتظر بمانند.)."""
+    after = doc.gaps[k + 1] if k + 1 < len(doc.toks) else doc.text[doc.toks[k].end:]
+    return after.lstrip()[:1] in (".", "!", "?", "؟") if after.strip() else k + 1 >= len(doc.toks)
+
+
+def _verbal_fa(doc: _Doc, k: int) -> bool:
+    """اعلام (کرد)، ارجاع (می‌شود)، منصوب (شده): the noun of a compound verb ends a name before it."""
+    if k + 1 >= len(doc.toks) or doc.broken(k + 1):
+        return False
+    nxt = doc.toks[k + 1].norm
+    return nxt in rules.LIGHT_VERBS_FA or nxt in rules._keys("می نمی دهد دهند دهیم کنیم شوند بماند خواهد خواهند نخواهد") or nxt.startswith(("می\u200c", "نمی"))
+
+
+def _bare_noun(doc: _Doc, k: int) -> bool:
+    """An undetermined content word (no article, not a stop word, title or nationality)."""
+    t, lang = doc.toks[k], doc.tlang[k]
+    if lang == "en" or not t.text.isalpha() or len(t.norm) < 3:
+        return False
+    if rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or trigger_match(doc, k) or t.norm in rules.PORTFOLIO:
+        return False
+    if lang == "ar" and (_al(doc, k) or plain(t.text).startswith(("و", "ف")) and t.norm[1:] in rules.STOP_AR):
+        return False
+    if lang == "he" and t.norm.startswith(("ה", "ו")) and len(t.norm) > 3:
+        return False
+    return gazetteer_match(doc, k, "PER LOC") is None
+
+
+def _participle(doc: _Doc, k: int) -> bool:
+    """المملوكة، المنعقد: an ال-participle describing the head, not a noun in a construct chain."""
+    raw = plain(doc.toks[k].text)
+    return raw.startswith(("الم", "المُ")) and len(raw) >= 6
+
+
+def _name_ends(doc: _Doc, k: int) -> bool:
+    """A name may end before k: punctuation, the end, a function word, a nationality, a known person or a given name."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    lang, t = doc.tlang[k], doc.toks[k]
+    return (rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or gazetteer_match(doc, k, "PER") is not None
+            or _given(doc, k) or bool(trigger_match(doc, k)) or (lang == "ar" and _participle(doc, k)))
+
+
+def _given(doc: _Doc, k: int) -> bool:
+    n = doc.toks[k].norm
+    given = rules.GIVEN.get(doc.tlang[k], frozenset())
+    return n in given or (doc.tlang[k] in ("ar", "fa") and n[:1] in "و" and n[1:] in given)

@@ -1,0 +1,513 @@
+"""Organisation rules: a head noun and its modifiers (وزارة الصحة، משרד הבריאות،
+وزارت بهداشت), construct chains, quoted names after an outlet or company
+word, Hebrew acronyms, a repeat of an organisation named earlier, and
+Persian provincial offices.
+
+Each rule returns an ``ORG`` hit or None; :mod:`tui.entities.engine`
+decides when each is tried.
+"""
+
+from __future__ import annotations
+
+from tui.entities import rules
+from tui.entities.doc import (
+    _AR_TIME,
+    _BACK_REF_AR,
+    _QUOTES,
+    _al,
+    _bare_noun,
+    _Doc,
+    _given,
+    _he_det,
+    _he_verb,
+    _Hit,
+    _name_ends,
+    _org_word_ar,
+    _participle,
+    _sentence_final,
+    _verbal_fa,
+    gazetteer_match,
+    is_nisba,
+    name_like,
+    plain,
+    trigger_match,
+)
+from tui.entities.gazetteer import gap_key
+from tui.text.normalize import clitic_candidates, normalise
+
+
+def _earlier_org(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
+    """لتوتال إنرجيز after شركة "توتال إنرجيز": a ل/ב/ל-prefixed repeat of an organisation named earlier."""
+    toks = doc.toks
+    if doc.tlang[i] not in ("ar", "he") or toks[i].norm[:1] not in "لל":
+        return None
+    stem = toks[i].norm[1:]
+    for h in hits:
+        if h.type != "ORG" or toks[h.i].norm != stem and not (h.start > toks[h.i].start and
+                                                              normalise(doc.text[h.start:toks[h.i].end]) == stem):
+            continue
+        n = h.j - h.i
+        if i + n <= len(toks) and all(toks[i + m].norm == toks[h.i + m].norm and not doc.broken(i + m)
+                                      for m in range(1, n)):
+            return _Hit(i, i + n, doc.start_after_clitic(i, 1), toks[i + n - 1].end, "ORG", h.entity_id)
+    return None
+
+
+def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
+    """موقع "أكسيوس" / وكالة «تسنيم»: quoted words after an outlet word are an ORG."""
+    toks = doc.toks
+    if i + 1 >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[i + 1]):
+        return None
+    he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0 and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”")
+                 and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm[1:] in rules.REPORT_HE))  # כך דווח ב"הארץ"
+    if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
+        return None
+    for j in range(i + 1, min(i + 6, len(toks))):
+        after = doc.text[toks[j].end:toks[j + 1].start] if j + 1 < len(toks) else doc.text[toks[j].end:]
+        if any(ch in _QUOTES for ch in after[:3]):
+            known = gazetteer_match(doc, i + 1)
+            if known is not None and known.j == j + 1:
+                return known
+            return _Hit(i + 1, j + 1, toks[i + 1].start, toks[j].end, "ORG", "")
+        if j > i + 1 and doc.broken(j) and gap_key(doc.gaps[j]) != "-":
+            return None
+    return None
+
+
+def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
+    """Extend an organisation name over modifiers: ال-adjectives, و+ال coordination,
+    ل-phrases (للانتخابات، لكرة القدم، لمساعدة العراق); Hebrew ה-adjectives and ל-phrases."""
+    toks = doc.toks
+    while j < len(toks) and j - i <= 6 and not doc.broken(j):
+        n, raw = toks[j].norm, plain(toks[j].text)
+        if lang == "ar":
+            if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل") and not (
+                    j == i + 2 and _al(doc, j) and n.endswith(("ي", "يه"))
+                    and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])):
+                break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
+            prev = toks[j - 1].norm
+            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and (
+                    (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
+                    or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
+                break  # an adjective, then a new noun: البنك المركزي | الفائدة
+            if j == i + 1 and _al(doc, i) and toks[i].norm.endswith("ه") and _al(doc, j) \
+                    and not n.endswith(("ه", "ا", "ى")) and not raw.startswith("لل"):
+                break  # a feminine head takes a feminine adjective: الهيئة | النتائج
+            if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in rules._keys("العام") and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
+                break  # مجلس النواب | العشرين، مجلس الأمة | العام الماضي
+            if j > i + 1 and plain(toks[j - 1].text).startswith("لل") and _al(doc, j) \
+                    and not n.endswith(("ي", "يه", "ه")):
+                break  # الاتحاد العام التونسي للشغل | الأحكام (not للأمم المتحدة)
+            if _org_word_ar(doc, j):
+                j += 1
+            elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
+                j += 1
+            elif raw.startswith("ل") and not raw.startswith("لل") and len(n) >= 4 and j + 1 < len(toks) \
+                    and not doc.broken(j + 1) and n[1:] not in rules.STOP_AR and (
+                        _al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC ORG") is not None or _construct_ar(doc, j + 1)):
+                j += 1
+                hit = gazetteer_match(doc, j, "LOC ORG")
+                if hit is not None:
+                    j = hit.j
+                elif not _al(doc, j) and (end := _construct_ar(doc, j)):
+                    j = end + 1  # اللجنة العليا لانتخابات مجلس الشعب
+            else:
+                break
+        elif lang == "he":
+            if _he_det(doc, j) and not trigger_match(doc, j) and not _he_verb(doc, j) and not (
+                    n.startswith("וה") and n[1:] in (rules.ORG_AL_HEADS_HE | rules.ORG_HEADS_HE)):
+                j += 1
+            elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
+                    len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
+                j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את)
+            elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and (end := _he_l_phrase(doc, j)):
+                j = end  # המרכז לחקר מדיניות ואסטרטגיה ימית
+            else:
+                break
+        else:
+            break
+    return j
+
+
+_CENTRE = rules._keys("مركز מרכז")
+
+
+_FACTION_HE = rules._keys("סיעת")
+
+
+_SUBUNITS_HE = rules._keys("חטיבת אגף מחלקת יחידת")
+
+
+_AFTER_PLACE_ADJ_AR = rules._keys("المركزي المركزية التجاري الأهلي الإسلامي الوطني الوطنية")
+
+
+_DESCRIPTORS_FA = rules._keys("ورزشی اقتصادی سیاسی اصلاح‌طلب اصولگرا دولتی محلی عصر صبح")
+
+
+_ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
+    العشرين العشرون الثلاثين الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""")
+
+
+_PARTY_HEADS = rules._keys("حزب الحزب تيار التيار حركة الحركة جبهة الجبهة تحالف التحالف ائتلاف الائتلاف")
+
+
+def _he_l_phrase(doc: _Doc, j: int) -> int:
+    """לחקר מדיניות ואסטרטגיה ימית: a ל-noun and the bare nouns it governs, to the end of the phrase (0 if not)."""
+    toks = doc.toks
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and not doc.broken(k) and doc.tlang[k] == "he":
+        n = toks[k].norm
+        if n in rules.STOP_HE or trigger_match(doc, k) or n.startswith("ה") or len(n) < 3 \
+                or gazetteer_match(doc, k) is not None or _given(doc, k) \
+                or any(s in rules.ORG_HEADS_HE for _, s in clitic_candidates(n)[1:3]):
+            break
+        k += 1
+    if k == j + 1 or not (k >= len(toks) or doc.broken(k) or toks[k].norm in rules.STOP_HE
+                          or gazetteer_match(doc, k) is not None
+                          or any(s in rules.ORG_HEADS_HE for _, s in clitic_candidates(toks[k].norm)[1:3])):
+        return 0
+    return k
+
+
+def org_from_head(doc: _Doc, i: int) -> _Hit | None:
+    """وزارة الصحة الفلسطينية / משרד הבריאות / وزارت بهداشت: head noun + modifiers."""
+    toks, lang = doc.toks, doc.tlang[i]
+    heads = rules.org_heads(lang)
+    cands = clitic_candidates(toks[i].norm)
+    determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))
+    he_det_head = lang == "he" and any(
+        s in rules.ORG_AL_HEADS_HE and (toks[i].norm.endswith(s) or s[1:] not in heads) for _, s in cands)
+    # ההתאחדות; בוועדה (the article the preposition swallowed), but בקרן פיטנגו is a construct
+    plen = None if determined or he_det_head else next(
+        (p for p, stem in cands if stem in heads and not stem.startswith("ال")), None)
+    nisba_head = lang == "ar" and any(s in rules.ORG_NISBA_HEADS_AR for _, s in cands[:3])
+    al_head = (lang == "ar" and plen is None and not nisba_head
+               and any(s in rules.ORG_AL_HEADS_AR for _, s in cands[:3]))  # والبنك الإسلامي للتنمية
+    he_al_head = lang == "he" and plen is None and he_det_head
+    if plen is None and not (nisba_head or al_head or he_al_head):
+        return None
+    if al_head or he_al_head:
+        plen = next(p for p, s in cands if s in (rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE))
+    stems = {s for _, s in cands}
+    j = i + 1
+    if j >= len(toks) or doc.broken(j):
+        return None
+    if (known := gazetteer_match(doc, j)) is not None and known.type in ("ORG", "PER"):
+        if known.type == "PER" and stems & (rules.ORG_PERSON_HEADS_AR | rules.ORG_PERSON_HEADS_FA):
+            j = _org_chain(doc, known.j, i, lang)  # جامعة محمد بن زايد للذكاء الاصطناعي
+            if lang == "fa" and j < len(toks) and not doc.broken(j) and (loc := gazetteer_match(doc, j, "LOC")) is not None:
+                j = loc.j  # بیمارستان امام خمینی اهواز
+            return _Hit(i, j, doc.start_after_clitic(i, plen or 0), toks[j - 1].end, "ORG", "")
+        if known.type == "ORG" and lang == "fa" and known.j == i + 2 and (end := _org_chain_fa(doc, known.i)) > known.j:
+            return _Hit(i, end, toks[i].start, toks[end - 1].end, "ORG", "")
+        if known.type == "ORG" and not (stems & rules.OUTLET_HEADS):  # بعثة الأمم المتحدة لمساعدة العراق
+            end = _org_chain(doc, known.j, i, lang)
+            if end > known.j and not _al(doc, known.j):
+                return _Hit(i, end, doc.start_after_clitic(i, plen or 0), toks[end - 1].end, "ORG", "")
+        return None  # روزنامه نیویورک تایمز، حركة حماس: the known name itself
+    if doc.tlang[j] == "en" and lang != "en" and toks[j].text[:1].isupper():  # شركة Nvidia
+        return None
+    if trigger_match(doc, j):
+        return None
+    n = toks[j].norm
+    if lang == "ar" and stems & rules.HARAKA and n in rules.NOT_ORG_AFTER_HARAKA:
+        return None  # حركة الشاحنات: truck traffic
+    if nisba_head:
+        if is_nisba(doc, j):
+            j += 1
+    elif lang == "ar":
+        if _org_word_ar(doc, j):
+            j = _org_chain(doc, j, i, lang)
+        elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            j = hit.j
+            if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
+                j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
+            elif j < len(toks) and not doc.broken(j) and toks[j].norm in _AFTER_PLACE_ADJ_AR:
+                j += 1  # مصرف ليبيا المركزي
+            elif stems & _CENTRE:
+                return None  # وسط مركز بغداد: the centre of a place
+        elif al_head:
+            pass
+        elif (end := _construct_ar(doc, j)):
+            # construct chain: شبكة أطباء السودان، مؤسسة كهرباء لبنان، لجنة مراقبة وقف إطلاق النار
+            hit = gazetteer_match(doc, end, "LOC")
+            j = _org_chain(doc, hit.j if hit is not None else end, i, lang)
+        elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not n.endswith("ه") and _name_ends(doc, j + 1):
+            if stems & rules.ORG_NAME_ONLY_AR:  # شركة هيوماين -> هيوماين (the company's name)
+                return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
+            j += 1  # حزب تقدم، منظمة بدر
+    elif lang == "he":
+        if stems & _FACTION_HE:  # סיעת רוב העיר, מסיעת חיפה ירוקה -> the faction's name, up to a person
+            k = j
+            while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and not _given(doc, k) \
+                    and not rules.is_stop(toks[k].text, toks[k].norm, "he") and not _he_verb(doc, k) \
+                    and not trigger_match(doc, k) and toks[k].text.replace("'", "").replace('"', "").isalpha():
+                k += 1
+            return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "") if k > j else None
+        if _he_det(doc, j):
+            j = _org_chain(doc, j, i, lang)
+        elif (hit := gazetteer_match(doc, j, "LOC")) is not None and not he_al_head and hit.start == toks[j].start:
+            if stems & _CENTRE:
+                return None  # ממרכז בקעת הירדן: the middle of a place
+            j = hit.j  # בנק ישראל (not הארגון בדוחה: "the organisation in Doha")
+        elif _he_acronym(doc, j):
+            j += 1  # מועצת יש"ע
+        elif not he_al_head and stems & _CONSTRUCT_HEADS_HE and (end := _construct_he(doc, j)):
+            j = _org_chain(doc, end, i, lang)  # מועצת גדולי התורה, פורום משפחות החטופים והנעדרים
+        elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
+            k = j + 1
+            if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1):
+                k += 1
+            if _name_ends(doc, k):
+                if stems & rules.ORG_NAME_ONLY_HE:  # חברת אלביט מערכות -> אלביט מערכות
+                    return _Hit(i + 1, k, toks[i + 1].start, toks[k - 1].end, "ORG", "")
+                j = k
+        elif he_al_head:
+            j = _org_chain(doc, j, i, lang)
+        if lang == "he" and j > i + 1 and _he_det(doc, j - 1) and j < len(toks) and not doc.broken(j):
+            if (known := gazetteer_match(doc, j, "ORG")) is not None:  # בית החולים סורוקה: the known hospital
+                return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
+            k = j
+            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and (
+                    (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))
+                     and not (len(toks[k].norm) == 4 and toks[k].norm.endswith("ו"))) or _he_acronym(doc, k)
+                    or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
+                        and g.start == toks[k].start)):
+                k += 1
+            if k > j and (k >= len(toks) or doc.broken(k) or gazetteer_match(doc, k, "LOC PER") is not None
+                          or _given(doc, k) or rules.is_stop(toks[k].text, toks[k].norm, "he")):
+                j = k  # המועצה האזורית נווה מדבר, בית החולים רמב"ם בחיפה
+    elif lang == "fa":
+        if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
+            return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
+        if (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            j = hit.j
+        elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT) or n in _GENERIC_COMPLEMENTS_FA:
+            return None  # هیئت علمی: "faculty", not a body
+        else:
+            j = _org_chain_fa(doc, i)
+    if j == i + 1 or _generic_org(doc, i, j, al_head):
+        return None
+    if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
+        return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
+    if lang == "fa" and stems & rules.ORG_NAME_ONLY_FA:
+        k = i + 2 if (is_nisba(doc, i + 1) or toks[i + 1].norm in _DESCRIPTORS_FA) and j > i + 2 else i + 1
+        return _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")  # روزنامه دنیای اقتصاد -> دنیای اقتصاد
+    start = doc.start_after_clitic(i, plen or 0) if plen is not None else doc.start_after_clitic(i, _clitic_len(toks[i].norm))
+    return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
+
+
+_BACK_REF_HE = rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא הוועדה הועדה העמותה התנועה המפלגה הקרן האגודה")
+
+
+_COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות "
+                      "دو سه چهار پنج شش هفت هشت نه ده چندین ثلاث أربع خمس ست سبع ثماني تسع عشر")
+
+
+_GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع العمليات الطوارئ")
+
+
+_GENERIC_COMPLEMENTS_FA = rules._keys("رأی رای")  # صندوق رأی: the ballot box
+
+
+_GENERIC_ADJ_AR = rules._keys("المحلي المحلية المختص المختصة المعني المعنية")
+
+
+def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
+    """Descriptions, not names: بعثة الصندوق، مجلس مفوضي الهيئة، אתר הבנק (a body and "the fund" named
+    before); الشركة المالكة (the owning company); ۲ هزار نیروی داوطلب (counted people)."""
+    toks, lang = doc.toks, doc.tlang[i]
+    last = toks[j - 1].norm
+    if lang == "ar" and j - i <= 3 and _al(doc, j - 1) and any(
+            s in _BACK_REF_AR for _, s in clitic_candidates(last)[:3]):
+        return True
+    if lang == "he" and j - i == 2 and any(s in _BACK_REF_HE for _, s in clitic_candidates(last)[:2]):
+        return True
+    if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
+        return True
+    if lang == "ar" and j <= i + 3 and i + 1 < j and toks[i + 1].norm in _GENERIC_COMPLEMENTS_AR and all(
+            toks[k].norm.endswith(("ي", "يه")) for k in range(i + 2, j)):
+        return True  # غرفة العمليات المركزية: an operations room, not a name
+    if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
+        return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
+    return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS)
+
+
+def _construct_ar(doc: _Doc, j: int) -> int:
+    """Where the ال-word or place ending a construct chain of 1-3 bare nouns is (0 if none):
+    أطباء السودان، نفط الكويت، مراقبة وقف إطلاق النار."""
+    toks = doc.toks
+    k = j
+    while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and (
+            _bare_noun(doc, k) or (toks[k].norm in rules.PORTFOLIO and not _al(doc, k))):
+        k += 1
+        if k < len(toks) and not doc.broken(k) and (
+                (_org_word_ar(doc, k) and not is_nisba(doc, k) and not _participle(doc, k))
+                or gazetteer_match(doc, k, "LOC") is not None):
+            return k
+    return 0
+
+
+_CONSTRUCT_HEADS_HE = rules._keys("מועצת פורום ועדת וועדת ארגון איגוד התאחדות לשכת רשות מכון אגודת עמותת תנועת מפלגת מינהל")
+
+
+def _construct_he(doc: _Doc, j: int) -> int:
+    """Where the ה-word ending a construct chain of one or two bare nouns is (0 if none): גדולי התורה."""
+    toks = doc.toks
+    k = j
+    while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and _bare_noun(doc, k) \
+            and not _given(doc, k) and toks[k].norm not in rules.STOP_HE:
+        k += 1
+        if k < len(toks) and not doc.broken(k) and _he_det(doc, k) and not _he_verb(doc, k) and not trigger_match(doc, k) \
+                and not is_nisba(doc, k):
+            return k
+    return 0
+
+
+_NAME_HEADS = {"ar": rules.ORG_NAME_HEADS_AR | rules._keys("منظمة جمعية مؤسسة مجموعة هيئة رابطة مركز"),
+               "fa": rules.ORG_NAME_HEADS_FA | rules.ORG_HEADS_FA,
+               "he": rules.ORG_NAME_HEADS_HE | rules._keys("ארגון תנועת אגודת מכון מרכז")}
+
+
+def _descriptors(doc: _Doc, i: int, limit: int = 3) -> int:
+    """Skip ال/ה-words and nationalities describing a head: شركة ... الأمريكية، חברת הסייבר הישראלית."""
+    k = i + 1
+    while k < len(doc.toks) and k - i <= limit and not doc.broken(k) and (
+            is_nisba(doc, k) or (doc.tlang[k] == "ar" and _org_word_ar(doc, k)) or (doc.tlang[k] == "he" and _he_det(doc, k))):
+        k += 1
+    return k
+
+
+def named_after_head(doc: _Doc, i: int) -> _Hit | None:
+    """شركة "سوناطراك"، עמותת "רגבים"، חברת הסייבר הישראלית "שומרת": the quoted name after an
+    organisation head (and its describing words) is the organisation."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if lang not in _NAME_HEADS or (lang == "ar" and _al(doc, i)) \
+            or not any(s in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return None
+    if lang == "he" and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)):
+        return None  # הארגון "מגלה גמישות": "the organisation", then a quotation
+    k = _descriptors(doc, i)
+    if k >= len(toks) or not doc.gaps[k].strip() or doc.gaps[k].strip()[-1] not in _QUOTES \
+            or any(c in doc.gaps[k] for c in "،,.;:") \
+            or toks[k].norm in (rules.FUNCTION_AR if doc.tlang[k] == "ar" else rules.stop_words(doc.tlang[k])):
+        return None
+    for j in range(k, min(k + 5, len(toks))):
+        after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
+        if any(ch in _QUOTES for ch in after[:3]):
+            known = gazetteer_match(doc, k)
+            if known is not None and known.j == j + 1:
+                return known
+            return _Hit(k, j + 1, toks[k].start, toks[j].end, "ORG", "")
+        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-":
+            return None
+    return None
+
+
+def name_after_description(doc: _Doc, i: int) -> _Hit | None:
+    """شركة تصنيع الرقائق الأمريكية غلوبال فاوندريز، קרן ההון סיכון האמריקנית אקסל: a company head,
+    a description ending in a nationality, then the name (to the end of the phrase)."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if lang not in ("ar", "he") or not any(s in (rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE)
+                                           for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and gazetteer_match(doc, k) is None and (
+            _bare_noun(doc, k) or (lang == "ar" and _org_word_ar(doc, k)) or (lang == "he" and _he_det(doc, k))):
+        k += 1
+    if k >= len(toks) or k == i + 1 or doc.broken(k) or not is_nisba(doc, k):
+        return None
+    a = j = k + 1
+    while j < len(toks) and j - a < 2 and not doc.broken(j) and name_like(doc, j, first=(j == a)) \
+            and not (lang == "he" and toks[j].norm.startswith("ה")) and not _al(doc, j):
+        j += 1
+    if j == a or not (j >= len(toks) or doc.broken(j) or _name_ends(doc, j)):
+        return None
+    return _Hit(a, j, toks[a].start, toks[j - 1].end, "ORG", "")
+
+
+_ILMI, _HEIAT = rules._keys("علمی"), rules._keys("هیئت هیات")
+
+
+def _org_chain_fa(doc: _Doc, i: int) -> int:
+    """Persian organisation names run over ezafe words: سازمان امور اتباع و مهاجرین خارجی,
+    صندوق توسعه بازار سرمایه, شرکت ملی صنایع مس ایران. They end at a function word, a verb,
+    a time word, another organisation, a person, or after a known place or organisation."""
+    toks = doc.toks
+    j = i + 1
+    while j < len(toks) and j - i <= 7 and not doc.broken(j):
+        t = toks[j]
+        if doc.gaps[j] == "\u200c" and t.norm in rules.SUFFIXES_FA:
+            if j == i + 1:
+                return j  # شرکت‌های بزرگ، کمیته‌ای: plural or indefinite, not one named body
+            j += 1  # فرآورده‌های: the plural suffix of the word before
+            continue
+        if j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" and toks[j + 1].norm not in rules.SUFFIXES_FA \
+                and t.text.isalpha() and toks[j + 1].text.isalpha() and not _given(doc, j) and not _verbal_fa(doc, j + 1) \
+                and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
+            j += 2  # پیش‌بینی: one word in two pieces, not the function word پیش
+            continue
+        if t.norm in rules.SAY_FA or (j > i + 1 and t.norm in _MAJLIS):
+            break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
+        if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
+                and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
+            j += 2  # آب و فاضلاب، اتباع و مهاجرین
+            continue
+        if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
+            return hit.j  # شورای شهر تهران
+        after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
+        if t.norm in rules.HONORIFIC_FA and j + 1 < len(toks) and not doc.broken(j + 1):
+            j += 1  # بیمارستان امام خمینی، دانشگاه شهید چمران
+            continue
+        if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not t.text.replace("\u200c", "").isalpha()
+                or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
+                or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
+                or _verbal_fa(doc, j) or _sentence_final(doc, j)):
+            break
+        if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
+            return hit.j  # ... ایران، کمیساریای عالی سازمان ملل
+        j += 1
+    return j
+
+
+_MAJLIS = rules._keys("مجلس")
+
+
+def _he_acronym(doc: _Doc, k: int) -> bool:
+    """רמב"ם, בצל"ם: a Hebrew acronym with gershayim."""
+    t = doc.toks[k].text
+    return doc.tlang[k] == "he" and ('"' in t[1:-1] or "\u05f4" in t[1:-1]) and not doc.toks[k].norm.startswith("ה")
+
+
+_OFFICE_TITLES_FA = rules._keys("مدیرکل مدیر رئیس سرپرست معاون")
+
+
+_NOT_OFFICES_FA = rules._keys("مردم کل")
+
+
+def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:
+    """مدیرکل هواشناسی خوزستان، رئیس بهزیستی استان تهران: after a head's title, one bare word and a place
+    name a provincial office (an ORG), not a person."""
+    toks = doc.toks
+    if doc.tlang[i] != "fa" or end != i + 1 or toks[i].norm not in _OFFICE_TITLES_FA or end + 1 >= len(toks):
+        return None
+    t = toks[end]
+    if doc.broken(end) or doc.broken(end + 1) or not t.text.isalpha() or t.norm in rules.STOP_FA \
+            or t.norm in _NOT_OFFICES_FA or _given(doc, end) or gazetteer_match(doc, end) is not None \
+            or t.norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA | rules.ORG_HEADS_FA) or is_nisba(doc, end):
+        return None
+    k = end + 1
+    if toks[k].norm in rules._keys("استان شهرستان") and k + 1 < len(toks) and not doc.broken(k + 1):
+        k += 1
+    loc = gazetteer_match(doc, k, "LOC")
+    if loc is None or loc.i != k:
+        return None
+    return _Hit(end, loc.j, t.start, toks[loc.j - 1].end, "ORG", "")
+
+
+def _clitic_len(norm: str) -> int:
+    for p, stem in clitic_candidates(norm):
+        if stem in rules.ORG_NISBA_HEADS_AR:
+            return p
+    return 0

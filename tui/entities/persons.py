@@ -1,0 +1,271 @@
+"""Person rules: names after a title, after a verb of saying, from a common
+given name, in apposition, and a second person coordinated with a first.
+
+Each rule takes a :class:`~tui.entities.doc._Doc` and a token index and
+returns a ``PER`` hit or None; :mod:`tui.entities.engine` decides when each
+is tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.entities import rules
+from tui.entities.doc import (
+    _HE_AL,
+    _JOINERS,
+    _QUOTES,
+    _al,
+    _Doc,
+    _given,
+    _he_det,
+    _he_verb,
+    _Hit,
+    boundary,
+    gazetteer_match,
+    is_nisba,
+    name_like,
+    plain,
+    strong_boundary,
+    trigger_match,
+)
+from tui.entities.gazetteer import gap_key
+
+
+def person_after_title(doc: _Doc, i: int) -> _Hit | None:
+    """Name tokens starting at i, as a person, if they look like one."""
+    toks = doc.toks
+    if doc.tlang[i] == "he" and i + 2 < len(toks) and not _given(doc, i) and _given(doc, i + 1) and not doc.broken(i + 1) \
+            and doc.gaps[i + 2] not in _JOINERS \
+            and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
+            and name_like(doc, i + 2, first=False) and gazetteer_match(doc, i + 2, "PER") is None:
+        i += 1  # ראש המועצה שומרון יוסי דגן: the name starts at the given name
+    if doc.tlang[i] == "he" and toks[i].norm.startswith("וה") and len(toks[i].norm) > 4 and not _given(doc, i):
+        if i + 1 >= len(toks) or doc.broken(i + 1):
+            return None  # שר הבינוי והשיכון: "and the ..." continues the portfolio
+        i += 1
+    if doc.tlang[i] == "he" and i > 0 and toks[i].norm.startswith("ל") and not doc.broken(i) and not _given(doc, i):
+        return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
+    if _of_phrase_ar(doc, i):
+        return None
+    if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm == "של" and not doc.broken(i):
+        return None  # הכלכלנית הראשית של מיטב: whose economist, not her name
+    if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm.startswith("ל") and not _given(doc, i - 1) \
+            and toks[i].norm.endswith(("ים", "ית", "יות")) and not _given(doc, i):
+        return None  # השר לעניינים אסטרטגיים: the portfolio's adjective
+    j, count = i, 0
+    while j < len(toks) and count < 3:
+        if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
+            j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
+            continue
+        if j > i and toks[j].norm in _HE_AL and j + 1 < len(toks) and doc.gaps[j + 1] in _JOINERS \
+                and toks[j + 1].text.replace("'", "").isalpha() and not doc.broken(j):
+            j += 2  # אל-הוואשלה: the Arabic article and the name
+            count += 1
+            continue
+        if j > i and doc.broken(j):
+            break
+        n = toks[j].norm
+        if (n in rules.CONNECTORS or toks[j].text in rules.CONNECTORS_EN) and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and (j > i or n in _LEAD_CONNECTORS):
+            j += 1
+            continue
+        if not name_like(doc, j, first=(j == i)):
+            break
+        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not boundary(doc, j + 1)):
+            break  # a third word only when the name clearly ends there; Hebrew names: two words
+        if j > i and gazetteer_match(doc, j, "PER"):
+            break
+        count += 1
+        j += 1
+    while j > i and toks[j - 1].norm in rules.CONNECTORS:
+        j -= 1
+    if count == 3 and j + 1 < len(toks) and toks[j].norm in _HE_AL and doc.gaps[j + 1] in _JOINERS \
+            and not doc.broken(j) and toks[j + 1].text.replace("'", "").isalpha():
+        j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
+    if count == 0 or j == i:
+        return None
+    if count == 1 and doc.tlang[i] == "ar" and j == i + 1 and _given(doc, i) and j < len(toks) and not doc.broken(j) \
+            and is_nisba(doc, j) and (j + 1 >= len(toks) or boundary(doc, j + 1)):
+        j, count = j + 1, 2  # المتحدث باسم الوزارة وليد المصري: a given name and a nisba surname
+    if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
+        return None  # Persian news names people in full; a lone word there is usually a verb part
+    if doc.tlang[i] == "fa":
+        if j < len(toks) and toks[j].norm in rules.LIGHT_VERBS_FA:
+            j -= 1  # موافقت کردند: the last word belongs to the verb
+            if j - i < 2:
+                return None
+        elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
+            return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
+    return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _of_phrase_ar(doc: _Doc, i: int) -> bool:
+    """الرئيس التنفيذي لتوتال إنرجيز، الرئيس الروحي لطائفة الموحدين: a ل-word after a title says
+    whose title it is; the name comes after it."""
+    toks = doc.toks
+    if doc.tlang[i] != "ar" or doc.broken(i) or i == 0:
+        return False
+    raw = plain(toks[i].text)
+    if not raw.startswith("ل") or raw.startswith("لل") or _given(doc, i) or len(raw) < 4:
+        return False
+    stem = toks[i].norm[1:]
+    if i + 1 < len(toks) and not doc.broken(i + 1) and _al(doc, i + 1) and not is_nisba(doc, i + 1):
+        return True  # لطائفة الموحدين
+    return any(stem == doc.toks[k].norm for k in range(i - 1)) or gazetteer_match(doc, i, "ORG") is not None
+
+
+def _given_place_person(doc: _Doc, i: int) -> _Hit | None:
+    toks = doc.toks
+    j = i + 1
+    known = gazetteer_match(doc, j)
+    if j >= len(toks) or doc.broken(j) or (known is None and not name_like(doc, j, first=False)) \
+            or (known is not None and (known.type != "PER" or known.j != j + 1)):
+        return None
+    if not (j + 1 >= len(toks) or doc.broken(j + 1) or rules.is_stop(toks[j + 1].text, toks[j + 1].norm, doc.tlang[j + 1])):
+        return None
+    return _Hit(i, j + 1, toks[i].start, toks[j].end, "PER", "")
+
+
+def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
+    """فرزين محمدرضا، رئيس كل البنك: a name just before "، title" is a person."""
+    if i < 2 or doc.tlang[i] == "en" or not any(c in doc.gaps[i] for c in "،,"):
+        return None
+    covered_to = hits[-1].j if hits else 0
+    for size in (3, 2):
+        a = i - size
+        if a < max(covered_to, 0):
+            continue
+        if not (a == 0 or doc.broken(a) or doc.toks[a - 1].norm in rules.stop_words(doc.tlang[a - 1])):
+            continue
+        if a > 0 and doc.gaps[a].strip()[-1:] in tuple(_QUOTES):
+            continue  # "ערוך לכל תרחיש", ורמטכ"ל ...: the end of a quotation, not a name
+        if any(doc.broken(k) for k in range(a + 1, i)):
+            continue
+        if all(name_like(doc, k, first=(k == a)) or (k == a and doc.toks[k].norm in rules.GIVEN_TITLES)
+               for k in range(a, i)):
+            return _Hit(a, i, doc.toks[a].start, doc.toks[i - 1].end, "PER", "")
+    return None
+
+
+_DET_FA = rules._keys("هر این آن یک از به با در برای بر تا چند همه همین همان هیچ")
+
+
+def _role_then_name(doc: _Doc, i: int) -> _Hit | None:
+    """وقالت الناخبة سلمى العبادي إن، אמר האנליסט מקסים ריבניקוב כי: a verb of saying, one determined
+    role noun, then a two- or three-word name that ends the phrase."""
+    toks, lang = doc.toks, doc.tlang[i]
+    if i == 0 or doc.broken(i) or not _say(doc, i - 1) or i + 2 >= len(toks) or doc.broken(i + 1):
+        return None
+    det = _al(doc, i) if lang == "ar" else _he_det(doc, i)
+    if not det or is_nisba(doc, i) or trigger_match(doc, i) or gazetteer_match(doc, i) is not None \
+            or rules.is_stop(toks[i].text, toks[i].norm, lang):
+        return None
+    hit = person_after_title(doc, i + 1)
+    if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
+        return None
+    if hit.j < len(toks) and not doc.broken(hit.j) and toks[hit.j].norm not in rules._keys("إن ان أن כי") \
+            and not plain(toks[hit.j].text).startswith(("ل", "ל")):
+        return None
+    return hit
+
+
+def _say(doc: _Doc, k: int) -> bool:
+    """Token k is a verb of saying (with a conjunction: وقال، ואמר)."""
+    if k + 1 < len(doc.toks) and doc.gaps[k + 1] in _JOINERS:
+        return False  # گفت‌وگو: a noun, not "said"
+    verbs = rules.SAY.get(doc.tlang[k], frozenset())
+    n = doc.toks[k].norm
+    return n in verbs or (n[:1] in "وفו" and n[1:] in verbs)
+
+
+def _sentence_says(doc: _Doc, k: int) -> bool:
+    """A verb of saying follows token k in its sentence."""
+    for m in range(k + 1, min(k + 40, len(doc.toks))):
+        if re.search(r"[.!?؟\n]", doc.gaps[m]):
+            return False
+        if _say(doc, m):
+            return True
+    return False
+
+
+def _coordinated(doc: _Doc, k: int) -> _Hit | None:
+    """וחאלד כבוב / ومحمد سرور right after a titled person: a second person of the same title."""
+    if k + 1 >= len(doc.toks) or doc.broken(k) or doc.tlang[k] not in ("ar", "he") or doc.toks[k].norm[:1] not in "וو":
+        return None
+    if not _given(doc, k) and doc.tlang[k] == "ar":
+        return None
+    tok = doc.toks[k]
+    stem = tok.norm[1:]
+    if len(stem) < 2 or rules.is_stop(tok.text[1:], stem, doc.tlang[k]) or trigger_match(doc, k) or doc.broken(k + 1):
+        return None
+    if stem in rules.org_heads(doc.tlang[k]) or stem.startswith("ה") or not name_like(doc, k + 1, first=False):
+        return None
+    if gazetteer_match(doc, k + 1) is not None and gazetteer_match(doc, k + 1, "PER") is None:
+        return None
+    end = k + 2
+    if not (end >= len(doc.toks) or boundary(doc, end) or doc.gaps[end] in _JOINERS):
+        return None
+    while end < len(doc.toks) and doc.gaps[end] in _JOINERS:
+        end += 1
+    return _Hit(k, end, doc.start_after_clitic(k, 1), doc.toks[end - 1].end, "PER", "")
+
+
+def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
+    """People with no title, named by whom they are quoted: "وقال علاء البطة إن"، "אמרה נועה לוי כי"
+    (a verb of saying right before two or three name words), or "گلاب‌شاه رحیمی، کارگر ... گفت"
+    (two or three name words opening a clause, a comma, and a verb of saying later in the sentence)."""
+    lang = doc.tlang[i]
+    if lang in ("ar", "he") and (role := _role_then_name(doc, i)) is not None:
+        return role
+    if lang not in rules.SAY or not name_like(doc, i, first=True) or _given(doc, i):
+        return None
+    verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1)
+    if verb_first and lang == "he" and doc.toks[i].norm[:1] in "בלמכה":
+        return None  # אמר בכנס חירום, אמר במסיבת עיתונאים: where or to whom, not who
+    prev = doc.toks[i - 1].norm if i > 0 else ""
+    opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, prev, doc.tlang[i - 1])) \
+        and not (lang == "fa" and not doc.broken(i) and prev in _DET_FA) \
+        and not (lang == "he" and doc.toks[i].norm[:1] in "שבלמכ")  # שאחיה עומר: a relative clause
+    if not (verb_first or opens) or (doc.broken(i) and gap_key(doc.gaps[i]) in ("،", ",") and covered == i):
+        return None  # נתניהו, ראש הממשלה, ...: a description of the one just named
+    hit = person_after_title(doc, i)
+    if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
+        return None
+    if verb_first:
+        return hit
+    if hit.j < len(doc.toks) and gap_key(doc.gaps[hit.j]) in ("،", ",") and _sentence_says(doc, hit.j):
+        return hit
+    return None
+
+
+_LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
+
+
+def _he_verbish(doc: _Doc, k: int) -> bool:
+    """נהרג, נפצע (niph'al past), מוחזק, מוכרז (passive participles), הודיעה: verbs, not surnames."""
+    n = doc.toks[k].norm
+    return ((len(n) == 4 and n[0] == "נ") or (len(n) == 5 and n.startswith("מו") and not set(n[2:]) & set("והיא"))
+            or _he_verb(doc, k) or n in rules.SAY_HE)
+
+
+def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
+    """محمد الحلبوسي، עלי חסן מוסאווי: a common given name and one or two more name words."""
+    if not _given(doc, i) or i + 1 >= len(doc.toks) or doc.broken(i + 1):
+        return None
+    if i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.CONNECTORS:
+        return None
+    hit = person_after_title(doc, i)
+    if hit is not None and doc.tlang[i] == "he":
+        k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
+        hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
+    if hit is None or hit.j - hit.i < 2:
+        return None
+    a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
+    if (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
+            and name_like(doc, a, first=True) and hit.j - a <= 3
+            and not (doc.tlang[a] == "he" and doc.toks[a].norm[:1] == "ש" and doc.toks[a].norm[1:] in rules.STOP_HE)):
+        hit.i, hit.start = a, doc.toks[a].start
+    if doc.tlang[i] in ("ar", "fa") and doc.toks[i].norm[:1] == "و" and doc.toks[i].norm not in rules.GIVEN.get(doc.tlang[i], ()):
+        hit.start = doc.start_after_clitic(i, 1)
+    return hit

@@ -1,0 +1,275 @@
+"""Place rules: an unknown place after a place noun (بلدة الخيام، استان خوزستان،
+הכפר יאטר) and the places listed after a plural place noun (محافظات الكرك
+والطفيلة ومعان).
+
+Each rule returns ``LOC`` hits; :mod:`tui.entities.engine` decides when
+each is tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.entities import rules
+from tui.entities.doc import (
+    _HE_AL,
+    _JOINERS,
+    _al,
+    _Doc,
+    _given,
+    _he_det,
+    _he_verb,
+    _Hit,
+    _name_ends,
+    _org_word_ar,
+    _sentence_final,
+    _verbal_fa,
+    gazetteer_match,
+    is_nisba,
+    trigger_match,
+)
+from tui.entities.gazetteer import gap_key
+from tui.text.normalize import clitic_candidates, normalise
+
+
+def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
+    """Clitic length of a list item word at k (0 or 1 for و), or -1 if k cannot be a place name."""
+    t = doc.toks[k]
+    if doc.tlang[k] != lang or not t.text.replace("\u200c", "").isalpha():
+        return -1
+    plen, stem = 0, t.norm
+    if lang == "ar" and not first and stem.startswith("و"):
+        plen, stem = 1, stem[1:]
+    if len(stem) < 3 or trigger_match(doc, k) or is_nisba(doc, k) or _given(doc, k):
+        return -1
+    stops = rules.stop_words(lang) | (rules.FUNCTION_FA if lang == "fa" else rules.FUNCTION_AR)
+    if stem in stops or stem in rules.org_heads(lang) or stem in rules.LOC_NAME_HEADS_AR or stem in rules.LOC_NAME_HEADS_FA \
+            or stem in rules.GENERIC_PLACES_AR:
+        return -1
+    if lang == "fa" and (_verbal_fa(doc, k) or stem in rules.LIGHT_VERBS_FA or _sentence_final(doc, k)):
+        return -1
+    if lang == "ar" and not first and plen == 0:
+        return -1  # after the first item, Arabic items come with و or after a comma (handled by the caller)
+    return plen
+
+
+def place_list(doc: _Doc, i: int) -> list[_Hit]:
+    """A plural place noun and the places it lists: محافظات الكرك والطفيلة ومعان، حقول الحلفاية
+    والبزركان، شهرستان‌های اهواز، حمیدیه و شادگان، مرزهای شلمچه در خوزستان، چذابه و باشماق."""
+    toks, lang = doc.toks, doc.tlang[i]
+    k = i + 1
+    if lang == "ar":
+        if not any(s in rules.PLURAL_PLACE_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3]):
+            return []
+    else:
+        n = toks[i].norm
+        hay, ha = normalise("های"), normalise("ها")
+        if n.endswith((hay, ha)) and n[:-len(hay) if n.endswith(hay) else -len(ha)] in rules.PLURAL_PLACE_HEADS_FA:
+            pass  # مرزهای شلمچه
+        elif not (n in rules.PLURAL_PLACE_HEADS_FA and k < len(toks)
+                  and doc.gaps[k] == "\u200c" and toks[k].norm in rules._keys("ها های")):
+            return []
+        else:
+            k += 1
+    out: list[_Hit] = []
+    while k < len(toks) and not (doc.broken(k) and gap_key(doc.gaps[k]) not in ("،", ",")):
+        if lang == "fa" and out and toks[k].norm == "و" and k + 1 < len(toks) and not doc.broken(k + 1):
+            k += 1  # ... و باشماق
+        if (known := gazetteer_match(doc, k, "LOC")) is not None and (lang == "fa" or known.start == toks[k].start
+                                                                      or toks[k].norm.startswith("و")):
+            out.append(known)
+            k = known.j
+        else:
+            plen = _list_word(doc, k, lang, first=not out)
+            if plen < 0 or (out and lang == "ar" and plen == 0 and not doc.broken(k)):
+                break
+            if gazetteer_match(doc, k) is not None:
+                break
+            out.append(_Hit(k, k + 1, doc.start_after_clitic(k, plen), toks[k].end, "LOC", ""))
+            k += 1
+        if lang == "fa" and k + 1 < len(toks) and toks[k].norm == "در" and not doc.broken(k) \
+                and (inner := gazetteer_match(doc, k + 1, "LOC")) is not None:
+            out.append(inner)  # شلمچه در خوزستان
+            k = inner.j
+        if k >= len(toks):
+            break
+        sep = gap_key(doc.gaps[k]) in ("،", ",") or (lang == "ar" and toks[k].norm.startswith("و") and not doc.broken(k)) \
+            or (lang == "fa" and toks[k].norm == "و" and not doc.broken(k))
+        if not sep:
+            break
+    if not out or (len(out) == 1 and out[0].entity_id):
+        return []
+    return out
+
+
+_NAMED_WORKS_AR = rules._keys("حقل حوض")
+
+
+_STREETS_AR = rules._keys("شارع ساحة ميدان")
+
+
+_GENERIC_GEO_COMPLEMENTS_AR = rules._keys("الغاز النفط الألغام ألغام الرماية نفط غاز")
+
+
+def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
+    """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
+    lang = doc.tlang[i]
+    if lang == "fa":
+        return _loc_from_head_fa(doc, i)
+    if lang == "he":
+        return _loc_from_head_he(doc, i)
+    toks = doc.toks
+    cands = clitic_candidates(toks[i].norm)
+    if i + 1 < len(toks) and not doc.broken(i + 1):
+        geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
+        if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
+            return _Hit(i, hit.j, doc.start_after_clitic(i, geo), toks[hit.j - 1].end, "LOC", "")  # خليج عدن
+        if geo is not None and toks[i + 1].norm in _GENERIC_GEO_COMPLEMENTS_AR:
+            return None  # حقل الغاز، حقل ألغام: a gas field, a minefield
+        if geo is not None and _org_word_ar(doc, i + 1) and not is_nisba(doc, i + 1) and gazetteer_match(doc, i + 1) is None:
+            return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # خليج العقبة، سد النهضة
+        if geo is not None and any(s in _NAMED_WORKS_AR for _, s in cands[:3]) and gazetteer_match(doc, i + 1) is None \
+                and toks[i + 1].text.isalpha() and len(toks[i + 1].norm) >= 3 and not _al(doc, i + 1) \
+                and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
+                and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
+            return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
+    full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
+    name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
+    if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
+        return None  # أم قصر: the town, not a palace
+    if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
+        return None
+    j = i + 1
+    if toks[j].norm in rules.PLACE_PREFIX_AR and j + 1 < len(toks) and not doc.broken(j + 1):
+        j += 1
+    t = toks[j]
+    street = full is not None and any(s in _STREETS_AR for _, s in cands[:3])
+    if (not t.text.isalpha() or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
+            or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
+        return None  # (شارع الملك فيصل: a street named after a king)
+    if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR):
+        return None  # ريف المحافظة: the province named before
+    start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
+    end = j + 1
+    if street:
+        while end < len(toks) and end - j < 3 and not doc.broken(end) and toks[end].text.isalpha() \
+                and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
+                and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end):
+            end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
+    return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC", "")
+
+
+def _loc_word_fa(doc: _Doc, k: int) -> bool:
+    t = doc.toks[k]
+    return (k < len(doc.toks) and not doc.broken(k) and t.text.isalpha() and len(t.norm) >= 3
+            and t.norm not in rules.STOP_FA and t.norm not in rules.FUNCTION_FA and not is_nisba(doc, k)
+            and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
+
+
+_DAM_FA = rules._keys("سد")
+
+
+_VENUES_FA = rules._keys("ورزشگاه استادیوم میدان")
+
+
+def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
+    """استان خوزستان -> خوزستان; میدان آزادگان جنوبی, سد کمال‌خان: Persian place nouns."""
+    toks, n = doc.toks, doc.toks[i].norm
+    full = n in rules.LOC_FULL_HEADS_FA
+    if not (full or n in rules.LOC_NAME_HEADS_FA) or i + 1 >= len(toks) or doc.broken(i + 1):
+        return None
+    if i > 0 and not doc.broken(i) and (toks[i - 1].norm in rules._keys("این آن همین همان هر") or toks[i - 1].text.isdigit()):
+        return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
+    if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA):
+        return None
+    if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
+        return None  # منطقه تأمین شود: a verb's noun, not a place
+    if gazetteer_match(doc, i + 1) is not None:
+        hit = gazetteer_match(doc, i + 1)
+        if full and hit.type == "LOC" and not (n in _DAM_FA and re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "")):
+            return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
+        return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam
+    if not _loc_word_fa(doc, i + 1):
+        return None
+    j = i + 2
+    while j < len(toks) and doc.gaps[j] in _JOINERS:
+        j += 1  # کمال‌خان: one word in two pieces
+    if j < len(toks) and not doc.broken(j) and (toks[j].norm in rules.HONORIFIC_FA or (
+            toks[j - 1].norm in rules.HONORIFIC_FA and _loc_word_fa(doc, j))):
+        j += 1  # ورزشگاه یادگار امام، میدان شهید ...
+    if full and n in _VENUES_FA and j == i + 2 and j + 1 < len(toks) and _loc_word_fa(doc, j) \
+            and gazetteer_match(doc, j) is None and not _verbal_fa(doc, j) and not _sentence_final(doc, j) and (
+                doc.broken(j + 1) or toks[j].norm in rules.LOC_NAME_HEADS_FA
+                or (g := gazetteer_match(doc, j + 1, "LOC")) is not None and g.i == j + 1
+                or toks[j + 1].norm in rules.FUNCTION_FA):
+        j += 1  # ورزشگاه نقش جهان اصفهان، ورزشگاه فولاد شهر
+    if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
+        j += 1
+    if full or toks[i + 1].norm in rules.HONORIFIC_FA:  # بندر شهید رجایی، بندر امام خمینی: the port, not the man
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
+    return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
+
+
+def _he_name_end(doc: _Doc, k: int) -> bool:
+    """A Hebrew place name may end before k: punctuation, a stop word, or a prefixed word (ובבקעת, שליד, בדרום)."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    n = doc.toks[k].norm
+    return n in rules.STOP_HE or (n[:1] in "ובלמשכ" and len(n) > 3) or gazetteer_match(doc, k) is not None
+
+
+def _he_place_words(doc: _Doc, j: int) -> int:
+    """One or two bare words of a place name from j (ניר עוז, מסאפר יטא), 0 if none."""
+    toks = doc.toks
+    def bare(k: int) -> bool:
+        t = toks[k]
+        return (doc.tlang[k] == "he" and t.text.replace("'", "").isalpha() and len(t.norm) >= 2
+                and t.norm not in rules.STOP_HE and not trigger_match(doc, k) and not is_nisba(doc, k)
+                and gazetteer_match(doc, k) is None)
+    if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith(("ה", "ו")) or len(toks[j].norm) < 3:
+        return 0
+    if _he_name_end(doc, j + 1):
+        return j + 1
+    if bare(j + 1) and not toks[j + 1].norm.startswith(("ה", "ו", "ש", "ב", "ל", "מ")) and _he_name_end(doc, j + 2):
+        return j + 2
+    return 0
+
+
+def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
+    """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun; בקעת הירדן, כיכר החטופים, ציר
+    פילדלפי, הר חברון: a place noun that is part of the name."""
+    toks = doc.toks
+    stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
+    if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
+        start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
+        if (known := gazetteer_match(doc, i + 1, "LOC")) is not None and known.i == i + 1:
+            return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")
+        if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
+            return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
+        if (end := _he_place_words(doc, i + 1)):
+            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
+        return None
+    if any(s in rules.LOC_NAME_HEADS_HE2 for s in stems) and (end := _he_place_words(doc, i + 1)):
+        return _Hit(i + 1, end, toks[i + 1].start, toks[end - 1].end, "LOC", "")  # קיבוץ ניר עוז, בכפר תורמוס עיא
+    if not any(s in rules.LOC_NAME_HEADS_HE for s in stems):
+        return None
+    j = i + 1
+    if j + 1 < len(toks) and not doc.broken(j) and not doc.broken(j + 1) and (is_nisba(doc, j) or (
+            _he_det(doc, j) and toks[j].norm.endswith(("י", "ית")))):
+        j += 1  # הכפר הבדואי ...
+    if j >= len(toks) or doc.broken(j) or gazetteer_match(doc, j) is not None:
+        return None
+    t = toks[j]
+    if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
+            or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j) \
+            or (len(t.norm) == 5 and t.norm[0] == "נ" and t.norm[-1] in "הו") or t.norm in rules.SAY_HE:
+        return None  # שכונה חדשה; סיעת רוב העיר אסף הראל
+    k = j + 1
+    if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
+        k += 1  # ואדי אל-נעם
+    while k < len(toks) and doc.gaps[k] in _JOINERS and toks[k].text.replace("'", "").isalpha():
+        k += 1
+    return _Hit(j, k, t.start, toks[k - 1].end, "LOC", "")
+
+
+_HE_PLACE_ADJ = rules._keys("חדשה חדש ישנה ישן גדולה גדול קטנה קטן סמוכה סמוך נוספת נוסף אחרת אחר שלמה שלם")
