@@ -108,6 +108,10 @@ _NAMED_WORKS_AR = rules._keys("حقل حوض")
 _STREETS_AR = rules._keys("شارع ساحة ميدان")
 
 
+_AIRPORTS_AR = rules._keys("مطار ميناء")
+_INTL_AR = rules._keys("الدولي")
+
+
 _GENERIC_GEO_COMPLEMENTS_AR = rules._keys("الغاز النفط الألغام ألغام الرماية نفط غاز")
 
 
@@ -134,6 +138,12 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
                 and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
+    if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
+        k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
+        while k < len(toks) and k - i <= 3 and not doc.broken(k) and toks[k].text.isalpha() and toks[k].norm not in _INTL_AR:
+            k += 1
+        if 1 < k - i <= 3 and k < len(toks) and not doc.broken(k) and toks[k].norm in _INTL_AR:
+            return _Hit(i, k + 1, doc.start_after_clitic(i, full), toks[k].end, "LOC", "")
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
         return None  # أم قصر: the town, not a palace
