@@ -154,8 +154,9 @@ class RuleEngine:
                 continue
             if hit is None and pending:
                 hit = _earlier_org(doc, i, hits)
-            if hit is None and pending:
+            if hit is None and pending and not (doc.tlang[i] == "fa" and doc.toks[i].norm in rules.PORTFOLIO):
                 hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
+                # (وزیر ورزش و جوانان احمد دنیامالی: جوانان is the portfolio, not the name)
             if hit is None:
                 hit = org_from_head(doc, i)
             if hit is None and doc.tlang[i] in ("ar", "fa") and (listed := place_list(doc, i)):

@@ -310,7 +310,7 @@ _GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع العمليات الطوا�
 _GENERIC_COMPLEMENTS_FA = rules._keys("رأی رای")  # صندوق رأی: the ballot box
 
 
-_GENERIC_ADJ_AR = rules._keys("المحلي المحلية المختص المختصة المعني المعنية")
+_GENERIC_ADJ_AR = rules._keys("الحكومي الجماعي المحلي المحلية المختص المختصة المعني المعنية")
 
 
 def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
@@ -463,7 +463,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not t.text.replace("\u200c", "").isalpha()
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
-                or _verbal_fa(doc, j) or _sentence_final(doc, j)):
+                or _verbal_fa(doc, j) or _sentence_final(doc, j) or t.norm in rules.LIGHT_VERBS_FA):
             break
         if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
             return hit.j  # ... ایران، کمیساریای عالی سازمان ملل

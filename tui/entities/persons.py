@@ -220,8 +220,8 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
         return role
     if lang not in rules.SAY or not name_like(doc, i, first=True) or _given(doc, i):
         return None
-    verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1)
-    if verb_first and lang == "he" and doc.toks[i].norm[:1] in "בלמכה":
+    verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1) and lang != "fa"  # Persian: گفت ends its clause
+    if verb_first and lang == "he" and doc.toks[i].norm[:1] in "בלמכהש":
         return None  # אמר בכנס חירום, אמר במסיבת עיתונאים: where or to whom, not who
     prev = doc.toks[i - 1].norm if i > 0 else ""
     opens = lang != "ar" and (i == 0 or doc.broken(i) or rules.is_stop(doc.toks[i - 1].text, prev, doc.tlang[i - 1])) \
@@ -236,6 +236,9 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
         return hit
     if hit.j < len(doc.toks) and gap_key(doc.gaps[hit.j]) in ("،", ",") and _sentence_says(doc, hit.j):
         return hit
+    if lang == "fa" and (i == 0 or doc.broken(i)) and hit.j < len(doc.toks) and not doc.broken(hit.j) \
+            and trigger_match(doc, hit.j) and _sentence_says(doc, hit.j):
+        return hit  # مرضیه جعفری سرمربی تیم ملی ... گفت: a name opening the sentence, then its title
     return None
 
 

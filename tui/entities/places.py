@@ -32,6 +32,9 @@ from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, normalise
 
 
+_ADJ_FA = rules._keys("کوچک بزرگ مختلف دیگر مرزی محروم دورافتاده جنوبی شمالی شرقی غربی مرکزی")
+
+
 def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
     """Clitic length of a list item word at k (0 or 1 for و), or -1 if k cannot be a place name."""
     t = doc.toks[k]
@@ -46,6 +49,8 @@ def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
     if stem in stops or stem in rules.org_heads(lang) or stem in rules.LOC_NAME_HEADS_AR or stem in rules.LOC_NAME_HEADS_FA \
             or stem in rules.GENERIC_PLACES_AR:
         return -1
+    if lang == "fa" and stem in _ADJ_FA:
+        return -1  # شهرهای کوچک: small towns
     if lang == "fa" and (_verbal_fa(doc, k) or stem in rules.LIGHT_VERBS_FA or _sentence_final(doc, k)):
         return -1
     if lang == "ar" and not first and plen == 0:
