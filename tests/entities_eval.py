@@ -33,6 +33,7 @@ BLIND3 = Path(__file__).parent / "fixtures" / "entities_blind3"
 BLIND4 = Path(__file__).parent / "fixtures" / "entities_blind4"
 BLIND5 = Path(__file__).parent / "fixtures" / "entities_blind5"
 BLIND6 = Path(__file__).parent / "fixtures" / "entities_blind6"
+BLIND7 = Path(__file__).parent / "fixtures" / "entities_blind7"
 
 
 @dataclass
@@ -73,7 +74,7 @@ def evaluate(folder: Path = FIXTURES) -> tuple[float, float, float, list[DocScor
 
 
 if __name__ == "__main__":
-    folders = [Path(a) for a in sys.argv[1:]] or [FIXTURES, HELDOUT, BLIND3, BLIND4, BLIND5, BLIND6]
+    folders = [Path(a) for a in sys.argv[1:]] or [FIXTURES, HELDOUT, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7]
     summary = []
     for folder in folders:
         p, r, f, docs = evaluate(folder)
