@@ -200,7 +200,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             return _Hit(i, j, doc.start_after_clitic(i, plen or 0), toks[j - 1].end, "ORG", "")
         if known.type == "ORG" and lang == "fa" and known.j == i + 2 and (end := _org_chain_fa(doc, known.i)) > known.j:
             return _Hit(i, end, toks[i].start, toks[end - 1].end, "ORG", "")
-        if known.type == "ORG" and not (stems & rules.OUTLET_HEADS):  # بعثة الأمم المتحدة لمساعدة العراق
+        if known.type == "ORG" and not (stems & (rules.OUTLET_HEADS | rules.ORG_NAME_ONLY_AR | rules.ORG_NAME_ONLY_HE)):
+            # بعثة الأمم المتحدة لمساعدة العراق (but شركة رولز رويس لصيانة المحركات, חברת שברון האמריקנית: the company)
             end = _org_chain(doc, known.j, i, lang)
             if end > known.j and not _al(doc, known.j):
                 return _Hit(i, end, doc.start_after_clitic(i, plen or 0), toks[end - 1].end, "ORG", "")
