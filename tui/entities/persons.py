@@ -32,6 +32,14 @@ from tui.entities.doc import (
 from tui.entities.gazetteer import gap_key
 
 
+def _to_body_ar(doc: _Doc, k: int) -> bool:
+    """لوكالة، لصحيفة: "to the agency/paper" right after a name ends it (الصقري لوكالة الأنباء العمانية)."""
+    if k >= len(doc.toks) or doc.tlang[k] != "ar" or doc.broken(k):
+        return False
+    n = doc.toks[k].norm
+    return n[:1] == "ل" and (n[1:] in rules.OUTLET_HEADS or n[1:] in rules.ORG_HEADS_AR)
+
+
 def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     """Name tokens starting at i, as a person, if they look like one."""
     toks = doc.toks
@@ -72,7 +80,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             continue
         if not name_like(doc, j, first=(j == i)):
             break
-        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not boundary(doc, j + 1)):
+        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (boundary(doc, j + 1) or _to_body_ar(doc, j + 1))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
             break
