@@ -32,6 +32,9 @@ from tui.entities.doc import (
 from tui.entities.gazetteer import gap_key
 
 
+_MONTH_NAMES_HE = rules._keys("יולי")
+
+
 def _to_body_ar(doc: _Doc, k: int) -> bool:
     """لوكالة، لصحيفة: "to the agency/paper" right after a name ends it (الصقري لوكالة الأنباء العمانية)."""
     if k >= len(doc.toks) or doc.tlang[k] != "ar" or doc.broken(k):
@@ -61,6 +64,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm.startswith("ל") and not _given(doc, i - 1) \
             and toks[i].norm.endswith(("ים", "ית", "יות")) and not _given(doc, i):
         return None  # השר לעניינים אסטרטגיים: the portfolio's adjective
+    if doc.tlang[i] == "he" and toks[i].norm in _MONTH_NAMES_HE and i + 1 < len(toks) and not doc.broken(i + 1) \
+            and name_like(doc, i + 1, first=False) and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
+        return _Hit(i, i + 2, toks[i].start, toks[i + 1].end, "PER", "")  # פרופ' יולי תמיר: a name, not July
     j, count = i, 0
     while j < len(toks) and count < 3:
         if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
