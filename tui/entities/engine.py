@@ -90,6 +90,8 @@ def normalise_language(language: str | None, text: str) -> str:
     return table.get(code) or guess_language(text)
 
 
+_ADJ_PLACES_FA = rules._keys("مالی")
+_COUNTRY_FA = rules._keys("کشور کشورهای دولت جمهوری")
 _PENDING_LINKS = rules._keys("في عن و ב של خود خویش از إلى الى")
 
 
@@ -128,6 +130,10 @@ class RuleEngine:
                     and not (gap_key(doc.gaps[i]) in (",", "،") and hits and hits[-1].j == i and hits[-1].type != "PER"):
                 pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
             hit = gazetteer_match(doc, i)
+            if hit is not None and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] == "fa" \
+                    and doc.toks[i].norm in _ADJ_PLACES_FA and i > 0 and not doc.broken(i) \
+                    and doc.toks[i - 1].norm not in rules.FUNCTION_FA and doc.toks[i - 1].norm not in _COUNTRY_FA:
+                hit = None  # فساد مالی، بدهی مالی: "financial", not Mali
             if hit is not None and pending and hit.type == "PER" and hit.j == i + 1 and doc.tlang[i] != "en" \
                     and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
                     and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
