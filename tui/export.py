@@ -155,8 +155,8 @@ def to_markdown(sections: list[Section], options: ExportOptions | None = None) -
     parts = ["# Marsad notes\n"]
     if not sections:
         parts.append("_No annotations matched._\n")
-    for article, annotations in sections:
-        parts.append(article_markdown(article, annotations, options))
+    for article, anns in sections:
+        parts.append(article_markdown(article, anns, options))
     return "\n".join(parts)
 
 

@@ -212,10 +212,6 @@ class Store:
                     MIGRATIONS[step](self)
             meta.upsert({"schema": SCHEMA_VERSION}, lambda d: True)
 
-    @property
-    def is_empty(self) -> bool:
-        return len(self._db("articles.json").table("articles")) == 0
-
     # -- articles ----------------------------------------------------------
 
     def articles(self) -> list[Article]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -36,7 +35,6 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.reader import Reader
 
 NARROW = 100
-VERY_NARROW = 70
 
 
 def B(key: str, action: str, description: str, id: str, show: bool = True, **kw: object) -> Binding:
@@ -268,12 +266,8 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
 
     def on_resize(self) -> None:
         """Collapse side panes when the terminal gets narrow; ``[`` and ``]`` bring them back."""
-        narrow, very_narrow = self.size.width < NARROW, self.size.width < VERY_NARROW
+        narrow = self.size.width < NARROW
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self.query_one("#right").set_class(narrow or not self.app.config.right_pane, "hidden")  # type: ignore[attr-defined]
-        if very_narrow != self.has_class("-very-narrow"):
-            self.set_class(very_narrow, "-very-narrow")
 
-
-APP_DIR = Path(__file__).parent

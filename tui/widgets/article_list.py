@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -145,7 +144,7 @@ class ArticleList(ScrollView, can_focus=True):
     def scroll_to_cursor(self, animate: bool = False) -> None:
         top = self.cursor * ROWS_PER_ITEM
         self.scroll_to_region(
-            self.virtual_region.__class__(0, top, self.size.width, ROWS_PER_ITEM),
+            Region(0, top, self.size.width, ROWS_PER_ITEM),
             animate=animate, immediate=True,
         )
 
@@ -163,7 +162,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._cache[key] = pair
         return pair[part].crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
-    def _render_item(self, index: int, width: int) -> tuple[Strip, Strip]:  # type: ignore[override]
+    def _render_item(self, index: int, width: int) -> tuple[Strip, Strip]:
         item = self._items[index]
         art = item.article
         base = self.rich_style
