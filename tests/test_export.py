@@ -12,18 +12,22 @@ import pytest
 
 from tui.anchoring import anchor_highlight
 from tui.cli import main
-from tui.entities.cache import entity_names
 from tui.errors import InputError
 from tui.export import (
     ExportOptions,
     clean,
+    direction_runs,
+    entity_links,
     export_text,
+    front_matter,
     is_rtl,
     md_escape,
     obsidian_tag,
     select,
+    split_markdown,
     to_json,
     to_markdown,
+    wikilink,
 )
 from tui.models import Annotation, Article
 from tui.store import Store
@@ -97,7 +101,7 @@ def test_markdown_golden(sections) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_markdown_golden_with_wikilinks(sections) -> None:  # type: ignore[no-untyped-def]
-    options = ExportOptions(wikilinks=True, entities={"ar1": ["مسقط", "إيران", "Reuters"]})
+    options = ExportOptions(wikilinks=True, entities={"ar1": [("Muscat", "مسقط"), ("Iran", "إيران"), "Reuters"]})
     _golden("notes-wikilinks.md", to_markdown(sections[:1], options))
 
 
@@ -110,10 +114,10 @@ def test_json_golden(sections) -> None:  # type: ignore[no-untyped-def]
 
 def test_rtl_quotes_are_wrapped_in_rtl_divs_and_ltr_ones_are_not(sections) -> None:  # type: ignore[no-untyped-def]
     md = to_markdown(sections)
-    assert '<div dir="rtl">\n\n> الأجواء كانت بناءة، واتفق الطرفان على مواصلة التشاور\n\n</div>' in md
-    assert '<div dir="rtl">\n\n> "ההסכם החדש יבטיח אספקה יציבה עד 2030"\n\n</div>' in md
+    assert '<div dir="rtl" markdown="1">\n\n> الأجواء كانت بناءة، واتفق الطرفان على مواصلة التشاور\n\n</div>' in md
+    assert '<div dir="rtl" markdown="1">\n\n> "ההסכם החדש יבטיח אספקה יציבה עד 2030"\n\n</div>' in md
     assert "\n\nQuote of the minister, verify.\n\n" in md  # LTR note: plain paragraph
-    assert md.count("<div dir=\"rtl\">") == md.count("</div>")
+    assert md.count('<div dir="rtl" markdown="1">') == md.count("</div>")
 
 
 def test_markdown_has_article_heading_block_notes_tags_and_provenance(sections) -> None:  # type: ignore[no-untyped-def]
@@ -299,7 +303,7 @@ def test_cli_export_to_stdout_and_file(annotated: Store, library: Path, tmp_path
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--library", str(library), "export"]) == 0
     out = capsys.readouterr().out
-    assert out == export_text(annotated, entities=partial(entity_names, annotated))
+    assert out == export_text(annotated, entities=partial(entity_links, annotated))
     assert "الأجواء كانت بناءة" in out
     assert "- **Entities:** " in out and "**Entities:**" not in export_text(annotated)
     target = tmp_path / "out" / "notes.json"
@@ -321,3 +325,91 @@ def test_cli_tag_filter(annotated: Store, library: Path, capsys: pytest.CaptureF
     assert main(["--library", str(library), "export", "--tag", "tech"]) == 0
     out = capsys.readouterr().out
     assert "Apple opens a Gulf hub" in out and "مسقط" not in out
+
+
+# -- papercuts of #12: wikilinks, front matter, mixed notes, Python-Markdown -----------
+
+
+def test_wikilink_links_the_canonical_name_with_the_spelling_as_alias() -> None:
+    assert wikilink(("Iran", "إيران")) == "[[Iran|إيران]]"
+    assert wikilink(("Iran", "ایران")) == "[[Iran|ایران]]"
+    assert wikilink(("Iran", "Iran")) == "[[Iran]]" and wikilink("Reuters") == "[[Reuters]]"
+    assert wikilink(("A|B [x]", "a#b")) == "[[A B  x|a b]]"
+
+
+def test_cli_wikilinks_use_one_note_per_entity_across_scripts(annotated: Store, library: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(library), "export", "--wikilinks", "--article", "ar1"]) == 0
+    out = capsys.readouterr().out
+    assert "[[Iran|إيران]]" in out and "[[Muscat|مسقط]]" in out and "[[إيران]]" not in out
+
+
+def _yaml_head(text: str) -> dict:  # type: ignore[type-arg]
+    import yaml
+
+    assert text.startswith("---\n")
+    head, _, _ = text[4:].partition("\n---\n")
+    return yaml.safe_load(head)
+
+
+def test_front_matter_is_yaml_with_the_article_fields(annotated: Store) -> None:
+    text = export_text(annotated, article_id="ar1", entities=partial(entity_links, annotated))
+    meta = _yaml_head(text)
+    assert meta["title"] == "مسقط تستضيف جولة جديدة من المحادثات"
+    assert meta["source"] == "وكالة المرصد" and meta["url"] == "https://example.org/ar/oman"
+    assert meta["published"] == "2026-04-03T10:20:00+00:00" and meta["language"] == "ar"
+    assert meta["tags"] == ["diplomacy", "iran"]
+    assert "Iran" in meta["entities"] and "Muscat" in meta["entities"]
+
+
+def test_front_matter_survives_hostile_titles() -> None:
+    import yaml
+
+    fields = {"title": 'a: "b" # c\n---\n- d', "tags": ["x: y", "#z"], "empty": ""}
+    text = front_matter(fields)
+    assert yaml.safe_load(text.strip("-\n")) == {"title": fields["title"], "tags": ["x: y", "#z"]}
+
+
+def test_export_to_a_folder_writes_one_note_per_article(annotated: Store, library: Path, tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    assert main(["--library", str(library), "export", "--wikilinks", "--out", str(vault)]) == 0
+    notes = sorted(p.name for p in vault.glob("*.md"))
+    assert notes == ["Apple opens a Gulf hub (mx1).md", "יצוא הגז למצרים יגדל (he1).md",
+                     "مسقط تستضيف جولة جديدة من المحادثات (ar1).md"]
+    ar = (vault / "مسقط تستضيف جولة جديدة من المحادثات (ar1).md").read_text(encoding="utf-8")
+    assert _yaml_head(ar)["url"] == "https://example.org/ar/oman" and "[[Iran|إيران]]" in ar
+    assert _yaml_head((vault / "Apple opens a Gulf hub (mx1).md").read_text(encoding="utf-8"))["language"] == "en"
+    assert split_markdown([]) == {}
+
+
+MIXED_NOTE = "Check this against the Reuters wire.\nالوزير نفى ذلك (مرتين).\nوأضاف: «لا تعليق»."
+
+
+def test_mixed_note_keeps_line_breaks_and_each_line_its_direction() -> None:
+    art = _article("m", "Mixed", "body")
+    note = Annotation(id="n", article_id="m", kind="note", note=MIXED_NOTE, created=STAMP, updated=STAMP)
+    md = to_markdown([(art, [note])], ExportOptions(front_matter=False))
+    assert ("Check this against the Reuters wire.\n\n<div dir=\"rtl\" markdown=\"1\">\n\n"
+            "الوزير نفى ذلك (مرتين).  \nوأضاف: «لا تعليق».\n\n</div>") in md
+    assert [(rtl, len(lines)) for rtl, lines in direction_runs(MIXED_NOTE)] == [(False, 1), (True, 2)]
+
+
+def _html_both_ways(md: str) -> list[str]:
+    import markdown
+    from markdown_it import MarkdownIt
+
+    return [MarkdownIt("commonmark").render(md), markdown.markdown(md, extensions=["md_in_html"])]
+
+
+def test_rtl_blocks_render_as_markdown_in_commonmark_and_python_markdown(sections) -> None:  # type: ignore[no-untyped-def]
+    article, anns = sections[0]
+    anns[0].note = MIXED_NOTE
+    md = to_markdown([(article, anns)])
+    for html in _html_both_ways(md):
+        assert "<blockquote>" in html and "&gt; الأجواء" not in html and "> الأجواء" not in html
+        assert "<h2>مسقط تستضيف جولة جديدة من المحادثات</h2>" in html
+        assert re.search(r"الوزير نفى ذلك \(مرتين\)\.<br ?/?>\s*وأضاف", html)
+        assert "Check this against the Reuters wire.</p>" in html
+        rtl_divs = re.findall(r'<div dir="rtl"[^>]*>(.*?)</div>', html, re.DOTALL)
+        assert rtl_divs and all("<p>" in d or "<h2>" in d or "<blockquote>" in d for d in rtl_divs)

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language hint (ar, fa, he, en)")
 
     p = sub.add_parser("export", parents=[common], help="export annotations as Markdown or JSON")
-    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--out", metavar="FILE", help="a file, or a folder for one note per article")
     p.add_argument("--tag", metavar="T")
     p.add_argument("--article", metavar="ID")
     p.add_argument("--format", choices=("md", "json"), default="md")

@@ -6,8 +6,20 @@ Decisions, so that exports are useful and diff cleanly:
   unshaped). Any Arabic presentation form that slipped into a source is
   folded back to its base letter (NFKC), and no bidi control character is
   ever *added*: right-to-left text is wrapped in ``<div dir="rtl">`` blocks
-  (with blank lines inside, so Markdown keeps working in the block), which
-  GitHub, Obsidian, VS Code and pandoc all render right-to-left.
+  (with blank lines inside and ``markdown="1"``, so the Markdown in the
+  block is rendered by CommonMark viewers *and* by Python-Markdown's
+  ``md_in_html``), which GitHub, Obsidian, VS Code and pandoc all render
+  right-to-left.
+* **Direction per line, line breaks kept.** A note that mixes English and
+  Arabic lines is split into runs of one direction, each in its own block,
+  so every line's punctuation sits at its own line's end; line breaks inside
+  a run are hard breaks (two trailing spaces: CommonMark, GFM and
+  Python-Markdown all honour them), not joined into one paragraph.
+* **YAML front matter** opens every exported file (title, source, url,
+  dates, language, tags, entities for one article; the union for several),
+  so Obsidian and static-site tools read it as properties. Strings are
+  written as JSON strings, which are valid YAML double-quoted scalars, so
+  a title with ``:`` or ``#`` cannot break the header.
 * **Deterministic.** Articles newest first (then id), annotations in text
   order (then creation time, then id); no export timestamp in the output.
 * **One section per article**: a heading block (title, source, URL,
@@ -17,7 +29,9 @@ Decisions, so that exports are useful and diff cleanly:
   (URL, fetch time, content hash, offsets).
 * **Obsidian-friendly tags**: ``#tag`` with spaces turned into ``-`` and
   characters Obsidian does not accept in tags dropped; entities become
-  ``[[wikilinks]]`` only when asked (``ExportOptions.wikilinks``).
+  ``[[wikilinks]]`` only when asked (``ExportOptions.wikilinks``), linking
+  the entity's canonical name with the article's spelling as alias
+  (``[[Iran|إيران]]``), so one note per entity collects every script.
 
 Pure logic: never imports Textual, so ``marsad export`` and the app share it.
 """
@@ -27,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -39,6 +53,9 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 _LINE_MARKER = re.compile(r"^(\s*)([#>+\-*=|]|\d+[.)])")
+_WIKI_UNSAFE = re.compile(r"[\[\]|#^\\\n]+")
+_FILE_UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]+')
+RTL_OPEN = '<div dir="rtl" markdown="1">'
 
 
 class ExportSource(Protocol):
@@ -48,13 +65,18 @@ class ExportSource(Protocol):
     def all_annotations(self) -> list[Annotation]: ...
 
 
+EntityName = str | tuple[str, str]
+"""An entity as the export shows it: its spelling, or ``(canonical name, spelling)``."""
+
+
 @dataclass
 class ExportOptions:
     """Optional extras for the Markdown export."""
 
     wikilinks: bool = False
-    entities: Mapping[str, list[str]] = field(default_factory=dict)
+    entities: Mapping[str, Sequence[EntityName]] = field(default_factory=dict)
     """Entity names per article id, when the entity engine provides them."""
+    front_matter: bool = True
 
 
 Section = tuple[Article, list[Annotation]]
@@ -152,7 +174,8 @@ def md_escape(line: str) -> str:
 def to_markdown(sections: list[Section], options: ExportOptions | None = None) -> str:
     """The whole export as one Markdown document."""
     options = options or ExportOptions()
-    parts = ["# Marsad notes\n"]
+    parts = [front_matter(document_fields(sections, options))] if options.front_matter else []
+    parts.append("# Marsad notes\n")
     if not sections:
         parts.append("_No annotations matched._\n")
     for article, anns in sections:
@@ -170,7 +193,7 @@ def article_markdown(article: Article, annotations: list[Annotation], options: E
     for n, ann in enumerate(highlights, 1):
         title = f"### Highlight {n}" + (" (orphaned: not found in the current text)" if ann.orphaned else "")
         blocks.append(title)
-        blocks.append(_directional(_blockquote(ann.quote)))
+        blocks.append(_blockquote(ann.quote))
         blocks.extend(_note_and_tags(ann))
         blocks.append(_provenance(article, ann))
     return "\n\n".join(b for b in blocks if b) + "\n"
@@ -183,7 +206,7 @@ def _header(article: Article, options: ExportOptions) -> str:
             ("Tags", " ".join(filter(None, (obsidian_tag(t) for t in article.tags))))]
     names = options.entities.get(article.id, [])
     if names:
-        shown = (f"[[{clean(n)}]]" for n in names) if options.wikilinks else (clean(n) for n in names)
+        shown = (wikilink(n) for n in names) if options.wikilinks else (clean(spelling(n)) for n in names)
         rows.append(("Entities", " · ".join(shown)))
     return "\n".join(f"- **{key}:** {value}" for key, value in rows if value)
 
@@ -191,8 +214,7 @@ def _header(article: Article, options: ExportOptions) -> str:
 def _note_and_tags(ann: Annotation) -> list[str]:
     blocks = []
     if ann.note.strip():
-        text = "\n".join(md_escape(line) for line in clean(ann.note).strip().split("\n"))
-        blocks.append(_directional(text))
+        blocks.append(directional_text(ann.note))
     tags = " ".join(filter(None, (obsidian_tag(t) for t in ann.tags)))
     if tags:
         blocks.append(f"Tags: {tags}")
@@ -200,15 +222,163 @@ def _note_and_tags(ann: Annotation) -> list[str]:
 
 
 def _blockquote(quote: str) -> str:
-    lines = clean(quote).strip().split("\n")
-    return "\n".join(f"> {md_escape(line)}".rstrip() for line in lines)
+    """A highlight's quote: a blockquote per run of one direction, line breaks kept."""
+    return directional_text(quote, prefix="> ")
 
 
 def _directional(block: str) -> str:
     """Wrap right-to-left text in an HTML block that Markdown viewers render RTL."""
     if not is_rtl(block):
         return block
-    return f'<div dir="rtl">\n\n{block}\n\n</div>'
+    return f"{RTL_OPEN}\n\n{block}\n\n</div>"
+
+
+def line_direction(line: str) -> bool | None:
+    """True for a right-to-left line, False for left-to-right, None without letters."""
+    if not any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in line):
+        return None
+    return is_rtl(line)
+
+
+def direction_runs(text: str) -> list[tuple[bool, list[str]]]:
+    """Lines grouped into runs of one direction; lines without letters join the run before."""
+    runs: list[tuple[bool, list[str]]] = []
+    leading: list[str] = []
+    for line in text.split("\n"):
+        rtl = line_direction(line)
+        if rtl is None:
+            (runs[-1][1] if runs else leading).append(line)
+        elif runs and runs[-1][0] == rtl:
+            runs[-1][1].append(line)
+        else:
+            runs.append((rtl, leading + [line]))
+            leading = []
+    if leading:
+        runs.append((False, leading))
+    return runs
+
+
+def directional_text(text: str, prefix: str = "") -> str:
+    """Multi-line text as Markdown: one block per direction run, hard line breaks inside.
+
+    Why per run: a note with an English line and an Arabic line rendered in
+    one direction puts the other line's final punctuation on the wrong side.
+    Blank lines stay paragraph breaks (inside a blockquote, a bare ``>``).
+    """
+    blocks = []
+    for rtl, run in direction_runs(clean(text).strip()):
+        lines = "\n".join(run).strip("\n").split("\n")
+        out: list[str] = []
+        for i, line in enumerate(lines):
+            line = md_escape(line.rstrip())
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            hard = "  " if line.strip() and nxt else ""
+            out.append(f"{prefix}{line}".rstrip() + hard)
+        block = "\n".join(out)
+        blocks.append(f"{RTL_OPEN}\n\n{block}\n\n</div>" if rtl else block)
+    return "\n\n".join(blocks)
+
+
+# -- entities and wikilinks --------------------------------------------------------------
+
+
+def spelling(name: EntityName) -> str:
+    return name[1] if isinstance(name, tuple) else name
+
+
+def canonical(name: EntityName) -> str:
+    return name[0] if isinstance(name, tuple) else name
+
+
+def wikilink(name: EntityName) -> str:
+    """``[[Iran|إيران]]``: one Obsidian note per entity, the article's spelling shown."""
+    target = _WIKI_UNSAFE.sub(" ", clean(canonical(name))).strip()
+    shown = _WIKI_UNSAFE.sub(" ", clean(spelling(name))).strip()
+    if not target:
+        target = shown
+    return f"[[{target}]]" if shown in ("", target) else f"[[{target}|{shown}]]"
+
+
+def entity_links(store: Any, articles: Iterable[Article]) -> dict[str, list[EntityName]]:
+    """``(canonical, spelling)`` of each article's entities, most salient first.
+
+    Canonical is the English name from the gazetteer (the same note for
+    إيران, ایران and איראן), or the spelling when the entity is unknown.
+    The engine is imported here, not at module level, so exporting without
+    entities needs none of it.
+    """
+    from tui.entities.cache import EntityCache, article_entities, load_corrections
+
+    cache, corrections = EntityCache(store), load_corrections(store)
+    return {a.id: [((e.gloss or e.name), e.name) for e in article_entities(store, a, cache, corrections)]
+            for a in articles}
+
+
+# -- YAML front matter --------------------------------------------------------------------
+
+
+def _yaml_scalar(value: object) -> str:
+    """A JSON string or number is a valid YAML flow scalar, quoting every special character."""
+    return json.dumps(clean(value) if isinstance(value, str) else value, ensure_ascii=False)
+
+
+def front_matter(fields: Mapping[str, object]) -> str:
+    """``---`` YAML ``---`` with scalars and block lists; empty values left out."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {_yaml_scalar(v)}" for v in value)
+        else:
+            lines.append(f"{key}: {_yaml_scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _tag_names(tags: Iterable[str]) -> list[str]:
+    return [t for t in (obsidian_tag(x)[1:] for x in tags) if t]
+
+
+def article_fields(article: Article, options: ExportOptions) -> dict[str, object]:
+    """One article's front matter: what Obsidian shows as the note's properties."""
+    return {"title": article.title or "(untitled)", "source": article.source, "url": article.url,
+            "published": article.published, "fetched": article.fetched, "language": article.language,
+            "tags": _tag_names(article.tags),
+            "entities": _unique(canonical(n) for n in options.entities.get(article.id, []))}
+
+
+def document_fields(sections: list[Section], options: ExportOptions) -> dict[str, object]:
+    """Front matter of a whole export: the one article's, or the union over several."""
+    if len(sections) == 1:
+        return article_fields(sections[0][0], options)
+    tags = _unique(t for art, anns in sections for t in _tag_names(list(art.tags) + [x for a in anns for x in a.tags]))
+    dates = sorted(d for art, _ in sections for d in [art.published or art.fetched] if d)
+    return {"title": "Marsad notes", "articles": len(sections),
+            "from": dates[0] if dates else "", "to": dates[-1] if dates else "", "tags": tags,
+            "entities": _unique(canonical(n) for art, _ in sections for n in options.entities.get(art.id, []))}
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def note_filename(article: Article) -> str:
+    """A file name Obsidian, Windows and macOS all accept: the title, then the id."""
+    title = _FILE_UNSAFE.sub(" ", clean(article.title or "untitled"))
+    title = re.sub(r"\s+", " ", title).strip(" .")[:80].strip() or "untitled"
+    return f"{title} ({article.id}).md"
+
+
+def split_markdown(sections: list[Section], options: ExportOptions | None = None) -> dict[str, str]:
+    """One Markdown note per article (file name -> text), each with its own front matter."""
+    options = options or ExportOptions()
+    out: dict[str, str] = {}
+    for article, anns in sections:
+        head = front_matter(article_fields(article, options)) if options.front_matter else ""
+        out[note_filename(article)] = head + article_markdown(article, anns, options)
+    return out
 
 
 def _provenance(article: Article, ann: Annotation) -> str:
@@ -277,7 +447,7 @@ def _target(article: Article, ann: Annotation) -> dict[str, Any]:
 
 def export_text(store: ExportSource, fmt: str = "md", tag: str | None = None, article_id: str | None = None,
                 options: ExportOptions | None = None,
-                entities: Callable[[list[Article]], Mapping[str, list[str]]] | None = None) -> str:
+                entities: Callable[[list[Article]], Mapping[str, Sequence[EntityName]]] | None = None) -> str:
     """The whole export as text. ``entities`` names each exported article's
     entities for the Markdown heading; it is a callback so this module needs
     no entity engine, and only the exported articles are looked at."""

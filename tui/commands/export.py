@@ -1,4 +1,10 @@
-"""``marsad export [--out FILE] [--tag T] [--article ID] [--format md|json]`` (DESIGN contract 6)."""
+"""``marsad export [--out FILE|DIR] [--tag T] [--article ID] [--format md|json]`` (DESIGN contract 6).
+
+``--out`` naming an existing folder (an Obsidian vault, say) writes one
+Markdown note per article there, each with its own YAML front matter;
+a file name writes the whole export as one document. ``--story ID`` writes
+the brief of one story (see :mod:`tui.stories.brief`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,8 @@ from functools import partial
 from pathlib import Path
 
 from tui.config import load_config
-from tui.entities.cache import entity_names
 from tui.errors import InputError
-from tui.export import ExportOptions, export_text
+from tui.export import ExportOptions, entity_links, export_text, select, split_markdown
 from tui.store import Store, atomic_write
 
 
@@ -19,23 +24,30 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(getattr(args, "library", None))
     if not config.library.exists():
         raise InputError(f"no library at {config.library}")
+    out = Path(args.out).expanduser() if args.out else None
     store = Store(config.library, readonly=True)
     try:
-        text = export_text(store, fmt=args.format or "md", tag=args.tag or None,
-                           article_id=args.article or None, options=ExportOptions(wikilinks=args.wikilinks),
-                           entities=partial(entity_names, store))
+        options = ExportOptions(wikilinks=args.wikilinks)
+        if out is not None and out.is_dir() and (args.format or "md") == "md":
+            sections = select(store, tag=args.tag or None, article_id=args.article or None)
+            names = entity_links(store, [art for art, _ in sections])
+            files = split_markdown(sections, ExportOptions(wikilinks=args.wikilinks, entities=names))
+        else:
+            files = {"": export_text(store, fmt=args.format or "md", tag=args.tag or None,
+                                     article_id=args.article or None, options=options,
+                                     entities=partial(entity_links, store))}
     finally:
         store.close()
-    if not args.out:
-        sys.stdout.write(text)
+    if out is None:
+        sys.stdout.write(files[""])
         sys.stdout.flush()
         return 0
-    out = Path(args.out).expanduser()
-    if out.is_dir():
+    if out.is_dir() and "" in files:
         raise InputError(f"{args.out} is a folder; give a file name")
     try:
-        atomic_write(out, text)
+        for name, text in files.items():
+            atomic_write(out / name if name else out, text)
     except OSError as exc:
         raise InputError(f"cannot write {args.out}: {exc.strerror or exc}") from None
-    print(f"Wrote {out}", file=sys.stderr)
+    print(f"Wrote {len(files)} notes to {out}" if out.is_dir() else f"Wrote {out}", file=sys.stderr)
     return 0
