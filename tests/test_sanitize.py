@@ -17,7 +17,9 @@ def test_ansi_and_osc_escapes_are_removed() -> None:
 
 
 def test_controls_removed_but_newline_kept() -> None:
-    assert sanitize("a\x07b\x00c\x7fd\x9be\nf") == "abcde\nf"
+    assert sanitize("a\x07b\x00c\x7fd\x85e\nf") == "abcd\n\ne\nf"
+    # U+009B is CSI on its own: its parameters and final byte go with it.
+    assert sanitize("a\x9b31mb\x9b") == "ab"
 
 
 def test_crlf_and_cr_become_newline() -> None:
@@ -42,8 +44,13 @@ def test_markup_looking_text_is_left_alone() -> None:
 
 
 def test_zwnj_zwj_and_bidi_controls_are_kept() -> None:
-    text = "می\u200cخواهم \u200d \u2067x\u2069 \u200f\u202b\u202c"
+    text = "می\u200cخواهم \u200d \u2067x\u2069 \u200f\u202b\u202c \u061c \u200e \u2066\u2068\u2069 \u202a"
     assert sanitize(text) == text
+
+
+def test_bidi_overrides_are_shown_not_obeyed() -> None:
+    assert sanitize("gpj.\u202eexe") == "gpj.\u2039RLO\u203aexe"
+    assert sanitize("\u202dabc\u202c") == "\u2039LRO\u203aabc\u202c"
 
 
 def test_nfc() -> None:

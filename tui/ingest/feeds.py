@@ -32,7 +32,7 @@ from defusedxml import DefusedXmlException
 
 from tui.errors import InputError
 from tui.ingest.html import html_to_text
-from tui.ingest.textclean import clean_inline
+from tui.ingest.textclean import clean_inline, clean_language
 from tui.models import Article
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
@@ -351,8 +351,9 @@ def _inline(text: str) -> str:
 
 
 def _norm_lang(lang: str) -> str:
-    """"ar-SA" -> "ar-sa"; BCP 47 case-insensitive, kept whole for the rtl module."""
-    return lang.strip().lower().replace("_", "-")
+    """"ar-SA" -> "ar-sa"; BCP 47 case-insensitive, kept whole for the rtl module;
+    "" for anything that is not a language tag."""
+    return clean_language(lang)
 
 
 def normalise_date(value: str) -> str:

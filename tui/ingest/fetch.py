@@ -43,7 +43,7 @@ from tui.config import Config
 from tui.errors import InputError, MarsadError
 from tui.ingest.encoding import charset_from_content_type, decode_bytes
 from tui.ingest.feeds import ParsedFeed, parse_feed
-from tui.ingest.textclean import language_of
+from tui.ingest.textclean import clean_feed, language_of
 from tui.ingest.html import extract_page
 from tui.ingest.local import Loaded, load_bytes
 from tui.ingest.saving import save_articles
@@ -400,7 +400,7 @@ async def fetch_all(store: Store, config: Config, *, feeds: Iterable[Feed] | Non
         async def run(i: int, feed: Feed) -> None:
             report = await fetch_feed(fetcher, store, feed, force=force, full_text=full_text)
             if report.status != "fresh":
-                await asyncio.to_thread(store.save_feed, feed)
+                await asyncio.to_thread(store.save_feed, clean_feed(feed))
             reports[i] = report
             state.done += 1
             state.added += report.added

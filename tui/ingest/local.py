@@ -17,7 +17,7 @@ from tui.ingest.encoding import decode_bytes
 from tui.ingest.feeds import looks_like_feed, parse_feed
 from tui.ingest.html import extract_page
 from tui.ingest.opml import parse_opml
-from tui.ingest.textclean import clean_inline, clean_text, language_of
+from tui.ingest.textclean import clean_inline, clean_language, clean_text, language_of
 from tui.models import Article, Feed
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -142,7 +142,7 @@ def html_article(text: str, name: str, url: str = "") -> Article:
 
 
 def _lang(lang: str) -> str:
-    return lang.strip().lower().replace("_", "-")
+    return clean_language(lang)
 
 
 def _host(url: str) -> str:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import quoteattr, escape
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from tui.errors import InputError
-from tui.ingest.textclean import clean_inline
+from tui.ingest.textclean import clean_feed, clean_field, clean_inline, clean_language
 from tui.models import Feed, now_iso
 
 
@@ -27,8 +28,16 @@ def feed_id_for(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
 
 
+MAX_OPML_DEPTH = 64  # folders inside folders; real lists have 2 or 3 levels
+
+
 def parse_opml(text: str, name: str = "OPML") -> list[Feed]:
-    """Feeds listed in an OPML document, tags from categories and folders."""
+    """Feeds listed in an OPML document, tags from categories and folders.
+
+    Only http(s) feeds are kept (a list may name ``file:`` or ``javascript:``
+    URLs; they could never be fetched). Outlines nested deeper than
+    :data:`MAX_OPML_DEPTH` are refused with an InputError.
+    """
     try:
         root = SafeET.fromstring(text.lstrip("\ufeff \t\r\n"), forbid_dtd=False,
                                  forbid_entities=True, forbid_external=True)
@@ -36,28 +45,40 @@ def parse_opml(text: str, name: str = "OPML") -> list[Feed]:
         raise InputError(f"{name}: malformed OPML ({str(exc).split(':')[0]}, line {exc.position[0]})") from exc
     except DefusedXmlException as exc:
         raise InputError(f"{name}: OPML uses forbidden XML constructs; refused") from exc
+    except RecursionError:
+        raise InputError(f"{name}: OPML nested too deeply; refused") from None
     if root.tag.lower() != "opml":
-        raise InputError(f"{name}: not OPML (root element <{root.tag}>)")
+        raise InputError(f"{name}: not OPML (root element <{clean_inline(str(root.tag))[:40]}>)")
     body = root.find("body")
     feeds: dict[str, Feed] = {}
     if body is not None:
-        _collect(body, [], feeds)
-    return list(feeds.values())
+        _collect(body, feeds, name)
+    return [clean_feed(f) for f in feeds.values()]
 
 
-def _collect(parent: ET.Element, folders: list[str], out: dict[str, Feed]) -> None:
-    for outline in parent.findall("outline"):
+def _collect(body: ET.Element, out: dict[str, Feed], name: str) -> None:
+    """Walk the outlines in document order, iteratively (a hostile list cannot exhaust the stack)."""
+    stack: list[tuple[ET.Element, list[str]]] = [(o, []) for o in reversed(body.findall("outline"))]
+    while stack:
+        outline, folders = stack.pop()
+        if len(folders) > MAX_OPML_DEPTH:
+            raise InputError(f"{name}: OPML outlines nested more than {MAX_OPML_DEPTH} deep; refused")
         label = clean_inline(outline.get("title") or outline.get("text") or "")
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if url:
-            tags = _unique(folders + _categories(outline.get("category") or ""))
-            feed = out.get(url)
-            if feed is None:
-                out[url] = Feed(id=feed_id_for(url), url=url, name=label,
-                                language=(outline.get("language") or "").strip().lower(), tags=tags)
-            else:
-                feed.tags = _unique(feed.tags + tags)
-        _collect(outline, folders + ([label] if label and not url else []), out)
+        url = clean_field(outline.get("xmlUrl") or outline.get("xmlurl") or "")
+        if url and urlsplit(url).scheme.lower() in ("http", "https"):
+            _add(out, url, label, folders, outline)
+        inner = folders + [label if label and not url else ""]
+        stack.extend((child, inner) for child in reversed(outline.findall("outline")))
+
+
+def _add(out: dict[str, Feed], url: str, label: str, folders: list[str], outline: ET.Element) -> None:
+    tags = _unique([f for f in folders if f] + _categories(outline.get("category") or ""))
+    feed = out.get(url)
+    if feed is None:
+        out[url] = Feed(id=feed_id_for(url), url=url, name=label,
+                        language=clean_language(outline.get("language") or ""), tags=tags)
+    else:
+        feed.tags = _unique(feed.tags + tags)
 
 
 def _categories(value: str) -> list[str]:

@@ -14,13 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.models import Article, Feed, content_hash
 from tui.text.normalize import guess_language, script_of
-from tui.text.sanitize import sanitize
+from tui.text.sanitize import has_unsafe, sanitize, sanitize_inline
 
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 _LINE_EDGES = re.compile(r" ?\n ?")
+# BCP 47 as feeds write it ("ar", "fa-IR", "he_IL", "zh-Hant-TW"), lower-cased.
+_LANG = re.compile(r"(?:[a-z]{2,3}|[xi])(?:-[a-z0-9]{1,8})*")
+MAX_INLINE_CHARS = 2048  # a title, URL or name longer than this is junk, not data
 
 
 def _unshape(m: re.Match[str]) -> str:
@@ -49,3 +53,57 @@ def language_of(text: str) -> str:
     """ar / fa / he / en from the letters used; "" when there are none to go by,
     so an article of only digits is not labelled English."""
     return guess_language(text) if script_of(text) else ""
+
+
+def clean_language(value: str) -> str:
+    """A language tag, or "" when the value is not one (it steers the bidi engine,
+    so it must never carry anything else)."""
+    value = sanitize_inline(value or "").lower().replace("_", "-")
+    return value if len(value) <= 35 and _LANG.fullmatch(value) else ""
+
+
+def clean_field(value: str) -> str:
+    """One stored line from outside (URL, guid, source, author, tag): safe and bounded."""
+    if not value:
+        return ""
+    if has_unsafe(value) or "\n" in value or len(value) > MAX_INLINE_CHARS or value != value.strip():
+        value = sanitize_inline(value)[:MAX_INLINE_CHARS]
+    return value
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(t for t in (clean_field(str(x)) for x in tags) if t))
+
+
+def clean_article(art: Article) -> Article:
+    """The door for articles: every field that came from outside made safe, in place.
+
+    Titles and bodies are normally clean already (the parsers clean them), so
+    this only rewrites a field that still holds something unsafe: one scan
+    per field on the common path.
+    """
+    title, body = art.title, art.body
+    if has_unsafe(title) or "\n" in title:
+        art.title = clean_inline(title)
+    if has_unsafe(body):
+        art.body = clean_text(body)
+    if (art.title, art.body) != (title, body):
+        art.hash = content_hash(art.title, art.body)
+    for name in ("url", "guid", "source", "feed_id", "author", "published"):
+        setattr(art, name, clean_field(getattr(art, name) or ""))
+    art.language = clean_language(art.language)
+    if art.direction not in ("rtl", "ltr"):
+        art.direction = None
+    art.tags = clean_tags(art.tags)
+    return art
+
+
+def clean_feed(feed: Feed) -> Feed:
+    """The door for feeds (OPML entries, fetch results, HTTP headers), in place."""
+    feed.url = clean_field(feed.url)
+    feed.name = clean_inline(feed.name) if feed.name else ""
+    feed.language = clean_language(feed.language)
+    feed.tags = clean_tags(feed.tags)
+    for name in ("etag", "last_modified", "last_fetched", "last_status", "last_error"):
+        setattr(feed, name, clean_field(getattr(feed, name) or ""))
+    return feed

@@ -30,6 +30,7 @@ from typing import Literal
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
 from tui.rtl.bidi import BIDI_CONTROLS, MIRRORS, visual_order
+from tui.text.sanitize import visible_controls
 from tui.rtl.direction import Direction, document_direction, explicit_direction, is_rtl_language, paragraph_direction
 from tui.rtl.shape import shape
 
@@ -260,6 +261,7 @@ def layout_paragraph(para: str, width: int, mode: str = "app", direction: Direct
     if hit is not None:
         _cache.move_to_end(key)
         return hit
+    para = visible_controls(para)  # the draw-time guard (docs/security.md); same length, same offsets
     width = max(1, width)
     rtl = direction == "rtl"
     pieces = _words(para, mode)

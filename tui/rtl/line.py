@@ -12,6 +12,7 @@ from rich.cells import cell_len
 
 from tui.rtl.direction import Direction, paragraph_direction
 from tui.rtl.layout import layout_paragraph
+from tui.text.sanitize import visible_controls
 
 ELLIPSIS = "…"
 
@@ -23,7 +24,7 @@ def visual_line(text: str, width: int, mode: str = "app", *, language: str | Non
     With ``align`` a right-to-left label is padded on the left to ``width``
     so it sits against the right edge, as RTL readers expect.
     """
-    text = " ".join(text.split())
+    text = " ".join(visible_controls(text).split())  # draw-time guard (docs/security.md)
     if width <= 0 or not text:
         return ""
     if mode == "off":
