@@ -88,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"tui.commands.{name}")
         return int(module.run(args) or 0)
     except MarsadError as exc:
-        print(f"marsad: {exc}", file=sys.stderr)
+        from tui.commands.output import error
+
+        error(str(exc))  # messages quote file names and URLs: terminal-safe
         return exc.exit_code
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)

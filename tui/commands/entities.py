@@ -11,10 +11,9 @@ CRLF files too.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from tui.entities import group, get_engine
+from tui.commands.output import emit_json, emit_text
+from tui.entities import get_engine, group
 from tui.entities.engine import normalise_language
 from tui.ingest.local import read_text_file
 from tui.models import Entity
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     lang = normalise_language(getattr(args, "lang", None), text)
     found = group(get_engine().extract(text, lang))
     if getattr(args, "json", False):
-        sys.stdout.write(json.dumps(to_json(found), ensure_ascii=False, indent=1) + "\n")
+        emit_json(to_json(found), indent=1)
     else:
-        sys.stdout.write(table(found))
+        emit_text(table(found))
     return 0

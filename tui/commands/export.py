@@ -9,10 +9,10 @@ the brief of one story (see :mod:`tui.stories.brief`).
 from __future__ import annotations
 
 import argparse
-import sys
 from functools import partial
 from pathlib import Path
 
+from tui.commands.output import emit, emit_text, safe_document
 from tui.config import load_config
 from tui.errors import InputError
 from tui.export import ExportOptions, entity_links, export_text, select, split_markdown
@@ -38,16 +38,16 @@ def run(args: argparse.Namespace) -> int:
                                      entities=partial(entity_links, store))}
     finally:
         store.close()
+    fmt = args.format or "md"
     if out is None:
-        sys.stdout.write(files[""])
-        sys.stdout.flush()
+        emit_text(safe_document(files[""], fmt))
         return 0
     if out.is_dir() and "" in files:
         raise InputError(f"{args.out} is a folder; give a file name")
     try:
-        for name, text in files.items():
-            atomic_write(out / name if name else out, text)
+        for name, text in files.items():  # a file gets `cat` too: made safe like stdout
+            atomic_write(out / name if name else out, safe_document(text, fmt))
     except OSError as exc:
         raise InputError(f"cannot write {args.out}: {exc.strerror or exc}") from None
-    print(f"Wrote {len(files)} notes to {out}" if out.is_dir() else f"Wrote {out}", file=sys.stderr)
+    emit(f"Wrote {len(files)} notes to {out}" if out.is_dir() else f"Wrote {out}", err=True)
     return 0

@@ -7,14 +7,14 @@ is checked for shape here so a typo fails at once, not at the next fetch.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tui.commands.output import emit, emit_table, emit_text
 from tui.config import load_config
 from tui.errors import InputError
 from tui.ingest.opml import export_opml, feed_id_for
-from tui.ingest.textclean import clean_inline
+from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Feed
 from tui.store import Store, atomic_write
 
@@ -47,24 +47,25 @@ def _add(store: Store, args: argparse.Namespace) -> int:
     if args.lang:
         feed.language = args.lang.strip().lower()
     feed.tags = list(dict.fromkeys(feed.tags + [t.strip() for t in args.tag if t.strip()]))
-    store.save_feed(feed)
+    store.save_feed(clean_feed(feed))
     verb = "added" if was_new else "updated"
-    print(f"{verb}\t{feed.id}\t{feed.name or '-'}\t{feed.url}")
+    emit_table([(verb, feed.id, feed.name or "-", feed.url)])
     return 0
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
     feeds = store.feeds()
     if not feeds:
-        print("no feeds yet: add one with `marsad feeds add URL`", file=sys.stderr)
+        emit("no feeds yet: add one with `marsad feeds add URL`", err=True)
         return 0
+    rows = []
     for f in feeds:
         status = f.last_status or "never fetched"
         if f.last_error:
             status = f"error: {f.last_error}"
-        tags = ",".join(f.tags) or "-"
-        print(f"{f.id}\t{clean_inline(f.name) or '-'}\t{f.language or '-'}\t{tags}\t"
-              f"{f.last_fetched or '-'}\t{status}\t{f.url}")
+        rows.append((f.id, clean_inline(f.name) or "-", f.language or "-", ",".join(f.tags) or "-",
+                     f.last_fetched or "-", status, f.url))
+    emit_table(rows)
     return 0
 
 
@@ -75,7 +76,7 @@ def _remove(store: Store, args: argparse.Namespace) -> int:
         raise InputError(f"no feed with id or URL {key!r} (see `marsad feeds list`)")
     for f in matches:
         store.delete_feed(f.id)
-        print(f"removed\t{f.id}\t{f.name or '-'}\t{f.url}")
+        emit_table([("removed", f.id, f.name or "-", f.url)])
     return 0
 
 
@@ -86,7 +87,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             atomic_write(Path(args.out), text)
         except OSError as exc:
             raise InputError(f"cannot write {args.out}: {exc.strerror}") from None
-        print(f"wrote {len(store.feeds())} feeds to {args.out}", file=sys.stderr)
+        emit(f"wrote {len(store.feeds())} feeds to {args.out}", err=True)
     else:
-        sys.stdout.write(text)
+        emit_text(text)
     return 0

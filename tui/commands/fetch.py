@@ -8,13 +8,19 @@ stderr when stdout is not a terminal, so scripts can still read stdout.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
+from tui.commands.output import emit, safe_cell
 from tui.config import load_config
 from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all_sync
 from tui.ingest.textclean import clean_inline
@@ -28,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         feeds = store.feeds()
         if not feeds:
-            print("no feeds to fetch: add one with `marsad feeds add URL`", file=sys.stderr)
+            emit("no feeds to fetch: add one with `marsad feeds add URL`", err=True)
             return 0
         console = Console(stderr=True, highlight=False)
         reports = _fetch_with_progress(store, config, console, force=args.force, full_text=args.full_text)
@@ -64,6 +70,6 @@ def summary_table(reports: list[FetchReport]) -> Table:
     table.add_column("error")
     for r in reports:
         style = "red" if r.failed else ("dim" if r.status in ("not-modified", "fresh") else "")
-        table.add_row(Text(clean_inline(r.name)[:50]), Text(r.status, style=style), str(r.items),
-                      str(r.added), str(r.updated), Text(r.error[:80], style="red"))
+        table.add_row(Text(safe_cell(clean_inline(r.name))[:50]), Text(safe_cell(r.status), style=style),
+                      str(r.items), str(r.added), str(r.updated), Text(safe_cell(r.error)[:80], style="red"))
     return table

@@ -11,13 +11,13 @@ status non-zero.
 from __future__ import annotations
 
 import argparse
-import sys
 
+from tui.commands.output import emit, emit_table, error
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
 from tui.ingest.saving import save_articles
-from tui.ingest.textclean import clean_inline
+from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Feed
 from tui.store import Store
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             _save(store, loaded, totals)
         except InputError as exc:
             totals["failed"] += 1
-            print(f"marsad: {exc}", file=sys.stderr)
+            error(str(exc))
         except MarsadError:
             raise  # store errors concern every file: stop with the store's message
     _summary(totals, len(args.paths))
@@ -54,15 +54,15 @@ def _save(store: Store, loaded: Loaded, totals: dict[str, int]) -> None:
     if loaded.articles:
         added, updated = save_articles(store, loaded.articles)
         for art in added:
-            print(_line(art.id, art.language, art.title))
+            emit_table([_row(art.id, art.language, art.title)])
         for art in updated:
-            print(_line(art.id, art.language, art.title) + "\t(updated)")
+            emit_table([(*_row(art.id, art.language, art.title), "(updated)")])
         totals["added"] += len(added)
         totals["updated"] += len(updated)
         totals["unchanged"] += len(loaded.articles) - len(added) - len(updated)
     if loaded.feeds:
         for feed in subscribe(store, loaded.feeds):
-            print(f"feed\t{feed.id}\t{clean_inline(feed.name) or '-'}\t{feed.url}")
+            emit_table([("feed", feed.id, clean_inline(feed.name) or "-", feed.url)])
             totals["feeds"] += 1
 
 
@@ -79,12 +79,12 @@ def subscribe(store: Store, feeds: list[Feed]) -> list[Feed]:
             old.tags = merged
             feed = old
         changed.append(feed)
-    store.save_feeds(changed)
+    store.save_feeds([clean_feed(f) for f in changed])
     return changed
 
 
-def _line(article_id: str, language: str, title: str) -> str:
-    return f"{article_id}\t{language or '-'}\t{clean_inline(title)}"
+def _row(article_id: str, language: str, title: str) -> tuple[str, str, str]:
+    return (article_id, language or "-", clean_inline(title))
 
 
 def _summary(t: dict[str, int], inputs: int) -> None:
@@ -97,4 +97,4 @@ def _summary(t: dict[str, int], inputs: int) -> None:
         parts.append(f"{t['feeds']} feeds subscribed")
     if t["failed"]:
         parts.append(f"{t['failed']} of {inputs} inputs failed")
-    print("imported: " + ", ".join(parts), file=sys.stderr if t["failed"] and not t["added"] else sys.stdout)
+    emit("imported: " + ", ".join(parts), err=bool(t["failed"] and not t["added"]))

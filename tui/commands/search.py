@@ -6,10 +6,9 @@ builds it (seconds) and every later one only loads it.
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Any
 
+from tui.commands.output import emit, emit_json, safe_cell
 from tui.config import load_config
 from tui.errors import InputError
 from tui.search import find_hits, load_index, parse_query, snippet
@@ -29,7 +28,7 @@ def run(args: Any) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        emit_json(results)
     else:
         _print_table(results)
     return 0
@@ -45,9 +44,9 @@ def _describe(store: Store, article_id: str, score: float, query) -> dict[str, A
 
 def _print_table(results: list[dict[str, Any]]) -> None:
     if not results:
-        print("no matches", file=sys.stderr)
+        emit("no matches", err=True)
         return
     for r in results:
-        print(f"{r['id']}  {r['score']:7.3f}  {r['title']}")
+        emit(f"{r['id']}  {r['score']:7.3f}  {safe_cell(r['title'])}")
         if r["snippet"]:
-            print(f"    {r['snippet']}")
+            emit(f"    {safe_cell(r['snippet'])}")
