@@ -18,6 +18,12 @@ How an article finds its story (single pass, in the order articles arrive;
    a town named once counts for a lot.
 4. The best candidate at or over ``threshold`` takes the article (ties go
    to the older story id); otherwise it starts a story of its own.
+5. Other candidates that score at least ``merge_threshold`` with the
+   article are merged into its story: an early report that matched
+   nothing (a headline naming only the city) is joined to its event once
+   a fuller report links the two. The older story keeps its id; the other
+   id is remembered in :attr:`Clusterer.merged`, so a saved reference
+   still resolves.
 
 Stories keep the id of their first article (hashed), so an id printed by
 ``marsad stories`` stays valid as articles join. Why not re-cluster the
@@ -46,6 +52,8 @@ class ClusterParams:
     window_hours: float = 72.0
     threshold: float = 0.3
     word_weight: float = 0.5
+    merge_threshold: float = 0.45
+    """An article this close to two stories shows they are one: they merge."""
 
 
 @dataclass
@@ -91,6 +99,9 @@ class Clusterer:
         self.word_df: dict[str, Counter[str]] = {}
         self.lang_docs: Counter[str] = Counter()
         self._index: dict[tuple[str, int], set[str]] = {}
+        self._counted: set[str] = set()
+        self._story_keys: dict[str, set[tuple[str, int]]] = {}
+        self.merged: dict[str, str] = {}
 
     # -- idf -----------------------------------------------------------------------
 
@@ -107,29 +118,85 @@ class Clusterer:
         """Put ``doc`` in a story (an existing one or a new one); returns the story id."""
         if doc.id in self.assignment:
             return self.assignment[doc.id]
-        self._count(doc)
-        best = self.best_story(doc)
-        story = self.stories[best] if best else self._new_story(doc.id)
+        if doc.id not in self._counted:
+            self._count(doc)
+        ranked = self.rank_stories(doc)
+        if not ranked:
+            story = self._new_story(doc.id)
+        else:
+            keep = [self.stories[sid] for score, sid in ranked
+                    if sid == ranked[0][1] or score >= self.params.merge_threshold]
+            story = self._merge(keep)
         self._join(story, doc)
         return story.id
 
+    def resolve(self, story_id: str) -> str:
+        """The current id of a story, following merges."""
+        seen = set()
+        while story_id in self.merged and story_id not in seen:
+            seen.add(story_id)
+            story_id = self.merged[story_id]
+        return story_id
+
     def add_many(self, docs: Iterable[StoryDoc]) -> None:
-        for doc in sorted(docs, key=lambda d: (d.time, d.id)):
+        """Add a batch in time order. The batch is counted first, so the rarity
+        of an entity is that of the whole library, not of what came before."""
+        batch = sorted((d for d in docs if d.id not in self.assignment), key=lambda d: (d.time, d.id))
+        for doc in batch:
+            if doc.id not in self._counted:
+                self._count(doc)
+        for doc in batch:
             self.add(doc)
 
     def best_story(self, doc: StoryDoc) -> str | None:
         """The id of the story ``doc`` belongs to, or None for a story of its own."""
+        ranked = self.rank_stories(doc)
+        return ranked[0][1] if ranked else None
+
+    def rank_stories(self, doc: StoryDoc) -> list[tuple[float, str]]:
+        """Stories scoring at least ``threshold`` with ``doc``, best first (ties: older id)."""
         window = timedelta(hours=self.params.window_hours)
-        best, best_score = None, self.params.threshold
-        for story_id in sorted(self._candidates(doc)):
+        ranked = []
+        for story_id in self._candidates(doc):
             story = self.stories[story_id]
             gap = story.distance(doc.time)
             if gap > window:
                 continue
             score = self.score(doc, story) * (1 - 0.5 * gap / window)
-            if score >= best_score and (best is None or score > best_score):
-                best, best_score = story_id, score
-        return best
+            if score >= self.params.threshold:
+                ranked.append((score, story_id))
+        ranked.sort(key=lambda x: (-x[0], self._age(x[1])))
+        return ranked
+
+    def _age(self, story_id: str) -> tuple[datetime, str]:
+        story = self.stories[story_id]
+        assert story.first is not None
+        return (story.first, story.id)
+
+    def _merge(self, stories: list[StoryState]) -> StoryState:
+        """Fold ``stories`` into the oldest of them; returns it."""
+        stories = sorted(stories, key=lambda s: self._age(s.id))
+        target = stories[0]
+        for other in stories[1:]:
+            target.members.extend(other.members)
+            assert other.first is not None and other.last is not None and target.first and target.last
+            target.first, target.last = min(target.first, other.first), max(target.last, other.last)
+            target.entities.update(other.entities)
+            for lang, words in other.words.items():
+                target.words.setdefault(lang, Counter()).update(words)
+            target.languages.update(other.languages)
+            target.sources.update(other.sources)
+            for article_id in other.members:
+                self.assignment[article_id] = target.id
+            for ids in self._story_keys.pop(other.id, set()):
+                bucket = self._index.get(ids)
+                if bucket is not None:
+                    bucket.discard(other.id)
+                    bucket.add(target.id)
+                self._story_keys.setdefault(target.id, set()).add(ids)
+            del self.stories[other.id]
+            self.merged[other.id] = target.id
+        return target
 
     def score(self, doc: StoryDoc, story: StoryState) -> float:
         """Entity cosine plus weighted same-language word cosine (see the module doc)."""
@@ -158,6 +225,7 @@ class Clusterer:
         return [f"e\t{e}" for e in doc.entities] + [f"w\t{doc.language}\t{w}" for w in doc.words]
 
     def _count(self, doc: StoryDoc) -> None:
+        self._counted.add(doc.id)
         self.n_docs += 1
         self.entity_df.update(doc.entities)
         self.lang_docs[doc.language] += 1
@@ -180,8 +248,10 @@ class Clusterer:
         story.sources[doc.source] += 1
         self.assignment[doc.id] = story.id
         day = _day(doc.time)
+        keys = self._story_keys.setdefault(story.id, set())
         for key in self._keys(doc):
             self._index.setdefault((key, day), set()).add(story.id)
+            keys.add((key, day))
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

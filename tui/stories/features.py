@@ -40,7 +40,7 @@ def parse_time(stamp: str) -> datetime | None:
     if not stamp:
         return None
     try:
-        value = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+        value = datetime.fromisoformat(stamp.strip())
     except ValueError:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
