@@ -124,11 +124,10 @@ async def test_list_header_is_laid_out_like_the_reader(config: Config) -> None:
     app = make_app(config)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await started(app, pilot)
-        screen.list_header_text = ""
-        screen.filter_label = lambda: "/طهران"  # type: ignore[method-assign]
-        screen.update_list_header(1, 7)
+        screen.search.label = lambda: "/طهران"  # type: ignore[method-assign]
+        screen.update_list_header()
         drawn = str(screen.query_one("#list-header", Static).render())
-        assert screen.list_header_text == "1 of 7 articles  /طهران"
+        assert screen.list_header_text == "7 articles  /طهران"
         assert drawn == visual_line(screen.list_header_text, 200, "app", direction="ltr")
         assert "طهران" not in drawn  # shaped and reordered, never the raw logical run
 

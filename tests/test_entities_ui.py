@@ -22,7 +22,7 @@ from tui.entities.corrections import Corrections
 from tui.models import Article
 from tui.samples import seed_library
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.entity_actions import correction_rows, remove_correction
+from tui.controllers.entities import correction_rows, remove_correction
 from tui.screens.entity_dialogs import PickDialog, RenameDialog
 from tui.screens.main import MainScreen
 from tui.store import Store
@@ -45,8 +45,7 @@ async def settle(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        index = getattr(screen, "_entity_index", None)
-        if isinstance(screen, MainScreen) and index is not None and index.complete:
+        if isinstance(screen, MainScreen) and screen.entities.index.complete:
             break
         await pilot.pause(0.02)
     await app.workers.wait_for_complete()
@@ -250,7 +249,7 @@ async def test_opening_uses_the_cache_and_new_imports_get_corrections(
     store.put_doc("corrections", "global", Corrections().reject(TEHRAN).to_dict())
 
     calls: list[str] = []
-    import tui.screens.entity_actions as actions
+    import tui.screens.main as actions
 
     monkeypatch.setattr(actions, "extract_entities", lambda text, lang=None: calls.append(text) or [])
     app = make_app(app_config)

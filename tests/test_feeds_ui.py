@@ -14,7 +14,7 @@ from tui.ingest.fetch import FetchReport, RetryPolicy
 from tui.ingest.opml import feed_id_for
 from tui.models import Feed
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.feed_actions import progress_line, summary
+from tui.controllers.feeds import progress_line, summary
 from tui.screens.feeds_screen import AddFeedDialog, FeedsScreen, status_label, when
 from tui.screens.main import MainScreen
 from tui.store import Store
@@ -50,7 +50,7 @@ async def start(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, MainScreen)
-    screen.fetch_retry = FAST_RETRY
+    screen.feeds.retry = FAST_RETRY
     return screen
 
 

@@ -8,6 +8,7 @@ from tui.app import make_app
 from tui.config import Config, load_config
 from tui.filters import Filter, saved_views
 from tui.screens.filter_dialog import FilterDialog
+from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 from tui.widgets.search_box import SearchBox
@@ -20,7 +21,7 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(200):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if getattr(app.screen, "_search_index", None) is not None or not hasattr(app.screen, "_search_index"):
+        if not isinstance(app.screen, MainScreen) or app.screen.search.index is not None:
             break
         await pilot.pause(0.02)
     await app.workers.wait_for_complete()
@@ -89,9 +90,9 @@ async def test_hits_become_reader_marks_and_gt_jumps(config: Config) -> None:
         hits = [m for m in reader.marks if m.kind == "search"]
         assert hits and all(body[m.start:m.end] == "مسقط" for m in hits)
         await pilot.press("greater_than_sign")
-        assert app.screen._hit_index == 0
+        assert app.screen.search.hit_index == 0
         await pilot.press("greater_than_sign", "less_than_sign")
-        assert app.screen._hit_index == 0
+        assert app.screen.search.hit_index == 0
 
 
 async def test_filter_dialog_applies_and_saves_a_view(config: Config) -> None:
@@ -128,10 +129,10 @@ async def test_f_on_a_selected_tag_toggles_a_tag_filter(config: Config) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = app.screen
-        screen.set_list_filter(screen._toggle(tags=("nuclear",)))
+        screen.set_list_filter(screen.search.toggle(tags=("nuclear",)))
         await pilot.pause()
         assert len(titles(app)) == 2 and "#nuclear" in header(app)
-        screen.set_list_filter(screen._toggle(tags=("nuclear",)))
+        screen.set_list_filter(screen.search.toggle(tags=("nuclear",)))
         await pilot.pause()
         assert len(titles(app)) == 7
 
@@ -180,9 +181,9 @@ async def test_f_on_an_annotation_tag_filters_by_it(config: Config) -> None:
 
 
 async def test_typing_before_the_index_is_ready(config: Config, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import tui.screens.searching as searching
+    import tui.screens.main as main_screen
 
-    monkeypatch.setattr(searching, "INDEX_DELAY", 3600)  # hold the index back
+    monkeypatch.setattr(main_screen, "SEARCH_INDEX_DELAY", 3600)  # hold the index back
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()

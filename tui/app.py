@@ -48,7 +48,7 @@ class MarsadApp(App[None]):
         self._send_bidi_mode(self.config.bidi)
         from tui.screens.main import MainScreen
 
-        self.push_screen(MainScreen(self.store))
+        self.push_screen(MainScreen(self.store, self.config))
 
     def _load_themes(self) -> None:
         themes, failed = load_themes(self.config.themes_dir)
@@ -70,14 +70,12 @@ class MarsadApp(App[None]):
 
     # -- bidi mode ---------------------------------------------------------
 
-    def cycle_bidi(self) -> None:
+    def next_bidi_mode(self) -> str:
+        """``B``: the next mode after the current one, saved and told to the terminal."""
         mode = BIDI_MODES[(BIDI_MODES.index(self.config.bidi) + 1) % len(BIDI_MODES)]
         save_setting(self.config, "bidi", mode)
         self._send_bidi_mode(mode)
-        screen = self.screen
-        if hasattr(screen, "set_bidi_mode"):
-            screen.set_bidi_mode(mode)
-        self.notify(f"Bidi mode: {mode}", timeout=2)
+        return mode
 
     def _send_bidi_mode(self, mode: str) -> None:
         driver = getattr(self, "_driver", None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from tui.config import Config, save_setting
 from tui.models import Article
@@ -144,7 +144,10 @@ def make_predicate(flt: Filter, ctx: FilterContext) -> Callable[[Item], bool]:
     return lambda it: all(check(it) for check in checks)
 
 
-def sort_items(items: list[Item], order: str) -> list[Item]:
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+def sort_items(items: list[ItemT], order: str) -> list[ItemT]:
     """Stable sorts over the newest-first list the store hands out."""
     if order == "oldest":
         return sorted(items, key=_date_key)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tui.commands.output import emit, emit_table, emit_text
 from tui.config import load_config
 from tui.errors import InputError
 from tui.ingest.opml import export_opml, feed_id_for
 from tui.ingest.textclean import clean_feed, clean_inline
+from tui.ingest.urls import check_url
 from tui.models import Feed
 from tui.store import Store, atomic_write
 
@@ -26,15 +26,6 @@ def run(args: argparse.Namespace) -> int:
         return command(store, args)
     finally:
         store.close()
-
-
-def check_url(url: str) -> str:
-    """A feed URL we can fetch: http(s) with a host. Returns it stripped."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"not a feed URL: {url!r} (expected http:// or https://)")
-    return url
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:

@@ -309,7 +309,7 @@ class AddFeedDialog(ModalScreen[NewFeed | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        from tui.commands.feeds import check_url
+        from tui.ingest.urls import check_url
 
         try:
             url = check_url(self.query_one("#add-url", Input).value)

@@ -2,47 +2,81 @@
 
 This screen is the one controller: it alone reads and writes the store and
 hands models down to the widgets, which talk back only through messages.
-Feature actions live in mixins beside this file (one per feature), so each
-stays short; all keys are declared here, in one table, so the footer, the
-help screen and the command palette agree.
+The state of each feature lives in a plain object without Textual
+(:mod:`tui.controllers`): library, search, entities, notes, feeds. Each
+handler below is written out once and calls those objects in order, so
+what happens on a key or a message can be read here, top to bottom. All
+keys are declared in one table, so the footer, the help screen and the
+command palette agree.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Generator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
-from tui.models import Article
+from tui.config import Config
+from tui.controllers.entities import MENTION_KINDS, TYPE_NAMES, EntityController, correction_rows, remove_correction
+from tui.controllers.feeds import FeedsController, done_line, progress_line, summary
+from tui.controllers.library import LibraryController, ListItem, list_items
+from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
+from tui.controllers.search import SEARCH, SearchController
+from tui.entities import entities as extract_entities
+from tui.entities.cache import EntityCache, entity_names, fill, load_corrections, save_corrections
+from tui.entities.corrections import Corrections
+from tui.errors import InputError, MarsadError
+from tui.export import ExportOptions, select, to_markdown
+from tui.filters import Filter, save_view, saved_views
+from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all
+from tui.models import Annotation, Article, Entity, EntityType, Feed
 from tui.rtl.line import visual_line
 from tui.rtl.marks import Mark
-from tui.screens.annotating import AnnotationActions
-from tui.screens.entity_actions import EntityActions
-from tui.screens.feed_actions import FeedActions
-from tui.screens.searching import SearchActions
-from tui.store import Store
+from tui.screens.feeds_screen import FeedsScreen
+from tui.search import SearchIndex, load_index, parse_query, sync_index
+from tui.search.library import library_stamp, save_index
+from tui.store import Store, atomic_write
+from tui.tags import tag_counts
 from tui.widgets.annotation_panel import AnnotationPanel
-from tui.widgets.article_list import ArticleList, ListItem
+from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.fetch_status import FetchStatus
 from tui.widgets.reader import Reader
+from tui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from tui.app import MarsadApp
+    from tui.screens.filter_dialog import FilterDialogResult
 
 NARROW = 100
+PREVIEW_DELAY = 0.08  # seconds the list cursor rests before the reader previews the article
+SEARCH_INDEX_DELAY = 0.3  # seconds after the first list load (after first paint)
+ENTITY_INDEX_DELAY = 1.0  # seconds after the first list load: after first paint and the search index
+PROGRESS_EVERY = 100  # articles between sidebar-count and filter refreshes during an entity fill
+SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no "Reading names…" flash
+STATUS_LINGER = 4.0  # seconds the final fetch counts stay in the status line
+FEEDS_GROUP = "feeds"
 
 
-def B(key: str, action: str, description: str, id: str, show: bool = True, **kw: object) -> Binding:
+def B(key: str, action: str, description: str, id: str, show: bool = True) -> Binding:
     """A user-facing binding; the id lets the settings file rebind it."""
-    return Binding(key, action, description, show=show, id=id, **kw)  # type: ignore[arg-type]
+    return Binding(key, action, description, show=show, id=id)
 
 
-class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, Screen):
+class MainScreen(Screen[None]):
     """Reads, marks up and exports; see DESIGN.md for the key table."""
 
     CSS_PATH = "main.tcss"
@@ -71,6 +105,11 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         B("question_mark", "help", "Help", "help"),
     ]
 
+    bidi_mode: reactive[str] = reactive("app", init=False)
+    """How every pane draws right-to-left text (``B`` cycles it); bound into the panes."""
+
+    # -- messages from this screen's own workers ------------------------------
+
     @dataclass
     class ArticlesLoaded(Message):
         """The library list was read in the background."""
@@ -78,29 +117,87 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         items: list[ListItem]
         keep_id: str | None = None
 
-    def __init__(self, store: Store) -> None:
+    @dataclass
+    class IndexReady(Message):
+        """The search index finished building (or syncing) in the background."""
+
+        index: SearchIndex
+
+    @dataclass
+    class SearchDone(Message):
+        """Scores for one query, computed in the background."""
+
+        text: str
+        scores: dict[str, float]
+
+    @dataclass
+    class EntitiesFound(Message):
+        """The engine read one article in the background."""
+
+        article_id: str
+        content_hash: str
+        found: list[Entity]
+
+    @dataclass
+    class EntityIndexProgress(Message):
+        """The background worker indexed another batch of the library."""
+
+        done: int
+        total: int
+        complete: bool
+
+    def __init__(self, store: Store, config: Config) -> None:
         super().__init__()
         self.store = store
-        self.article: Article | None = None
-        self.all_items: list[ListItem] = []
-        self.list_header_text = ""  # logical text; the header draws it laid out
-        self._preview_timer = None
+        self.config = config
+        self.library = LibraryController()
+        self.search = SearchController()
+        self.entities = EntityController()
+        self.notes = NotesController()
+        self.feeds = FeedsController()
+        self._entity_cache: EntityCache | None = None
+        self._preview_timer: Timer | None = None
+        self._status_timer: Timer | None = None
+        self.set_reactive(MainScreen.bidi_mode, config.bidi)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield from self.compose_search()
+                yield SearchBox(id="search")
                 yield Static("", id="list-header", markup=False)
-                yield ArticleList(id="articles")
-            yield Reader(id="reader")
+                yield ArticleList(id="articles").data_bind(MainScreen.bidi_mode)
+            yield Reader(id="reader").data_bind(MainScreen.bidi_mode)
             with Vertical(id="right"):
-                yield EntitySidebar(id="entities")
-                yield AnnotationPanel(id="annotations")
+                yield EntitySidebar(id="entities").data_bind(MainScreen.bidi_mode)
+                yield AnnotationPanel(id="annotations").data_bind(MainScreen.bidi_mode)
         yield Footer()
+
+    # -- shortcuts -------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        """The article the reader shows."""
+        return self.library.article
 
     @property
     def reader(self) -> Reader:
         return self.query_one(Reader)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def panel(self) -> AnnotationPanel:
+        return self.query_one(AnnotationPanel)
+
+    @property
+    def sidebar(self) -> EntitySidebar:
+        return self.query_one(EntitySidebar)
+
+    @property
+    def marsad(self) -> MarsadApp:
+        return cast("MarsadApp", self.app)
 
     def set_marks(self, kinds: Collection[str], marks: list[Mark]) -> None:
         """Replace one feature's marks in the reader (highlights, search hits,
@@ -108,21 +205,31 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         reader = self.reader
         reader.marks = [m for m in reader.marks if m.kind not in kinds] + marks
 
-    @property
-    def bidi_mode(self) -> str:
-        """The mode every pane draws in (the app's setting; ``B`` cycles it)."""
-        return self.app.config.bidi  # type: ignore[attr-defined]
+    def vis(self, text: str, width: int = 120) -> str:
+        """An English sentence with an Arabic/Hebrew name in it, laid out for the terminal.
 
-    # -- start-up ----------------------------------------------------------
+        Dialog titles and notifications are plain labels: without this an RTL
+        name in them would show unshaped and in logical (reversed) order.
+        """
+        return visual_line(text, width, self.bidi_mode, direction="ltr")
+
+    def entity_cache(self) -> EntityCache:
+        """Made on first use: it stamps the engine's tables, which need not delay first paint."""
+        if self._entity_cache is None:
+            self._entity_cache = EntityCache(self.store)
+        return self._entity_cache
+
+    # -- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        mode = self.app.config.bidi  # type: ignore[attr-defined]
-        self.reader.bidi_mode = mode
-        self.query_one(ArticleList).bidi_mode = mode
-        self.query_one(ArticleList).focus()
-        self._apply_pane_config()
+        self.article_list.focus()
+        self.query_one("#left").set_class(not self.config.left_pane, "hidden")
+        self.query_one("#right").set_class(not self.config.right_pane, "hidden")
         self.report_store_warnings()
         self.load_articles()
+        minutes = float(self.config.auto_refresh_minutes or 0)
+        if minutes > 0:
+            self.set_interval(minutes * 60, self._auto_refresh_tick)
 
     def report_store_warnings(self) -> None:
         """Tell the user about library files that had to be set aside."""
@@ -132,47 +239,63 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
         """Read article metadata and annotation counts off the UI thread."""
-        counts: dict[str, int] = {}
-        for ann in self.store.all_annotations():
-            counts[ann.article_id] = counts.get(ann.article_id, 0) + 1
-        items = [ListItem(a, counts.get(a.id, 0)) for a in self.store.articles()]
+        items = list_items(self.store.articles(), self.store.all_annotations())
         self.post_message(self.ArticlesLoaded(items, keep_id))
 
     def on_main_screen_articles_loaded(self, message: ArticlesLoaded) -> None:
+        """Show the list; start (or sync) the search index and the entity index after first paint."""
         self.report_store_warnings()
-        first = not self.all_items
-        self.all_items = message.items
+        first = self.library.loaded(message.items)
+        if first:
+            self.entities.corrections = load_corrections(self.store)
         self.apply_list_filter(keep_id=message.keep_id)
         if first:
             # The library's models live as long as the app: keep them out of
             # the collector's full passes, which otherwise stall typing for
             # 50 ms at a time while background workers allocate.
             gc.freeze()
+        if not self.search.index_building:
+            self.search.index_building = True
+            # After the list has painted: the build holds the GIL in bursts, and
+            # starting it at once delays first paint by ~0.2 s at 10,000 articles.
+            self.set_timer(SEARCH_INDEX_DELAY, lambda: self._build_index(self.search.index))
+        delay = 0.05 if self.entities.index_started else ENTITY_INDEX_DELAY
+        self.entities.index_started = True
+        self.set_timer(delay, self._fill_entity_index)
 
     def apply_list_filter(self, keep_id: str | None = None) -> None:
-        """Show the items that pass the search and filters (see SearchActions)."""
-        items = self.filtered_items(self.all_items)
+        """Show the items that pass the search and filters."""
+        stamp = library_stamp(self.store)
+        if self.search.needs_annotation_tags(stamp):
+            self.search.set_annotation_tags(stamp, self.store.all_annotations())
+        items = self.search.filtered(self.library.items, self._entity_lookup())
         current = keep_id or (self.article.id if self.article else None)
-        self.query_one(ArticleList).set_items(items, keep_id=current)
-        self.update_list_header(len(items), len(self.all_items))
+        self.article_list.set_items(items, keep_id=current)
+        self.update_list_header()
 
-    def update_list_header(self, shown: int, total: int) -> None:
+    def _entity_lookup(self) -> Callable[[str], Collection[str]]:
+        return self.entities.article_ids
+
+    def update_list_header(self) -> None:
         """``12 of 200 articles  “طهران” @Iran``: laid out like every other line,
         so an Arabic search or entity name in it is not drawn reversed."""
-        label = self.filter_label()
-        text = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
-        self.list_header_text = f"{text}{'  ' + label if label else ''}"
+        text = self.library.header(len(self.article_list.items), self.search.label())
         header = self.query_one("#list-header", Static)
         width = max(header.size.width - 2, 20)
-        header.update(visual_line(self.list_header_text, width, self.bidi_mode, direction="ltr"))
+        header.update(visual_line(text, width, self.bidi_mode, direction="ltr"))
 
-    # -- opening articles --------------------------------------------------
+    @property
+    def list_header_text(self) -> str:
+        """The header's logical text (tests and the palette read it)."""
+        return self.library.header_text
+
+    # -- opening articles ----------------------------------------------------------
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
         """Preview the highlighted article after a short pause (not on every key repeat)."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        self._preview_timer = self.set_timer(0.08, lambda: self.open_article(message.article_id))
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.open_article(message.article_id))
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         if self._preview_timer is not None:
@@ -183,37 +306,33 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
             self.set_read(self.article, True)
 
     def open_article(self, article_id: str) -> None:
-        if self.article is not None and self.article.id == article_id:
+        """Show an article in the reader and refresh every pane that follows it."""
+        if self.library.is_open(article_id):
             return
         article = self.store.get_article(article_id)
         if article is None:
             self.notify("That article is no longer in the library.", severity="warning")
             return
-        self.article = article
+        self.library.opened(article)
         self.reader.show(article)
-        self.article_opened(article)
-
-    def article_opened(self, article: Article) -> None:
-        """Each feature mixin refreshes its pane for the new article."""
         self.refresh_annotations()
         self.refresh_entities()
         self.refresh_search_marks()
 
     def set_read(self, article: Article, read: bool) -> None:
         self.store.update_article(article.id, read=read)
-        article.read = read
-        for item in self.all_items:
-            if item.article.id == article.id:
-                item.article.read = read
-                self.query_one(ArticleList).update_item(item)
+        item = self.library.set_read(article, read)
+        if item is not None:
+            self.article_list.update_item(item)
 
     def item_for(self, article_id: str) -> ListItem | None:
-        return next((i for i in self.all_items if i.article.id == article_id), None)
+        return self.library.item_for(article_id)
 
-    # -- general actions ---------------------------------------------------
+    # -- general actions -------------------------------------------------------------
 
     def action_toggle_read(self) -> None:
-        article = self.query_one(ArticleList).current if self.focused is self.query_one(ArticleList) else self.article
+        articles = self.article_list
+        article = articles.current if self.focused is articles else self.article
         if article is None:
             return
         self.set_read(article, not article.read)
@@ -233,20 +352,18 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
         self.query_one("#right").toggle_class("hidden")
 
     def action_cycle_bidi(self) -> None:
-        self.app.cycle_bidi()  # type: ignore[attr-defined]
+        """``B``: app -> terminal -> off; saved in the settings, drawn at once by every pane."""
+        self.bidi_mode = self.marsad.next_bidi_mode()
+        self.notify(f"Bidi mode: {self.bidi_mode}", timeout=2)
 
-    def set_bidi_mode(self, mode: str) -> None:
-        self.reader.bidi_mode = mode
-        self.query_one(ArticleList).bidi_mode = mode
-        self.query_one(AnnotationPanel).set_bidi_mode(mode)
-        self.update_list_header(len(self.query_one(ArticleList).items), len(self.all_items))
+    def watch_bidi_mode(self) -> None:
+        self.update_list_header()
 
     def action_flip_direction(self) -> None:
         """Per-article override for a paragraph direction the heuristics got wrong."""
         if self.article is None:
             return
-        new = {None: "rtl", "rtl": "ltr", "ltr": None}[self.article.direction]
-        self.article.direction = new  # type: ignore[assignment]
+        new = self.library.next_direction()
         self.store.update_article(self.article.id, direction=new)
         self.reader.direction_override = new
         self.notify(f"Direction: {new or 'automatic'}", timeout=2)
@@ -259,15 +376,705 @@ class MainScreen(AnnotationActions, SearchActions, EntityActions, FeedActions, S
 
         self.app.push_screen(HelpScreen())
 
-    def _apply_pane_config(self) -> None:
-        config = self.app.config  # type: ignore[attr-defined]
-        self.query_one("#left").set_class(not config.left_pane, "hidden")
-        self.query_one("#right").set_class(not config.right_pane, "hidden")
-
     def on_resize(self) -> None:
         """Collapse side panes when the terminal gets narrow; ``[`` and ``]`` bring them back."""
         narrow = self.size.width < NARROW
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
-            self.query_one("#right").set_class(narrow or not self.app.config.right_pane, "hidden")  # type: ignore[attr-defined]
+            self.query_one("#right").set_class(narrow or not self.config.right_pane, "hidden")
 
+    # == notes: highlight, tag, note, delete, undo, export =============================
+
+    def refresh_annotations(self) -> None:
+        """Read the article's annotations, re-anchor them if its text changed, show them."""
+        article = self.article
+        stored = self.store.annotations_for(article.id) if article is not None else []
+        moved = self.notes.loaded(article, stored)
+        if moved:
+            self._save_reanchored(moved)
+        if article is None:
+            self.panel.show([], [])
+        else:
+            self.panel.show(self.notes.annotations, article.tags, language=article.language)
+        self.set_marks({HIGHLIGHT}, self.notes.marks())
+
+    def _save_reanchored(self, changed: list[Annotation]) -> None:
+        try:
+            for ann in changed:
+                self.store.save_annotation(ann)
+        except MarsadError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        lost = sum(1 for a in changed if a.orphaned)
+        if lost:
+            self.notify(f"{lost} highlight(s) could not be found in the updated text; "
+                        "they are kept and marked orphaned.", severity="warning", timeout=6)
+
+    def _after_change(self, select_id: str | None = None) -> None:
+        """Redraw the panel, the marks and the list row's annotation count."""
+        self.refresh_annotations()
+        if select_id:
+            self.panel.select_id(select_id)
+        item = self.library.annotated(len(self.notes.annotations))
+        if item is not None:
+            self.article_list.update_item(item)
+
+    def _save(self, ann: Annotation) -> bool:
+        try:
+            self.store.save_annotation(ann)
+        except MarsadError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return False
+        return True
+
+    def _target(self) -> Annotation | None:
+        """The panel's selected annotation, else the highlight under the focused reader's cursor."""
+        panel = self.panel
+        if panel.has_focus and panel.selected is not None:
+            return panel.selected
+        reader = self.reader
+        return self.notes.under(reader.cursor) if reader.has_focus else None
+
+    def _need_article(self, what: str) -> Article | None:
+        if self.article is None:
+            self.notify(f"Open an article first to {what}.", severity="warning", timeout=3)
+        return self.article
+
+    def action_highlight(self) -> None:
+        """``h``: turn the reader selection into a highlight annotation."""
+        article = self._need_article("highlight")
+        if article is None:
+            return
+        span = self.reader.selection
+        if span is None:
+            self.notify("Select text first: v, then move with arrows or w / b.", timeout=4)
+            return
+        ann = self.notes.highlight(article, span)
+        if self._save(ann):
+            self.reader.clear_selection()
+            self._after_change(ann.id)
+            self.notify("Highlighted. t tags it, n adds a note.", timeout=3)
+
+    def action_tag(self) -> None:
+        """``t``: tags for the selected highlight or note, else for the article."""
+        article = self._need_article("tag it")
+        if article is None:
+            return
+        from tui.screens.dialogs import TagBox
+
+        target = self._target()
+        current = target.tags if target else article.tags
+        title = "Tags for this highlight" if target and target.kind == "highlight" else (
+            "Tags for this note" if target else "Tags for the article")
+        known = list(tag_counts(self.store))
+        self.app.push_screen(TagBox(list(current), known, title, self.bidi_mode),
+                             lambda tags: self._tags_chosen(article, target, tags))
+
+    def _tags_chosen(self, article: Article, target: Annotation | None, tags: list[str] | None) -> None:
+        if tags is None:
+            return
+        if target is None:
+            try:
+                self.store.update_article(article.id, tags=tags)
+            except MarsadError as exc:
+                self.notify(f"Not saved: {exc}", severity="error")
+                return
+            article.tags = tags
+        else:
+            target.tags = tags
+            if not self._save(target):
+                return
+        self._after_change(target.id if target else None)
+        self.notify("Tags saved." if tags else "Tags removed.", timeout=2)
+
+    def action_note(self) -> None:
+        """``n``: edit the note of the selected highlight or note, else the article's note."""
+        article = self._need_article("write a note")
+        if article is None:
+            return
+        from tui.screens.dialogs import NoteEditor
+
+        target = self._target() or self.notes.article_note()
+        title = "Note on this highlight" if target and target.kind == "highlight" else "Note on the article"
+        self.app.push_screen(NoteEditor(target.note if target else "", title, self.bidi_mode),
+                             lambda text: self._note_written(article, target, text))
+
+    def _note_written(self, article: Article, target: Annotation | None, text: str | None) -> None:
+        if text is None:
+            return
+        what, ann = self.notes.note_for(article, target, text)
+        if ann is None:
+            return
+        if what == "delete":
+            self._delete_now(ann)
+        elif self._save(ann):
+            self._after_change(ann.id)
+            self.notify("Note saved.", timeout=2)
+
+    def action_delete_annotation(self) -> None:
+        """``d``: delete the selected annotation after confirming; ``u`` brings it back."""
+        from tui.screens.dialogs import ConfirmDialog
+
+        target = self._target()
+        if target is None:
+            self.notify("Select a note or highlight in the Notes pane (or put the cursor on a highlight).",
+                        timeout=4)
+            return
+        what = "highlight" if target.kind == "highlight" else "note"
+        self.app.push_screen(ConfirmDialog(f"Delete this {what}?", target.quote or target.note, self.bidi_mode),
+                             lambda yes: self._delete_now(target) if yes else None)
+
+    def _delete_now(self, target: Annotation) -> None:
+        try:
+            self.store.delete_annotation(target)
+        except MarsadError as exc:
+            self.notify(f"Not deleted: {exc}", severity="error")
+            return
+        self.notes.was_deleted(target)
+        self._after_change()
+        self.notify("Deleted. u undoes.", timeout=4)
+
+    def action_undo(self) -> None:
+        """``u``: restore the most recently deleted annotation (same id, same anchor)."""
+        ann = self.notes.undo()
+        if ann is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if not self._save(ann):
+            self.notes.was_deleted(ann)
+            return
+        if self.library.is_open(ann.article_id):
+            self._after_change(ann.id)
+        else:
+            self.load_articles(keep_id=self.article.id if self.article else None)
+        self.notify("Restored.", timeout=2)
+
+    def action_export(self) -> None:
+        """``x``: export the current article's notes, or all, to ``exports/`` in the library."""
+        from tui.screens.dialogs import ExportChoice
+
+        self.app.push_screen(ExportChoice(self.article is not None), self._export_chosen)
+
+    def _export_chosen(self, which: str | None) -> None:
+        if which is None:
+            return
+        article_id = self.article.id if which == "article" and self.article else None
+        try:
+            sections = select(self.store, article_id=article_id)
+            if not sections:
+                self.notify("No notes or highlights to export yet.", timeout=3)
+                return
+            path = export_path(self.store.folder, article_id)
+            names = entity_names(self.store, [art for art, _ in sections])
+            atomic_write(path, to_markdown(sections, ExportOptions(entities=names)))
+        except (MarsadError, OSError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.notify(f"Exported to {path}", title="Export", timeout=8)
+
+    def on_annotation_panel_jump(self, message: AnnotationPanel.Jump) -> None:
+        ann = message.annotation
+        if ann.kind != "highlight" or ann.start is None:
+            return
+        if ann.orphaned:
+            self.notify("This highlight is orphaned: its text is no longer in the article.", timeout=4)
+            return
+        self.reader.jump_to(ann.start)
+
+    # == search and filters ==============================================================
+
+    def refresh_search_marks(self) -> None:
+        """Hand the open article's search hits to the reader as ``search`` marks."""
+        self.set_marks({SEARCH}, self.search.marks_for(self.article))
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_index(self, index: SearchIndex | None) -> None:
+        store = self.store
+        if index is None:
+            index = load_index(store)
+        elif index.stamp != library_stamp(store):
+            sync_index(index, store)
+            save_index(index, store)
+        self.post_message(self.IndexReady(index))
+
+    def on_main_screen_index_ready(self, message: IndexReady) -> None:
+        if self.search.index_ready(message.index):
+            self._run_search(self.search.text)
+        else:
+            self.update_list_header()
+
+    def action_search(self) -> None:
+        self.query_one(SearchBox).open()
+
+    def on_search_box_query_changed(self, message: SearchBox.QueryChanged) -> None:
+        if self.search.typed(message.value):
+            self._run_search(message.value)
+        else:
+            self._clear_search()
+
+    def on_search_box_query_submitted(self, message: SearchBox.QuerySubmitted) -> None:
+        """``enter``: first match selected, focus on the list."""
+        articles = self.article_list
+        if articles.items:
+            articles.cursor = 0
+            articles.scroll_to_cursor()
+        articles.focus()
+
+    def on_search_box_cleared(self, message: SearchBox.Cleared) -> None:
+        self.search.cleared()
+        self._clear_search()
+        self.article_list.focus()
+
+    def _clear_search(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self.apply_list_filter()
+        self.refresh_search_marks()
+
+    def _run_search(self, text: str) -> None:
+        if self.search.index is None:
+            self.update_list_header()  # "(indexing…)"
+            return
+        self._search(text, self.search.index)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, index: SearchIndex) -> None:
+        if index.stamp != library_stamp(self.store):
+            sync_index(index, self.store)
+        results = index.search(parse_query(text, live=True))
+        self.post_message(self.SearchDone(text, {r.id: r.score for r in results}))
+
+    def on_main_screen_search_done(self, message: SearchDone) -> None:
+        if not self.search.done(message.text, message.scores):
+            return  # an older query finished after a newer one was typed
+        self.apply_list_filter(keep_id=None)
+        self.refresh_search_marks()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_prev_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        """Search hits when there are any, else the selected entity's mentions."""
+        hit = self.search.step(step)
+        if hit is None:
+            self.step_mention(step)
+            return
+        offset, label = hit
+        self.reader.jump_to(offset)
+        self.notify(label, timeout=1)
+
+    def action_filter(self) -> None:
+        """``f``: by the selected entity or tag when one is focused, else the dialog."""
+        focused = self.focused
+        entity = focused.selected_entity if isinstance(focused, EntitySidebar) else None
+        tag = focused.selected_tag if isinstance(focused, AnnotationPanel) else None
+        if entity is not None:
+            self.set_list_filter(self.search.toggle(entity=entity.id, entity_label=entity.name))
+        elif tag:
+            self.set_list_filter(self.search.toggle(tags=(tag,)))
+        else:
+            self._open_filter_dialog()
+
+    def set_list_filter(self, flt: Filter, view_name: str = "") -> None:
+        self.search.set_filter(flt, view_name)
+        self.apply_list_filter()
+
+    def _open_filter_dialog(self) -> None:
+        from tui.screens.filter_dialog import FilterDialog
+
+        config = self.config
+        sources, languages = self.library.sources_and_languages()
+
+        def done(result: FilterDialogResult | None) -> None:
+            if result is None:
+                return
+            if result.save_as:
+                save_view(config, result.save_as, result.filter)
+                self.notify(f"Saved view “{result.save_as}”.", timeout=2)
+            self.set_list_filter(result.filter, result.save_as or result.view_name)
+
+        dialog = FilterDialog(self.search.filter, saved_views(config), sources, languages, self.search.view_name)
+        self.app.push_screen(dialog, done)
+
+    # == entities ==========================================================================
+
+    def refresh_entities(self) -> None:
+        """Show the open article's entities: from the cache at once, else extracted in the background."""
+        article = self.article
+        self.entities.cleared(load_corrections(self.store))  # another copy may have saved
+        if article is None:
+            self.sidebar.show([], placeholder="Open an article to see who and what it mentions.")
+            self.set_marks(MENTION_KINDS, self.entities.marks())
+            return
+        found = self.entity_cache().get(article.hash, article.language)
+        if found is None and len(article.body) <= SYNC_CHARS:
+            found = extract_entities(article.body, article.language or None)
+            self._store_entities(article.hash, article.language, found)
+        if found is None:
+            self.sidebar.show([], placeholder="Reading names…")
+            self.set_marks(MENTION_KINDS, self.entities.marks())
+            self._extract_article(article)
+            return
+        self._show_entities(article, found)
+
+    @work(thread=True, exclusive=True, group="entities-article")
+    def _extract_article(self, article: Article) -> None:
+        """Long articles are read off the UI thread, so opening one never waits for the engine."""
+        found = extract_entities(article.body, article.language or None)
+        self.post_message(self.EntitiesFound(article.id, article.hash, found))
+        self.entity_cache().put(article.hash, article.language, found)
+
+    @work(thread=True, group="entities-cache")
+    def _store_entities(self, content_hash: str, language: str, found: list[Entity]) -> None:
+        """One cache write per article opened, off the UI thread (it rewrites a bucket file)."""
+        self.entity_cache().put(content_hash, language, found)
+
+    def on_main_screen_entities_found(self, message: EntitiesFound) -> None:
+        article = self.article
+        if article is not None and article.id == message.article_id and article.hash == message.content_hash:
+            self._show_entities(article, message.found)
+
+    def _show_entities(self, article: Article, found: list[Entity], select: str | None = None) -> None:
+        shown = self.entities.found(article, found)
+        self.sidebar.show(shown, counts=self.entities.library_counts(), complete=self.entities.index.complete,
+                          language=article.language, placeholder="No names found in this article.")
+        if select:
+            self.sidebar.select_id(select)
+        self.set_marks(MENTION_KINDS, self.entities.marks())
+
+    def on_entity_sidebar_jump(self, message: EntitySidebar.Jump) -> None:
+        self.step_mention(1, message.entity_id)
+
+    def step_mention(self, step: int, entity_id: str | None = None) -> None:
+        """Move the reader to the next (``step`` 1) or previous (-1) mention of the selected entity."""
+        entity = self.entities.by_id(entity_id) if entity_id else self.sidebar.selected_entity
+        if entity is None:
+            self.notify("Select an entity first: e, then j / k.", timeout=3)
+            return
+        reader = self.reader
+        found = self.entities.step(entity, step, reader.cursor)
+        if found is None:
+            self.notify(self.vis(f"“{entity.name}” has no mention in this text."), timeout=3)
+            return
+        offset, number, total = found
+        reader.jump_to(offset)
+        self.sidebar.set_position(f"{visual_line(entity.name, 18, self.bidi_mode)} {number}/{total}")
+        self.set_marks(MENTION_KINDS, self.entities.marks())
+
+    def on_entity_sidebar_toggle_mentions(self, message: EntitySidebar.ToggleMentions) -> None:
+        state = self.entities.toggle_mentions()
+        self.set_marks(MENTION_KINDS, self.entities.marks())
+        self.notify(f"Entities: {state}.", timeout=2)
+
+    def entity_article_ids(self, entity_id: str) -> set[str]:
+        """For ``f``: ids of library articles that mention ``entity_id``."""
+        return self.entities.article_ids(entity_id)
+
+    @work(thread=True, exclusive=True, group="entity-index")
+    def _fill_entity_index(self) -> None:
+        worker = get_current_worker()
+        index = self.entities.index
+        steps = cast(Generator[tuple[int, int], None, None], fill(index, self.entity_cache(), self.store, batch=10))
+        try:
+            for done, total in steps:
+                if worker.is_cancelled:
+                    return  # quitting or a newer fill: stop within one small batch
+                if done % PROGRESS_EVERY == 0 or index.complete:
+                    self.post_message(self.EntityIndexProgress(done, total, index.complete))
+        finally:
+            steps.close()
+
+    def on_main_screen_entity_index_progress(self, message: EntityIndexProgress) -> None:
+        if self.entities.shown:
+            self.sidebar.set_library_counts(self.entities.library_counts(), self.entities.index.complete)
+        if self.search.filter.entity:
+            self.apply_list_filter()
+
+    def action_focus_entities(self) -> None:
+        self.query_one("#right").remove_class("hidden")
+        self.sidebar.focus()
+
+    # -- corrections ----------------------------------------------------------------------
+
+    def on_entity_sidebar_correct(self, message: EntitySidebar.Correct) -> None:
+        if message.action == "review":
+            self._ask_review()
+            return
+        entity = message.entity
+        if self.article is None or entity is None:
+            return
+        if message.action == "rename":
+            self._ask_rename(entity)
+        elif message.action == "retype":
+            self._ask_retype(entity)
+        elif message.action == "merge":
+            self._ask_merge(entity)
+        elif message.action == "split":
+            self._ask_split(entity)
+        elif message.action == "reject":
+            self._ask_reject(entity)
+
+    def _ask_rename(self, entity: Entity) -> None:
+        from tui.screens.entity_dialogs import RenameDialog
+
+        def done(name: str | None) -> None:
+            if name and name != entity.name:
+                self._correct(lambda c: c.rename(entity.id, name), f"Renamed to “{name}”", entity.id)
+
+        title = self.vis(f"Rename “{entity.name}” in every article", 60)
+        self.app.push_screen(RenameDialog(entity.name, title, self.bidi_mode), done)
+
+    def _ask_retype(self, entity: Entity) -> None:
+        from tui.screens.entity_dialogs import PickDialog
+
+        def done(kind: str | None) -> None:
+            if kind and kind != entity.type:
+                new = cast(EntityType, kind)
+                self._correct(lambda c: c.retype(entity.id, new), f"“{entity.name}” is now: {TYPE_NAMES[kind]}",
+                              entity.id)
+
+        choices: list[tuple[str, str | Text]] = [(k, f"{k}   {v}") for k, v in TYPE_NAMES.items()]
+        dialog = PickDialog(self.vis(f"Type of “{entity.name}”", 60), choices, current=entity.type)
+        self.app.push_screen(dialog, done)
+
+    def _ask_merge(self, entity: Entity) -> None:
+        from tui.screens.entity_dialogs import PickDialog
+
+        others = [e for e in self.entities.shown if e.id != entity.id]
+        if not others:
+            self.notify("No other entity in this article to merge with.", timeout=3)
+            return
+
+        def done(target: str | None) -> None:
+            into = self.entities.by_id(target) if target else None
+            if into is not None:
+                self._correct(lambda c: c.merge(entity.id, into.id), f"Merged “{entity.name}” into “{into.name}”",
+                              into.id)
+
+        choices: list[tuple[str, str | Text]] = [(e.id, self._choice_label(e)) for e in others]
+        self.app.push_screen(PickDialog(self.vis(f"Merge “{entity.name}” into…", 60), choices), done)
+
+    def _ask_split(self, entity: Entity) -> None:
+        from tui.screens.entity_dialogs import PickDialog
+
+        if len(entity.surfaces) < 2:
+            self.notify(self.vis(f"“{entity.name}” has one spelling only; nothing to split."), timeout=3)
+            return
+
+        def done(surface: str | None) -> None:
+            if surface:
+                self._correct(lambda c: self.entities.split_or_unmerge(c, entity, surface),
+                              f"“{surface}” is now an entity of its own", entity.id)
+
+        choices: list[tuple[str, str | Text]] = [
+            (s, Text(visual_line(s, 56, self.bidi_mode, align=True))) for s in entity.surfaces]
+        title = self.vis(f"Split a spelling out of “{entity.name}”", 60)
+        self.app.push_screen(PickDialog(title, choices), done)
+
+    def _ask_reject(self, entity: Entity) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._correct(lambda c: c.reject(entity.id), f"“{entity.name}” rejected (C to undo)", None)
+
+        question = self.vis(f"Reject “{entity.name}” as an entity in every article?", 60)
+        self.app.push_screen(ConfirmDialog(question, entity.name, self.bidi_mode), done)
+
+    def _ask_review(self) -> None:
+        from tui.screens.entity_dialogs import PickDialog
+
+        rows: list[tuple[str, str | Text]] = [
+            (key, self.vis(label, 60)) for key, label in correction_rows(self.entities.corrections)]
+        if not rows:
+            self.notify("No corrections yet: R, Y, M, S, X in the entity sidebar make them.", timeout=4)
+            return
+
+        def done(key: str | None) -> None:
+            if key:
+                self._correct(lambda c: remove_correction(c, key), "Correction removed", None)
+
+        self.app.push_screen(PickDialog("Corrections (enter removes one)", rows,
+                                        hint="enter remove · escape close"), done)
+
+    def _choice_label(self, entity: Entity) -> Text:
+        gloss = f"  {entity.gloss}" if entity.gloss and entity.gloss != entity.name else ""
+        name = visual_line(entity.name, 36, self.bidi_mode)
+        return Text.assemble((f"{entity.type:<5}", "dim"), name, (gloss, "dim"), (f"  ×{entity.count}", "dim"))
+
+    def _correct(self, change: Callable[[Corrections], object], done_text: str, select: str | None) -> None:
+        """Apply ``change`` to the stored corrections, save, and redraw everything that shows entities."""
+        corr = load_corrections(self.store)
+        change(corr)
+        try:
+            save_corrections(self.store, corr)
+        except MarsadError as exc:
+            self.notify(f"Correction not saved: {exc}", severity="error")
+            return
+        self.entities.corrections = corr
+        if self.article is not None:
+            self._show_entities(self.article, self.entities.raw, select=select)
+        if self.search.filter.entity:
+            self.apply_list_filter()
+        self.notify(self.vis(f"{done_text} — in every article."), timeout=3)
+
+    # == feeds ================================================================================
+
+    def _auto_refresh_tick(self) -> None:  # not "_auto_refresh": Widget uses that name
+        if not self.feeds.fetching and self.store.feeds():
+            self.refresh_feeds(quiet=True)
+
+    def action_refresh(self) -> None:
+        """Fetch every feed now, past their TTLs: the analyst asked.
+
+        Conditional GET still makes an unchanged feed cost one 304;
+        auto-refresh honours the TTLs.
+        """
+        self.refresh_feeds(force=True)
+
+    def action_feeds(self) -> None:
+        """Open the feeds screen: every feed, its last fetch and its error."""
+        screen = FeedsScreen(self, self.feeds.for_view(self.store.feeds()), self.feeds.pending_ids(),
+                             self.library.feed_counts(), mode=self.bidi_mode)
+        self.app.push_screen(screen)
+        progress = self.feeds.progress
+        if self.feeds.fetching and progress is not None:
+            screen.show_progress(progress.done, progress.total, progress_line(progress))
+
+    def refresh_feeds(self, feed_ids: list[str] | None = None, *, force: bool = False,
+                      quiet: bool = False) -> bool:
+        """Start a background fetch of every feed (or of ``feed_ids``); False if none started."""
+        if self.feeds.fetching:
+            self.notify("Feeds are already being fetched.", timeout=3)
+            return False
+        stored = self.store.feeds()
+        if not stored:
+            self._reread_library()
+            return False
+        feeds = self.feeds.start(stored, feed_ids, quiet)
+        if not feeds or self.feeds.progress is None:
+            return False
+        self._on_fetch_progress(self.feeds.progress)
+        self._run_fetch(feeds, force)
+        return True
+
+    def _reread_library(self) -> None:
+        """No feeds: ``r`` still picks up articles imported from the shell meanwhile."""
+        self.notify("No feeds yet, so the library was re-read from disk. "
+                    "Add feeds with F then a, or `marsad feeds add URL`.", title="Refresh", timeout=6,
+                    markup=False)
+        self.load_articles(keep_id=self._current_id())
+
+    def _current_id(self) -> str | None:
+        current = self.article_list.current
+        if current is not None:
+            return current.id
+        return self.article.id if self.article is not None else None
+
+    @work(exclusive=True, group=FEEDS_GROUP, exit_on_error=False)
+    async def _run_fetch(self, feeds: list[Feed], force: bool) -> None:
+        """Fetch on the app's loop; the fetcher puts parsing and store writes in threads."""
+        try:
+            reports = await fetch_all(self.store, self.config, feeds=feeds, force=force,
+                                      progress=self._on_fetch_progress, retry=self.feeds.retry)
+        except MarsadError as exc:
+            self._fetch_failed(str(exc))
+            return
+        except Exception as exc:  # the UI must survive whatever a fetch run throws
+            self._fetch_failed(f"{type(exc).__name__}: {exc}")
+            return
+        finally:
+            self.feeds.finished()
+        self._fetch_finished(reports)
+
+    def _on_fetch_progress(self, progress: FetchProgress) -> None:
+        """Called on the loop at the start and after each feed: status line and feeds screen."""
+        text = self.feeds.advanced(progress)
+        self._status_line().show(progress.done, progress.total, text)
+        for screen in self._feeds_screens():
+            screen.show_progress(progress.done, progress.total, text)
+        self._update_feeds_screens()
+
+    def _fetch_finished(self, reports: list[FetchReport]) -> None:
+        if any(r.added or r.updated for r in reports):
+            self.load_articles(keep_id=self._current_id())
+        text = done_line(reports)
+        self._linger(text, len(reports))
+        feeds = self.store.feeds()
+        for screen in self._feeds_screens():
+            screen.show_progress(len(reports), len(reports), text)
+            screen.show_feeds(feeds, set(), self.library.feed_counts())
+        message, severity = summary(reports)
+        if self.feeds.should_notify(reports, severity):
+            self.notify(message, title="Feeds", severity=severity,
+                        timeout=8 if severity == "information" else 12, markup=False)
+
+    def _fetch_failed(self, error: str) -> None:
+        self._status_line().hide()
+        for screen in self._feeds_screens():
+            screen.hide_progress()
+        self.notify(f"Fetching stopped: {error}", title="Feeds", severity="error", timeout=12, markup=False)
+
+    def _linger(self, text: str, total: int) -> None:
+        """Leave the final counts in the status line for a moment, then hide it."""
+        self._status_line().show(total, total, text)
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(STATUS_LINGER, self._hide_status)
+
+    def _hide_status(self) -> None:
+        if not self.feeds.fetching:
+            self._status_line().hide()
+            for screen in self._feeds_screens():
+                screen.hide_progress()
+
+    def _status_line(self) -> FetchStatus:
+        """The status line, mounted above the footer the first time it is needed."""
+        found = self.query(FetchStatus)
+        if found:
+            return found.first()
+        status = FetchStatus(id="fetch-status")
+        self.mount(status, before=self.query_one(Footer))
+        return status
+
+    def _feeds_screens(self) -> list[FeedsScreen]:
+        return [s for s in self.app.screen_stack if isinstance(s, FeedsScreen)]
+
+    def _update_feeds_screens(self) -> None:
+        for screen in self._feeds_screens():
+            screen.show_feeds(self.feeds.for_view(self.store.feeds()), self.feeds.pending_ids(),
+                              self.library.feed_counts())
+
+    def on_feeds_screen_refresh_requested(self, message: FeedsScreen.RefreshRequested) -> None:
+        self.refresh_feeds(message.feed_ids, force=True)
+
+    def on_feeds_screen_add_requested(self, message: FeedsScreen.AddRequested) -> None:
+        """Subscribe (or update name/tags of an existing subscription), then fetch it."""
+        try:
+            feed, existed = self.feeds.subscription(self.store.feeds(), message.url, message.name, message.tags,
+                                                    message.language)
+        except InputError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        try:
+            self.store.save_feed(feed)
+        except MarsadError as exc:
+            self.notify(f"Could not save the feed: {exc}", severity="error", markup=False)
+            return
+        started = self.refresh_feeds([feed.id], force=True, quiet=True)
+        then = "; fetching it now." if started else "."
+        verb = "Updated" if existed else "Added"
+        self.notify(f"{verb} {feed.name or feed.url}{then}", title="Feeds", timeout=4, markup=False)
+        self._update_feeds_screens()
+
+    def on_feeds_screen_remove_requested(self, message: FeedsScreen.RemoveRequested) -> None:
+        """Unsubscribe; the feed's articles (and their notes) stay in the library."""
+        try:
+            self.store.delete_feed(message.feed_id)
+        except MarsadError as exc:
+            self.notify(f"Could not remove the feed: {exc}", severity="error", markup=False)
+            return
+        self.notify("Feed removed; its articles stay in the library.", title="Feeds", timeout=4)
+        self._update_feeds_screens()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -49,30 +50,30 @@ class AnnotationPanel(OptionList):
 
         annotation: Annotation
 
+    bidi_mode: reactive[str] = reactive("app", init=False)
+    """Bound to the main screen's mode (``data_bind``)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Notes"
         self.annotations: list[Annotation] = []
         self.article_tags: list[str] = []
-        self.bidi_mode = "app"
         self.language: str | None = None
         self._width = 0
 
     # -- data down ---------------------------------------------------------
 
     def show(self, annotations: list[Annotation], article_tags: list[str] | None = None,
-             language: str | None = None, mode: str | None = None) -> None:
+             language: str | None = None) -> None:
         """Replace what the panel lists; keeps the selection on the same annotation."""
         self.annotations = sorted(annotations, key=_text_order)
         self.article_tags = list(article_tags or [])
         self.language = language
-        if mode is not None:
-            self.bidi_mode = mode
         self._rebuild()
 
-    def set_bidi_mode(self, mode: str) -> None:
-        self.bidi_mode = mode
-        self._rebuild()
+    def watch_bidi_mode(self) -> None:
+        if self.is_mounted:
+            self._rebuild()
 
     @property
     def selected(self) -> Annotation | None:
@@ -84,7 +85,7 @@ class AnnotationPanel(OptionList):
 
     @property
     def selected_tag(self) -> str | None:
-        """For ``f`` (SearchActions.action_filter): the selected annotation's first tag."""
+        """For ``f`` (MainScreen.action_filter): the selected annotation's first tag."""
         ann = self.selected
         return ann.tags[0] if ann is not None and ann.tags else None
 

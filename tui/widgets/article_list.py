@@ -20,18 +20,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.controllers.library import ListItem
 from tui.models import Article
 from tui.rtl.line import visual_line
 
 ROWS_PER_ITEM = 2
 
-
-@dataclass
-class ListItem:
-    """What a row needs: the article metadata and its annotation count."""
-
-    article: Article
-    annotations: int = 0
+__all__ = ["ArticleList", "ListItem"]
 
 
 class ArticleList(ScrollView, can_focus=True):

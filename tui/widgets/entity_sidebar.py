@@ -25,6 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -85,13 +86,15 @@ class EntitySidebar(OptionList):
     class ToggleMentions(Message):
         """Underline every mention in the reader, or only the current one."""
 
+    bidi_mode: reactive[str] = reactive("app", init=False)
+    """Bound to the main screen's mode (``data_bind``)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Entities"
         self.entities: list[Entity] = []
         self.library_counts: dict[str, int] = {}
         self.library_complete = False
-        self.bidi_mode = "app"
         self.language: str | None = None
         self.placeholder = "Open an article to see who and what it mentions."
         self._width = 0
@@ -99,13 +102,11 @@ class EntitySidebar(OptionList):
     # -- data down ---------------------------------------------------------
 
     def show(self, entities: list[Entity], *, counts: dict[str, int] | None = None, complete: bool = False,
-             language: str | None = None, mode: str | None = None, placeholder: str | None = None) -> None:
+             language: str | None = None, placeholder: str | None = None) -> None:
         """Replace the list; keeps the highlight on the same entity when it is still there."""
         self.entities = list(entities)
         self.library_counts, self.library_complete = dict(counts or {}), complete
         self.language = language
-        if mode is not None:
-            self.bidi_mode = mode
         if placeholder is not None:
             self.placeholder = placeholder
         self.border_subtitle = ""
@@ -118,10 +119,8 @@ class EntitySidebar(OptionList):
         self.library_counts, self.library_complete = dict(counts), complete
         self._rebuild()
 
-    def set_bidi_mode(self, mode: str) -> None:
-        if mode != self.bidi_mode:
-            self.bidi_mode = mode
-            self._rebuild()
+    def watch_bidi_mode(self) -> None:
+        self._rebuild()
 
     def set_position(self, label: str) -> None:
         """``Trump 2/5`` under the box: which mention the reader shows."""

@@ -1,0 +1,103 @@
+"""The library list: every article's row, the open article, read state, the header line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui.models import Annotation, Article, Direction
+
+DIRECTIONS: dict[Direction | None, Direction | None] = {None: "rtl", "rtl": "ltr", "ltr": None}
+
+
+@dataclass
+class ListItem:
+    """What a row needs: the article metadata and its annotation count."""
+
+    article: Article
+    annotations: int = 0
+
+
+def list_items(articles: Iterable[Article], annotations: Iterable[Annotation]) -> list[ListItem]:
+    """Rows for the list: each article with how many annotations it has."""
+    counts: dict[str, int] = {}
+    for ann in annotations:
+        counts[ann.article_id] = counts.get(ann.article_id, 0) + 1
+    return [ListItem(a, counts.get(a.id, 0)) for a in articles]
+
+
+class LibraryController:
+    """The list's rows (all of them, before search and filters) and the open article."""
+
+    def __init__(self) -> None:
+        self.items: list[ListItem] = []
+        self.article: Article | None = None
+        self.header_text = ""  # logical text; the header draws it laid out
+        self._by_id: dict[str, ListItem] = {}
+
+    def loaded(self, items: list[ListItem]) -> bool:
+        """A fresh read of the library; True the first time (the screen then freezes the GC)."""
+        first = not self.items
+        self.items = items
+        self._by_id = {it.article.id: it for it in items}
+        return first
+
+    def item_for(self, article_id: str) -> ListItem | None:
+        return self._by_id.get(article_id)
+
+    def opened(self, article: Article) -> bool:
+        """The reader now shows ``article``; False if it already did."""
+        if self.article is not None and self.article.id == article.id:
+            return False
+        self.article = article
+        return True
+
+    def is_open(self, article_id: str) -> bool:
+        return self.article is not None and self.article.id == article_id
+
+    def set_read(self, article: Article, read: bool) -> ListItem | None:
+        """Record ``read`` on the article and its row; returns the row to redraw."""
+        article.read = read
+        item = self.item_for(article.id)
+        if item is not None:
+            item.article.read = read
+        return item
+
+    def annotated(self, count: int) -> ListItem | None:
+        """The open article's annotation count or tags changed; returns the row to redraw."""
+        if self.article is None:
+            return None
+        item = self.item_for(self.article.id)
+        if item is not None:
+            item.annotations = count
+            item.article.tags = list(self.article.tags)
+        return item
+
+    def header(self, shown: int, label: str) -> str:
+        """``12 of 200 articles  /طهران``: shown count, total, and what narrows the list."""
+        total = len(self.items)
+        text = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
+        self.header_text = f"{text}{'  ' + label if label else ''}"
+        return self.header_text
+
+    def next_direction(self) -> Direction | None:
+        """``D``: automatic -> rtl -> ltr -> automatic, for the open article."""
+        assert self.article is not None
+        new = DIRECTIONS[self.article.direction]
+        self.article.direction = new
+        return new
+
+    def feed_counts(self) -> dict[str, int]:
+        """Articles per feed, from the rows in memory (no store read)."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            fid = item.article.feed_id
+            if fid:
+                counts[fid] = counts.get(fid, 0) + 1
+        return counts
+
+    def sources_and_languages(self) -> tuple[list[str], list[str]]:
+        """For the filter dialog's choices."""
+        sources = sorted({it.article.source for it in self.items if it.article.source})
+        languages = sorted({it.article.language for it in self.items if it.article.language})
+        return sources, languages

@@ -1,0 +1,96 @@
+"""Highlights, tags and notes of the open article: what ``h``, ``t``, ``n``, ``d`` and ``u`` act on.
+
+What ``t``/``n``/``d`` act on, in order: the annotation selected in the
+panel (when the panel has focus), else the highlight under the reader's
+cursor (when the reader has focus), else (``t``/``n`` only) the article
+itself. Article tags live on ``Article.tags``; an article note is an
+annotation of kind ``note``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from tui.anchoring import anchor_highlight, needs_reanchor, reanchor_all
+from tui.models import Annotation, Article
+from tui.rtl.marks import Mark
+
+HIGHLIGHT = "highlight"
+
+
+def export_path(library: Path | str, article_id: str | None, now: datetime | None = None) -> Path:
+    """``exports/marsad-<article|all>-<timestamp>.md``: never overwrites an earlier export."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = Path(library) / "exports"
+    name = f"marsad-{article_id or 'all'}-{stamp}"
+    path, n = folder / f"{name}.md", 1
+    while path.exists():
+        path, n = folder / f"{name}-{n}.md", n + 1
+    return path
+
+
+def _span(ann: Annotation) -> tuple[int, int] | None:
+    """The span a highlight is drawn over; None for notes and orphaned highlights."""
+    if ann.kind == "highlight" and not ann.orphaned and ann.start is not None and ann.end is not None:
+        return ann.start, ann.end
+    return None
+
+
+class NotesController:
+    """The open article's annotations and the stack of deletions ``u`` can undo."""
+
+    def __init__(self) -> None:
+        self.annotations: list[Annotation] = []
+        self.deleted: list[Annotation] = []
+
+    def loaded(self, article: Article | None, stored: list[Annotation]) -> list[Annotation]:
+        """The article's stored annotations; returns those whose anchors moved (to save)."""
+        if article is None:
+            self.annotations = []
+            return []
+        self.annotations = stored
+        return reanchor_all(article, stored) if needs_reanchor(article, stored) else []
+
+    def marks(self) -> list[Mark]:
+        """Highlights as reader marks (orphaned ones are listed in the panel only)."""
+        marks = []
+        for ann in self.annotations:
+            span = _span(ann)
+            if span is not None:
+                marks.append(Mark(span[0], span[1], HIGHLIGHT, ann.id))
+        return marks
+
+    def under(self, cursor: int) -> Annotation | None:
+        """The innermost highlight containing the reader's cursor."""
+        best: tuple[int, Annotation] | None = None
+        for ann in self.annotations:
+            span = _span(ann)
+            if span is not None and span[0] <= cursor < span[1] and (best is None or span[1] - span[0] < best[0]):
+                best = (span[1] - span[0], ann)
+        return best[1] if best else None
+
+    def article_note(self) -> Annotation | None:
+        return next((a for a in self.annotations if a.kind == "note"), None)
+
+    def highlight(self, article: Article, span: tuple[int, int]) -> Annotation:
+        """A new highlight over ``span`` of the article body (not saved yet)."""
+        return anchor_highlight(article.body, *span, article_id=article.id, article_hash=article.hash)
+
+    def note_for(self, article: Article, target: Annotation | None, text: str) -> tuple[str, Annotation | None]:
+        """What a written note means: ("none"|"delete"|"save", annotation)."""
+        text = text.strip()
+        if target is None:
+            if not text:
+                return "none", None
+            target = Annotation(id="", article_id=article.id, kind="note", article_hash=article.hash)
+        if target.kind == "note" and not text and not target.tags:
+            return "delete", target
+        target.note = text
+        return "save", target
+
+    def was_deleted(self, ann: Annotation) -> None:
+        self.deleted.append(ann)
+
+    def undo(self) -> Annotation | None:
+        return self.deleted.pop() if self.deleted else None
