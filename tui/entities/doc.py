@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.gazetteer import Gazetteer, gap_key
 from tui.text.normalize import (
     Token,
@@ -272,10 +272,10 @@ def strong_boundary(doc: _Doc, k: int) -> bool:
     return boundary(doc, k)
 
 
-_HE_AL = rules._keys("אל א")
+_HE_AL = lexicon.keys("he_al")
 
 
-_AR_TIME = rules._keys("اليوم أمس الماضي المقبل الجاري الأسبوع الحالي السابق الجديد")
+_AR_TIME = lexicon.keys("ar_time")
 
 
 def _al(doc: _Doc, k: int) -> bool:

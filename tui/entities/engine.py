@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _Doc,
     _given,
@@ -90,9 +90,9 @@ def normalise_language(language: str | None, text: str) -> str:
     return table.get(code) or guess_language(text)
 
 
-_ADJ_PLACES_FA = rules._keys("مالی")
-_COUNTRY_FA = rules._keys("کشور کشورهای دولت جمهوری")
-_PENDING_LINKS = rules._keys("في عن و ב של خود خویش از إلى الى")
+_ADJ_PLACES_FA = lexicon.constrained("not_after_noun")
+_COUNTRY_FA = lexicon.keys("country", "fa")
+_PENDING_LINKS = lexicon.keys("pending_links")
 
 
 class RuleEngine:

@@ -6,11 +6,10 @@ Hebrew text.
 
 from __future__ import annotations
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import _Doc, _Hit, gazetteer_match, is_nisba
 
-_OUTLET_CUES_EN = frozenset("broadcaster newspaper daily channel agency network outlet website magazine weekly "
-                            "broadcasters newspapers told tabloid station".split())
+_OUTLET_CUES_EN = lexicon.raw("outlet_cues", "en")
 
 
 def capitalised(doc: _Doc, i: int, pending: bool) -> _Hit | None:

@@ -9,7 +9,7 @@ decides when each is tried.
 
 from __future__ import annotations
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _AR_TIME,
     _BACK_REF_AR,
@@ -129,26 +129,25 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
     return j
 
 
-_CENTRE = rules._keys("مركز מרכז")
+_CENTRE = lexicon.keys("centre")
 
 
-_FACTION_HE = rules._keys("סיעת")
+_FACTION_HE = lexicon.keys("faction", "he")
 
 
-_SUBUNITS_HE = rules._keys("חטיבת אגף מחלקת יחידת")
+_SUBUNITS_HE = lexicon.keys("subunits", "he")
 
 
-_AFTER_PLACE_ADJ_AR = rules._keys("المركزي المركزية التجاري الأهلي الإسلامي الوطني الوطنية")
+_AFTER_PLACE_ADJ_AR = lexicon.keys("after_place_adj", "ar")
 
 
-_DESCRIPTORS_FA = rules._keys("ورزشی اقتصادی سیاسی اصلاح‌طلب اصولگرا دولتی محلی عصر صبح")
+_DESCRIPTORS_FA = lexicon.keys("descriptors", "fa")
 
 
-_ORDINALS_AR = rules._keys("""الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي
-    العشرين العشرون الثلاثين الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""")
+_ORDINALS_AR = lexicon.keys("ordinals", "ar")
 
 
-_PARTY_HEADS = rules._keys("حزب الحزب تيار التيار حركة الحركة جبهة الجبهة تحالف التحالف ائتلاف الائتلاف")
+_PARTY_HEADS = lexicon.keys("party_heads")
 
 
 def _he_l_phrase(doc: _Doc, j: int) -> int:
@@ -298,20 +297,19 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     return _Hit(i, j, start, toks[j - 1].end, "ORG", "")
 
 
-_BACK_REF_HE = rules._keys("הבנק החברה הקבוצה המשרד הארגון הממשלה הצבא הוועדה הועדה העמותה התנועה המפלגה הקרן האגודה")
+_BACK_REF_HE = lexicon.keys("back_ref", "he")
 
 
-_COUNTS = rules._keys("هزار هزاران صدها ألف آلاف الف الاف مئات عشرات مليون ملايين میلیون میلیونها אלף אלפי מאות עשרות "
-                      "دو سه چهار پنج شش هفت هشت نه ده چندین ثلاث أربع خمس ست سبع ثماني تسع عشر")
+_COUNTS = lexicon.keys("counts")
 
 
-_GENERIC_COMPLEMENTS_AR = rules._keys("الدفاع العمليات الطوارئ")
+_GENERIC_COMPLEMENTS_AR = lexicon.keys("generic_complements", "ar")
 
 
-_GENERIC_COMPLEMENTS_FA = rules._keys("رأی رای")  # صندوق رأی: the ballot box
+_GENERIC_COMPLEMENTS_FA = lexicon.keys("generic_complements", "fa")  # صندوق رأی: the ballot box
 
 
-_GENERIC_ADJ_AR = rules._keys("الحكومي الجماعي المحلي المحلية المختص المختصة المعني المعنية")
+_GENERIC_ADJ_AR = lexicon.keys("generic_adj", "ar")
 
 
 def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
@@ -349,7 +347,7 @@ def _construct_ar(doc: _Doc, j: int) -> int:
     return 0
 
 
-_CONSTRUCT_HEADS_HE = rules._keys("מועצת פורום ועדת וועדת ארגון איגוד התאחדות לשכת רשות מכון אגודת עמותת תנועת מפלגת מינהל")
+_CONSTRUCT_HEADS_HE = lexicon.keys("construct_heads", "he")
 
 
 def _construct_he(doc: _Doc, j: int) -> int:
@@ -472,7 +470,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
     return j
 
 
-_MAJLIS = rules._keys("مجلس")
+_MAJLIS = lexicon.keys("majlis")
 
 
 def _he_acronym(doc: _Doc, k: int) -> bool:
@@ -481,10 +479,10 @@ def _he_acronym(doc: _Doc, k: int) -> bool:
     return doc.tlang[k] == "he" and ('"' in t[1:-1] or "\u05f4" in t[1:-1]) and not doc.toks[k].norm.startswith("ה")
 
 
-_OFFICE_TITLES_FA = rules._keys("مدیرکل مدیر رئیس سرپرست معاون")
+_OFFICE_TITLES_FA = lexicon.keys("office_titles", "fa")
 
 
-_NOT_OFFICES_FA = rules._keys("مردم کل")
+_NOT_OFFICES_FA = lexicon.keys("not_offices", "fa")
 
 
 def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _HE_AL,
     _JOINERS,
@@ -31,8 +31,7 @@ from tui.entities.doc import (
 )
 from tui.entities.gazetteer import gap_key
 
-
-_MONTH_NAMES_HE = rules._keys("יולי")
+_MONTH_NAMES_HE = lexicon.keys("month_names", "he")
 
 
 def _to_body_ar(doc: _Doc, k: int) -> bool:
@@ -162,7 +161,7 @@ def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
     return None
 
 
-_DET_FA = rules._keys("هر این آن یک از به با در برای بر تا چند همه همین همان هیچ")
+_DET_FA = lexicon.keys("det", "fa")
 
 
 def _role_then_name(doc: _Doc, i: int) -> _Hit | None:
@@ -256,7 +255,7 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
     return None
 
 
-_LEAD_CONNECTORS = rules._keys("عبد أبو ابو")
+_LEAD_CONNECTORS = lexicon.keys("lead_connectors")
 
 
 def _he_verbish(doc: _Doc, k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _HE_AL,
     _JOINERS,
@@ -31,8 +31,7 @@ from tui.entities.doc import (
 from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, normalise
 
-
-_ADJ_FA = rules._keys("کوچک بزرگ مختلف دیگر مرزی محروم دورافتاده جنوبی شمالی شرقی غربی مرکزی")
+_ADJ_FA = lexicon.keys("adj", "fa")
 
 
 def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
@@ -107,17 +106,17 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
     return out
 
 
-_NAMED_WORKS_AR = rules._keys("حقل حوض")
+_NAMED_WORKS_AR = lexicon.keys("named_works", "ar")
 
 
-_STREETS_AR = rules._keys("شارع ساحة ميدان")
+_STREETS_AR = lexicon.keys("streets", "ar")
 
 
-_AIRPORTS_AR = rules._keys("مطار ميناء")
-_INTL_AR = rules._keys("الدولي")
+_AIRPORTS_AR = lexicon.keys("airports", "ar")
+_INTL_AR = lexicon.keys("intl", "ar")
 
 
-_GENERIC_GEO_COMPLEMENTS_AR = rules._keys("الغاز النفط الألغام ألغام الرماية نفط غاز")
+_GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
 
 
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
@@ -181,10 +180,10 @@ def _loc_word_fa(doc: _Doc, k: int) -> bool:
             and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
 
 
-_DAM_FA = rules._keys("سد")
+_DAM_FA = lexicon.keys("dam", "fa")
 
 
-_VENUES_FA = rules._keys("ورزشگاه استادیوم میدان")
+_VENUES_FA = lexicon.keys("venues", "fa")
 
 
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
@@ -287,4 +286,4 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     return _Hit(j, k, t.start, toks[k - 1].end, "LOC", "")
 
 
-_HE_PLACE_ADJ = rules._keys("חדשה חדש ישנה ישן גדולה גדול קטנה קטן סמוכה סמוך נוספת נוסף אחרת אחר שלמה שלם")
+_HE_PLACE_ADJ = lexicon.keys("he_place_adj")

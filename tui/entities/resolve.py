@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tui.entities import rules
+from tui.entities import lexicon, rules
 from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit, gazetteer_match, is_nisba
 from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, tokenize
@@ -93,13 +93,13 @@ def _merge_prefixes(doc: _Doc, hits: list[_Hit]) -> None:
             h.entity_id = longer[0].entity_id
 
 
-_COMPANY_HEADS = rules._keys("شركة شرکت חברת")
+_COMPANY_HEADS = lexicon.keys("company_heads")
 
 
 _BARE_AGENCY_FA = ("آژانس",)
 
 
-_BODY_WORDS = rules._keys("منظمة وزارة هيئة شركة حزب جمعية مؤسسة لجنة سازمان وزارت شرکت حزب")
+_BODY_WORDS = lexicon.keys("body_words")
 
 
 _HE_GENERIC_BODIES = ("org:~" + " ".join(t.norm for t in tokenize("בית המשפט")),)

@@ -1,0 +1,36 @@
+"""The rules' word lists in data/lexicon: well-formed, sorted, no repeats, all used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.entities import lexicon
+
+SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in Path(lexicon.__file__).parent.glob("*.py"))
+TABLES = [(lang, name, t) for lang in lexicon.LANGS for name, t in lexicon.tables(lang).items()]
+
+
+def test_every_language_has_a_file():
+    assert all(lexicon.tables(lang) for lang in lexicon.LANGS)
+
+
+@pytest.mark.parametrize("lang,name,table", TABLES, ids=[f"{lang}-{name}" for lang, name, _ in TABLES])
+def test_table_is_sorted_unique_and_documented(lang: str, name: str, table: dict) -> None:
+    field = "phrases" if "phrases" in table else "words"
+    items = table[field]
+    assert items, f"[{name}] in {lang}.toml is empty"
+    assert items == sorted(items), f"[{name}] in {lang}.toml is not sorted"
+    assert len(items) == len(set(items)), f"[{name}] in {lang}.toml has repeats"
+    assert isinstance(table.get("doc"), str) and table["doc"].strip()
+    assert table.get("examples") and set(table["examples"]) <= set(items)
+    if field == "words":
+        assert not [w for w in items if not w.strip() or re.search(r"\s", w)], "a word with a space: use phrases"
+    assert set(table) <= {"doc", "examples", "words", "phrases"}
+
+
+@pytest.mark.parametrize("lang,name,table", TABLES, ids=[f"{lang}-{name}" for lang, name, _ in TABLES])
+def test_table_is_used_by_the_rules(lang: str, name: str, table: dict) -> None:
+    assert f'"{name}"' in SOURCES, f"[{name}] in {lang}.toml is read by no rule"

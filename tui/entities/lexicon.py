@@ -1,0 +1,82 @@
+"""The rules' word lists, read from ``data/lexicon/{ar,fa,he,en}.toml``.
+
+Why data and not code: a newcomer adds a title, a head noun or a stop word by
+editing one sorted list (and a row of ``tests/fixtures/entity_cases.tsv``),
+with no Python. Each table has ``doc`` (why the list exists), ``examples``
+and either ``words`` (single words, folded with :func:`normalise` on load) or
+``phrases`` (multi-word triggers, tokenised by the rules). A list may have
+words in several files (a list of Arabic and Hebrew heads): :func:`keys`
+without a language takes the union over all four.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from tui.text.normalize import normalise
+
+LANGS = ("ar", "fa", "he", "en")
+
+
+def lexicon_dir() -> Path:
+    """Where the lists are: inside an installed wheel (``tui/_data``) or the repo."""
+    pkg = Path(__file__).resolve().parent.parent
+    for candidate in (pkg / "_data" / "lexicon", pkg.parent / "data" / "lexicon"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("word lists not found (data/lexicon)")
+
+
+@cache
+def tables(lang: str) -> dict[str, dict[str, Any]]:
+    """All tables of one language file."""
+    path = lexicon_dir() / f"{lang}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _items(table: str, langs: tuple[str, ...], field: str) -> list[str]:
+    out: list[str] = []
+    found = False
+    for lang in langs:
+        t = tables(lang).get(table)
+        if t is not None:
+            found = True
+            out.extend(t.get(field, ()))
+    if not found:
+        raise KeyError(f"no word list [{table}] in data/lexicon/{'|'.join(langs)}.toml")
+    return out
+
+
+def keys(table: str, lang: str | None = None) -> frozenset[str]:
+    """The folded words of ``table`` (one language, or all when ``lang`` is None)."""
+    return frozenset(normalise(w) for w in _items(table, (lang,) if lang else LANGS, "words"))
+
+
+def raw(table: str, lang: str = "en") -> frozenset[str]:
+    """The words of ``table`` as written (English lists are case-sensitive)."""
+    return frozenset(_items(table, (lang,), "words"))
+
+
+def phrases(table: str, lang: str) -> str:
+    """The phrases of ``table`` joined by ``|``, the form the trigger index reads."""
+    return "|".join(_items(table, (lang,), "phrases"))
+
+
+@cache
+def _constraints() -> dict[str, frozenset[str]]:
+    """``data/gazetteer/constraints.tsv``: rule name -> folded spellings it applies to."""
+    out: dict[str, set[str]] = {}
+    path = lexicon_dir().parent / "gazetteer" / "constraints.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, _lang, rule = line.split("\t")[:3]
+            out.setdefault(rule.strip(), set()).add(normalise(alias))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def constrained(rule: str) -> frozenset[str]:
+    """Spellings a gazetteer constraint ``rule`` applies to (prefix_only, not_after_noun ...)."""
+    return _constraints().get(rule, frozenset())
