@@ -12,7 +12,7 @@ without a language takes the union over all four.
 from __future__ import annotations
 
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
