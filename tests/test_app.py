@@ -96,13 +96,15 @@ async def test_corrupt_library_file_is_reported_and_kept(config: Config) -> None
     store = Store(config.library)
     store.add_articles([Article(id="", title="kept", body="body")])
     store.close()
-    (config.library / "articles.json").write_text("{not json", encoding="utf-8")
+    for extra in ("library.sqlite-wal", "library.sqlite-shm"):
+        (config.library / extra).unlink(missing_ok=True)
+    (config.library / "library.sqlite").write_text("not a database" * 100, encoding="utf-8")
     app = make_app(config)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await started(app, pilot)
         messages = [n.message for n in app._notifications]
         assert any("moved aside" in m for m in messages)
-    assert list(config.library.glob("articles.corrupt-*.json"))
+    assert list(config.library.glob("library.corrupt-*.sqlite"))
 
 
 async def test_bidi_mode_cycles_and_persists(config: Config) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,16 @@ def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[
     return code, out, err
 
 
-def library_files(library: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(library)): p.read_bytes() for p in sorted(library.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+def library_files(library: Path) -> dict[str, object]:
+    """Every file's bytes; the article database by its rows (its WAL files come and go)."""
+    files: dict[str, object] = {str(p.relative_to(library)): p.read_bytes() for p in sorted(library.rglob("*"))
+                                if p.is_file() and p.name != ".lock" and not p.name.startswith("library.sqlite")}
+    if (library / "library.sqlite").exists():
+        conn = sqlite3.connect(library / "library.sqlite")
+        files["library.sqlite"] = [conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                                   for t in ("articles", "bodies", "article_tags")]
+        conn.close()
+    return files
 
 
 def test_text_file_title_and_paragraphs(tmp_path: Path, capsys) -> None:

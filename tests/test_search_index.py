@@ -1,21 +1,41 @@
-"""The search index: normalisation, clitics, phrases, ranking, hits, persistence."""
+"""Library search on SQLite FTS5: normalisation, clitics, phrases, ranking, hits."""
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import dataclass
+
 import pytest
 
-from tui.search import DocText, SearchIndex, find_hits, parse_query, snippet
+from tui.models import Annotation, Article
+from tui.search import find_hits, parse_query, snippet
+from tui.store import Store
 
 
-def index_of(*docs: DocText) -> SearchIndex:
-    index = SearchIndex()
-    for doc in docs:
-        index.add(doc)
-    return index
+@dataclass
+class DocText:
+    """What is searchable about one article: title, body, the notes on it, its tags."""
+
+    id: str
+    title: str = ""
+    body: str = ""
+    notes: str = ""
+    tags: str = ""
 
 
-def ids(index: SearchIndex, text: str, live: bool = False) -> list[str]:
-    return [r.id for r in index.search(parse_query(text, live=live))]
+def index_of(*docs: DocText) -> Store:
+    """A real library in a temp folder holding ``docs`` (notes as annotations)."""
+    store = Store(tempfile.mkdtemp(prefix="marsad-search-"))
+    store.add_articles([Article(id=d.id, title=d.title, body=d.body, url=f"https://example.org/{d.id}",
+                                tags=[t.strip() for t in d.tags.split("|") if t.strip()]) for d in docs])
+    for d in docs:
+        if d.notes:
+            store.save_annotation(Annotation(id="", article_id=d.id, note=d.notes))
+    return store
+
+
+def ids(index: Store, text: str, live: bool = False) -> list[str]:
+    return [aid for aid, _ in index.search(parse_query(text, live=live))]
 
 
 @pytest.mark.parametrize(("written", "typed"), [
@@ -130,46 +150,6 @@ def test_empty_and_unknown_queries() -> None:
     assert ids(index, "absent") == []
 
 
-def test_reindex_and_remove() -> None:
-    index = index_of(DocText("a", body="old words"))
-    index.add(DocText("a", body="new words"))
-    assert ids(index, "old") == []
-    assert ids(index, "new") == ["a"]
-    index.remove("a")
-    assert ids(index, "words") == []
-    assert len(index) == 0
-
-
-def test_compaction_keeps_results() -> None:
-    index = index_of(*(DocText(str(i), body=f"word{i % 3} common") for i in range(30)))
-    for i in range(0, 30, 2):
-        index.remove(str(i))
-    before = index.search(parse_query("common word1"))
-    index.compact()
-    assert index.dead == 0
-    assert index.search(parse_query("common word1")) == before
-
-
-def test_state_round_trip() -> None:
-    index = index_of(DocText("a", title="إيران", body="وإيران والولايات المتحدة"), DocText("b", body="Oman"))
-    index.remove("b")
-    index.stamp = "s1"
-    copy = SearchIndex.from_state(index.to_state())
-    assert copy.stamp == "s1"
-    for q in ("إيران", '"الولايات المتحدة"', "oman", "ول"):
-        assert copy.search(parse_query(q, live=True)) == index.search(parse_query(q, live=True))
-
-
-def test_state_of_other_version_is_rejected() -> None:
-    state = SearchIndex().to_state()
-    state["version"] = -1
-    with pytest.raises(ValueError):
-        SearchIndex.from_state(state)
-
-
-# -- hits -------------------------------------------------------------------
-
-
 def test_hits_cover_the_stem_only() -> None:
     text = "زار وإيران أمس"
     [(start, end)] = find_hits(text, parse_query("إيران"))
@@ -192,3 +172,18 @@ def test_snippet_is_one_line_around_the_hit() -> None:
     body = "word " * 100 + "Tehran said\n\nmore " * 3
     line = snippet(body, find_hits(body, parse_query("tehran")), width=60)
     assert "Tehran" in line and "\n" not in line and line.startswith("…")
+
+
+def test_changed_and_deleted_articles_leave_the_index() -> None:
+    store = index_of(DocText("a", body="old words"))
+    store.add_articles([Article(id="", title="", body="new words", url="https://example.org/a")])
+    assert ids(store, "old") == []
+    assert ids(store, "new") == ["a"]
+    store.delete_article("a")
+    assert ids(store, "words") == []
+
+
+def test_query_fts5_cannot_parse_is_no_match() -> None:
+    store = index_of(DocText("a", body="text AND more"))
+    for text in ('NEAR(', "*", "AND", '"', "a OR", "^x"):
+        store.search(parse_query(text))  # never raises

@@ -1,4 +1,4 @@
-"""The library's index: built from the store, cached on disk, kept in step with edits."""
+"""The library's search: FTS5 in the store, current after every write, and the CLI."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import pytest
 
 from tui.cli import main
 from tui.models import Annotation, Article
-from tui.search import load_index, parse_query, sync_index
-from tui.search.index import SearchIndex
-from tui.search.library import cache_path, library_stamp
+from tui.search import SearchIndex, load_index, parse_query
+from tui.search.library import library_stamp
 from tui.store import Store
 
 
@@ -31,99 +30,64 @@ def small(store: Store) -> Store:
     return store
 
 
-def test_builds_and_caches(small: Store) -> None:
+def test_finds_titles_bodies_and_tags(small: Store) -> None:
     index = load_index(small)
     assert found(index, "إيران") == {"a1"}
     assert found(index, "energy") == {"a2"}  # article tags are indexed
-    assert cache_path(small).exists()
     assert index.stamp == library_stamp(small)
 
 
-def test_current_cache_is_loaded_without_reindexing(small: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    load_index(small)
-    monkeypatch.setattr(SearchIndex, "add", lambda *a, **k: pytest.fail("re-tokenised an unchanged article"))
+def test_old_hand_made_index_cache_is_removed(small: Store) -> None:
+    old = small.folder / "cache" / "search-index.bin"
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b"MARSAD-SEARCH-INDEX\n...")
     assert found(load_index(small), "crude") == {"a2"}
+    assert not old.exists()
 
 
-def test_new_article_is_indexed_incrementally(small: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    load_index(small)
-    small.add_articles([article("a3", "Gulf summit", "Leaders met in Doha")])
-    added: list[str] = []
-    original = SearchIndex.add
-    monkeypatch.setattr(SearchIndex, "add", lambda self, doc, sig="": (added.append(doc.id), original(self, doc, sig)))
+def test_new_article_is_found_at_once(small: Store) -> None:
     index = load_index(small)
-    assert added == ["a3"]
+    small.add_articles([article("a3", "Gulf summit", "Leaders met in Doha")])
     assert found(index, "doha") == {"a3"}
+    assert index.stamp != library_stamp(small)
 
 
 def test_changed_body_replaces_old_words(small: Store) -> None:
     index = load_index(small)
     small.add_articles([article("a2", "Oil prices", "Brent crude fell on Tuesday")])
-    sync_index(index, small)
     assert found(index, "tuesday") == {"a2"}
     assert found(index, "monday") == set()
 
 
 def test_deleted_article_disappears(small: Store) -> None:
-    index = load_index(small)
     small.delete_article("a2")
     assert found(load_index(small), "crude") == set()
-    sync_index(index, small)
-    assert found(index, "crude") == set()
 
 
 def test_notes_and_note_tags_follow_the_annotations(small: Store) -> None:
     index = load_index(small)
     note = small.save_annotation(Annotation(id="", article_id="a1", note="ask about the tanker", tags=["shipping"]))
     assert index.stamp != library_stamp(small)
-    sync_index(index, small)
     assert found(index, "tanker") == {"a1"}
     assert found(index, "shipping") == {"a1"}
     small.delete_annotation(note)
-    sync_index(index, small)
     assert found(index, "tanker") == set()
     assert found(load_index(small), "shipping") == set()
 
 
-def test_read_state_change_does_not_reindex(small: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    index = load_index(small)
-    small.update_article("a1", read=True)
-    monkeypatch.setattr(SearchIndex, "add", lambda *a, **k: pytest.fail("read state is not searchable"))
-    assert sync_index(index, small) == 0
+def test_article_tags_are_searchable_after_tagging(small: Store) -> None:
+    small.update_article("a1", tags=["نووي"])
+    assert found(load_index(small), "نووي") == {"a1"}
 
 
-def test_broken_cache_is_rebuilt(small: Store) -> None:
-    load_index(small)
-    cache_path(small).write_bytes(b"not an index")
-    assert found(load_index(small), "إيران") == {"a1"}
+def test_notes_written_by_another_copy_are_picked_up(small: Store) -> None:
+    """Annotation files changed behind the mirror (another tool, a restored backup)."""
+    from tui.store.notes import NotesMixin
 
-
-class _Payload:
-    """A pickle that would create a file if anything unpickled the cache."""
-
-    def __init__(self, target: str) -> None:
-        self.target = target
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (open, (self.target, "w"))
-
-
-def test_cache_file_is_never_unpickled(small: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import pickle
-
-    load_index(small)
-    target = tmp_path / "pwned"
-    cache_path(small).write_bytes(pickle.dumps(_Payload(str(target))))
-    assert found(load_index(small), "إيران") == {"a1"}
-    assert not target.exists()
-
-
-def test_cache_round_trip_keeps_postings(small: Store) -> None:
-    from tui.search.library import decode_state, encode_state
-
-    state = load_index(small).to_state()
-    again = decode_state(encode_state(state))
-    assert again == state
+    NotesMixin.save_annotation(small, Annotation(id="", article_id="a2", note="tanker seen"))
+    assert found(load_index(small), "tanker") == set()  # the mirror does not know yet
+    again = Store(small.folder)
+    assert found(load_index(again), "tanker") == {"a2"}
 
 
 # -- CLI --------------------------------------------------------------------

@@ -36,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
             totals["failed"] += 1
             error(str(exc))
         except MarsadError:
+            if store is not None:
+                store.close()
             raise  # store errors concern every file: stop with the store's message
+    if store is not None:
+        store.close()
     _summary(totals, len(args.paths))
     return InputError.exit_code if totals["failed"] else 0
 

@@ -1,134 +1,444 @@
-"""Articles: metadata in ``articles.json``, bodies in ``bodies/NN.json`` buckets."""
+"""Articles in ``library.sqlite``: metadata, bodies, search text, tags.
+
+The list reads only the rows it shows (:meth:`ArticlesMixin.window`, with
+:meth:`ArticlesMixin.count`), through indexes on the list's sort orders and
+filters; bodies live in their own table so scanning metadata never pages a
+body in. ``articles()`` (every row as an ``Article``) stays for callers that
+really want the whole library (export, entity fill), and costs what it says.
+
+What the analyst writes stays in TinyDB (see :mod:`tui.store.notes`); a
+mirror of it lives here (annotation count, note text and tags per article)
+so that the list can sort by notes, filter by note tags and search notes in
+the same query. TinyDB is the truth: the mirror is refreshed on every save
+through the Store, and rebuilt when the annotation files changed behind its
+back (see :meth:`tui.store.library.Store.sync_notes`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tui.errors import StoreError
-from tui.models import Article
+from tui.models import Annotation, Article
+from tui.search.fts import WEIGHTS, fold, match_expression
+from tui.search.query import Query
 from tui.store.files import LibraryFiles
-from tui.store.ids import BUCKETS, article_id_for, bucket_of, doc_id, id_of, new_id
+from tui.store.ids import article_id_for, new_id
+from tui.store.sql import Database
+from tui.tags import tag_key
 
-_BODY_FIELD = "body"
+META_COLUMNS = ("id", "title", "url", "guid", "source", "feed_id", "language", "direction", "author",
+                "published", "fetched", "hash", "read", "tags")
+_COLUMNS = ", ".join(f"a.{c}" for c in META_COLUMNS) + ", a.notes"
+_SELECT_META = f"SELECT {_COLUMNS} FROM articles a"
+_UPDATABLE = {"title", "url", "guid", "source", "feed_id", "language", "direction", "author",
+              "published", "fetched", "read", "tags"}
+BATCH = 500  # articles per write transaction in a long import
+SORTS = {
+    "newest": "a.sort_date DESC, a.n ASC",
+    "oldest": "a.sort_date ASC, a.n DESC",
+    "source": "a.source_key ASC, a.sort_date DESC, a.n ASC",
+    "annotated": "a.notes DESC, a.sort_date DESC, a.n ASC",
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: filter parts (empty ones do not filter) and an order.
+
+    Mirrors :class:`tui.filters.Filter`; ``article_ids`` narrows to a set
+    resolved elsewhere (an entity with the analyst's corrections applied,
+    search results) and ``search`` to an FTS query.
+    """
+
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    date_from: str = ""
+    date_to: str = ""
+    has_notes: bool | None = None
+    read: bool | None = None
+    entity: str = ""
+    article_ids: frozenset[str] | None = None
+    search: Query | None = None
+    sort: str = "newest"
+
+    @classmethod
+    def from_filter(cls, flt: Any, **more: Any) -> ListQuery:
+        """From a :class:`tui.filters.Filter` (duck-typed: no import of the UI's module)."""
+        parts = {name: getattr(flt, name) for name in ("tags", "sources", "languages", "date_from",
+                                                      "date_to", "has_notes", "read", "sort")}
+        return cls(**parts, **more)
+
+
+@dataclass
+class Row:
+    """One list row: the article without its body, and its annotation count."""
+
+    article: Article
+    annotations: int = 0
 
 
 class ArticlesMixin(LibraryFiles):
-    """Article reads and writes of the Store."""
+    """Article reads and writes of the Store (needs ``self.db``)."""
+
+    db: Database
+
+    # -- reading -----------------------------------------------------------
 
     def articles(self) -> list[Article]:
         """All article metadata, newest first; bodies are left empty until asked for."""
-        with self._lock:
-            docs = list(self._db("articles.json").table("articles").all())
-        items = [Article.from_dict({**d, _BODY_FIELD: ""}) for d in docs]
-        items.sort(key=lambda a: (a.published or a.fetched), reverse=True)
-        return items
+        rows = self.db.conn().execute(f"{_SELECT_META} ORDER BY {SORTS['newest']}").fetchall()
+        return [_article(r) for r in rows]
 
     def article_count(self) -> int:
-        with self._lock:
-            return len(self._db("articles.json").table("articles"))
+        return int(self.db.conn().execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def get_article(self, article_id: str) -> Article | None:
         """The full article, with its body."""
-        with self._lock:
-            meta = self._db("articles.json").table("articles").get(doc_id=doc_id(article_id))
-            if meta is None:
-                return None
-            body = self._db(f"bodies/{bucket_of(article_id)}.json").table("bodies").get(
-                doc_id=doc_id(article_id))
-        return Article.from_dict({**meta, _BODY_FIELD: (body or {}).get("text", "")})
+        conn = self.db.conn()
+        row = conn.execute(f"{_SELECT_META} WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        body = conn.execute("SELECT b.body FROM bodies b JOIN articles a ON a.n = b.n WHERE a.id = ?",
+                            (article_id,)).fetchone()
+        return _article(row, body[0] if body else "")
+
+    def articles_by_ids(self, ids: Iterable[str]) -> dict[str, Article]:
+        """Metadata of the given articles (no bodies), by id; unknown ids are left out."""
+        out: dict[str, Article] = {}
+        wanted = list(dict.fromkeys(ids))
+        conn = self.db.conn()
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.execute(f"{_SELECT_META} WHERE a.id IN ({marks})", chunk):
+                out[r[0]] = _article(r)
+        return out
+
+    def iter_bodies(self) -> Iterator[tuple[str, str]]:
+        """(article id, body) for every article, streamed in id order."""
+        cursor = self.db.conn().execute("SELECT a.id, b.body FROM articles a JOIN bodies b ON b.n = a.n")
+        while batch := cursor.fetchmany(256):
+            yield from batch
+
+    def count(self, query: ListQuery | None = None) -> int:
+        """How many articles the list shows for ``query``."""
+        where, params = _where(query or ListQuery())
+        sql = f"SELECT count(*) FROM articles a {where}"
+        return int(self.db.conn().execute(sql, params).fetchone()[0])
+
+    def window(self, query: ListQuery | None = None, offset: int = 0, limit: int = 100) -> list[Row]:
+        """Rows ``offset`` .. ``offset + limit`` of the list for ``query``, in its order.
+
+        With a search, rows come best match first unless ``query.sort`` asks
+        for another order than the default.
+        """
+        query = query or ListQuery()
+        sql, params = _ordered(query)
+        rows = self.db.conn().execute(f"{sql} LIMIT ? OFFSET ?", [*params, max(limit, 0), max(offset, 0)])
+        return [Row(_article(r), int(r[-1])) for r in rows.fetchall()]
+
+    def ids(self, query: ListQuery | None = None) -> list[str]:
+        """Every article id of the list for ``query``, in its order (cheap: ids only)."""
+        sql, params = _ordered(query or ListQuery(), columns="a.id")
+        return [r[0] for r in self.db.conn().execute(sql, params)]
+
+    def index_of(self, article_id: str, query: ListQuery | None = None) -> int | None:
+        """Position of an article in the list for ``query`` (to keep the cursor on it)."""
+        try:
+            return self.ids(query).index(article_id)
+        except ValueError:
+            return None
+
+    def search(self, query: Query, limit: int | None = None) -> list[tuple[str, float]]:
+        """(article id, score) best first for an FTS query; score higher is better."""
+        expr = match_expression(query)
+        if not expr:
+            return []
+        sql = (f"SELECT a.id, bm25(search, {', '.join(map(str, WEIGHTS))}) AS rank FROM search "
+               "JOIN articles a ON a.n = search.rowid WHERE search MATCH ? ORDER BY rank, a.id")
+        params: list[Any] = [expr]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        try:
+            rows = self.db.conn().execute(sql, params).fetchall()
+        except sqlite3.OperationalError:
+            return []  # a query FTS5 cannot parse matches nothing, it does not crash
+        return [(r[0], float(f"{-float(r[1]):.4g}")) for r in rows]
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Sources and languages with their article counts (for the filter dialog)."""
+        conn = self.db.conn()
+        sources = conn.execute("SELECT source, count(*) FROM articles WHERE source <> '' "
+                               "GROUP BY source_key ORDER BY source_key").fetchall()
+        langs = conn.execute("SELECT language, count(*) FROM articles WHERE language <> '' "
+                             "GROUP BY language ORDER BY language").fetchall()
+        return {"sources": [(s, int(c)) for s, c in sources], "languages": [(s, int(c)) for s, c in langs]}
+
+    # -- writing -----------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
         """Add new articles, update changed ones; returns (added, updated).
 
         The same article is recognised by guid, URL or content hash. An
         update keeps the article's id, read state and tags, so annotations
-        stay attached (re-anchoring is the annotation module's job).
+        stay attached (re-anchoring is the annotation module's job). Long
+        streams are written ``BATCH`` articles per transaction.
         """
         added: list[Article] = []
         updated: list[Article] = []
-        with self.writing():
-            table = self._db("articles.json").table("articles")
-            existing = {d["id"]: d for d in table.all()}
-            by_key = _identity_index(existing.values())
-            bodies: dict[str, dict[str, str]] = {}
-            for art in articles:
-                old_id = _find_existing(by_key, art)
-                if old_id is not None:
-                    old = existing[old_id]
-                    if old.get("hash") == art.hash:
-                        continue
-                    art.id, art.read, art.tags = old_id, old.get("read", False), old.get("tags", [])
-                    updated.append(art)
-                else:
-                    if not art.id or art.id in existing:
-                        art.id = article_id_for(art.url, art.guid, art.hash)
-                        while art.id in existing:
-                            art.id = new_id()
-                    added.append(art)
-                doc = art.to_dict()
-                bodies.setdefault(bucket_of(art.id), {})[art.id] = doc.pop(_BODY_FIELD)
-                existing[art.id] = doc
-                for key in _identity_keys(doc):
-                    by_key[key] = art.id
-            if not (added or updated):
-                return added, updated
-            self._write_table("articles.json", "articles", existing)
-            for bucket, texts in bodies.items():
-                self._upsert_many(f"bodies/{bucket}.json", "bodies",
-                                  {aid: {"text": text} for aid, text in texts.items()})
+        for kind, art in self.upsert_articles(articles):
+            (added if kind == "added" else updated).append(art)
         return added, updated
+
+    def upsert_articles(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+        """Like :meth:`add_articles`, as a stream of ("added"|"updated", article).
+
+        Unchanged articles yield nothing. Each batch is committed before its
+        results are yielded, so what was yielded is saved.
+        """
+        it = iter(articles)
+        while True:
+            results: list[tuple[str, Article]] = []
+            with self.db.write() as conn:
+                for art in it:
+                    kind = _upsert(conn, art)
+                    if kind:
+                        results.append((kind, art))
+                    if len(results) >= BATCH:
+                        break
+                else:
+                    it = iter(())
+            yield from results
+            if not results:
+                return
 
     def update_article(self, article_id: str, **changes: Any) -> None:
         """Change metadata fields (read state, tags, direction override)."""
-        changes.pop(_BODY_FIELD, None)
-        with self.writing():
-            table = self._db("articles.json").table("articles")
-            if table.get(doc_id=doc_id(article_id)) is None:
+        changes.pop("body", None)
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise StoreError(f"cannot change {', '.join(sorted(unknown))} of an article")
+        with self.db.write() as conn:
+            row = conn.execute("SELECT n, published, fetched, source FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
+            if row is None:
                 raise StoreError(f"no article with id {article_id}")
-            table.update(changes, doc_ids=[doc_id(article_id)])
+            n = row[0]
+            values = dict(changes)
+            if "tags" in values:
+                values["tags"] = json.dumps(list(values["tags"]), ensure_ascii=False)
+            if "read" in values:
+                values["read"] = int(bool(values["read"]))
+            if {"published", "fetched"} & values.keys():
+                values["sort_date"] = changes.get("published", row[1]) or changes.get("fetched", row[2])
+            if "source" in values:
+                values["source_key"] = str(values["source"]).casefold()
+            if values:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(f"UPDATE articles SET {sets} WHERE n = ?", [*values.values(), n])
+            if "tags" in changes:
+                _set_tags(conn, n, list(changes["tags"]), on_note=0)
+                _refresh_search_tags(conn, n)
+            if "title" in changes:
+                conn.execute("UPDATE search SET title = ? WHERE rowid = ?", (fold(changes["title"]), n))
 
     def delete_article(self, article_id: str) -> None:
-        with self.writing():
-            did = doc_id(article_id)
-            self._db("articles.json").table("articles").remove(doc_ids=[did])
-            bodies = self._db(f"bodies/{bucket_of(article_id)}.json").table("bodies")
-            if bodies.get(doc_id=did) is not None:
-                bodies.remove(doc_ids=[did])
+        with self.db.write() as conn:
+            row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return
+            for table in ("articles", "bodies", "note_text", "entity_done"):
+                conn.execute(f"DELETE FROM {table} WHERE n = ?", row)
+            for table in ("article_tags", "article_entities"):
+                conn.execute(f"DELETE FROM {table} WHERE n = ?", row)
+            conn.execute("DELETE FROM search WHERE rowid = ?", row)
 
-    def iter_bodies(self) -> Iterator[tuple[str, str]]:
-        """(article id, body) for every article, one bucket file at a time."""
-        for bucket in range(BUCKETS):
-            path = f"bodies/{bucket:02d}.json"
-            if not (self.folder / path).exists():
-                continue
-            with self._lock:
-                docs = self._db(path).table("bodies").all()
-            for doc in docs:
-                yield id_of(doc), doc.get("text", "")
+    # -- the annotation mirror -------------------------------------------------
 
+    def mirror_notes(self, article_id: str, annotations: Sequence[Annotation]) -> None:
+        """Refresh what the list and search know of one article's annotations."""
+        with self.db.write() as conn:
+            _mirror(conn, article_id, annotations)
 
-def _identity_keys(doc: dict[str, Any]) -> list[str]:
-    keys = []
-    if doc.get("guid"):
-        keys.append("g:" + doc["guid"])
-    if doc.get("url"):
-        keys.append("u:" + doc["url"])
-    if doc.get("hash"):
-        keys.append("h:" + doc["hash"])
-    return keys
+    def mirror_all_notes(self, by_article: dict[str, list[Annotation]]) -> None:
+        """Rebuild the whole mirror (annotation files changed outside this Store)."""
+        with self.db.write() as conn:
+            stale = {r[0] for r in conn.execute(
+                "SELECT a.id FROM articles a WHERE a.notes > 0 OR a.n IN (SELECT n FROM note_text)")}
+            for article_id in stale | by_article.keys():
+                _mirror(conn, article_id, by_article.get(article_id, []))
 
 
-def _identity_index(docs: Iterable[dict[str, Any]]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for doc in docs:
-        for key in _identity_keys(doc):
-            index.setdefault(key, doc["id"])
-    return index
+# -- rows <-> Articles -------------------------------------------------------------
 
 
-def _find_existing(index: dict[str, str], art: Article) -> str | None:
-    for key in _identity_keys({"guid": art.guid, "url": art.url, "hash": art.hash}):
-        if key in index:
-            return index[key]
+def _article(row: Sequence[Any], body: str = "") -> Article:
+    (aid, title, url, guid, source, feed_id, language, direction, author,
+     published, fetched, hash_, read, tags) = row[:14]
+    return Article(id=aid, title=title, body=body, url=url, guid=guid, source=source, feed_id=feed_id,
+                   language=language, direction=direction, author=author, published=published,
+                   fetched=fetched, hash=hash_, read=bool(read), tags=json.loads(tags) if tags else [])
+
+
+def _find(conn: sqlite3.Connection, art: Article) -> tuple[int, str, str, int, str] | None:
+    """The stored article that ``art`` is (by guid, then URL, then content hash)."""
+    for column, value in (("guid", art.guid), ("url", art.url), ("hash", art.hash)):
+        if value:
+            row = conn.execute(f"SELECT n, id, hash, read, tags FROM articles WHERE {column} = ? "
+                               "ORDER BY n LIMIT 1", (value,)).fetchone()
+            if row is not None:
+                return row
     return None
+
+
+def _upsert(conn: sqlite3.Connection, art: Article) -> str:
+    """Insert or update one article inside a transaction: "added", "updated" or ""."""
+    old = _find(conn, art)
+    if old is not None:
+        n, old_id, old_hash, read, tags = old
+        if old_hash == art.hash:
+            return ""
+        art.id, art.read, art.tags = old_id, bool(read), json.loads(tags) if tags else []
+        _write_row(conn, art, n)
+        return "updated"
+    if not art.id or _exists(conn, art.id):
+        art.id = article_id_for(art.url, art.guid, art.hash)
+        while _exists(conn, art.id):
+            art.id = new_id()
+    _write_row(conn, art, None)
+    return "added"
+
+
+def _exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def insert_article(conn: sqlite3.Connection, art: Article, notes: int = 0) -> int:
+    """Insert an article as it is, id included (migration); returns its row number."""
+    return _write_row(conn, art, None, notes)
+
+
+def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int = 0) -> int:
+    values = (art.id, art.title, art.url, art.guid, art.source, art.feed_id, art.language, art.direction,
+              art.author, art.published, art.fetched, art.published or art.fetched, art.source.casefold(),
+              art.hash, int(bool(art.read)), json.dumps(list(art.tags), ensure_ascii=False))
+    if n is None:
+        cur = conn.execute(
+            "INSERT INTO articles(id, title, url, guid, source, feed_id, language, direction, author, "
+            "published, fetched, sort_date, source_key, hash, read, tags, notes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, notes))
+        n = int(cur.lastrowid)  # type: ignore[arg-type]
+        conn.execute("INSERT INTO bodies(n, body) VALUES (?, ?)", (n, art.body))
+        if art.tags:
+            _set_tags(conn, n, list(art.tags), on_note=0)
+        note_text = ("", "")
+    else:
+        conn.execute(
+            "UPDATE articles SET id = ?, title = ?, url = ?, guid = ?, source = ?, feed_id = ?, language = ?, "
+            "direction = ?, author = ?, published = ?, fetched = ?, sort_date = ?, source_key = ?, hash = ?, "
+            "read = ?, tags = ? WHERE n = ?", (*values, n))
+        conn.execute("INSERT OR REPLACE INTO bodies(n, body) VALUES (?, ?)", (n, art.body))
+        conn.execute("DELETE FROM search WHERE rowid = ?", (n,))
+        row = conn.execute("SELECT notes, tags FROM note_text WHERE n = ?", (n,)).fetchone()
+        note_text = (row[0], row[1]) if row else ("", "")
+    conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
+                 (n, fold(art.title), fold(art.body), fold(note_text[0]),
+                  fold(" ".join([*art.tags, note_text[1]]))))
+    return n
+
+
+def _set_tags(conn: sqlite3.Connection, n: int, tags: list[str], on_note: int) -> None:
+    conn.execute("DELETE FROM article_tags WHERE n = ? AND on_note = ?", (n, on_note))
+    keys = {tag_key(t) for t in tags if tag_key(t)}
+    conn.executemany("INSERT OR IGNORE INTO article_tags(tag, n, on_note) VALUES (?, ?, ?)",
+                     [(k, n, on_note) for k in keys])
+
+
+def _refresh_search_tags(conn: sqlite3.Connection, n: int) -> None:
+    row = conn.execute("SELECT a.tags, coalesce(t.tags, '') FROM articles a LEFT JOIN note_text t ON t.n = a.n "
+                       "WHERE a.n = ?", (n,)).fetchone()
+    if row is not None:
+        conn.execute("UPDATE search SET tags = ? WHERE rowid = ?",
+                     (fold(" ".join([*json.loads(row[0]), row[1]])), n))
+
+
+def _mirror(conn: sqlite3.Connection, article_id: str, annotations: Sequence[Annotation]) -> None:
+    row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return  # an orphan annotation: its article is gone; TinyDB keeps it
+    n = row[0]
+    notes = "\n\n".join(a.note for a in annotations if a.note)
+    tags = list(dict.fromkeys(t for a in annotations for t in a.tags))
+    conn.execute("UPDATE articles SET notes = ? WHERE n = ?", (len(annotations), n))
+    if notes or tags:
+        conn.execute("INSERT OR REPLACE INTO note_text(n, notes, tags) VALUES (?, ?, ?)",
+                     (n, notes, " | ".join(tags)))
+    else:
+        conn.execute("DELETE FROM note_text WHERE n = ?", (n,))
+    _set_tags(conn, n, tags, on_note=1)
+    conn.execute("UPDATE search SET notes = ? WHERE rowid = ?", (fold(notes), n))
+    _refresh_search_tags(conn, n)
+
+
+# -- the list's WHERE clause ---------------------------------------------------------
+
+
+def _where(q: ListQuery, search_joined: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause of the list; ``search_joined``: the FTS table is in the FROM already."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def one_of(column: str, values: Iterable[str]) -> None:
+        clauses.append(f"{column} IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(values), ensure_ascii=False))
+
+    if q.search is not None:
+        expr = match_expression(q.search)
+        if not expr:
+            clauses.append("0")
+        else:
+            clauses.append("search MATCH ?" if search_joined
+                           else "a.n IN (SELECT rowid FROM search WHERE search MATCH ?)")
+            params.append(expr)
+    if q.tags:
+        clauses.append("a.n IN (SELECT n FROM article_tags WHERE tag IN (SELECT value FROM json_each(?)))")
+        params.append(json.dumps([tag_key(t) for t in q.tags], ensure_ascii=False))
+    if q.sources:
+        one_of("a.source_key", (s.casefold() for s in q.sources))
+    if q.languages:
+        one_of("a.language", q.languages)
+    if q.date_from:
+        clauses.append("substr(a.sort_date, 1, 10) >= ?")
+        params.append(q.date_from)
+    if q.date_to:
+        clauses.append(f"substr(a.sort_date, 1, {len(q.date_to)}) <= ?")
+        params.append(q.date_to)
+    if q.has_notes is not None:
+        clauses.append("a.notes > 0" if q.has_notes else "a.notes = 0")
+    if q.read is not None:
+        clauses.append("a.read = ?")
+        params.append(int(q.read))
+    if q.entity:
+        clauses.append("a.n IN (SELECT n FROM article_entities WHERE entity = ?)")
+        params.append(q.entity)
+    if q.article_ids is not None:
+        one_of("a.id", q.article_ids)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _ordered(q: ListQuery, columns: str = _COLUMNS) -> tuple[str, list[Any]]:
+    """SELECT of the list in its order (rank order for a search with the default sort)."""
+    if q.search is not None and q.sort == "newest":
+        where, params = _where(q, search_joined=True)
+        weights = ", ".join(map(str, WEIGHTS))
+        return (f"SELECT {columns} FROM search JOIN articles a ON a.n = search.rowid {where} "
+                f"ORDER BY bm25(search, {weights}), a.n"), params
+    where, params = _where(q)
+    return f"SELECT {columns} FROM articles a {where} ORDER BY {SORTS.get(q.sort, SORTS['newest'])}", params

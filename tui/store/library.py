@@ -1,26 +1,46 @@
-"""The Store: one library folder, opened, schema-checked and migrated."""
+"""The Store: one library folder, opened, schema-checked and migrated.
+
+Two stores in one folder, each for what it is good at (see the package
+docstring): articles in ``library.sqlite``, what the analyst writes in
+TinyDB JSON files. The Store joins them: saving an annotation writes its
+TinyDB bucket and then refreshes the article's mirror in SQLite (annotation
+count, note text and tags), so the list and search see notes at once.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import sqlite3
+import uuid
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from tui.errors import StoreError
+from tui.models import Annotation
 from tui.store.articles import ArticlesMixin
+from tui.store.ids import BUCKETS
+from tui.store.migrate import Progress, json_to_sqlite
 from tui.store.notes import NotesMixin
+from tui.store.sql import DB_NAME, Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # version -> function upgrading the whole library folder from that version.
-MIGRATIONS: dict[int, Callable[[Store], None]] = {}
+MIGRATIONS: dict[int, Callable[[Store], None]] = {
+    1: lambda store: json_to_sqlite(store),
+}
+_STAMPED_FILES = ("meta.json", "feeds.json", "corrections.json")
 
 
 class Store(ArticlesMixin, NotesMixin):
     """All reads and writes of a library folder. Thread-safe; never imports Textual."""
 
-    def __init__(self, folder: str | Path, readonly: bool = False) -> None:
+    def __init__(self, folder: str | Path, readonly: bool = False, progress: Progress | None = None) -> None:
         self._init_files(Path(folder).expanduser(), readonly)
+        self.progress = progress
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -30,7 +50,36 @@ class Store(ArticlesMixin, NotesMixin):
         # A brand-new library (first run) is seeded with samples; one whose
         # files were set aside after corruption must not be.
         self.is_new = not (self.folder / "meta.json").exists()
+        self.db = self._open_db()
         self._check_schema()
+        self.sync_notes()
+
+    # -- the article database ------------------------------------------------
+
+    def _open_db(self) -> Database:
+        path = self.folder / DB_NAME
+        if self.readonly:
+            if path.exists():
+                return Database(path, readonly=True)
+            # A read-only library of the JSON format: its articles are read
+            # into a private in-memory database, and nothing is written.
+            return Database(None, uri=f"file:marsad-{uuid.uuid4().hex}?mode=memory&cache=shared")
+        try:
+            return Database(path)
+        except (StoreError, sqlite3.DatabaseError):
+            self._set_db_aside(path)
+            return Database(path)
+
+    def _set_db_aside(self, path: Path) -> None:
+        """A database SQLite cannot open is moved aside (never deleted) and reported."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"library.corrupt-{stamp}.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(path) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(aside) + suffix))
+        self.warnings.append(
+            f"{path.name} could not be read; it was moved aside to {aside.name} and nothing was deleted")
 
     def _check_schema(self) -> None:
         meta = self._db("meta.json").table("meta")
@@ -40,7 +89,11 @@ class Store(ArticlesMixin, NotesMixin):
             raise StoreError(
                 f"this library was written by a newer Marsad (schema {version}); upgrade Marsad to open it"
             )
-        if version == SCHEMA_VERSION or self.readonly:
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            if version == 1:
+                json_to_sqlite(self, move_files=False)
             return
         with self.writing():
             for step in range(version, SCHEMA_VERSION):
@@ -48,5 +101,77 @@ class Store(ArticlesMixin, NotesMixin):
                     MIGRATIONS[step](self)
             meta.upsert({"schema": SCHEMA_VERSION}, lambda d: True)
 
+    def close_json(self, relpath: str) -> None:
+        """Forget one JSON file's TinyDB (before the file is moved away)."""
+        db = self._dbs.pop(relpath, None)
+        if db is not None:
+            db.close()
+
+    # -- change stamps ---------------------------------------------------------
+
+    def change_stamp(self) -> str:
+        """Changes whenever anything in the library changes, in this process or another.
+
+        The article database's change counter (bumped by every write
+        transaction) plus the (mtime, size) of the analyst's JSON files; a
+        few ``stat`` calls and one indexed read, so it can be polled.
+        """
+        return f"{self.db.counter()}|{self.notes_stamp()}|{self._files_stamp()}"
+
+    def notes_stamp(self) -> str:
+        """Fingerprint of the annotation files (what the mirror was built from)."""
+        parts = [_stat(self.folder / f"annotations/{b:02d}.json") for b in range(BUCKETS)]
+        return hashlib.blake2b("|".join(parts).encode(), digest_size=10).hexdigest()
+
+    def _files_stamp(self) -> str:
+        return ",".join(_stat(self.folder / name) for name in _STAMPED_FILES)
+
+    # -- annotations: TinyDB first, then the mirror -----------------------------
+
+    def save_annotation(self, annotation: Annotation) -> Annotation:
+        saved = super().save_annotation(annotation)
+        self._mirror_article(saved.article_id)
+        return saved
+
+    def delete_annotation(self, annotation: Annotation) -> None:
+        super().delete_annotation(annotation)
+        self._mirror_article(annotation.article_id)
+
+    def _mirror_article(self, article_id: str) -> None:
+        if not self._mirror_writable():
+            return
+        with self.db.write() as conn:
+            self.mirror_notes(article_id, self.annotations_for(article_id))
+            self.db.set_meta(conn, "notes_stamp", self.notes_stamp())
+
+    def sync_notes(self, force: bool = False) -> bool:
+        """Rebuild the annotation mirror when the annotation files changed behind it.
+
+        Cheap when nothing changed (32 ``stat`` calls); returns True when it rebuilt.
+        """
+        if not self._mirror_writable():
+            return False
+        stamp = self.notes_stamp()
+        if not force and self.db.meta(self.db.conn(), "notes_stamp") == stamp:
+            return False
+        by_article: dict[str, list[Annotation]] = {}
+        for ann in self.all_annotations():
+            by_article.setdefault(ann.article_id, []).append(ann)
+        with self.db.write() as conn:
+            self.mirror_all_notes(by_article)
+            self.db.set_meta(conn, "notes_stamp", stamp)
+        return True
+
+    def _mirror_writable(self) -> bool:
+        return not self.db.readonly
+
     def close(self) -> None:
         self._close_files()
+        self.db.close()
+
+
+def _stat(path: Path) -> str:
+    with contextlib.suppress(OSError):
+        st = path.stat()
+        return f"{st.st_mtime_ns}:{st.st_size}"
+    return "-"

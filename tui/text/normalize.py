@@ -36,6 +36,7 @@ from functools import lru_cache
 __all__ = [
     "Token",
     "normalise",
+    "fold_text",
     "normalise_arabic",
     "normalise_hebrew",
     "fold_digits",
@@ -104,6 +105,20 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_TABLE).replace("\u200c", "")
     return text.casefold()
+
+
+_TABLE_SPLIT_ZWNJ = {**_TABLE, 0x200C: " "}
+
+
+def fold_text(text: str) -> str:
+    """A whole text folded like :func:`normalise` folds each token, in C-level
+    string operations only (no per-word Python), for the search index.
+
+    Differs from ``normalise`` in one way: ZWNJ becomes a space rather than
+    nothing, because :func:`tokenize` splits words at ZWNJ and the index must
+    see the same words a query does.
+    """
+    return unicodedata.normalize("NFKC", text).translate(_TABLE_SPLIT_ZWNJ).casefold()
 
 
 # --- tokens -------------------------------------------------------------------

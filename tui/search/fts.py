@@ -1,0 +1,101 @@
+"""Library search on SQLite FTS5: what is indexed, and how a query becomes MATCH.
+
+The index holds *folded* text (:func:`tui.text.normalize.fold_text`: harakat,
+tatweel, niqqud gone, alef/ya/kaf/ta-marbuta forms merged, digits to ASCII,
+case folded), computed once when an article is saved, so a search never
+folds a body. FTS5's ``unicode61`` tokenizer (diacritics kept: they are
+already folded) splits it into words; a query is folded the same way and
+passed as quoted strings, which FTS5 splits with the same tokenizer, so
+``ארה"ב`` or ``O'Brien`` become the same adjacent words on both sides.
+
+Clitics (Arabic و ف ب ل ك ال, Hebrew ו ה ב ל מ ש כ) are handled at query
+time, not in the index: a query word expands to the surface forms that
+:func:`tui.search.terms.token_keys` would map onto it (إيران -> وإيران,
+بإيران, الإيرانيين is not one of them), each checked against that very
+function, so the rule is the same one the reader's hit marks use. The exact
+word is listed twice, which in ``bm25()`` ranks an exact match above a
+clitic one. Phrases match adjacent folded words; the first word of a phrase
+may carry clitics. The word being typed (``live`` queries) is a prefix.
+
+Columns and their ``bm25`` weights: title 3, body 1, notes 2, tags 3 (a
+title hit counts three times a body hit, as before).
+"""
+
+from __future__ import annotations
+
+from tui.search.query import Query
+from tui.search.terms import query_keys, token_keys
+from tui.text.normalize import _AR_LETTERS, _AR_PREFIXES, _HE_LETTERS, _HE_PREFIXES, fold_text
+
+COLUMNS = ("title", "body", "notes", "tags")
+WEIGHTS = (3.0, 1.0, 2.0, 3.0)
+FOLD_VERSION = "1"  # bump when fold_text or the tokenizer changes: the index is rebuilt
+TOKENIZER = "unicode61 remove_diacritics 0"
+_ARTICLE = "ال"
+_PREFIX_CLITICS = ("", "و", "ب", "ل", "ف", "ال", "وال", "بال", "لل")
+MAX_FORMS = 64
+
+
+def fold(text: str) -> str:
+    """What the index stores for a field."""
+    return fold_text(text) if text else ""
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def surface_forms(key: str) -> list[str]:
+    """Folded words that answer to ``key``: itself and itself behind clitics."""
+    forms = [key]
+    if _AR_LETTERS.match(key):
+        bases = [key[2:]] if key.startswith(_ARTICLE) else [key, _ARTICLE + key]
+        cands = [p + b for b in bases for p in ("", *_AR_PREFIXES)
+                 if not (p.endswith(_ARTICLE) and b.startswith(_ARTICLE))]
+    elif _HE_LETTERS.match(key):
+        bases = [key] + ([key[1:]] if key.startswith("ה") else [])
+        cands = [p + b for b in bases for p in _HE_PREFIXES]
+    else:
+        return forms
+    for cand in cands:
+        if cand not in forms and any(k == key for k, _ in token_keys(cand)):
+            forms.append(cand)
+    return forms[:MAX_FORMS]
+
+
+def term_expression(word: str) -> str:
+    """One query word: the exact word (twice, for rank) OR every clitic form."""
+    forms: list[str] = []
+    for key in query_keys(word):
+        for form in surface_forms(key):
+            if form not in forms:
+                forms.append(form)
+    parts = [_quote(word), *(_quote(f) for f in forms)]
+    return "(" + " OR ".join(parts) + ")"
+
+
+def phrase_expression(words: tuple[str, ...]) -> str:
+    """Adjacent words; the first may carry clitics (بالملف النووي for "الملف النووي")."""
+    rest = " ".join(words[1:])
+    firsts: list[str] = []
+    for key in query_keys(words[0]):
+        for form in surface_forms(key):
+            if form not in firsts:
+                firsts.append(form)
+    return "(" + " OR ".join(_quote(f"{first} {rest}") for first in firsts) + ")"
+
+
+def prefix_expression(prefix: str) -> str:
+    """The word being typed: any word starting with it, also behind a common clitic."""
+    script = _AR_LETTERS.match(prefix) is not None
+    clitics = _PREFIX_CLITICS if script and len(prefix) >= 2 else ("",)
+    return "(" + " OR ".join(_quote(c + prefix) + "*" for c in clitics) + ")"
+
+
+def match_expression(query: Query) -> str:
+    """The FTS5 MATCH string for ``query`` (every part must match), "" when empty."""
+    parts = [term_expression(t) for t in query.terms]
+    parts += [phrase_expression(p) for p in query.phrases]
+    if query.prefix:
+        parts.append(prefix_expression(query.prefix))
+    return " AND ".join(parts)

@@ -1,0 +1,225 @@
+"""``library.sqlite``: the articles' database (metadata, bodies, search, entities).
+
+Why SQLite: a feed reader that holds up at 100,000+ articles keeps them in
+SQL (newsboat, newsraft, Liferea, Miniflux, FreshRSS all do). Opening the
+library then reads nothing but the rows the screen shows, and a search or a
+filter is an index lookup instead of a pass over every body.
+
+Concurrency: WAL mode, so readers never wait for the writer and the app can
+stay open while ``marsad import`` or a cron ``marsad fetch`` writes. One
+connection per thread (``sqlite3`` connections are not to be shared); writes
+take ``BEGIN IMMEDIATE`` under a process-wide lock, and SQLite's own lock
+(with a generous busy timeout) serialises writers of different processes.
+Every write transaction bumps ``changes.counter``, which other processes
+read as the library's change stamp.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from tui.errors import StoreError
+from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
+
+DB_NAME = "library.sqlite"
+DB_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS changes(id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL);
+INSERT OR IGNORE INTO changes(id, counter) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS articles(
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    guid TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    feed_id TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    direction TEXT,
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    fetched TEXT NOT NULL DEFAULT '',
+    sort_date TEXT NOT NULL DEFAULT '',
+    source_key TEXT NOT NULL DEFAULT '',
+    hash TEXT NOT NULL DEFAULT '',
+    read INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '[]',
+    notes INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(sort_date, id);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source_key, sort_date);
+CREATE INDEX IF NOT EXISTS articles_language ON articles(language, sort_date);
+CREATE INDEX IF NOT EXISTS articles_read ON articles(read, sort_date);
+CREATE INDEX IF NOT EXISTS articles_notes ON articles(notes, sort_date);
+CREATE INDEX IF NOT EXISTS articles_feed ON articles(feed_id);
+CREATE INDEX IF NOT EXISTS articles_guid ON articles(guid) WHERE guid <> '';
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE TABLE IF NOT EXISTS bodies(n INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_tags(
+    tag TEXT NOT NULL, n INTEGER NOT NULL, on_note INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY(tag, n, on_note)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_tags_n ON article_tags(n);
+CREATE TABLE IF NOT EXISTS note_text(n INTEGER PRIMARY KEY, notes TEXT NOT NULL, tags TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_entities(
+    entity TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(entity, n)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_n ON article_entities(n);
+CREATE TABLE IF NOT EXISTS entity_done(n INTEGER PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}');
+"""
+
+
+class Database:
+    """Connections to one ``library.sqlite``: one per thread, writes serialised."""
+
+    def __init__(self, path: Path | None, readonly: bool = False, uri: str | None = None) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._uri = uri
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self._keep: sqlite3.Connection | None = None
+        conn = self.conn()
+        if uri is not None:
+            self._keep = conn  # an in-memory database lives as long as one connection does
+        if not readonly or uri is not None:
+            self._create(conn)
+
+    # -- connections -------------------------------------------------------
+
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open()
+            self._local.conn = conn
+            with self._all_lock:
+                self._all.append(conn)
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            if self._uri is not None:
+                conn = sqlite3.connect(self._uri, uri=True, isolation_level=None, check_same_thread=False)
+            elif self.readonly:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                       check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if self._uri is None and not self.readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -16000")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the article database {self.path}: {exc}") from exc
+        return conn
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        """Create or check the schema; no write at all when it is current (opening
+        the library must not look like a change to other processes)."""
+        try:
+            current = (self.meta(conn, "db_version") == str(DB_VERSION)
+                       and self.meta(conn, "fold_version") == FOLD_VERSION)
+        except sqlite3.OperationalError:
+            current = False  # no meta table yet: a new database
+        if current:
+            return
+        with self.write() as c:
+            for statement in _statements(SCHEMA):
+                c.execute(statement)
+            version = self.meta(c, "db_version")
+            if version and int(version) > DB_VERSION:
+                raise StoreError("library.sqlite was written by a newer Marsad; upgrade Marsad to open it")
+            self.set_meta(c, "db_version", str(DB_VERSION))
+            if self.meta(c, "fold_version") not in (None, FOLD_VERSION):
+                _rebuild_search(c)
+            self.set_meta(c, "fold_version", FOLD_VERSION)
+
+    # -- transactions --------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; the change counter is bumped inside it."""
+        if self.readonly and self._uri is None:
+            raise StoreError(f"the library {self.path.parent if self.path else ''} is read-only")
+        conn = self.conn()
+        with self._write_lock:
+            if conn.in_transaction:  # nested: join the outer transaction
+                yield conn
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"the article database is busy or unwritable: {exc}") from exc
+            try:
+                yield conn
+                conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that must see one snapshot."""
+        conn = self.conn()
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def counter(self) -> int:
+        row = self.conn().execute("SELECT counter FROM changes WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def meta(conn: sqlite3.Connection, key: str) -> str | None:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def close(self) -> None:
+        with self._all_lock:
+            conns, self._all = self._all, []
+        for conn in conns:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        self._local = threading.local()
+        self._keep = None
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    """Re-fold every article into the search table (after the folding rules changed)."""
+    from tui.search.fts import fold
+
+    import json
+
+    conn.execute("DELETE FROM search")
+    rows = conn.execute(
+        "SELECT a.n, a.title, b.body, a.tags, coalesce(t.notes, ''), coalesce(t.tags, '') FROM articles a "
+        "JOIN bodies b ON b.n = a.n LEFT JOIN note_text t ON t.n = a.n")
+    for n, title, body, tags, notes, note_tags in rows.fetchall():
+        conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
+                     (n, fold(title), fold(body), fold(notes), fold(" ".join([*json.loads(tags), note_tags]))))
