@@ -59,8 +59,8 @@ CREATE INDEX IF NOT EXISTS articles_language ON articles(language, sort_date);
 CREATE INDEX IF NOT EXISTS articles_read ON articles(read, sort_date);
 CREATE INDEX IF NOT EXISTS articles_notes ON articles(notes, sort_date);
 CREATE INDEX IF NOT EXISTS articles_feed ON articles(feed_id);
-CREATE INDEX IF NOT EXISTS articles_guid ON articles(guid) WHERE guid <> '';
-CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX IF NOT EXISTS articles_guid ON articles(guid);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
 CREATE TABLE IF NOT EXISTS bodies(n INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS article_tags(
