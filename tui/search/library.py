@@ -31,13 +31,13 @@ class Result:
 class LibrarySearch:
     """Queries against one store's FTS5 index."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self.store = store
-        self.stamp = store.change_stamp()
+        self.stamp = store.change_stamp() if store is not None else ""
 
     def search(self, query: Query, limit: int | None = None) -> list[Result]:
         """Articles matching every term, phrase and prefix of ``query``, best first."""
-        if query.empty:
+        if query.empty or self.store is None:
             return []
         return [Result(aid, score) for aid, score in self.store.search(query, limit)]
 
@@ -46,7 +46,7 @@ class LibrarySearch:
         return {r.id: r.score for r in self.search(query)}
 
     def __len__(self) -> int:
-        return self.store.article_count()
+        return self.store.article_count() if self.store is not None else 0
 
 
 def load_index(store: Store, use_cache: bool = True) -> LibrarySearch:
