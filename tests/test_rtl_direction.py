@@ -40,11 +40,32 @@ def test_no_strong_characters() -> None:
     assert paragraph_direction("12 - 34", default="rtl") == "rtl"
 
 
-def test_document_direction_drives_neutral_and_quote_paragraphs() -> None:
+def test_document_direction_only_for_paragraphs_without_letters() -> None:
+    # UAX #9 P2/P3 per paragraph: the English quote is LTR; the article's
+    # direction (here inferred from the whole text) decides only the "*" line.
     text = "قال الوزير اليوم إن الخطة جاهزة\n*\nHe said: fine.\nوأضاف أن التنفيذ قريب"
     assert document_direction(text) == "rtl"
     lay = layout(text, 40)
-    assert [lay.direction_of(i) for i in range(len(lay))] == ["rtl"] * 4
+    assert [lay.direction_of(i) for i in range(len(lay))] == ["rtl", "rtl", "ltr", "rtl"]
+
+
+def test_first_strong_skips_isolates_and_identifiers() -> None:
+    # A handle or URL at the start is isolated, so it does not decide.
+    assert layout("@marsad_news قال إن الخبر صحيح", 40).direction_of(0) == "rtl"
+    assert layout("https://example.com هو الموقع", 40).direction_of(0) == "rtl"
+    assert layout("\u2067مرحبا\u2069 said the man", 40).direction_of(0) == "ltr"
+    # Nothing strong outside the isolate: the article's direction.
+    assert layout("\u2067مرحبا\u2069 12", 40, language="en").direction_of(0) == "ltr"
+    assert layout("\u2066hello\u2069 12", 40, language="ar").direction_of(0) == "rtl"
+    assert layout("12 - 34", 40, fallback="rtl").direction_of(0) == "rtl"
+
+
+def test_reuters_quote_in_arabic_article_is_ltr_and_left_aligned() -> None:
+    text = "قال الوزير إن الخطة جاهزة.\n\nThe minister told Reuters: \"we are ready\"."
+    lines = layout(text, 50, language="ar").lines
+    assert lines[0].direction == "rtl" and lines[0].text.startswith(" ")
+    assert lines[-1].direction == "ltr"
+    assert lines[-1].text.rstrip() == 'The minister told Reuters: "we are ready".'
 
 
 def test_english_article_keeps_arabic_paragraph_rtl() -> None:
@@ -55,4 +76,5 @@ def test_english_article_keeps_arabic_paragraph_rtl() -> None:
 
 def test_layout_override_and_language() -> None:
     assert layout("Hello there", 20, direction="rtl").direction_of(0) == "rtl"
-    assert layout("Hello there", 20, language="he").direction_of(0) == "rtl"
+    assert layout("Hello there", 20, language="he").direction_of(0) == "ltr"
+    assert layout("12 - 34", 20, language="he").direction_of(0) == "rtl"

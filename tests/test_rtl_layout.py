@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -14,8 +12,10 @@ from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 from tui.rtl.bidi import mirror
-
+from tui.rtl.joining import FILLER
 from tui.rtl.layout import layout, layout_paragraph
+from tui.rtl.line import visual_line
+from tui.rtl.paragraph import prepare, resolve
 from tui.rtl.shape import shape
 from tui.text.sanitize import sanitize
 
@@ -130,8 +130,11 @@ def test_case10_negative_number() -> None:
 
 # 11 in test_rtl_direction.py; here: the override flips the layout
 def test_case11_override_flips_alignment() -> None:
-    assert rows("Apple أعلنت اليوم", 30)[0].startswith(" ")
-    assert not rows("Apple أعلنت اليوم", 30, direction="ltr")[0].startswith(" ")
+    # A body paragraph takes UAX #9 P2/P3 (first strong: Latin); a one-line
+    # label or title takes the word majority (tui.rtl.line); D overrides.
+    assert not rows("Apple أعلنت اليوم", 30)[0].startswith(" ")
+    assert rows("Apple أعلنت اليوم", 30, direction="rtl")[0].startswith(" ")
+    assert visual_line("Apple أعلنت اليوم", 30, align=True).startswith(" ")
 
 
 # 12
@@ -164,8 +167,9 @@ MIXED = st.lists(
 @given(MIXED, st.integers(min_value=4, max_value=40), st.sampled_from(["rtl", "ltr"]))
 def test_case14_round_trip(words: list[str], width: int, direction: str) -> None:
     text = " ".join(words)
+    prep = prepare(text)
     for line in layout(text, width, direction=direction).lines:
-        shaped, s2l = shape(text)
+        _, shaped = resolve(prep.text, line.direction == "rtl")
         assert sum(line.cell_to_logical(c) is None for c in range(width)) == width - line.shape.used
         for col in range(width):
             off = line.cell_to_logical(col)
@@ -175,7 +179,7 @@ def test_case14_round_trip(words: list[str], width: int, direction: str) -> None
             # the glyph drawn at col came from this logical char
             if text[off].isspace():
                 continue
-            forms = {shaped[j] for j, l in enumerate(s2l) if l == off}
+            forms = {shaped[j + (shaped[j] == FILLER)] for j, o in enumerate(prep.owner) if o == off}
             assert forms, (text, off)
             glyph = glyph_at(line.text, col)
             assert glyph in forms or mirror(glyph) in forms, (text, col, glyph, forms)
@@ -217,28 +221,9 @@ def test_case15_hostile_input() -> None:
     assert "[bold]x[/bold]" in out and "[/]" in out
 
 
-# 16: oracle regression against GNU FriBidi
-@pytest.mark.skipif(shutil.which("fribidi") is None, reason="fribidi CLI not installed")
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.name)
-@pytest.mark.parametrize("width", [33, 61])
-def test_case16_fribidi_oracle(path: Path, width: int) -> None:
-    zw = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u0640"))
-
-    def norm(s: str) -> str:
-        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s).translate(zw)).strip()
-
-    text = sanitize(path.read_text(encoding="utf-8"))
-    lay = layout(text, width)
-    for i in range(len(lay)):
-        if lay.direction_of(i) != "rtl":
-            continue
-        for line in lay.paragraph_lines(i):
-            seg = norm(text[line.start:line.end])
-            if cell_len(seg) > width:  # an over-long word broken by grapheme
-                continue
-            want = subprocess.run(["fribidi", "--rtl", "--nopad", "--nobreak"], input=seg,
-                                  capture_output=True, text=True, check=True).stdout.rstrip("\n")
-            assert norm(line.text) == norm(want), (path.name, seg)
+# 16: oracle regression against GNU FriBidi: paragraph level, in test_rtl_paragraph.py
+# (levels resolved per paragraph, so a line checked alone with the fribidi CLI
+# may rightly differ: "15%" at the start of a line of an RTL paragraph is %15).
 
 
 def test_trailing_space_not_drawn_and_words_whole() -> None:

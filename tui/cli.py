@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--width", type=int, default=80)
     p.add_argument("--bidi", choices=BIDI_MODES, default="app")
+    p.add_argument("--lang", help="the article's language (ar, fa, he, en): the direction of paragraphs "
+                                  "with no letters of their own; default: the text's word majority")
 
     p = sub.add_parser("entities", parents=[common], help="list the people, organisations and places in a file")
     p.add_argument("file")

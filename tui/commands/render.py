@@ -19,7 +19,7 @@ def run(args) -> int:
     if width > 10000:
         raise InputError(f"--width must be at most 10000 (got {width})")
     text = sanitize(read_text_file(args.file, MAX_BYTES))
-    out = render_text(text, width, getattr(args, "bidi", None) or "app")
+    out = render_text(text, width, getattr(args, "bidi", None) or "app", getattr(args, "lang", None))
     sys.stdout.write(out)  # sanitised above; render's layout is its own contract (DESIGN 4)
     sys.stdout.flush()
     return 0

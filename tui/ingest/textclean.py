@@ -20,6 +20,10 @@ from tui.text.sanitize import has_unsafe, sanitize, sanitize_inline
 
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# In bodies a single no-break space (U+00A0, U+2007, U+202F) is kept: "10 000"
+# and "12 مارس" must not be broken by the reader nor lose their meaning. Runs
+# of two or more spaces of any kind (HTML &nbsp;&nbsp; padding) become one space.
+_BODY_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[ \t\u2000-\u2006\u2008-\u200a\u205f\u3000]")
 _BLANKS = re.compile(r"\n\s*\n+")
 _LINE_EDGES = re.compile(r" ?\n ?")
 # BCP 47 as feeds write it ("ar", "fa-IR", "he_IL", "zh-Hant-TW"), lower-cased.
@@ -39,7 +43,7 @@ def clean_inline(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """A body: paragraphs split by one blank line, single newlines kept inside."""
-    text = _SPACES.sub(" ", _basic(text))
+    text = _BODY_SPACES.sub(" ", _basic(text))
     text = _LINE_EDGES.sub("\n", text)
     return _BLANKS.sub("\n\n", text).strip("\n ")
 

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from bidi import get_display
 from bidi.mirror import MIRRORED
+from rich.cells import split_graphemes
 
-__all__ = ["BIDI_CONTROLS", "DebugFormatError", "levels", "visual_order", "reorder", "mirror"]
+__all__ = ["BIDI_CONTROLS", "DebugFormatError", "levels", "mirror", "reorder", "reorder_line", "visual_order"]
 
 # Explicit embeddings, overrides, isolates and the three marks.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -163,3 +164,89 @@ def visual_order(text: str, rtl: bool) -> tuple[list[int], list[int]]:
         lv[i] = base
         i -= 1
     return lv, reorder(lv, text)
+
+
+def _is_symbol_cluster(cluster: str) -> bool:
+    """An emoji-like grapheme cluster (a symbol with a skin tone, a ZWJ
+    sequence, a flag): terminals draw it right only in logical order."""
+    return len(cluster) > 1 and any(unicodedata.category(c) in ("So", "Sk") for c in cluster)
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Spans reordered as one piece: a base with its non-spacing marks (L3,
+    FriBidi's REORDER_NSM) and each emoji-like grapheme cluster."""
+    symbols: dict[int, int] = {}
+    if any(ord(ch) > 0x2000 and unicodedata.category(ch) in ("So", "Sk") for ch in text):
+        for s, e, _ in split_graphemes(text)[0]:
+            if _is_symbol_cluster(text[s:e]):
+                symbols[s] = e
+    units: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        end = symbols.get(i)
+        if end is not None:
+            units.append((i, end))
+            i = end
+            continue
+        if units and _is_nsm(text[i]) and units[-1][1] == i and i - 1 not in symbols:
+            units[-1] = (units[-1][0], i + 1)
+        else:
+            units.append((i, i + 1))
+        i += 1
+    return units
+
+
+@lru_cache(maxsize=4096)
+def _joins_unit(ch: str) -> bool:
+    """A mark that follows its base, or a character of an emoji cluster."""
+    return ch == "\u200d" or _is_nsm(ch) or unicodedata.category(ch) in ("So", "Sk")
+
+
+_TRAILING_RESET = frozenset({"WS", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "S"})
+
+
+def reorder_line(text: str, lv: list[int], rtl: bool) -> list[int]:
+    """Visual order (logical indices) of one line cut from a paragraph whose
+    levels were resolved as a whole: UAX #9 L1 (trailing white space and
+    controls back to the paragraph level), L2 (reverse from the highest level
+    down to the lowest odd one), L3 (marks stay after their base), with
+    emoji clusters kept whole. ``lv`` is modified."""
+    n = len(text)
+    base = 1 if rtl else 0
+    i = n - 1
+    while i >= 0 and bidi_class(text[i]) in _TRAILING_RESET:
+        lv[i] = base
+        i -= 1
+    if n == 0:
+        return []
+    top = max(lv)
+    if top == 0:
+        return list(range(n))
+    low = min(lv)
+    plain = not any(_joins_unit(ch) for ch in set(text))
+    if plain and low == top and top & 1:  # one RTL run
+        return list(range(n - 1, -1, -1))
+    units = [(i, i + 1) for i in range(n)] if plain else _units(text)
+    ulv = [lv[s] for s, _ in units]
+    odd = [v for v in ulv if v & 1]
+    if not odd:
+        return list(range(n))
+    lowest_odd = min(odd)
+    order = list(range(len(units)))
+    m = len(order)
+    for level in range(top, lowest_odd - 1, -1):
+        k = 0
+        while k < m:
+            if ulv[order[k]] >= level:
+                j = k
+                while j < m and ulv[order[j]] >= level:
+                    j += 1
+                order[k:j] = order[k:j][::-1]
+                k = j
+            else:
+                k += 1
+    out: list[int] = []
+    for u in order:
+        s, e = units[u]
+        out.extend(range(s, e))
+    return out

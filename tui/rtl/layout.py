@@ -29,19 +29,21 @@ from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
-from tui.rtl.bidi import BIDI_CONTROLS, MIRRORS, visual_order
+from tui.rtl.bidi import BIDI_CONTROLS, MIRRORS, reorder_line
+from tui.rtl.direction import Direction, document_direction, is_rtl_language
+from tui.rtl.joining import FILLER
+from tui.rtl.paragraph import Prepared, first_strong, prepare, resolve
 from tui.text.sanitize import visible_controls
-from tui.rtl.direction import Direction, document_direction, explicit_direction, is_rtl_language, paragraph_direction
-from tui.rtl.shape import shape
 
-__all__ = ["MODES", "LineShape", "VisualLine", "Layout", "layout", "layout_paragraph", "paragraph_spans"]
+__all__ = ["MODES", "Layout", "LineShape", "VisualLine", "layout", "layout_paragraph", "paragraph_spans"]
 
 Mode = Literal["app", "terminal", "off"]
 MODES: tuple[str, ...] = ("app", "terminal", "off")
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"(?:[^\s]|[\u00a0\u202f\u2007])+")
 _LINE = re.compile(r"[^\n]+")
 _CACHE_SIZE = 4096
+_LAM_ALEF = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
 
 
 @lru_cache(maxsize=8192)
@@ -127,7 +129,8 @@ class _Piece:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: non-empty lines, surrounding whitespace trimmed."""
+    """(start, end) of each paragraph: non-empty lines, breakable white space
+    trimmed (a no-break space at either end is kept: it is drawn)."""
     spans = []
     for m in _LINE.finditer(text):
         words = list(_WORD.finditer(m.group()))
@@ -136,16 +139,42 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _drawn(ch: str) -> bool:
+    """False for what app mode never draws: bidi controls, lam-alef fillers."""
+    return ch not in BIDI_CONTROLS and ch != FILLER
+
+
+def _app_pieces(prep: Prepared, shaped: str) -> list[_Piece]:
+    """Each word of the working text with the cells its shaped form takes.
+
+    ``ls``/``le`` and ``s2l`` are *working* indices here; lines map them to
+    paragraph offsets through ``prep.owner`` once reordered.
+    """
+    out = []
+    for a, b in prep.words:
+        drawn = "".join(ch for ch in shaped[a:b] if _drawn(ch))
+        out.append(_Piece(a, b, shaped[a:b], tuple(range(a, b)), cell_len(drawn)))
+    return out
+
+
+def _logical_pieces(para: str) -> list[_Piece]:
+    return [_Piece(m.start(), m.end(), m.group(), tuple(range(m.start(), m.end())), cell_len(m.group()))
+            for m in _WORD.finditer(para)]
+
+
 def _split_long(piece: _Piece, width: int) -> list[_Piece]:
     """Break an over-long word between grapheme clusters, never inside one."""
-    spans, _ = split_graphemes(piece.shaped)
+    keep = [k for k, ch in enumerate(piece.shaped) if _drawn(ch)]
+    drawn = "".join(piece.shaped[k] for k in keep)
+    spans, _ = split_graphemes(drawn)
     out: list[_Piece] = []
-    a = 0
+    a = 0  # index into piece.shaped where the current part starts
     used = 0
     for gs, ge, gw in spans:
-        if used + gw > width and ge > a and gs > a:
-            out.append(_sub_piece(piece, a, gs, used))
-            a, used = gs, 0
+        start = keep[gs]
+        if used + gw > width and used > 0:
+            out.append(_sub_piece(piece, a, start, used))
+            a, used = start, 0
         used += gw
     out.append(_sub_piece(piece, a, len(piece.shaped), used))
     return out
@@ -158,20 +187,6 @@ def _sub_piece(piece: _Piece, a: int, b: int, width: int) -> _Piece:
     return _Piece(ls, le, piece.shaped[a:b], s2l, width)
 
 
-def _words(para: str, mode: str) -> list[_Piece]:
-    """Logical words with their shaped text (app mode) and cell widths."""
-    logical = [(m.start(), m.end()) for m in _WORD.finditer(para)]
-    if mode == "app":
-        shaped, s2l = shape(para)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(shaped)]
-        if len(spans) == len(logical):
-            return [
-                _Piece(ls, le, shaped[ss:se], s2l[ss:se], cell_len(shaped[ss:se]))
-                for (ls, le), (ss, se) in zip(logical, spans)
-            ]
-    return [_Piece(ls, le, para[ls:le], tuple(range(ls, le)), cell_len(para[ls:le])) for ls, le in logical]
-
-
 def _wrap(pieces: list[_Piece], width: int) -> list[list[_Piece]]:
     """Greedy fill: as many words per row as fit, one space between them."""
     lines: list[list[_Piece]] = []
@@ -179,9 +194,10 @@ def _wrap(pieces: list[_Piece], width: int) -> list[list[_Piece]]:
     used = 0
     for piece in pieces:
         parts = _split_long(piece, width) if piece.width > width else [piece]
-        for part in parts:
+        for k, part in enumerate(parts):
+            glued = k > 0  # the rest of an over-long word starts its own row
             need = part.width if not cur else used + 1 + part.width
-            if cur and need > width:
+            if cur and (need > width or glued):
                 lines.append(cur)
                 cur, used = [part], part.width
             else:
@@ -192,34 +208,38 @@ def _wrap(pieces: list[_Piece], width: int) -> list[list[_Piece]]:
     return lines
 
 
-def _build_line(pieces: list[_Piece], width: int, mode: str, rtl: bool, para_end: int) -> LineShape:
-    """Reorder one row (app mode), map its cells, pad it to ``width``."""
+def _app_line(prep: Prepared, levels: tuple[int, ...], shaped: str, a: int, b: int,
+              rtl: bool) -> tuple[list[str], list[int]]:
+    """Visual characters of working span [a, b) and their paragraph offsets."""
+    text = prep.text[a:b]
+    lv = list(levels[a:b])
+    order = reorder_line(text, lv, rtl)
+    owner = prep.owner
+    get = MIRRORS.get
     chars: list[str] = []
-    dmap: list[int] = []
-    for k, p in enumerate(pieces):
-        if k:
-            chars.append(" ")
-            dmap.append(pieces[k - 1].le)
-        chars.extend(p.shaped)
-        dmap.extend(p.s2l)
-    line = "".join(chars)
-    start, end = pieces[0].ls, pieces[-1].le
-    if mode == "app":
-        lv, order = visual_order(line, rtl)
-        if not BIDI_CONTROLS.isdisjoint(line):
-            order = [i for i in order if line[i] not in BIDI_CONTROLS]
-        get = MIRRORS.get
-        vis_chars = [get(line[i], line[i]) if lv[i] & 1 else line[i] for i in order]
-        vis_idx = order
-    else:
-        vis_chars, vis_idx = chars, list(range(len(chars)))
-    visual = "".join(vis_chars)
+    offs: list[int] = []
+    for k in order:
+        ch = shaped[a + k]
+        if not _drawn(ch) or not _drawn(text[k]):
+            continue
+        if lv[k] & 1:
+            ch = get(ch, ch)
+        chars.append(ch)
+        # A lam-alef glyph stands at the alef; its cell belongs to the lam,
+        # where the word's letters start (the alef maps to the same cell).
+        j = a + k - 1 if k and shaped[a + k - 1] == FILLER and ch in _LAM_ALEF else a + k
+        offs.append(owner[j])
+    return chars, offs
+
+
+def _place(chars: list[str], offs: list[int], start: int, end: int, width: int, right: bool) -> LineShape:
+    """Cells and maps of one visual row, padded to ``width``."""
+    visual = "".join(chars)
     cells: list[int] = []
     l2c = [-1] * (end - start)
     n_l2c = len(l2c)
-    for ch, i in zip(vis_chars, vis_idx):
+    for ch, off in zip(chars, offs):
         w = _char_cells(ch)
-        off = dmap[i]
         col = len(cells)
         if w == 1:
             cells.append(off)
@@ -231,10 +251,9 @@ def _build_line(pieces: list[_Piece], width: int, mode: str, rtl: bool, para_end
         if 0 <= rel < n_l2c and l2c[rel] < 0:
             l2c[rel] = col
     used = cell_len(visual)
-    if len(cells) != used:  # grapheme-aware width differs (emoji ZWJ sequences)
+    if len(cells) != used:  # grapheme-aware width differs (emoji sequences)
         cells = (cells + [cells[-1] if cells else -1] * used)[:used]
     pad = max(0, width - used)
-    right = rtl and mode != "off"
     if right:
         text = " " * pad + visual
         cells = [-1] * pad + cells
@@ -251,11 +270,46 @@ def _build_line(pieces: list[_Piece], width: int, mode: str, rtl: bool, para_end
     return LineShape(text, start, end, tuple(cells), tuple(l2c), used, right)
 
 
+def _layout_app(para: str, width: int, rtl: bool) -> tuple[LineShape, ...]:
+    prep = prepare(para)
+    levels, shaped = resolve(prep.text, rtl)
+    rows = []
+    owner = prep.owner
+    for line in _wrap(_app_pieces(prep, shaped), width):
+        a, b = line[0].ls, line[-1].le
+        chars, offs = _app_line(prep, levels, shaped, a, b, rtl)
+        start = owner[a] if a < len(owner) else prep.para_len
+        end = owner[b - 1] + 1 if b > a else start
+        rows.append(_place(chars, offs, start, end, width, rtl))
+    return tuple(rows)
+
+
+def _layout_logical(para: str, width: int, mode: str, rtl: bool) -> tuple[LineShape, ...]:
+    """terminal/off: logical order (the terminal reorders, or nobody does)."""
+    rows = []
+    for line in _wrap(_logical_pieces(para), width):
+        chars: list[str] = []
+        offs: list[int] = []
+        for k, p in enumerate(line):
+            if k and p.ls != line[k - 1].le:
+                chars.append(" ")
+                offs.append(line[k - 1].le)
+            chars.extend(p.shaped)
+            offs.extend(p.s2l)
+        rows.append(_place(chars, offs, line[0].ls, line[-1].le, width, rtl and mode != "off"))
+    return tuple(rows)
+
+
 _cache: OrderedDict[tuple[str, int, str, str], tuple[LineShape, ...]] = OrderedDict()
 
 
 def layout_paragraph(para: str, width: int, mode: str = "app", direction: Direction = "ltr") -> tuple[LineShape, ...]:
-    """Rows of one paragraph (offsets relative to ``para``), cached (LRU)."""
+    """Rows of one paragraph (offsets relative to ``para``), cached (LRU).
+
+    ``direction`` is the paragraph's resolved direction (see
+    ``Layout.direction_of``): levels are resolved over the whole paragraph
+    at that direction, then each wrapped row is reordered on its own.
+    """
     key = (para, width, mode, direction)
     hit = _cache.get(key)
     if hit is not None:
@@ -264,8 +318,14 @@ def layout_paragraph(para: str, width: int, mode: str = "app", direction: Direct
     para = visible_controls(para)  # the draw-time guard (docs/security.md); same length, same offsets
     width = max(1, width)
     rtl = direction == "rtl"
-    pieces = _words(para, mode)
-    rows = tuple(_build_line(line, width, mode, rtl, len(para)) for line in _wrap(pieces, width))
+    if not para.strip():
+        rows: tuple[LineShape, ...] = (_place([], [], 0, len(para), width, rtl and mode != "off"),)
+    elif mode == "app":
+        rows = _layout_app(para, width, rtl)
+    else:
+        rows = _layout_logical(para, width, mode, rtl)
+    if not rows:  # a paragraph of direction marks only: one empty row
+        rows = (_place([], [], 0, len(para), width, rtl and mode != "off"),)
     _cache[key] = rows
     if len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
@@ -290,6 +350,7 @@ class Layout:
     mode: str = "app"
     direction: Direction | None = None
     language: str | None = None
+    fallback: Direction | None = None
     spans: list[tuple[int, int]] = field(init=False)
     _lines: dict[int, list[VisualLine]] = field(init=False, default_factory=dict)
     _doc_rtl: bool | None = field(init=False, default=None)
@@ -313,19 +374,26 @@ class Layout:
         return self._doc_rtl
 
     def direction_of(self, i: int) -> Direction:
-        """Override, else explicit marks, else the article's language (given or
-        inferred from the whole text when RTL), else this paragraph's majority."""
-        para = self.paragraph_text(i)
+        """The user's override, else UAX #9 P2/P3 (first strong letter, skipping
+        isolates, with URLs/handles isolated), else the article's direction
+        (``fallback``, its language, or the word majority of the whole text)
+        for a paragraph with no strong letter at all."""
         if self.direction in ("rtl", "ltr"):
             return self.direction
         if self.mode == "off":
             return "ltr"
-        explicit = explicit_direction(para)
-        if explicit:
-            return explicit
-        if is_rtl_language(self.language) or self._document_rtl():
-            return "rtl"
-        return paragraph_direction(para, default="ltr")
+        found = first_strong(prepare(self.paragraph_text(i)).text)
+        if found is not None:
+            return "rtl" if found else "ltr"
+        return "rtl" if self.article_rtl() else "ltr"
+
+    def article_rtl(self) -> bool:
+        """The article's own direction: given, else its language, else the majority."""
+        if self.fallback in ("rtl", "ltr"):
+            return self.fallback == "rtl"
+        if self.language:
+            return is_rtl_language(self.language)
+        return self._document_rtl()
 
     def paragraph_lines(self, i: int) -> list[VisualLine]:
         lines = self._lines.get(i)
@@ -364,6 +432,11 @@ def layout(
     mode: str = "app",
     direction: Direction | None = None,
     language: str | None = None,
+    fallback: Direction | None = None,
 ) -> Layout:
-    """Lay out ``text`` (already sanitised) for ``width`` cells. Lazy per paragraph."""
-    return Layout(text, width, mode, direction, language)
+    """Lay out ``text`` (already sanitised) for ``width`` cells. Lazy per paragraph.
+
+    ``direction`` overrides every paragraph's direction (the user's ``D``);
+    ``fallback`` is the article's direction, used only for paragraphs with no
+    strong letter (as is ``language``)."""
+    return Layout(text, width, mode, direction, language, fallback)

@@ -7,13 +7,13 @@ from tui.rtl.layout import layout
 __all__ = ["render_lines", "render_text"]
 
 
-def render_lines(text: str, width: int, mode: str = "app") -> list[str]:
+def render_lines(text: str, width: int, mode: str = "app", language: str | None = None) -> list[str]:
     """Rows as the reader draws them, one blank row between paragraphs.
 
     RTL rows keep their left padding (exactly ``width`` cells); LTR rows are
     stripped on the right.
     """
-    lay = layout(text, width, mode)
+    lay = layout(text, width, mode, language=language)
     out: list[str] = []
     for i in range(len(lay)):
         if i:
@@ -23,7 +23,7 @@ def render_lines(text: str, width: int, mode: str = "app") -> list[str]:
     return out
 
 
-def render_text(text: str, width: int, mode: str = "app") -> str:
+def render_text(text: str, width: int, mode: str = "app", language: str | None = None) -> str:
     """All of ``text``'s paragraphs in order, as the reader pane draws them."""
-    lines = render_lines(text, width, mode)
+    lines = render_lines(text, width, mode, language)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -32,6 +32,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.models import Article
+from tui.rtl.direction import paragraph_direction
 from tui.rtl.layout import Layout, VisualLine, layout
 from tui.rtl.marks import Mark
 
@@ -121,8 +122,10 @@ class Reader(ScrollView, can_focus=True):
         self.anchor = None
         self._marks = []
         self._keep = None
-        if article is not None and self.direction_override is None and article.direction:
-            self.set_reactive(Reader.direction_override, article.direction)
+        # Each article starts without the user's override: its stored
+        # direction is only the fallback for paragraphs with no strong letter
+        # (every other paragraph takes its own direction, UAX #9 P2/P3).
+        self.set_reactive(Reader.direction_override, None)
         self._rebuild(keep=None)
         self.scroll_to(y=0, animate=False)
         if article is not None:
@@ -200,7 +203,8 @@ class Reader(ScrollView, can_focus=True):
         direction = self.direction_override if self.direction_override in ("rtl", "ltr") else None
         language = art.language or None
         self._build_head(art, width, mode, direction, language)
-        self._lay = lay = layout(art.body, width, mode, direction, language)
+        fallback = art.direction if art.direction in ("rtl", "ltr") else None
+        self._lay = lay = layout(art.body, width, mode, direction, language, fallback)
         self._counts = [lay.row_estimate(i) for i in range(len(lay))]
         self._todo = list(range(len(lay)))
         first = self._para_of(keep) if keep is not None else 0
@@ -217,7 +221,10 @@ class Reader(ScrollView, can_focus=True):
 
     def _build_head(self, art: Article, width: int, mode: str, direction: str | None, language: str | None) -> None:
         if art.title.strip():
-            for line in layout(art.title, width, mode, direction, language).lines:
+            # A headline is a label: an Arabic title that opens with a Latin
+            # brand is still RTL (word majority), unless the user overrides.
+            title_dir = direction or paragraph_direction(art.title, None)
+            for line in layout(art.title, width, mode, title_dir, language).lines:
                 self._head.append(_HeadRow(line, line.text, "reader--title"))
         # The date is isolated (LRI…PDI): after an Arabic source name the UBA
         # would otherwise draw 2026-04-10 as 10-04-2026.
