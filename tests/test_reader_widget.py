@@ -178,3 +178,34 @@ async def test_scroll_keys() -> None:
         assert reader.scroll_offset.y == reader.max_scroll_y
         await pilot.press("home")
         assert reader.scroll_offset.y == 0
+
+
+async def test_w_b_move_past_words_starting_with_invisible_marks() -> None:
+    body = "قال \u200fالوزير \u2067اليوم\u2069 \u200e\u200fإن الخطة"
+    app = ReaderApp(Article(id="s", title="", body=body, language="ar"))
+    async with app.run_test(size=(60, 8)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        want = [body.index("الوزير"), body.index("اليوم"), body.index("إن"), body.index("الخطة")]
+        got = []
+        for _ in want:
+            await pilot.press("w")
+            got.append(reader.cursor)
+        assert got == want
+        back = []
+        for _ in want[:-1]:
+            await pilot.press("b")
+            back.append(reader.cursor)
+        assert back == want[-2::-1]
+
+
+async def test_english_quote_in_arabic_article_is_left_aligned() -> None:
+    body = "قال الوزير إن الخطة جاهزة.\n\nThe minister told Reuters: \"we are ready\"."
+    app = ReaderApp(Article(id="q", title="", body=body, language="ar", direction="rtl"))
+    async with app.run_test(size=(60, 10)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        rows = [row_text(reader, y) for y in range(reader.size.height)]
+        arabic = next(r for r in rows if "\ufe8e" in r or "ﻝﺎﻗ" in r)
+        english = next(r for r in rows if "Reuters" in r)
+        assert arabic.startswith("   ") and english.startswith(" The minister told Reuters")

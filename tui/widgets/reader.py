@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -422,9 +423,14 @@ class Reader(ScrollView, can_focus=True):
     def _set_cursor(self, offset: int) -> None:
         body = self._body()
         offset = max(0, min(offset, len(body)))
-        # never rest on a combining mark or between paragraphs
-        while 0 < offset < len(body) and get_character_cell_size(body[offset]) == 0 and not body[offset].isspace():
+        # Never rest on a combining mark (step back to its letter) nor on an
+        # invisible format character (RLM, isolates, ZWNJ: step on to the
+        # next visible character, so w/b never stick on a word that starts
+        # with one).
+        while 0 < offset < len(body) and _is_mark(body[offset]):
             offset -= 1
+        while offset < len(body) and _is_invisible(body[offset]):
+            offset += 1
         if offset == self.cursor:
             return
         old = self._row_of(self.cursor)
@@ -499,7 +505,15 @@ class Reader(ScrollView, can_focus=True):
         self._set_cursor(pos)
 
     def action_word(self, step: int) -> None:
-        starts = [m.start() for m in _WORD.finditer(self._body())]
+        """Next/previous word start: its first *visible* character."""
+        body = self._body()
+        starts = []
+        for m in _WORD.finditer(body):
+            i = m.start()
+            while i < m.end() and _is_invisible(body[i]):
+                i += 1
+            if i < m.end():
+                starts.append(i)
         self._jump_in(starts, step)
 
     def action_sentence(self, step: int) -> None:
@@ -543,6 +557,15 @@ class Reader(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._strips.clear()
         self.refresh()
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def _is_invisible(ch: str) -> bool:
+    """Zero-width and not a combining mark: bidi controls, ZWJ/ZWNJ, ZWSP."""
+    return unicodedata.category(ch) == "Cf"
 
 
 def _component_for(kind: str) -> str:
