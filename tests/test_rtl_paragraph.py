@@ -89,10 +89,12 @@ WORDS = ["في", "عام", "قال", "لا", "لأن", 'بـ"تقدم"', "وال
          "https://example.com/a?b=1", "https://ar.wikipedia.org/wiki/مصر", "www.example.org/x).",
          "user@example.com", "@marsad_news", "#Breaking", "#مصر", "👍🏽", "👨\u200d👩\u200d👧", "🇪🇬", "❤️",
          "10\u00a0000", "12\u202fمارس", "\u200fمرحبا", "\u200eHello", "\u2067نص\u2069", "\u2066abc def\u2069",
-         "\u202aLTR embed\u202c", "\u202bعربي\u202c", "\u202eRLO\u202c", "the", "said", '"quoted"', "؟", "،",
+         "\u202aLTR embed\u202c", "\u202bعربي\u202c", "the", "said", '"quoted"', "؟", "،",
          "\u061cعلامة", "No.", "(draft)", "—", "…", "C++", "v2.0", "3.2%"]
 
 
+# LRO/RLO are not in the mix: the sanitiser shows them as placeholders
+# (security, tui/text/sanitize.py), so the layout never sees an override.
 @pytest.mark.parametrize("seed", range(4))
 def test_random_mixed_paragraphs(seed: int) -> None:
     """Random mixes of every hard case, random widths, both article directions."""
