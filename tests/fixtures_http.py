@@ -3,7 +3,8 @@
 Import the fixture into a test module: ``from fixtures_http import http_server``.
 The server serves ``tests/fixtures/feeds/`` under ``/feeds/`` plus scripted
 endpoints: conditional GET, redirect chains and loops, a slow endpoint, a
-500-then-200 endpoint, a huge response, a 429 with Retry-After. It counts
+500-then-200 endpoint, a huge response, a 429 with Retry-After, a server that
+trickles bytes, a body shorter than its Content-Length. It counts
 requests per path and records request headers, so tests can check what the
 client actually sent.
 """
@@ -131,6 +132,38 @@ def _huge_chunked(h: Handler) -> None:
     h.close_connection = True
 
 
+def _trickle(h: Handler) -> None:
+    """Honest headers, then one byte every 50 ms for ever: no read ever times out."""
+    body = (FEEDS / "rss2_ar.xml").read_bytes()
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    try:
+        for i in range(len(body)):
+            h.wfile.write(body[i:i + 1])
+            h.wfile.flush()
+            time.sleep(0.05)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def _short(h: Handler) -> None:
+    """A well-formed feed, but Content-Length promises more: the body was cut off."""
+    body = (FEEDS / "rss2_ar.xml").read_bytes()
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", str(len(body) + 4096))
+    h.send_header("Connection", "close")
+    h.end_headers()
+    try:
+        h.wfile.write(body)
+        h.wfile.flush()
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    h.close_connection = True
+
+
 def _too_many(h: Handler) -> None:
     if h.state.hits["/busy"] == 1:
         h.send(429, b"slow down", "text/plain", {"Retry-After": "0"})
@@ -162,6 +195,8 @@ ROUTES = {
     "/huge.xml": _huge,
     "/huge-chunked.xml": _huge_chunked,
     "/busy": _too_many,
+    "/trickle.xml": _trickle,
+    "/short.xml": _short,
     "/cp1256.xml": _cp1256_no_charset,
     "/cp1255.xml": _cp1255_header,
     "/max-age.xml": _max_age,

@@ -6,10 +6,17 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fixtures_http import ETAG, HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+
 from tui.config import Config
-from tui.ingest.fetch import USER_AGENT, FetchProgress, RetryPolicy, fetch_all, fetch_url, is_fresh
+from tui.ingest.fetch import (
+    USER_AGENT,
+    FetchProgress,
+    RetryPolicy,
+    fetch_all,
+    fetch_url,
+    is_fresh,
+)
 from tui.ingest.opml import feed_id_for
 from tui.models import Feed
 from tui.store import Store
@@ -206,3 +213,42 @@ async def test_fetch_url_page_and_feed(tmp_path: Path, http_server: HTTPFixture)
     assert page.articles[0].url.endswith("page_boilerplate.html")
     feed = await fetch_url(http_server.url("/feeds/atom_he.xml"), cfg)
     assert feed.kind == "feed" and len(feed.articles) == 2
+
+
+async def test_a_trickling_server_meets_one_overall_deadline(tmp_path: Path, http_server: HTTPFixture) -> None:
+    """Bytes arrive every 50 ms (no read timeout ever fires): the whole request, retries
+    included, still ends at fetch_timeout x DEADLINE_FACTOR."""
+    from tui.ingest.fetch import DEADLINE_FACTOR
+
+    cfg = make_config(tmp_path, fetch_timeout=0.4)
+    store = Store(cfg.library)
+    subscribe(store, http_server.url("/trickle.xml"))
+    started = time.monotonic()
+    report = (await fetch_all(store, cfg, retry=RetryPolicy(attempts=3, base_delay=0.01)))[0]
+    elapsed = time.monotonic() - started
+    assert report.status == "error" and "timed out" in report.error, report.error
+    assert elapsed < 0.4 * DEADLINE_FACTOR + 1.0
+    assert store.articles() == []
+
+
+async def test_a_body_shorter_than_its_content_length_is_not_imported(
+        tmp_path: Path, http_server: HTTPFixture) -> None:
+    cfg = make_config(tmp_path)
+    store = Store(cfg.library)
+    subscribe(store, http_server.url("/short.xml"))
+    report = (await fetch(store, cfg))[0]
+    assert report.status == "error", report
+    assert store.articles() == []
+
+
+async def test_one_fetch_run_has_a_download_cap(tmp_path: Path, http_server: HTTPFixture) -> None:
+    """Many feeds each under the per-response limit still stop at the run's cap."""
+    from tui.ingest.fetch import Fetcher
+
+    cfg = make_config(tmp_path, concurrency=1)
+    async with Fetcher(cfg, retry=FAST_RETRY, max_run_bytes=6000) as fetcher:
+        first = await fetcher.get(http_server.url("/feeds/rss2_ar.xml"))
+        assert first.status == 200 and len(first.content) < 6000
+        with pytest.raises(Exception, match="download cap"):
+            for _ in range(5):
+                await fetcher.get(http_server.url("/feeds/rss2_ar.xml"))

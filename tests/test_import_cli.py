@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from fixtures_http import HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+
 from tui.cli import main
 from tui.store import Store
 
@@ -179,3 +179,37 @@ def test_fetch_command_all_failed(tmp_path: Path, capsys, http_server: HTTPFixtu
     run(capsys, lib, "feeds", "add", http_server.url("/feeds/nope.xml"))
     code, _, err = run(capsys, lib, "fetch")
     assert code == 1 and "404" in err
+
+
+def test_import_warns_about_a_file_mixing_utf8_and_windows_1256(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("عنوان الخبر بترميز يونيكود".encode() + b"\n\n"
+                     + "نص الخبر من ملف قديم بترميز ويندوز".encode("windows-1256") + b"\n")
+    code, out, err = run(capsys, tmp_path / "lib", "import", str(path))
+    assert code == 0
+    assert "warning" in err and "windows-1256" in err and "mixed.txt" in err
+    art_id = out.splitlines()[0].split("\t")[0]
+    art = Store(tmp_path / "lib").get_article(art_id)
+    assert (art.title, art.body) == ("عنوان الخبر بترميز يونيكود", "نص الخبر من ملف قديم بترميز ويندوز")
+
+
+def test_deeply_nested_inputs_fail_with_one_clear_line(tmp_path: Path, capsys) -> None:
+    n = 50_000
+    files = {
+        "deep.html": "<div>" * n + "x",
+        "deep_atom.xml": ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>t</title>'
+                          '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">'
+                          + "<div>" * n + "x" + "</div>" * n + "</div></content></entry></feed>"),
+        "deep.json": '{"version": "https://jsonfeed.org/version/1.1", "items": [{"title": '
+                     + "[" * n + "]" * n + "}]}",
+        "deep.opml": "<opml><body>" + '<outline text="f">' * 500 + "</outline>" * 500 + "</body></opml>",
+        "deep_rss_item.xml": ('<?xml version="1.0"?><rss version="2.0"><channel><item><title>t</title><description>'
+                              + "&lt;ul&gt;&lt;li&gt;" * 5000 + "</description></item></channel></rss>"),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, tmp_path / "lib", "import", str(tmp_path / name))
+        assert code == 2, (name, err)
+        lines = [line for line in err.splitlines() if line.startswith("marsad: ") and "imported" not in line]
+        assert len(lines) == 1 and name in lines[0] and "deep" in lines[0], (name, err)
+        assert "Traceback" not in err

@@ -8,7 +8,11 @@ import os
 import pytest
 
 from tui.errors import InputError
-from tui.ingest.encoding import charset_from_content_type, decode_bytes, declared_encoding
+from tui.ingest.encoding import (
+    charset_from_content_type,
+    declared_encoding,
+    decode_bytes,
+)
 
 AR = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في الزرقاء، وقال الوزير إن المشروع سيخدم 300 ألف نسمة."
 HE = "משרד החינוך הודיע היום על תוכנית חדשה לבתי הספר בגליל, והשר אמר כי היא תחל בספטמבר."
@@ -58,3 +62,23 @@ def test_wrong_declaration_falls_through() -> None:
 def test_binary_junk_is_refused(data: bytes) -> None:
     with pytest.raises(InputError, match="binary"):
         decode_bytes(data, name="junk.bin")
+
+
+def test_a_file_mixing_utf8_and_windows_1256_is_decoded_per_line_with_a_warning() -> None:
+    from tui.ingest.encoding import decode_bytes
+
+    utf8_line = "عنوان الخبر بترميز يونيكود".encode()
+    legacy_line = "نص الخبر من ملف قديم بترميز ويندوز".encode("windows-1256")
+    data = utf8_line + b"\n\n" + legacy_line + b"\nplain ascii\n"
+    decoded = decode_bytes(data, name="mixed.txt")
+    assert decoded.text.split("\n") == ["عنوان الخبر بترميز يونيكود", "", "نص الخبر من ملف قديم بترميز ويندوز",
+                                        "plain ascii", ""]
+    assert decoded.method == "mixed" and "windows-1256" in decoded.warning
+
+
+def test_pure_legacy_files_carry_no_warning() -> None:
+    from tui.ingest.encoding import decode_bytes
+
+    data = "سطر أول من النص\nسطر ثان من النص".encode("windows-1256")
+    decoded = decode_bytes(data, name="old.txt")
+    assert decoded.method == "guess" and decoded.warning == ""

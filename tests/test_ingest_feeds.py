@@ -118,3 +118,38 @@ def test_opml_roundtrip() -> None:
     assert feeds[1].tags == ["الخليج"] and feeds[2].tags == []
     again = parse_opml(export_opml(feeds))
     assert [(f.url, f.name, f.tags, f.language) for f in again] == [(f.url, f.name, f.tags, f.language) for f in feeds]
+
+
+def test_dates_through_public_parsers() -> None:
+    from tui.ingest.feeds import normalise_date
+
+    cases = {
+        "2025-06-03T10:00:00Z": "2025-06-03T10:00:00+00:00",
+        "2025-06-03t10:00:00z": "2025-06-03T10:00:00+00:00",
+        "2025-06-03T10:00:00+0300": "2025-06-03T07:00:00+00:00",
+        "2025-06-03T10:00:00.123456789Z": "2025-06-03T10:00:00+00:00",
+        "20250603T100000Z": "2025-06-03T10:00:00+00:00",
+        "2025-06-03 10:00:00": "2025-06-03T10:00:00+00:00",
+        "2025/06/03 10:00": "2025-06-03T10:00:00+00:00",
+        "2025-06": "2025-06-01T00:00:00+00:00",
+        "2025": "2025-01-01T00:00:00+00:00",
+        "Tue, 3 Jun 2025 10:00:00 +0300": "2025-06-03T07:00:00+00:00",
+        "03 Jun 2025 10:00 GMT": "2025-06-03T10:00:00+00:00",
+        "Tuesday, 03-Jun-25 10:00:00 GMT": "2025-06-03T10:00:00+00:00",
+        "Tue Jun  3 10:00:00 2025": "2025-06-03T10:00:00+00:00",
+        "0001-01-01T00:00:00+01:00": "",
+        "garbage": "", "2025-13": "", "\x1b]0;x\x07": "",
+    }
+    for raw, want in cases.items():
+        assert normalise_date(raw) == want, raw
+
+
+def test_salvaged_feed_keeps_only_complete_items_with_text() -> None:
+    """A malformed feed is read by the salvage path; an item cut off by the damage
+    (no end tag, or nothing but a title) is not an article."""
+    text = ('<rss version="2.0"><channel><title>قناة</title>'
+            "<item><title>خبر كامل</title><description>نص الخبر الكامل هنا</description></item>"
+            "<item><title>broken &nbsp tag</title></item>"
+            "<item><title>unclosed tag<description>نص")
+    feed = parse_feed(text, "x")
+    assert [a.title for a in feed.items] == ["خبر كامل"]

@@ -21,8 +21,24 @@ def test_plain_text_passes_through() -> None:
 
 
 def test_deep_nesting_does_not_recurse() -> None:
-    html = "<div>" * 5000 + "عمق" + "</div>" * 5000
+    html = "<div>" * 250 + "عمق" + "</div>" * 250
     assert html_to_text(html) == "عمق"
+
+
+def test_nesting_past_the_limit_is_refused_before_parsing() -> None:
+    import pytest
+
+    from tui.errors import InputError
+    from tui.ingest.html import MAX_HTML_DEPTH
+
+    for html in ("<div>" * 5000 + "x", "<ul><li>" * 5000, "<table><tr><td>" * 5000, "<b><i>" * 5000):
+        with pytest.raises(InputError, match=f"nested more than {MAX_HTML_DEPTH}"):
+            html_to_text(html)
+        with pytest.raises(InputError, match="nested"):
+            extract_page(html)
+    # Siblings are not depth: a long flat page, many unclosed <p> and <li>, void tags.
+    flat = "<p>x" * 5000 + "<li>y" * 5000 + "<br><img src=a>" * 5000 + "<div>z</div>" * 5000
+    assert html_to_text(flat).count("x") == 5000
 
 
 def test_page_boilerplate_is_stripped() -> None:

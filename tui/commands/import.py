@@ -29,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             loaded = load_input(path, config)
+            for warning in loaded.warnings:
+                emit(f"marsad: warning: {warning}", err=True)
             if store is None:
                 store = Store(config.library)
             _save(store, loaded, totals)

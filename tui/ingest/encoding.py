@@ -40,7 +40,8 @@ class Decoded:
 
     text: str
     encoding: str
-    method: str  # "bom", "declared", "utf-8", "guess"
+    method: str  # "bom", "declared", "utf-8", "guess", "mixed"
+    warning: str = ""  # for the user, when the decoding had to compromise
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -75,7 +76,41 @@ def decode_bytes(data: bytes, declared: str | None = None, name: str = "input") 
         return _checked(Decoded(data.decode("utf-8"), "utf-8", "utf-8"), name)
     except UnicodeDecodeError:
         pass
+    mixed = decode_mixed(data)
+    if mixed is not None:
+        return _checked(mixed, name)
     return _checked(guess_legacy(data), name)
+
+
+def decode_mixed(data: bytes) -> Decoded | None:
+    """Text whose lines are partly UTF-8 and partly a legacy code page, decoded line by line.
+
+    Happens when a file is pasted together from two sources (a UTF-8 web
+    page and a windows-1256 Word export). Decoding it all as windows-1256
+    would garble the UTF-8 lines without a word; instead each line is UTF-8
+    when it is valid UTF-8 with letters beyond ASCII, else the legacy code
+    page guessed from the other lines, and the result carries a warning.
+    None when the text is not mixed (no such UTF-8 line).
+    """
+    lines = data.split(b"\n")
+    utf8: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in text if ord(ch) > 0x7F) >= 2:
+            utf8[i] = text
+    if not utf8:
+        return None
+    legacy = guess_legacy(b"\n".join(line for i, line in enumerate(lines) if i not in utf8))
+    out = [utf8[i] if i in utf8 else line.decode(legacy.encoding, "replace") for i, line in enumerate(lines)]
+    n_legacy = sum(1 for i, line in enumerate(lines) if i not in utf8 and not line.isascii())
+    warning = (f"mixes UTF-8 ({len(utf8)} lines) and {legacy.encoding} ({n_legacy} lines); "
+               "decoded line by line, check the text")
+    return Decoded("\n".join(out), f"utf-8+{legacy.encoding}", "mixed", warning)
 
 
 def _decode_bom(data: bytes) -> Decoded | None:

@@ -41,6 +41,9 @@ _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 _NAMED_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_NAMED = {"amp", "lt", "gt", "quot", "apos"}
 TITLE_FROM_BODY_CHARS = 80
+# Inline XHTML in an Atom entry nested deeper than this is refused: its
+# serialisation (ElementTree's) recurses once per level.
+MAX_XML_DEPTH = 256
 
 
 @dataclass
@@ -283,6 +286,7 @@ def _atom_text(el: ET.Element, as_html: bool = False) -> str:
     """Atom text constructs: text, html (escaped markup) or xhtml (inline markup)."""
     kind = (el.get("type") or "text").lower()
     if kind == "xhtml" or kind.endswith("xml"):
+        _check_xml_depth(el)
         inner = "".join(ET.tostring(c, encoding="unicode") for c in el)
         return re.sub(r"<(/?)[a-z0-9]+:", r"<\1", re.sub(r"\sxmlns(:\w+)?=\"[^\"]*\"", "", inner))
     text = el.text or ""
@@ -291,19 +295,32 @@ def _atom_text(el: ET.Element, as_html: bool = False) -> str:
     return html_lib.escape(text)  # plain text: keep "<" literal through the HTML step
 
 
+def _check_xml_depth(el: ET.Element, limit: int = MAX_XML_DEPTH) -> None:
+    """InputError when the subtree under ``el`` is deeper than ``limit`` (iterative walk)."""
+    stack = [(child, 1) for child in el]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            raise InputError(f"Atom content nested more than {limit} levels deep; refused")
+        stack.extend((child, depth + 1) for child in node)
+
+
 # -- JSON Feed --------------------------------------------------------------
 
 
 def parse_json_feed(text: str, name: str = "feed") -> ParsedFeed:
     try:
         data = json.loads(text)
+    except RecursionError:  # the decoder recurses once per [ or {; a feed is 3 levels deep
+        raise InputError(f"{name}: JSON nested too deeply; refused") from None
     except ValueError as exc:
-        raise InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        msg, line = getattr(exc, "msg", str(exc)), getattr(exc, "lineno", 0)
+        raise InputError(f"{name}: not valid JSON ({msg} at line {line})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise InputError(f"{name}: not a JSON Feed (no \"items\" list)")
-    feed = ParsedFeed(kind="json", title=_inline(str(data.get("title") or "")),
-                      link=str(data.get("home_page_url") or ""),
-                      language=_norm_lang(str(data.get("language") or "")))
+    feed = ParsedFeed(kind="json", title=_inline(_str(data.get("title"))),
+                      link=_str(data.get("home_page_url")),
+                      language=_norm_lang(_str(data.get("language"))))
     for item in data["items"]:
         if isinstance(item, dict):
             art = _json_item(item, feed)
@@ -314,16 +331,30 @@ def parse_json_feed(text: str, name: str = "feed") -> ParsedFeed:
 
 def _json_item(item: dict[str, Any], feed: ParsedFeed) -> Article | None:
     authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
-    author = ", ".join(str(a.get("name", "")) for a in authors if isinstance(a, dict) and a.get("name"))
-    body = item.get("content_html")
+    if not isinstance(authors, list):
+        authors = []
+    author = ", ".join(_str(a.get("name")) for a in authors if isinstance(a, dict) and _str(a.get("name")))
+    body = _str(item.get("content_html"))
     if not body:
-        text = item.get("content_text") or item.get("summary") or ""
-        body = html_lib.escape(str(text))
+        body = html_lib.escape(_str(item.get("content_text")) or _str(item.get("summary")))
     return make_article(
-        title=str(item.get("title") or ""), body_html=str(body), url=str(item.get("url") or ""),
-        guid=str(item.get("id") or ""), author=author,
-        date=str(item.get("date_published") or item.get("date_modified") or ""),
-        language=str(item.get("language") or feed.language), direction=None, feed=feed)
+        title=_str(item.get("title")), body_html=body, url=_str(item.get("url")),
+        guid=_str(item.get("id")), author=author,
+        date=_str(item.get("date_published")) or _str(item.get("date_modified")),
+        language=_str(item.get("language")) or feed.language, direction=None, feed=feed)
+
+
+def _str(value: object) -> str:
+    """A JSON value where text is expected: strings and numbers as text, anything else "".
+
+    Why not ``str()``: a nested list or object there is junk, and printing a
+    deeply nested one recurses.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
 
 
 # -- shared ------------------------------------------------------------------
@@ -359,34 +390,51 @@ def _norm_lang(lang: str) -> str:
 def normalise_date(value: str) -> str:
     """Any feed date (RFC 822, ISO 8601, W3C-DTF) as ISO 8601 UTC; "" if unreadable."""
     value = (value or "").strip()
-    if not value:
+    if not value or len(value) > 64:
         return ""
     dt = _parse_date(value)
     if dt is None:
         return ""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    try:
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+        return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    except (ValueError, OverflowError):  # year 1 minus an offset, and the like
+        return ""
+
+
+_W3C_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
 def _parse_date(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
-    except ValueError:
-        pass
+    """Feed dates with the standard library's public parsers only.
+
+    Why not feedparser's date handlers: the function is private
+    (``feedparser.datetimes._parse_date``), so any release may change it.
+    The formats feeds use are covered here: RFC 3339 / ISO 8601 (Atom, JSON
+    Feed; ``datetime.fromisoformat`` reads them all since Python 3.11, "Z",
+    "+0300" and basic format included), RFC 822/850 and asctime (RSS;
+    ``email.utils.parsedate_to_datetime``), W3C-DTF partial dates ("2025",
+    "2025-06", Dublin Core) and slashed dates ("2025/06/03 10:00").
+    Anything else is unreadable: "" rather than a guess.
+    """
+    iso = value[:-1] + "+00:00" if value[-1:] in "Zz" else value
+    for candidate in (iso, iso.replace("/", "-")):
+        try:
+            return datetime.fromisoformat(candidate)
+        except ValueError:
+            pass
     try:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         pass
-    from feedparser.datetimes import _parse_date as fp_parse  # slow import; rare path
-
-    parsed = fp_parse(value)
-    if parsed is None:
-        return None
-    try:
-        return datetime(*parsed[:6], tzinfo=timezone.utc)
-    except (TypeError, ValueError):
-        return None
+    m = _W3C_PARTIAL.fullmatch(value)
+    if m:
+        try:
+            return datetime(int(m.group(1)), int(m.group(2) or 1), 1)
+        except ValueError:
+            return None
+    return None
 
 
 # -- feedparser (fallback, and the benchmark's comparison) -----------------------
@@ -424,9 +472,25 @@ def _recover_with_feedparser(text: str, name: str, error: ET.ParseError) -> Pars
         feed = parse_with_feedparser(text, name)
     except Exception:  # feedparser on hostile input: report the XML error instead
         feed = ParsedFeed()
+    feed.items = _salvageable(feed.items, text)
     if not feed.items:
         raise InputError(f"{name}: malformed XML ({_reason(error)}, line {line}); no items could be read")
     return feed
+
+
+_ITEM_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _salvageable(items: list[Article], text: str) -> list[Article]:
+    """What of a malformed feed is worth keeping: items that were closed, and have text.
+
+    feedparser recovers everything it can, including the item the damage cut
+    off ("<item><title>unclosed tag" at the end of a truncated download) and
+    items left with a title only. Items come in document order, so only as
+    many as there are end tags are kept, and of those the ones with a body.
+    """
+    closed = len(_ITEM_END.findall(text))
+    return [art for art in items[:closed] if art.body.strip()]
 
 
 def _reason(error: ET.ParseError) -> str:

@@ -43,10 +43,10 @@ from tui.config import Config
 from tui.errors import InputError, MarsadError
 from tui.ingest.encoding import charset_from_content_type, decode_bytes
 from tui.ingest.feeds import ParsedFeed, parse_feed
-from tui.ingest.textclean import clean_feed, language_of
 from tui.ingest.html import extract_page
 from tui.ingest.local import Loaded, load_bytes
 from tui.ingest.saving import save_articles
+from tui.ingest.textclean import clean_feed, language_of
 from tui.models import Article, Feed, now_iso
 from tui.store import Store
 
@@ -59,6 +59,8 @@ MAX_TTL_MINUTES = 24 * 60
 SHORT_SUMMARY_CHARS = 300
 FULL_TEXT_PER_FEED = 20
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+DEADLINE_FACTOR = 2  # a request's whole life, retries and back-off included: fetch_timeout x this
+MAX_RUN_BYTES = 512 * 1024 * 1024  # one fetch run (all feeds, full-text pages) downloads at most this
 PERMANENT_REDIRECTS = frozenset({301, 308})
 
 
@@ -135,9 +137,11 @@ class Fetcher:
     """An httpx client with the global and per-host limits, retries and size cap."""
 
     def __init__(self, config: Config, retry: RetryPolicy | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None, max_run_bytes: int = MAX_RUN_BYTES) -> None:
         self.config = config
         self.retry = retry or RetryPolicy()
+        self.cap = max_run_bytes  # bytes one run may download in all (the per-fetch cap)
+        self.budget = max_run_bytes  # what is left of it
         self._global = asyncio.Semaphore(max(1, int(config.concurrency)))
         self._hosts: dict[str, asyncio.Semaphore] = {}
         timeout = httpx.Timeout(config.fetch_timeout, connect=min(config.fetch_timeout, 10.0))
@@ -157,15 +161,24 @@ class Fetcher:
         return self._hosts.setdefault(host, asyncio.Semaphore(PER_HOST))
 
     async def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
-        """GET with politeness and retries; FetchError with one clear line on failure."""
+        """GET with politeness and retries; FetchError with one clear line on failure.
+
+        One deadline covers the whole request from its first byte sent:
+        every attempt, the back-off between them and the download, so a
+        server that drips bytes (or fails slowly) costs at most
+        ``fetch_timeout * DEADLINE_FACTOR``. Waiting for a free slot does not count.
+        """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"{url}: only http and https URLs can be fetched")
+        total = self.config.fetch_timeout * DEADLINE_FACTOR
+        ends: float | None = None
         attempt = 0
         while True:
             retry_after: float | None = None
             try:
                 async with self._host_slot(url), self._global:
-                    resp = await self._get_once(url, headers or {})
+                    ends = ends if ends is not None else time.monotonic() + total
+                    resp = await self._get_once(url, headers or {}, ends - time.monotonic(), total)
                 if resp.status not in RETRY_STATUSES:
                     return resp
                 reason = f"HTTP {resp.status}"
@@ -173,17 +186,19 @@ class Fetcher:
             except _Transient as exc:
                 reason = str(exc)
             attempt += 1
-            if attempt >= self.retry.attempts:
-                raise FetchError(f"{reason} (after {attempt} attempts)")
-            await asyncio.sleep(self.retry.delay(attempt - 1, retry_after))
+            delay = self.retry.delay(attempt - 1, retry_after)
+            if attempt >= self.retry.attempts or time.monotonic() + delay >= ends:
+                raise FetchError(f"{reason} (after {attempt} attempt{'s' if attempt > 1 else ''})")
+            await asyncio.sleep(delay)
 
-    async def _get_once(self, url: str, headers: dict[str, str]) -> Response:
-        deadline = self.config.fetch_timeout * 2
+    async def _get_once(self, url: str, headers: dict[str, str], remaining: float, total: float) -> Response:
+        if remaining <= 0:
+            raise FetchError(f"timed out: no complete answer within {total:g} s")
         try:
-            async with asyncio.timeout(deadline):
+            async with asyncio.timeout(remaining):
                 return await self._stream(url, headers)
         except TimeoutError:
-            raise _Transient(f"timed out after {deadline:g} s") from None
+            raise FetchError(f"timed out: no complete answer within {total:g} s") from None
         except httpx.TooManyRedirects:
             raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)") from None
         except httpx.TimeoutException:
@@ -205,11 +220,29 @@ class Fetcher:
             size = 0
             async for chunk in resp.aiter_bytes():
                 size += len(chunk)
+                self.budget -= len(chunk)
                 if size > limit:
                     raise FetchError(f"response too large (over the {_mb(limit)} limit); download stopped")
+                if self.budget < 0:
+                    raise FetchError("this fetch run reached its download cap "
+                                     f"({_mb(self.cap)}); the rest waits for the next fetch")
                 chunks.append(chunk)
+            _check_complete(resp, length)
             return Response(str(resp.url), resp.status_code, b"".join(chunks), resp.headers,
                             moved_to=permanent_target(resp))
+
+
+def _check_complete(resp: httpx.Response, length: str) -> None:
+    """A body shorter than its Content-Length was cut off: never import half a feed.
+
+    Compared on the bytes as sent (before decompression), which is what the
+    header counts. HEAD-like empty answers (204, 304) carry no body to check.
+    """
+    if not length.isdigit() or resp.status_code in (204, 304) or resp.request.method == "HEAD":
+        return
+    got = resp.num_bytes_downloaded
+    if got < int(length):
+        raise _Transient(f"response cut short ({got} of {length} bytes)")
 
 
 def permanent_target(resp: httpx.Response) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from tui.errors import InputError
 from tui.ingest.textclean import clean_inline, clean_text
 
 BLOCK_TAGS = frozenset("""
@@ -31,7 +32,20 @@ _BOILERPLATE_NAME = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|breadcrumbs?|footer|header|sidebar|share|social|related|comments?|"
     r"promo|advert|ads?|cookie|subscribe|newsletter|masthead|popup|banner|widget|tags)($|[-_ ])", re.I)
 _CELL_TAGS = frozenset(("td", "th"))
+_MAX_WIDENING = 6
+_CANDIDATES = 12
 _WS = re.compile(r"\s+")
+# Deeper than any real page (browsers' parsers stop nesting at 512); lexbor's
+# tree building slows down with depth (0.6 s for 20,000 nested <div>, 9 s
+# for <ul><li>), so depth is checked before the parser sees the document.
+MAX_HTML_DEPTH = 256
+# Tags that never nest (void) or whose end tag is optional (an unclosed <li>
+# or <p> is closed by its next sibling, not nested in it).
+_NO_DEPTH = frozenset("""
+area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame
+a p li dt dd tr td th option optgroup tbody thead tfoot colgroup rb rt rp
+""".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^<>]*?(/?)>")
 _NEEDS_WS = re.compile(r"[^\S ]|  ")
 
 
@@ -46,7 +60,33 @@ class Page:
 
 
 def parse(html: str) -> LexborHTMLParser:
+    """The lexbor tree of ``html``; InputError when it nests deeper than MAX_HTML_DEPTH."""
+    check_depth(html)
     return LexborHTMLParser(html)
+
+
+def check_depth(html: str, limit: int = MAX_HTML_DEPTH) -> None:
+    """Refuse markup nested deeper than ``limit``, in one linear scan of the tags.
+
+    An approximation of the tree builder: an end tag closes the innermost
+    open element of its name (if any is open, within the limit), void and
+    optional-end elements never count. It errs towards counting deeper than
+    a browser would, never shallower, for markup that closes what it opens.
+    """
+    if html.count("<") <= limit:
+        return
+    stack: list[str] = []
+    for m in _TAG.finditer(html):
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _NO_DEPTH or selfclosing:
+            continue
+        if not closing:
+            stack.append(name)
+            if len(stack) > limit:
+                raise InputError(f"HTML nested more than {limit} levels deep; refused")
+        elif name in stack:
+            while stack.pop() != name:
+                pass
 
 
 def html_to_text(html: str) -> str:
@@ -66,8 +106,13 @@ def node_text(node: LexborNode) -> str:
 
 
 def _walk(root: LexborNode, out: list[str]) -> None:
-    """Iterative depth-first walk (deeply nested junk must not hit the recursion limit)."""
+    """Iterative depth-first walk (deeply nested junk must not hit the recursion limit).
+
+    Whether a text node is inside <pre> is counted on the way, not looked up
+    through its ancestors, so the walk stays linear in the size of the tree.
+    """
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    in_pre = 0
     while stack:
         node, leaving = stack.pop()
         tag = node.tag
@@ -76,10 +121,12 @@ def _walk(root: LexborNode, out: list[str]) -> None:
                 out.append("\n\n")
             elif tag in _CELL_TAGS:
                 out.append(" ")
+            if tag == "pre":
+                in_pre -= 1
             continue
         if node.is_text_node:
             text = node.text_content or ""
-            out.append(_WS.sub(" ", text) if _NEEDS_WS.search(text) and not _in_pre(node) else text)
+            out.append(_WS.sub(" ", text) if not in_pre and _NEEDS_WS.search(text) else text)
             continue
         if tag in SKIP_TAGS or node.is_comment_node:
             continue
@@ -93,6 +140,8 @@ def _walk(root: LexborNode, out: list[str]) -> None:
             if alt and node.parent is not None and node.parent.tag == "figure":
                 out.append(alt)
             continue
+        if tag == "pre":
+            in_pre += 1
         stack.append((node, True))
         children = []
         child = node.child
@@ -100,15 +149,6 @@ def _walk(root: LexborNode, out: list[str]) -> None:
             children.append(child)
             child = child.next
         stack.extend((c, False) for c in reversed(children))
-
-
-def _in_pre(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "pre":
-            return True
-        parent = parent.parent
-    return False
 
 
 def extract_page(html: str) -> Page:
@@ -195,10 +235,14 @@ def main_content(body: LexborNode) -> LexborNode:
             parent = parent.parent
     if not scores:
         return body
-    best_key = max(scores, key=lambda k: scores[k] * (1 - _link_density(nodes[k])))
+    # Link density walks a whole subtree: weigh only the strongest few candidates.
+    strongest = sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
+    best_key = max(strongest, key=lambda k: scores[k] * (1 - _link_density(nodes[k])))
     best = nodes[best_key]
     best_len = _text_len(best)
-    while best.parent is not None and best.tag not in ("body", "html"):
+    for _ in range(_MAX_WIDENING):  # a headline or byline sits a level or two up, not 200
+        if best.parent is None or best.tag in ("body", "html"):
+            break
         parent_len = _text_len(best.parent)
         if parent_len > best_len * 1.25:
             break

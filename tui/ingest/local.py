@@ -35,6 +35,7 @@ class Loaded:
     kind: str  # text, markdown, html, feed, opml
     articles: list[Article] = field(default_factory=list)
     feeds: list[Feed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each, shown to the user
 
 
 def read_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -79,7 +80,17 @@ def load_bytes(data: bytes, name: str, ext: str = "", charset: str | None = None
     """Parse bytes by extension (or by sniffing); shared by files and fetched pages."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
-    text = decode_bytes(data, declared=charset, name=name).text
+    decoded = decode_bytes(data, declared=charset, name=name)
+    try:
+        loaded = _parse_text(decoded.text, name, ext, url)
+    except InputError as exc:  # messages from deep in a parser may lack the file name
+        raise exc if str(exc).startswith(name) else InputError(f"{name}: {exc}") from None
+    if decoded.warning:
+        loaded.warnings.append(f"{name}: {decoded.warning}")
+    return loaded
+
+
+def _parse_text(text: str, name: str, ext: str, url: str) -> Loaded:
     kind = _kind_for(ext, text)
     if kind == "opml":
         return Loaded(name, "opml", feeds=parse_opml(text, name))
