@@ -169,9 +169,13 @@ def test_fetch_command(tmp_path: Path, capsys, http_server: HTTPFixture) -> None
     run(capsys, lib, "feeds", "add", http_server.url("/feeds/rss2_ar.xml"))
     run(capsys, lib, "feeds", "add", http_server.url("/feeds/malformed.xml"))
     code, out, err = run(capsys, lib, "fetch")
-    assert code == 0
+    assert code == 1, "a failed feed makes the run fail, and says how many"
     assert "3 new articles, 1 errors" in err and "malformed" in err
+    assert "1 of 2 feeds failed" in err
     assert Store(lib).article_count() == 3
+    run(capsys, lib, "feeds", "remove", http_server.url("/feeds/malformed.xml"))
+    code, out, err = run(capsys, lib, "fetch", "--force")
+    assert code == 0 and "failed" not in err
 
 
 def test_fetch_command_all_failed(tmp_path: Path, capsys, http_server: HTTPFixture) -> None:
@@ -213,3 +217,37 @@ def test_deeply_nested_inputs_fail_with_one_clear_line(tmp_path: Path, capsys) -
         lines = [line for line in err.splitlines() if line.startswith("marsad: ") and "imported" not in line]
         assert len(lines) == 1 and name in lines[0] and "deep" in lines[0], (name, err)
         assert "Traceback" not in err
+
+
+def test_markdown_files_are_imported_as_text(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "brief.md"
+    path.write_text("# تقرير **عاجل** عن [السوق](https://x.example/m)\n\n"
+                    "ارتفعت *الأسعار* بنسبة `12%` هذا الأسبوع، وفق [البنك المركزي](https://x.example/b).\n\n"
+                    "- البند الأول\n- البند الثاني\n\n> اقتباس من التقرير\n\n"
+                    "```\ncode line 1\ncode line 2\n```\n", encoding="utf-8")
+    code, out, err = run(capsys, tmp_path / "lib", "import", str(path))
+    assert code == 0, err
+    art = Store(tmp_path / "lib").get_article(out.splitlines()[0].split("\t")[0])
+    assert art.title == "تقرير عاجل عن السوق"
+    assert art.paragraphs == ["ارتفعت الأسعار بنسبة 12% هذا الأسبوع، وفق البنك المركزي.", "البند الأول",
+                              "البند الثاني", "اقتباس من التقرير", "code line 1\ncode line 2"]
+    for mark in ("**", "](", "`", "# ", "> "):
+        assert mark not in art.title + art.body
+
+
+def test_import_of_an_opml_url_subscribes_and_says_so(tmp_path: Path, capsys, http_server: HTTPFixture) -> None:
+    lib = tmp_path / "lib"
+    url = http_server.url("/feeds/subscriptions.opml")
+    code, out, err = run(capsys, lib, "import", url)
+    assert code == 0, err
+    assert "3 feeds subscribed" in out and len(Store(lib).feeds()) == 3
+    code, out, err = run(capsys, lib, "import", url)
+    assert code == 0 and "3 feeds already subscribed" in out
+
+
+def test_an_opml_list_without_feeds_is_an_error(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "empty.opml"
+    path.write_text('<opml version="2.0"><body><outline text="x" xmlUrl="file:///etc/passwd"/></body></opml>',
+                    encoding="utf-8")
+    code, out, err = run(capsys, tmp_path / "lib", "import", str(path))
+    assert code == 2 and "no http(s) feeds" in err

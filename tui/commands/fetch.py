@@ -1,8 +1,9 @@
 """``marsad fetch``: fetch every feed now, with a progress bar and a summary table.
 
-Exit status is non-zero only when every feed failed: one dead feed among
-fifty is news for the table, not a failed run. Progress and the table go to
-stderr when stdout is not a terminal, so scripts can still read stdout.
+Exit status: 0 when every feed answered; 1 when any failed (the summary line
+says how many, the table which and why), so a cron job or script notices a
+dead feed. What the working feeds brought is saved either way. Progress and
+the table go to stderr, so scripts can still read stdout.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ def run(args: argparse.Namespace) -> int:
     console.print(summary_table(reports))
     failed = sum(r.failed for r in reports)
     added = sum(r.added for r in reports)
-    console.print(f"{len(reports)} feeds, {added} new articles, {failed} errors")
-    return 1 if reports and failed == len(reports) else 0
+    console.print(Text(f"{len(reports)} feeds, {added} new articles, {failed} errors"))
+    if failed:
+        emit(f"marsad: {failed} of {len(reports)} feeds failed (see the table above)", err=True)
+    return 1 if failed else 0
 
 
 def _fetch_with_progress(store: Store, config, console: Console, force: bool,

@@ -25,7 +25,7 @@ from tui.store import Store
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.library)
     store: Store | None = None
-    totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "failed": 0}
+    totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     for path in args.paths:
         try:
             loaded = load_input(path, config)
@@ -67,9 +67,11 @@ def _save(store: Store, loaded: Loaded, totals: dict[str, int]) -> None:
         totals["updated"] += len(updated)
         totals["unchanged"] += len(loaded.articles) - len(added) - len(updated)
     if loaded.feeds:
-        for feed in subscribe(store, loaded.feeds):
+        changed = subscribe(store, loaded.feeds)
+        for feed in changed:
             emit_table([("feed", feed.id, clean_inline(feed.name) or "-", feed.url)])
             totals["feeds"] += 1
+        totals["subscribed"] += len(loaded.feeds) - len(changed)
 
 
 def subscribe(store: Store, feeds: list[Feed]) -> list[Feed]:
@@ -101,6 +103,8 @@ def _summary(t: dict[str, int], inputs: int) -> None:
         parts.append(f"{t['unchanged']} already in the library")
     if t["feeds"]:
         parts.append(f"{t['feeds']} feeds subscribed")
+    if t["subscribed"]:
+        parts.append(f"{t['subscribed']} feeds already subscribed")
     if t["failed"]:
         parts.append(f"{t['failed']} of {inputs} inputs failed")
     emit("imported: " + ", ".join(parts), err=bool(t["failed"] and not t["added"]))

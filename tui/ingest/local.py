@@ -15,7 +15,7 @@ from pathlib import Path
 from tui.errors import InputError
 from tui.ingest.encoding import decode_bytes
 from tui.ingest.feeds import looks_like_feed, parse_feed
-from tui.ingest.html import extract_page
+from tui.ingest.html import extract_page, html_to_text
 from tui.ingest.opml import parse_opml
 from tui.ingest.textclean import clean_inline, clean_language, clean_text, language_of
 from tui.models import Article, Feed
@@ -93,7 +93,10 @@ def load_bytes(data: bytes, name: str, ext: str = "", charset: str | None = None
 def _parse_text(text: str, name: str, ext: str, url: str) -> Loaded:
     kind = _kind_for(ext, text)
     if kind == "opml":
-        return Loaded(name, "opml", feeds=parse_opml(text, name))
+        feeds = parse_opml(text, name)
+        if not feeds:
+            raise InputError(f"{name}: the OPML list names no http(s) feeds")
+        return Loaded(name, "opml", feeds=feeds)
     if kind == "feed":
         feed = parse_feed(text, name)
         if not feed.items:
@@ -125,13 +128,27 @@ def _kind_for(ext: str, text: str) -> str:
     return "text"
 
 
+def markdown_to_text(text: str) -> str:
+    """Markdown as readable text: markup gone, one paragraph per block.
+
+    markdown-it-py (CommonMark, the parser Textual itself uses) renders HTML,
+    which goes through the same HTML-to-text walk as feed items: ``**bold**``,
+    ``[label](url)``, ``# heading`` and list markers give their text only,
+    inline HTML (``<div dir="rtl">``) is read like any page, code keeps its lines.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return html_to_text(md.render(text))
+
+
 def text_article(text: str, name: str, markdown: bool = False) -> Article:
     """First non-empty line is the title; the rest the body, paragraphs kept."""
-    text = clean_text(text)
+    text = markdown_to_text(text) if markdown else clean_text(text)
     if not text:
         raise InputError(f"{name}: the file has no text")
     first, _, rest = text.partition("\n")
-    title = first.lstrip("#").strip() if markdown else first
+    title = first
     body = rest.strip("\n")
     return Article(id="", title=clean_inline(title), body=body, source=Path(name).name,
                    language=language_of(title + "\n" + body))
