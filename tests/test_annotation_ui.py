@@ -315,3 +315,55 @@ async def test_f_in_the_panel_filters_the_list_by_the_annotation_tag(app_config:
         await pilot.pause()
         listing = screen.query_one(ArticleList)
         assert [it.article.id for it in listing.items] == [screen.article.id]
+
+
+async def test_t_and_n_right_after_h_apply_to_the_new_highlight(app_config: Config) -> None:
+    """``v w w h t``: the cursor rests past the highlight's end, yet ``t`` tags the highlight."""
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_arabic(app, pilot)
+        await pilot.press("v", "w", "w", "h")
+        await pilot.pause()
+        [ann] = app.store.annotations_for(screen.article.id)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagBox) and app.screen.title_text == "Tags for this highlight"
+        await pilot.press(*"عمان", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        app.screen.query_one(TextArea).insert(NOTE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [saved] = app.store.annotations_for(screen.article.id)
+        assert saved.id == ann.id and saved.tags == ["عمان"] and saved.note == NOTE
+        assert app.store.get_article(screen.article.id).tags == screen.article.tags  # article untouched
+        # once the cursor moves on, t is for the article again
+        await pilot.press("}", "}")
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.title_text == "Tags for the article"
+
+
+async def test_v_from_the_list_goes_to_the_reader_and_h_says_where_to_go(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        reader = screen.query_one(Reader)
+        await pilot.press("slash", *"Oman", "enter")  # search, enter: focus on the list
+        for _ in range(50):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if screen.search.scores is not None:
+                break
+        await pilot.press("enter", "tab")  # open, then move focus away from the reader
+        await pilot.pause()
+        screen.query_one(ArticleList).focus()
+        await pilot.press("h")  # no selection, reader not focused: h goes there and says what to do
+        await pilot.pause()
+        assert screen.focused is reader and reader.selection is None
+        screen.query_one(ArticleList).focus()
+        await pilot.press("v", "w", "w")
+        await pilot.pause()
+        assert screen.focused is reader and reader.selection is not None

@@ -8,7 +8,17 @@ APP = Path(__file__).parent / "snapshot_apps" / "main_app.py"
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
+    """Until the library's entity index is complete (it starts a second after first paint),
+    so the sidebar's library counts are final, not the partial ``1+``."""
+    from tui.screens.main import MainScreen
+
+    for _ in range(300):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and screen.entities.index.complete and screen.search.index is not None:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause(0.2)
 

@@ -217,3 +217,19 @@ def test_feeds_subscription_checks_the_url_and_merges_tags() -> None:
     assert not existed and feed.name == "جديد" and feed.id
     with pytest.raises(InputError):
         FeedsController.subscription(stored, "ftp://x", "", [])
+
+
+def test_notes_target_is_the_highlight_just_made_until_the_cursor_moves_on() -> None:
+    notes, art = NotesController(), article()
+    start = BODY.index("طهران")
+    ann = notes.highlight(art, (start, start + 5))
+    ann.id = "h1"
+    notes.loaded(art, [ann])
+    cursor_after_w = start + 6  # ``w`` leaves the cursor on the next word, past the span's end
+    assert notes.target_at(cursor_after_w) is None
+    notes.made(ann, cursor_after_w)
+    assert notes.target_at(cursor_after_w) is ann and notes.target_at(start + 5) is ann
+    assert notes.target_at(len(BODY) - 1) is None  # moved away
+    notes.loaded(article("a2"), [])  # another article: forgotten
+    notes.loaded(art, [ann])
+    assert notes.target_at(cursor_after_w) is None

@@ -43,9 +43,14 @@ class NotesController:
     def __init__(self) -> None:
         self.annotations: list[Annotation] = []
         self.deleted: list[Annotation] = []
+        self.article_id: str | None = None
+        self._made: tuple[str, int] | None = None  # (id, reader cursor) of the highlight ``h`` just made
 
     def loaded(self, article: Article | None, stored: list[Annotation]) -> list[Annotation]:
         """The article's stored annotations; returns those whose anchors moved (to save)."""
+        if article is None or article.id != self.article_id:
+            self._made = None
+        self.article_id = article.id if article is not None else None
         if article is None:
             self.annotations = []
             return []
@@ -69,6 +74,23 @@ class NotesController:
             if span is not None and span[0] <= cursor < span[1] and (best is None or span[1] - span[0] < best[0]):
                 best = (span[1] - span[0], ann)
         return best[1] if best else None
+
+    def made(self, ann: Annotation, cursor: int) -> None:
+        """``h`` made ``ann`` with the reader cursor at ``cursor``: ``t``/``n`` now apply to it."""
+        self._made = (ann.id, cursor)
+
+    def target_at(self, cursor: int) -> Annotation | None:
+        """What ``t``/``n``/``d`` act on in the reader: the highlight under the cursor, else the
+        one ``h`` just made while the cursor stays where ``h`` left it (at or just past its end)."""
+        hit = self.under(cursor)
+        if hit is not None or self._made is None:
+            return hit
+        made_id, made_at = self._made
+        ann = next((a for a in self.annotations if a.id == made_id), None)
+        span = _span(ann) if ann is not None else None
+        if span is not None and (cursor == made_at or span[0] <= cursor <= span[1]):
+            return ann
+        return None
 
     def article_note(self) -> Annotation | None:
         return next((a for a in self.annotations if a.kind == "note"), None)

@@ -85,6 +85,7 @@ class MainScreen(Screen[None]):
         B("/", "search", "Search", "search"),
         B("e", "focus_entities", "Entities", "entities"),
         B("f", "filter", "Filter", "filter"),
+        B("v", "select", "Select text", "select", show=False),
         B("h", "highlight", "Highlight", "highlight"),
         B("t", "tag", "Tag", "tag"),
         B("n", "note", "Note", "note"),
@@ -433,7 +434,7 @@ class MainScreen(Screen[None]):
         if panel.has_focus and panel.selected is not None:
             return panel.selected
         reader = self.reader
-        return self.notes.under(reader.cursor) if reader.has_focus else None
+        return self.notes.target_at(reader.cursor) if reader.has_focus else None
 
     def _need_article(self, what: str) -> Article | None:
         if self.article is None:
@@ -445,15 +446,34 @@ class MainScreen(Screen[None]):
         article = self._need_article("highlight")
         if article is None:
             return
-        span = self.reader.selection
+        reader = self.reader
+        span = reader.selection
         if span is None:
-            self.notify("Select text first: v, then move with arrows or w / b.", timeout=4)
+            if not reader.has_focus:
+                reader.focus()
+                self.notify("In the reader now: v starts a selection, w / b or arrows extend it, h highlights.",
+                            timeout=5)
+            else:
+                self.notify("Select text first: v, then move with arrows or w / b.", timeout=4)
             return
         ann = self.notes.highlight(article, span)
         if self._save(ann):
-            self.reader.clear_selection()
+            reader.clear_selection()
+            self.notes.made(ann, reader.cursor)
             self._after_change(ann.id)
             self.notify("Highlighted. t tags it, n adds a note.", timeout=3)
+
+    def action_select(self) -> None:
+        """``v`` outside the reader: open the list's article if none is open, go to the reader, select."""
+        reader = self.reader
+        current = self.article_list.current
+        if self.article is None and current is not None:
+            self.open_article(current.id)
+        if self.article is None:
+            self.notify("Open an article first (enter in the list), then v selects text in it.", timeout=4)
+            return
+        reader.focus()
+        reader.action_toggle_select()
 
     def action_tag(self) -> None:
         """``t``: tags for the selected highlight or note, else for the article."""
