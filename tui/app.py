@@ -25,7 +25,6 @@ class MarsadApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Marsad"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus-previous"),
     ]

@@ -8,7 +8,6 @@ preview line under the field shows right-to-left text as it will be drawn.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,7 +21,6 @@ from textual.widgets.option_list import Option
 from tui.rtl.line import visual_line
 from tui.tags import parse_tags, tag_key
 
-CSS = Path(__file__).with_name("dialogs.tcss")
 PREVIEW_WIDTH = 56
 
 
@@ -35,7 +33,7 @@ def preview(text: str, mode: str, width: int = PREVIEW_WIDTH) -> Text:
 class NoteEditor(ModalScreen[str | None]):
     """Multi-line note: ``ctrl+s`` saves and closes, ``escape`` cancels."""
 
-    CSS_PATH = CSS
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel", priority=True),
@@ -90,7 +88,7 @@ class LastTagSuggester(Suggester):
 class TagBox(ModalScreen[list[str] | None]):
     """Comma-separated tags with completion (``right`` accepts); ``enter`` saves."""
 
-    CSS_PATH = CSS
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
 
     def __init__(self, tags: list[str], known: list[str], title: str = "Tags", mode: str = "app") -> None:
@@ -129,10 +127,10 @@ class TagBox(ModalScreen[list[str] | None]):
 class ConfirmDialog(ModalScreen[bool]):
     """Yes/no: ``y`` or ``enter`` confirms, ``n`` or ``escape`` cancels."""
 
-    CSS_PATH = CSS
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", priority=True),
-        Binding("n,escape", "answer(False)", "No", priority=True),
+        Binding("n,escape,q", "answer(False)", "No", priority=True),
     ]
 
     def __init__(self, question: str, detail: str = "", mode: str = "app") -> None:
@@ -144,7 +142,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(self.question, id="dialog-title", markup=False)
             if self.detail:
                 yield Static(preview(self.detail, self.mode), id="preview", markup=False)
-            yield Label("y / enter: yes · n / escape: no", classes="hint")
+            yield Label("y / enter: yes · n / q / escape: no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -153,9 +151,9 @@ class ConfirmDialog(ModalScreen[bool]):
 class ExportChoice(ModalScreen[str | None]):
     """Export the current article's notes or the whole library's."""
 
-    CSS_PATH = CSS
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("escape,q", "cancel", "Cancel", priority=True),
         Binding("c", "choose('article')", "Current article", show=False),
         Binding("a", "choose('all')", "All", show=False),
     ]
@@ -170,7 +168,7 @@ class ExportChoice(ModalScreen[str | None]):
             options = [Option("Current article (c)", id="article", disabled=not self.has_article),
                        Option("All annotated articles (a)", id="all")]
             yield OptionList(*options, id="export-choice")
-            yield Label("enter choose · escape cancel", classes="hint")
+            yield Label("enter choose · q / escape cancel", classes="hint")
 
     def on_mount(self) -> None:
         choice = self.query_one(OptionList)

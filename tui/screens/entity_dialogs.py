@@ -8,7 +8,6 @@ as the sidebar will draw it.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,7 +25,7 @@ PREVIEW_WIDTH = 56
 class RenameDialog(ModalScreen[str | None]):
     """A new display name for an entity; ``enter`` saves, ``escape`` cancels."""
 
-    DEFAULT_CSS = Path(__file__).with_name("entity_dialogs.tcss").read_text(encoding="utf-8")
+    CSS_PATH = "entity_dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
 
     def __init__(self, name: str, title: str, mode: str = "app") -> None:
@@ -61,9 +60,9 @@ class RenameDialog(ModalScreen[str | None]):
 class PickDialog(ModalScreen[str | None]):
     """Pick one of ``choices`` (id, label): ``enter`` picks, ``escape`` cancels."""
 
-    DEFAULT_CSS = Path(__file__).with_name("entity_dialogs.tcss").read_text(encoding="utf-8")
+    CSS_PATH = "entity_dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("escape,q", "cancel", "Cancel", priority=True),
         Binding("j", "down", show=False),
         Binding("k", "up", show=False),
     ]
@@ -77,7 +76,7 @@ class PickDialog(ModalScreen[str | None]):
         with Vertical(id="entity-dialog"):
             yield Label(self.title_text, id="entity-dialog-title", markup=False)
             yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="entity-choices")
-            yield Label(self.hint or "enter pick · escape cancel", classes="hint")
+            yield Label(self.hint or "enter pick · q / escape cancel", classes="hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

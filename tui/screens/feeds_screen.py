@@ -106,7 +106,7 @@ class FeedsScreen(Screen[None]):
         Binding("R", "refresh_selected", "Refresh feed", id="feeds-refresh-one"),
         Binding("a", "add", "Add feed", id="feeds-add"),
         Binding("d,delete", "remove", "Remove feed", id="feeds-remove"),
-        Binding("escape", "back", "Back", id="feeds-back"),
+        Binding("escape,q", "back", "Back", id="feeds-back"),
         Binding("question_mark", "help", "Help", id="feeds-help"),
     ]
 

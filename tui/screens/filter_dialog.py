@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +34,7 @@ class FilterDialogResult:
 class FilterDialog(ModalScreen[FilterDialogResult | None]):
     """Tag, source, language, dates, notes, read state, sort; saved views."""
 
-    CSS_PATH = Path(__file__).with_name("filter_dialog.tcss")
+    CSS_PATH = "filter_dialog.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -43,7 +42,7 @@ def _pretty_keys(keys: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the screen below, its widgets and the app."""
 
-    DEFAULT_CSS = Path(__file__).with_name("help.tcss").read_text(encoding="utf-8")
+    CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=False)]
     rows: list[tuple[str, str, str]] = []
 

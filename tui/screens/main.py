@@ -104,6 +104,7 @@ class MainScreen(Screen[None]):
         B("D", "flip_direction", "Flip direction", "flip-direction", show=False),
         B("T", "pick_theme", "Theme", "theme", show=False),
         B("question_mark", "help", "Help", "help"),
+        B("q", "app.quit", "Quit", "quit"),
     ]
 
     bidi_mode: reactive[str] = reactive("app", init=False)
@@ -917,7 +918,7 @@ class MainScreen(Screen[None]):
                 self._correct(lambda c: remove_correction(c, key), "Correction removed", None)
 
         self.app.push_screen(PickDialog("Corrections (enter removes one)", rows,
-                                        hint="enter remove · escape close"), done)
+                                        hint="enter remove · q / escape close"), done)
 
     def _choice_label(self, entity: Entity) -> Text:
         gloss = f"  {entity.gloss}" if entity.gloss and entity.gloss != entity.name else ""

@@ -1,0 +1,85 @@
+"""Keys that go back: ``q`` leaves the feeds screen and dialogs, quits only from the main screen;
+dialogs are drawn over the main screen, not on a blank one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_helpers import started
+from textual.screen import ModalScreen
+
+from tui.app import make_app
+from tui.config import THEMES_DIR, Config
+from tui.screens.dialogs import ConfirmDialog, ExportChoice
+from tui.screens.entity_dialogs import PickDialog, RenameDialog
+from tui.screens.feeds_screen import FeedsScreen
+from tui.screens.filter_dialog import FilterDialog
+from tui.screens.main import MainScreen
+from tui.widgets.entity_sidebar import EntitySidebar
+
+
+@pytest.fixture
+def app_config(library: Path) -> Config:
+    return Config(library=library, theme="marsad-dark", themes_dir=THEMES_DIR)
+
+
+def _see_through(screen: ModalScreen) -> bool:  # type: ignore[type-arg]
+    return screen.styles.background.a < 1
+
+
+async def test_q_goes_back_from_the_feeds_screen_and_dialogs(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedsScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+
+        await pilot.press("x")  # export: which notes?
+        await pilot.pause()
+        assert isinstance(app.screen, ExportChoice) and _see_through(app.screen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+
+        await pilot.press("enter")  # open the article so the sidebar has entities
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.focused, EntitySidebar) and app.focused.selected_entity is not None
+        await pilot.press("Y")  # retype: a pick list
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog) and _see_through(app.screen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("X")  # reject: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and _see_through(app.screen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("R")  # rename has a text box: q is a letter there, escape goes back
+        await pilot.pause()
+        assert isinstance(app.screen, RenameDialog) and _see_through(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("f")  # the filter dialog, from the sidebar's entity, toggles a filter;
+        await pilot.press("f")  # from the sidebar again: off
+        app.screen.query_one("#articles").focus()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterDialog) and _see_through(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+        await pilot.press("q")  # one key quits from the main screen
+        await pilot.pause()
+    assert not app.is_running
