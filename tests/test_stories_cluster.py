@@ -136,3 +136,21 @@ def test_bcubed() -> None:
     lump = bcubed({"a": "1", "b": "1", "c": "1"}, gold)
     assert lump.recall == 1.0 and abs(lump.precision - (2 / 3 * 2 + 1 / 3) / 3) < 1e-9
     assert bcubed({"a": "1", "b": "2", "c": "3"}, gold).precision == 1.0
+
+
+def test_saved_state_goes_on_as_if_never_stopped(gold) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tui.stories.cluster import compact, from_dict, to_dict
+
+    docs, _ = gold
+    ordered = sorted(docs, key=lambda d: (d.time, d.id))
+    first = Clusterer()
+    first.add_many(ordered[:50])
+    loaded = from_dict(json.loads(json.dumps(to_dict(first))))
+    assert loaded.assignment == first.assignment
+    first.add_many(ordered[50:])
+    loaded.add_many(ordered[50:])
+    assert loaded.assignment == first.assignment
+    assert compact(loaded, ordered[-1].time) > 0
+    assert all(not s.words for s in loaded.stories.values() if s.last and s.last < ordered[-1].time)

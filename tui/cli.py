@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="a file, or a folder for one note per article")
     p.add_argument("--tag", metavar="T")
     p.add_argument("--article", metavar="ID")
+    p.add_argument("--story", metavar="ID", help="a Markdown brief of one story (ids from `marsad stories`)")
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("--wikilinks", action="store_true", help="write entities as [[links]] (Obsidian)")
 
@@ -75,6 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="fetch even feeds whose TTL has not passed")
     p.add_argument("--full-text", action="store_true",
                    help="fetch and extract the page of items that carry only a summary")
+
+    p = sub.add_parser("stories", parents=[common], help="list stories: one event across outlets and languages")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--since", metavar="DATE", help="only stories active since DATE (YYYY-MM-DD)")
+    p.add_argument("--min-languages", type=int, default=1, metavar="N", help="only stories in at least N languages")
+    p.add_argument("--lang", default="en", choices=("en", "ar", "fa", "he"), help="language of the labels")
+
+    p = sub.add_parser("watch", parents=[common], help="watch entities: fetch tells what is new about them")
+    watch = p.add_subparsers(dest="watch_command", metavar="ACTION", required=True)
+    wa = watch.add_parser("add", parents=[common], help="watch an entity (a name in any script, or an id)")
+    wa.add_argument("entity", nargs="+")
+    watch.add_parser("list", parents=[common], help="list watched entities with their latest articles")
+    wr = watch.add_parser("remove", parents=[common], help="stop watching an entity")
+    wr.add_argument("entity", nargs="+")
 
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query")

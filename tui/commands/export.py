@@ -1,4 +1,4 @@
-"""``marsad export [--out FILE|DIR] [--tag T] [--article ID] [--format md|json]`` (DESIGN contract 6).
+"""``marsad export [--out FILE|DIR] [--tag T] [--article ID] [--story ID] [--format md|json]`` (DESIGN contract 6).
 
 ``--out`` naming an existing folder (an Obsidian vault, say) writes one
 Markdown note per article there, each with its own YAML front matter;
@@ -25,10 +25,17 @@ def run(args: argparse.Namespace) -> int:
     if not config.library.exists():
         raise InputError(f"no library at {config.library}")
     out = Path(args.out).expanduser() if args.out else None
-    store = Store(config.library, readonly=True)
+    # a story brief clusters what is new and saves that (derived data only)
+    store = Store(config.library, readonly=not getattr(args, "story", None))
     try:
         options = ExportOptions(wikilinks=args.wikilinks)
-        if out is not None and out.is_dir() and (args.format or "md") == "md":
+        if getattr(args, "story", None):
+            if (args.format or "md") != "md":
+                raise InputError("a story brief is Markdown; drop --format json")
+            from tui.stories.brief import story_brief
+
+            files = {"": story_brief(store, args.story, options)}
+        elif out is not None and out.is_dir() and (args.format or "md") == "md":
             sections = select(store, tag=args.tag or None, article_id=args.article or None)
             names = entity_links(store, [art for art, _ in sections])
             files = split_markdown(sections, ExportOptions(wikilinks=args.wikilinks, entities=names))

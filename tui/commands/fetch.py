@@ -26,6 +26,7 @@ from tui.config import load_config
 from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all_sync
 from tui.ingest.textclean import clean_inline
 from tui.store import Store
+from tui.stories.watch import fetch_report, library_ids
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,13 +39,17 @@ def run(args: argparse.Namespace) -> int:
             emit("no feeds to fetch: add one with `marsad feeds add URL`", err=True)
             return 0
         console = Console(stderr=True, highlight=False)
+        before = library_ids(store)
         reports = _fetch_with_progress(store, config, console, force=args.force, full_text=args.full_text)
+        watched = fetch_report(store, before)
     finally:
         store.close()
     console.print(summary_table(reports))
     failed = sum(r.failed for r in reports)
     added = sum(r.added for r in reports)
     console.print(Text(f"{len(reports)} feeds, {added} new articles, {failed} errors"))
+    for line in watched:  # what is new about watched entities: the result, so on stdout
+        emit(line)
     if failed:
         emit(f"marsad: {failed} of {len(reports)} feeds failed (see the table above)", err=True)
     return 1 if failed else 0

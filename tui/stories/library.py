@@ -1,0 +1,213 @@
+"""Stories of a library: clustering input from the store and the entity
+cache, assignments persisted so new articles are clustered incrementally.
+
+The state lives in ``cache/stories/state.json`` in the library folder
+(derived data: deleting it only costs a re-clustering). It is thrown away
+and rebuilt when the entity engine, the analyst's corrections or the
+clustering parameters change, because each changes the evidence. Articles
+deleted from the library simply drop out of the stories shown.
+
+Input per article: canonical entity ids of the body (from the entity
+cache, extracted and cached when missing) and of the title, corrections
+applied; words of the title and the first :data:`LEAD_CHARS` characters of
+the body (the lead says what the event is; the rest of a long article adds
+background words that link unrelated stories).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from tui.entities import entities as extract_entities
+from tui.entities.cache import (
+    EntityCache,
+    corrected_ids,
+    engine_stamp,
+    load_corrections,
+)
+from tui.entities.corrections import Corrections
+from tui.entities.gazetteer import default_gazetteer
+from tui.errors import InputError, StoreError
+from tui.models import Article, Entity
+from tui.store import Store, atomic_write
+from tui.stories.cluster import Clusterer, ClusterParams, compact, from_dict, to_dict
+from tui.stories.features import StoryDoc, make_doc, parse_time
+from tui.stories.model import Story, make_story
+
+STATE_FILE = "cache/stories/state.json"
+FORMAT = "1"
+LEAD_CHARS = 1200
+BATCH = 500
+
+
+@dataclass
+class StoryLibrary:
+    """The library's stories, kept up to date with :meth:`update`."""
+
+    store: Store
+    params: ClusterParams = field(default_factory=ClusterParams)
+    clusterer: Clusterer = field(init=False)
+    names: dict[str, str] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    docs: dict[str, StoryDoc] = field(default_factory=dict)
+    """The documents built by the last :meth:`update` (its new articles)."""
+    _corrections: Corrections = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._corrections = load_corrections(self.store)
+        self.clusterer = self._load() or Clusterer(self.params)
+
+    # -- state ------------------------------------------------------------------
+
+    def _stamp(self) -> str:
+        corr = json.dumps(self._corrections.to_dict(), sort_keys=True, ensure_ascii=False)
+        params = json.dumps(to_dict(Clusterer(self.params))["params"], sort_keys=True)
+        return hashlib.blake2b(f"{FORMAT}|{engine_stamp()}|{corr}|{params}".encode(), digest_size=8).hexdigest()
+
+    def _load(self) -> Clusterer | None:
+        path = self.store.folder / STATE_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("stamp") != self._stamp():
+                return None
+            self.names = dict(data.get("names", {}))
+            return from_dict(data["clusterer"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no state yet, or a broken one: cluster again
+
+    def save(self) -> None:
+        """Write the state; a read-only library keeps it in memory only."""
+        times = [s.last for s in self.clusterer.stories.values() if s.last]
+        if times:
+            compact(self.clusterer, max(times) - 2 * _window(self.params))
+        text = json.dumps({"stamp": self._stamp(), "names": self.names, "clusterer": to_dict(self.clusterer)},
+                          ensure_ascii=False, separators=(",", ":"))
+        try:
+            if not self.store.readonly:
+                atomic_write(self.store.folder / STATE_FILE, text)
+        except (OSError, StoreError):
+            pass  # derived data: losing it costs a re-clustering, never the analyst's work
+
+    # -- updating -----------------------------------------------------------------
+
+    def update(self, save: bool = True) -> list[str]:
+        """Cluster the articles not clustered yet; returns their ids (time order)."""
+        self.articles = {a.id: a for a in self.store.articles()}
+        new = [a for a in self.articles.values() if a.id not in self.clusterer.assignment]
+        if not new:
+            return []
+        docs = list(self._docs(new))
+        self.docs = {d.id: d for d in docs}
+        self.clusterer.add_many(docs)
+        if save:
+            self.save()
+        return [d.id for d in sorted(docs, key=lambda d: (d.time, d.id))]
+
+    def _docs(self, articles: list[Article]) -> Iterable[StoryDoc]:
+        cache = EntityCache(self.store)
+        bodies = self._bodies(articles)
+        pending: dict[str, tuple[str, list[Entity]]] = {}
+        for art in articles:
+            body = bodies.get(art.id, art.body)
+            raw = cache.raw(art.hash, art.language)
+            if raw is None:
+                found = extract_entities(body, art.language or None)
+                pending[art.hash] = (art.language, found)
+                raw = {e.id: e.surfaces for e in found}
+                if len(pending) >= BATCH:
+                    cache.put_many(pending)
+                    pending = {}
+            title = {e.id: e.surfaces for e in extract_entities(art.title, art.language or None)} if art.title else {}
+            ids = corrected_ids(raw, self._corrections) | corrected_ids(title, self._corrections)
+            for raw_map in (raw, title):
+                for entity_id, surfaces in raw_map.items():
+                    if surfaces and entity_id not in self.names:
+                        self.names[entity_id] = surfaces[0]
+            when = parse_time(art.published) or parse_time(art.fetched) or datetime.now(UTC)
+            yield make_doc(art.id, when, art.language, art.source, ids, f"{art.title}\n\n{body[:LEAD_CHARS]}")
+        if pending:
+            cache.put_many(pending)
+
+    def docs_for(self, articles: list[Article]) -> list[StoryDoc]:
+        """Documents (entity ids, words) of ``articles`` without clustering them."""
+        known = [self.docs[a.id] for a in articles if a.id in self.docs]
+        return known + list(self._docs([a for a in articles if a.id not in self.docs]))
+
+    def _bodies(self, articles: list[Article]) -> dict[str, str]:
+        """Bodies of ``articles``: one by one for a few, one pass over the buckets for many."""
+        if len(articles) < 200:
+            full = (self.store.get_article(a.id) for a in articles)
+            return {a.id: a.body for a in full if a is not None}
+        wanted = {a.id for a in articles}
+        return {aid: body for aid, body in self.store.iter_bodies() if aid in wanted}
+
+    # -- reading --------------------------------------------------------------------
+
+    def name(self, entity_id: str, lang: str = "en") -> str:
+        """Display name: the analyst's rename, the gazetteer's name in ``lang``, a spelling seen."""
+        if entity_id in self._corrections.renames:
+            return self._corrections.renames[entity_id]
+        entry = default_gazetteer().entries.get(entity_id)
+        if entry is not None:
+            return entry.name_in(lang)
+        return self.names.get(entity_id, entity_id.split(":", 1)[-1].lstrip("~"))
+
+    def stories(self, lang: str = "en") -> list[Story]:
+        """Stories with at least one article still in the library, newest activity first."""
+        out = []
+        for state in self.clusterer.stories.values():
+            story = make_story(self.clusterer, state, lambda e: self.name(e, lang))
+            story.article_ids = [a for a in story.article_ids if a in self.articles]
+            if story.article_ids:
+                out.append(_trimmed(story, self.articles))
+        out.sort(key=lambda s: s.id)
+        out.sort(key=lambda s: s.end, reverse=True)
+        return out
+
+    def story(self, story_id: str, lang: str = "en") -> Story:
+        """One story by id (an id merged away resolves to its story); InputError if unknown."""
+        sid = self.clusterer.resolve(story_id.strip())
+        state = self.clusterer.stories.get(sid)
+        if state is None:
+            raise InputError(f"no story with id {story_id!r} (see `marsad stories`)")
+        story = make_story(self.clusterer, state, lambda e: self.name(e, lang))
+        story.article_ids = [a for a in story.article_ids if a in self.articles]
+        if not story.article_ids:
+            raise InputError(f"story {story_id!r} has no articles left in the library")
+        return _trimmed(story, self.articles)
+
+
+def _window(params: ClusterParams) -> timedelta:
+    return timedelta(hours=params.window_hours)
+
+
+def article_time(article: Article) -> datetime:
+    return parse_time(article.published) or parse_time(article.fetched) or datetime.now(UTC)
+
+
+def _trimmed(story: Story, articles: dict[str, Article]) -> Story:
+    """Members in time order, span and counts from the articles still there."""
+    members = sorted((articles[a] for a in story.article_ids), key=lambda a: (article_time(a), a.id))
+    story.article_ids = [a.id for a in members]
+    story.start, story.end = article_time(members[0]), article_time(members[-1])
+    langs: dict[str, int] = {}
+    sources: dict[str, int] = {}
+    for art in members:
+        langs[art.language or "?"] = langs.get(art.language or "?", 0) + 1
+        sources[art.source or "?"] = sources.get(art.source or "?", 0) + 1
+    story.languages = dict(sorted(langs.items(), key=lambda kv: (-kv[1], kv[0])))
+    story.sources = dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0])))
+    return story
+
+
+def load_library_stories(store: Store, save: bool = True) -> StoryLibrary:
+    """A :class:`StoryLibrary` brought up to date."""
+    lib = StoryLibrary(store)
+    lib.update(save=save)
+    if not lib.articles:
+        lib.articles = {a.id: a for a in store.articles()}
+    return lib
