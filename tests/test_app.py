@@ -117,6 +117,28 @@ async def test_bidi_mode_cycles_and_persists(config: Config) -> None:
     assert 'bidi = "terminal"' in (config.library / "settings.toml").read_text()
 
 
+async def test_b_press_keeps_the_comments_of_settings_toml(config: Config) -> None:
+    from tui.widgets.annotation_panel import AnnotationPanel
+    from tui.widgets.entity_sidebar import EntitySidebar
+
+    settings = config.library / "settings.toml"
+    config.library.mkdir(parents=True, exist_ok=True)
+    settings.write_text('# my Marsad settings\nbidi = "app"  # GNOME Terminal here\n\n[keymap]\n'
+                        '# I search with ctrl+f\nmain.search = "ctrl+f"\n', encoding="utf-8")
+    app = make_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        # one reactive on the screen, bound into every pane
+        assert screen.bidi_mode == "terminal"
+        for pane in (Reader, ArticleList, EntitySidebar, AnnotationPanel):
+            assert screen.query_one(pane).bidi_mode == "terminal"
+    text = settings.read_text(encoding="utf-8")
+    assert "# my Marsad settings" in text and "# I search with ctrl+f" in text
+    assert 'bidi = "terminal"  # GNOME Terminal here' in text
+
+
 async def test_list_header_is_laid_out_like_the_reader(config: Config) -> None:
     """An Arabic search term in the header is drawn in visual order, not logical."""
     from textual.widgets import Static

@@ -84,3 +84,23 @@ def test_broken_settings_are_reported_and_kept_aside_on_save(tmp_path: Path) -> 
     [aside] = tmp_path.glob("settings.broken-*.toml")
     assert "bidi = [oops" in aside.read_text()
     assert read_settings(tmp_path / "settings.toml") == {"bidi": "off"}
+
+
+def test_save_setting_keeps_the_users_comments_and_layout(tmp_path: Path) -> None:
+    text = ('# Marsad settings — my notes stay here\n'
+            'theme = "marsad-light"  # light in the daytime\n\n'
+            '[keymap]\n# vim-ish search\nsearch = "ctrl+f"\n\n'
+            '[saved_views."إيران"]\n# the morning view\ntags = ["iran"]\n')
+    (tmp_path / "settings.toml").write_text(text, encoding="utf-8")
+    config = load_config(tmp_path)
+    save_setting(config, "bidi", "terminal")
+    save_setting(config, "saved_views", {"إيران": {"tags": ["iran", "oman"]}, "Gulf": {"read": False}})
+    after = (tmp_path / "settings.toml").read_text(encoding="utf-8")
+    for comment in ("# Marsad settings — my notes stay here", "# light in the daytime", "# vim-ish search",
+                    "# the morning view"):
+        assert comment in after
+    data = read_settings(tmp_path / "settings.toml")
+    assert data["bidi"] == "terminal" and data["keymap"] == {"search": "ctrl+f"}
+    assert data["saved_views"] == {"إيران": {"tags": ["iran", "oman"]}, "Gulf": {"read": False}}
+    save_setting(config, "theme", "marsad-light")  # unchanged value: the line is left exactly as it was
+    assert 'theme = "marsad-light"  # light in the daytime' in (tmp_path / "settings.toml").read_text()

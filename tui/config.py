@@ -3,20 +3,24 @@
 Precedence, lowest to highest: built-in defaults, ``settings.toml`` in the
 library folder, environment (``MARSAD_HOME``, ``MARSAD_BIDI``,
 ``MARSAD_THEME``), then command-line flags. Settings are written back only
-for choices the user makes in the app (bidi mode, theme, saved views), so a
-hand-edited file keeps its other keys.
+for choices the user makes in the app (bidi mode, theme, saved views), and
+edited in place with tomlkit, so a hand-edited file keeps its other keys and
+its comments.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import MutableMapping
 from datetime import datetime
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import tomlkit
 from platformdirs import user_data_dir
+from tomlkit.exceptions import TOMLKitError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BIDI_MODES = ("app", "terminal", "off")
@@ -99,44 +103,42 @@ def read_settings(path: Path, problems: list[str] | None = None) -> dict[str, An
 
 
 def save_setting(config: Config, key: str, value: Any) -> None:
-    """Persist one user choice, keeping the file's other keys."""
-    problems: list[str] = []
-    data = read_settings(config.settings_path, problems)
-    if problems:  # never overwrite a file the user broke by hand: keep it aside
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        os.replace(config.settings_path, config.settings_path.with_name(f"settings.broken-{stamp}.toml"))
-    data[key] = value
+    """Persist one user choice, editing the file in place.
+
+    The file is the user's: tomlkit keeps its comments, blank lines, key
+    order and formatting; only ``key`` changes (a table is updated key by
+    key, so comments inside it stay too). A file that does not parse is
+    moved aside, never overwritten.
+    """
+    path = config.settings_path
+    doc = _read_document(path)
+    _set(doc, key, value)
     setattr(config, key, value)
     config.library.mkdir(parents=True, exist_ok=True)
-    tmp = config.settings_path.with_suffix(".tmp")
-    tmp.write_text(_to_toml(data), encoding="utf-8")
-    os.replace(tmp, config.settings_path)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    os.replace(tmp, path)
 
 
-def _to_toml(data: dict[str, Any]) -> str:
-    """A small TOML writer for our flat settings plus one level of tables."""
-    plain = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
-    lines = [f"{k} = {_toml_value(v)}" for k, v in plain.items()]
-    for name, table in tables.items():
-        lines.append(f"\n[{name}]")
-        for k, v in table.items():
-            lines.append(f"{_toml_key(k)} = {_toml_value(v)}")
-    return "\n".join(lines) + "\n"
+def _read_document(path: Path) -> tomlkit.TOMLDocument:
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return tomlkit.document()
+    except (OSError, TOMLKitError, UnicodeDecodeError):
+        # never overwrite a file the user broke by hand: keep it aside
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        os.replace(path, path.with_name(f"settings.broken-{stamp}.toml"))
+        return tomlkit.document()
 
 
-def _toml_key(key: str) -> str:
-    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else _toml_value(key)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{text}"'
+def _set(container: MutableMapping[str, Any], key: str, value: Any) -> None:
+    """``container[key] = value``, updating an existing table in place rather than replacing it."""
+    current = container.get(key)
+    if isinstance(value, dict) and isinstance(current, MutableMapping):
+        for old in [k for k in current if k not in value]:
+            del current[old]
+        for k, v in value.items():
+            _set(current, k, v)
+    elif current != value or key not in container:
+        container[key] = value
