@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,20 @@ from tui.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# The suite must not depend on the terminal or shell it runs in: colour switches
+# (NO_COLOR makes Textual draw monochrome; FORCE_COLOR, CLICOLOR*), the size a
+# shell exports (COLUMNS, LINES), the terminal type and Textual's own overrides.
+# Textual reads some of these when the first App is built, so clear them at
+# import time as well as per test.
+UNSET = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "TTY_COMPATIBLE",
+         "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "MARSAD_BIDI", "MARSAD_THEME", "TEXTUAL",
+         "TEXTUAL_DRIVER", "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_ANIMATIONS", "TEXTUAL_DEBUG", "TEXTUAL_FPS",
+         "TEXTUAL_THEME", "ESCDELAY")
+FIXED = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8"}
+for _name in UNSET:
+    os.environ.pop(_name, None)
+os.environ.update(FIXED)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,8 +34,10 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MARSAD_HOME", str(home / "library"))
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("MARSAD_BIDI", raising=False)
-    monkeypatch.delenv("MARSAD_THEME", raising=False)
+    for name in UNSET:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in FIXED.items():
+        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture
