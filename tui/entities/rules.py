@@ -143,7 +143,9 @@ CONNECTORS_EN = lexicon.raw("connectors_en", "en")
 GIVEN_AR = lexicon.keys("given", "ar")
 GIVEN_FA = lexicon.keys("given", "fa")
 GIVEN_HE = lexicon.keys("given", "he")
-GIVEN = {"ar": GIVEN_AR, "fa": GIVEN_FA | GIVEN_AR, "he": GIVEN_HE}
+# Hand lists plus the generated table (data/gazetteer/given_names.tsv: Faker, persian-names, people.tsv).
+GIVEN = {"ar": GIVEN_AR | lexicon.given_names("ar"), "fa": GIVEN_FA | GIVEN_AR | lexicon.given_names("fa"),
+         "he": GIVEN_HE | lexicon.given_names("he")}
 
 
 @lru_cache(maxsize=1)
