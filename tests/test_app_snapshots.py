@@ -20,6 +20,14 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
             break
         await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
+    # The library's entity counts fill in a worker started by a timer after the first load: wait for
+    # them to be complete, so the picture does not depend on how fast the engine started.
+    entities = getattr(pilot.app.screen, "entities", None)
+    for _ in range(100):
+        if entities is None or entities.index.complete:
+            break
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause(0.2)
 
 
