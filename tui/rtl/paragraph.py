@@ -86,6 +86,20 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
+def isolate_identifiers(text: str) -> tuple[str, list[int]]:
+    """``text`` with LRI ... PDI around each identifier, and for each of its
+    characters the index in ``text`` it stands for (no white space collapsed:
+    the editor draws every space the user typed)."""
+    chars = list(text)
+    owner = list(range(len(text)))
+    for a, b in reversed(identifier_spans(text)):
+        chars[b:b] = [PDI]
+        owner[b:b] = [b - 1]
+        chars[a:a] = [LRI]
+        owner[a:a] = [a]
+    return "".join(chars), owner
+
+
 @lru_cache(maxsize=4096)
 def _bidi_class(ch: str) -> str:
     return unicodedata.bidirectional(ch) or "L"
