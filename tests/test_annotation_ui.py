@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pilot_helpers import started
 from textual.app import App, ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tui.anchoring import anchor_highlight
 from tui.app import make_app
@@ -25,6 +25,7 @@ from tui.screens.main import MainScreen
 from tui.store import Store
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_list import ArticleList
+from tui.widgets.bidi_text_area import BidiTextArea
 from tui.widgets.reader import Reader
 
 PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -75,7 +76,7 @@ async def test_highlight_tag_note_survive_a_restart(app_config: Config) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        app.screen.query_one(TextArea).insert(NOTE)
+        app.screen.query_one(BidiTextArea).insert(NOTE)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -102,7 +103,7 @@ async def test_article_note_and_tags_when_no_highlight_is_selected(app_config: C
         article_id = screen.article.id
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert("ملاحظة على المقال")
+        app.screen.query_one(BidiTextArea).insert("ملاحظة على المقال")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("t")
@@ -121,7 +122,7 @@ async def test_article_note_and_tags_when_no_highlight_is_selected(app_config: C
         # escape cancels the editor and nothing changes
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert(" زيادة")
+        app.screen.query_one(BidiTextArea).insert(" زيادة")
         await pilot.press("escape")
         await pilot.pause()
         assert app.store.annotations_for(article_id)[0].note == "ملاحظة على المقال"
@@ -333,7 +334,7 @@ async def test_t_and_n_right_after_h_apply_to_the_new_highlight(app_config: Conf
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        app.screen.query_one(TextArea).insert(NOTE)
+        app.screen.query_one(BidiTextArea).insert(NOTE)
         await pilot.press("ctrl+s")
         await pilot.pause()
         [saved] = app.store.annotations_for(screen.article.id)
@@ -367,3 +368,23 @@ async def test_v_from_the_list_goes_to_the_reader_and_h_says_where_to_go(app_con
         await pilot.press("v", "w", "w")
         await pilot.pause()
         assert screen.focused is reader and reader.selection is not None
+
+
+async def test_typing_a_three_line_arabic_note_with_an_english_name(app_config: Config) -> None:
+    """Typed key by key: shaped and right-aligned while typing, saved in logical order."""
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_arabic(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one(BidiTextArea)
+        await pilot.press(*"تعليق على الخبر", "enter", *"قال John Smith إن الاتفاق قريب", "enter", *"يجب المتابعة")
+        await pilot.pause()
+        rows = ["".join(seg.text for seg in area.render_line(y)) for y in range(3)]
+        assert all(r.startswith("  ") for r in rows) and "John Smith" in rows[1]
+        assert "تعليق" not in rows[0]  # drawn shaped and in visual order, never the logical run
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [ann] = app.store.annotations_for(screen.article.id)
+        assert ann.note == "تعليق على الخبر\nقال John Smith إن الاتفاق قريب\nيجب المتابعة"

@@ -28,10 +28,10 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from tui.rtl.layout import LineShape, _app_line, _drawn, _place, _split_long, _Piece
+from tui.rtl.layout import LineShape, _app_line, _drawn, _Piece, _place, _split_long
 from tui.rtl.paragraph import first_strong, isolate_identifiers, resolve
 
-__all__ = ["EditRow", "edit_rows", "line_direction", "visual_stops", "move_visually"]
+__all__ = ["EditRow", "edit_rows", "line_direction", "move_visually", "visual_stops"]
 
 _TOKEN = re.compile(r"(?:[^\s]|[\u00a0\u202f\u2007])*[^\S\u00a0\u202f\u2007]*")
 

@@ -2,8 +2,10 @@
 
 Each dialog returns its result through ``dismiss`` (``None`` = cancelled),
 so the main screen, which alone writes the store, decides what to do with
-it. Text is edited in logical order (TextArea and Input do no bidi); a
-preview line under the field shows right-to-left text as it will be drawn.
+it. Text is edited in logical order and drawn as it is read (shaped, in
+visual order, RTL lines right-aligned) by the bidi-aware editor and input
+(tui/widgets/bidi_text_area.py, bidi_input.py); the tag box keeps a preview
+of the tags as the panel will list them.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.rtl.line import visual_line
 from tui.tags import parse_tags, tag_key
+from tui.widgets.bidi_input import BidiInput
+from tui.widgets.bidi_text_area import BidiTextArea
 
 PREVIEW_WIDTH = 56
 
@@ -46,20 +50,14 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="note-dialog"):
             yield Label(self.title_text, id="dialog-title", markup=False)
-            yield TextArea(self.text, soft_wrap=True, show_line_numbers=False, id="note-text")
-            yield Static(preview(self.text, self.mode), id="preview", markup=False)
+            yield BidiTextArea(self.text, id="note-text", bidi_mode=self.mode)
             yield Label("ctrl+s save · escape cancel", classes="hint")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self.query_one("#preview", Static).update(preview(event.text_area.text, self.mode))
+        self.query_one(BidiTextArea).focus()  # the cursor starts at the end
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self.query_one(BidiTextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -100,8 +98,8 @@ class TagBox(ModalScreen[list[str] | None]):
         with Vertical(id="dialog", classes="tag-dialog"):
             yield Label(self.title_text, id="dialog-title", markup=False)
             # Not select-on-focus: typing adds to the tags already there.
-            yield Input(value, placeholder="tag, another tag", suggester=LastTagSuggester(self.known),
-                        select_on_focus=False, id="tags-input")
+            yield BidiInput(value, placeholder="tag, another tag", suggester=LastTagSuggester(self.known),
+                            select_on_focus=False, id="tags-input", bidi_mode=self.mode)
             yield Static(self._preview(value), id="preview", markup=False)
             yield Label("enter save · → complete · escape cancel", classes="hint")
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.rtl.line import visual_line
+from tui.widgets.bidi_input import BidiInput
 
 PREVIEW_WIDTH = 56
 
@@ -35,7 +36,7 @@ class RenameDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-dialog"):
             yield Label(self.title_text, id="entity-dialog-title", markup=False)
-            yield Input(self.current, id="entity-name")
+            yield BidiInput(self.current, id="entity-name")
             yield Static(self._preview(self.current), id="entity-preview", markup=False)
             yield Label("enter save · escape cancel · applies in every article", classes="hint")
 

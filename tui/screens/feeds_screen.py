@@ -29,6 +29,7 @@ from tui.errors import InputError
 from tui.models import Feed
 from tui.rtl.line import visual_line
 from tui.tags import parse_tags
+from tui.widgets.bidi_input import BidiInput
 from tui.widgets.fetch_status import FetchStatus
 
 # (label, key, width); the last column takes what the screen has left, at least RESULT_MIN.
@@ -298,8 +299,8 @@ class AddFeedDialog(ModalScreen[NewFeed | None]):
         with Vertical(id="add-feed"):
             yield Label("Add a feed", id="add-title")
             yield Input(placeholder="https://example.org/feed.xml", id="add-url")
-            yield Input(placeholder="name (optional: the feed's own title is used)", id="add-name")
-            yield Input(placeholder="tags, comma-separated (optional)", id="add-tags")
+            yield BidiInput(placeholder="name (optional: the feed's own title is used)", id="add-name")
+            yield BidiInput(placeholder="tags, comma-separated (optional)", id="add-tags")
             yield Input(placeholder="language, e.g. ar, fa, he (optional)", id="add-lang")
             yield Static("", id="add-error", markup=False)
             yield Label("enter add · tab next field · escape cancel", classes="hint")

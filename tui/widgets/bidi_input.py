@@ -24,7 +24,13 @@ from textual.strip import Strip
 from textual.widgets import Input
 from textual.widgets._input import Selection
 
-from tui.rtl.editing import EditRow, cursor_col, edit_rows, line_direction, move_visually
+from tui.rtl.editing import (
+    EditRow,
+    cursor_col,
+    edit_rows,
+    line_direction,
+    move_visually,
+)
 
 __all__ = ["BidiInput", "styled_segments"]
 

@@ -28,7 +28,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.rtl.editing import EditRow, cursor_col, edit_rows, line_direction, move_visually, visual_stops
+from tui.rtl.editing import (
+    EditRow,
+    cursor_col,
+    edit_rows,
+    line_direction,
+    move_visually,
+    visual_stops,
+)
 from tui.widgets.bidi_input import styled_segments
 
 __all__ = ["BidiTextArea"]
@@ -87,10 +94,12 @@ class BidiTextArea(ScrollView, can_focus=True):
             return self.text_area
 
     def __init__(self, text: str = "", *, placeholder: str = "", direction: str | None = None,
-                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+                 bidi_mode: str = "app", name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
         """``direction``: the direction of lines with no strong letter (an empty
         line, digits): "rtl" for an Arabic note; each other line takes its own."""
         super().__init__(name=name, id=id, classes=classes)
+        self.set_reactive(BidiTextArea.bidi_mode, bidi_mode)
         self.lines: list[str] = text.replace("\r\n", "\n").split("\n")
         self.cursor: Pos = (len(self.lines) - 1, len(self.lines[-1]))
         self.anchor: Pos | None = None

@@ -1,6 +1,7 @@
 """The search box above the article list: hidden until ``/``.
 
-Thin: it only turns keystrokes into messages. The screen owns the index and
+Thin: it only turns keystrokes into messages. A ``BidiInput``: an Arabic,
+Persian or Hebrew query is drawn shaped and in visual order as it is typed. The screen owns the index and
 decides what the list shows. It posts its own messages (``QueryChanged``,
 not a bubbling ``Input.Changed``; ``Input`` already owns that name), so the
 screen's handlers cannot collide with another ``Input`` on the screen, such
@@ -16,8 +17,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.widgets.bidi_input import BidiInput
 
-class SearchBox(Input):
+
+class SearchBox(BidiInput):
     """Type to filter; ``enter`` goes to the first match; ``escape`` clears."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
