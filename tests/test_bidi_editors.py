@@ -19,7 +19,7 @@ from tui.widgets.bidi_text_area import BidiTextArea
 
 def shaped_visual(word: str) -> str:
     """An Arabic word as drawn in an RTL run: shaped, reversed."""
-    return shape_levels(word, [1] * len(word))[::-1]
+    return shape_levels(word, [1] * len(word))[::-1].replace("\ufeff", "")
 
 
 class EditorsApp(App[None]):

@@ -6,9 +6,13 @@ the reader to the highlight; the screen's ``n``/``t``/``d`` keys act on
 :attr:`AnnotationPanel.selected` when the panel has focus.
 
 Rows are laid out here, not by OptionList: each quote and note goes through
-the bidi layout (``tui.rtl``) at the panel's width, so Arabic, Persian and
-Hebrew read right-to-left, right-aligned, as in the reader. Rows are
-rebuilt on resize and when the bidi mode changes.
+the bidi layout (``tui.rtl``) at the width OptionList will draw them (the
+content region minus the option padding, re-measured whenever a scrollbar
+comes or goes), so no row is ever re-wrapped by Rich: a re-wrapped RTL row
+would show its words on the wrong line. Notes, quotes and tags are shown in
+full (nothing cut at the end), each line of a note in the direction the
+editor drew it (UAX #9 P2/P3). Rows are rebuilt on resize and when the bidi
+mode changes.
 """
 
 from __future__ import annotations
@@ -23,12 +27,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.models import Annotation
-from tui.rtl.direction import paragraph_direction
+from tui.rtl.direction import is_rtl_language
+from tui.rtl.editing import line_direction
 from tui.rtl.layout import layout_paragraph
 from tui.rtl.line import visual_line
 
-QUOTE_LINES = 3
-NOTE_LINES = 4
+QUOTE_LINES = 0  # 0: the whole quote
+NOTE_LINES = 0  # 0: the whole note
 
 
 class AnnotationOption(Option):
@@ -102,7 +107,16 @@ class AnnotationPanel(OptionList):
             self._rebuild()
 
     def _row_width(self) -> int:
-        return max(8, self.scrollable_content_region.width - 2)
+        """The cells OptionList gives an option's text (region minus padding)."""
+        padding = self.get_component_styles("option-list--option").padding
+        return max(8, self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width)
+
+    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+        # A scrollbar appearing narrows the content without a Resize event:
+        # lay the rows out again for the width they will really have.
+        if self._width and self._row_width() != self._width:
+            self.call_after_refresh(self._rebuild)
+        return super().render_lines(crop)
 
     def _rebuild(self) -> None:
         keep = self.selected.id if self.selected else None
@@ -142,30 +156,36 @@ class AnnotationPanel(OptionList):
             self._append_block(row, ann.note, width, NOTE_LINES, "")
         if ann.tags:
             row.append("\n")
-            row.append(visual_line("# " + " · ".join(ann.tags), width, self.bidi_mode, direction="ltr"), style="dim")
+            tags = self.visual_rows("# " + " · ".join(ann.tags), width, self.bidi_mode, direction="ltr")
+            row.append("\n".join(tags), style="dim")
         return row
 
     def _append_block(self, row: Text, text: str, width: int, max_lines: int, style: str) -> None:
         """``text`` wrapped and laid out visually, at most ``max_lines`` rows."""
         lines = self.visual_rows(text, width, self.bidi_mode, self.language)
-        if len(lines) > max_lines:
+        if max_lines and len(lines) > max_lines:
             lines = lines[:max_lines - 1] + ["…".rjust(width) if _is_rtl_rows(lines) else "…"]
         row.append("\n".join(lines), style=style)
 
     @staticmethod
-    def visual_rows(text: str, width: int, mode: str, language: str | None = None) -> list[str]:
-        """Each paragraph of ``text`` laid out for ``width`` cells, RTL right-aligned."""
+    def visual_rows(text: str, width: int, mode: str, language: str | None = None,
+                    direction: str | None = None) -> list[str]:
+        """Each line of ``text`` laid out for ``width`` cells, RTL right-aligned.
+
+        A line's direction is UAX #9 P2/P3 (as the note editor drew it), the
+        language's for a line with no letters, or ``direction`` when given.
+        """
         rows: list[str] = []
+        fallback = "rtl" if is_rtl_language(language) else "ltr"
         for para in (p.strip() for p in text.replace("\r\n", "\n").split("\n")):
             if not para:
                 continue
-            direction = paragraph_direction(para, None)
             if mode == "off":
-                shapes = layout_paragraph(para, width, "off", "ltr")
-                rows.extend(s.text.rstrip() for s in shapes)
+                rows.extend(s.text.rstrip() for s in layout_paragraph(para, width, "off", "ltr"))
                 continue
-            for shape in layout_paragraph(para, width, mode, direction):
-                rows.append(shape.text.rstrip() if direction == "ltr" else _right(shape.text, width))
+            line_dir = direction or line_direction(para, fallback)
+            for shape in layout_paragraph(para, width, mode, line_dir):
+                rows.append(shape.text.rstrip() if line_dir == "ltr" else _right(shape.text, width))
         return rows
 
     # -- messages up ---------------------------------------------------------
