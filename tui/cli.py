@@ -101,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     name = args.command or "app"
+    if name != "render":  # render's --bidi is its own layout; others: terminal output
+        from tui.commands.output import set_bidi_mode
+
+        set_bidi_mode(getattr(args, "bidi", None))
     try:
         module = importlib.import_module(f"tui.commands.{name}")
         return int(module.run(args) or 0)

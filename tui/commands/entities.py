@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands.output import emit_json, emit_text
+from tui.commands.output import emit, emit_json
 from tui.entities import get_engine, group
 from tui.entities.engine import normalise_language
 from tui.ingest.local import read_text_file
@@ -54,5 +54,6 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         emit_json(to_json(found), indent=1)
     else:
-        emit_text(table(found))
+        for line in table(found).rstrip("\n").split("\n"):
+            emit(line)  # line by line: RTL names laid out when stdout is a terminal
     return 0

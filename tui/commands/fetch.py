@@ -9,6 +9,7 @@ the table go to stderr, so scripts can still read stdout.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rich.console import Console
 from rich.progress import (
@@ -21,7 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands.output import emit, safe_cell
+from tui.commands.output import emit, safe_cell, terminal_cell
 from tui.config import load_config
 from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all_sync
 from tui.ingest.textclean import clean_inline
@@ -78,6 +79,7 @@ def summary_table(reports: list[FetchReport]) -> Table:
     table.add_column("error")
     for r in reports:
         style = "red" if r.failed else ("dim" if r.status in ("not-modified", "fresh") else "")
-        table.add_row(Text(safe_cell(clean_inline(r.name))[:50]), Text(safe_cell(r.status), style=style),
-                      str(r.items), str(r.added), str(r.updated), Text(safe_cell(r.error)[:80], style="red"))
+        table.add_row(Text(terminal_cell(safe_cell(clean_inline(r.name))[:50], sys.stderr)), Text(safe_cell(r.status), style=style),
+                      str(r.items), str(r.added), str(r.updated),
+                      Text(terminal_cell(safe_cell(r.error)[:80], sys.stderr), style="red"))
     return table

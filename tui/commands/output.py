@@ -18,13 +18,17 @@ or a future field must not get through either, so every line goes through
   (``marsad fetch``'s table): pass the result inside ``rich.text.Text``,
   never as markup.
 
-Lines meant for a terminal are the place for bidi layout of RTL text
-(:func:`_for_terminal`); pipes and JSON keep logical order.
+Lines meant for a terminal get the bidi layout of RTL text (:func:`_for_terminal`,
+:func:`terminal_cell` for Rich tables): when stdout is a terminal and the
+mode (``--bidi`` / ``MARSAD_BIDI``) is ``app``, RTL columns are shaped and
+drawn in visual order with the reader's engine; pipes, files and JSON keep
+logical order.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -32,7 +36,8 @@ from typing import Any, TextIO
 
 from tui.text.sanitize import terminal_safe
 
-__all__ = ["emit", "emit_json", "emit_table", "emit_text", "error", "json_text", "safe_cell", "safe_document"]
+__all__ = ["bidi_mode", "emit", "emit_json", "emit_table", "emit_text", "error", "json_text", "safe_cell",
+           "safe_document", "set_bidi_mode", "terminal_cell", "visual_cell"]
 
 # In JSON text these can only occur inside strings, so escaping them keeps the
 # document valid and the data exact: DEL and C1 (json leaves them raw with
@@ -44,9 +49,68 @@ def _stream(err: bool) -> TextIO:
     return sys.stderr if err else sys.stdout
 
 
+_MODE: str | None = None
+_COLUMNS = re.compile(r"(\t| {2,})")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def set_bidi_mode(mode: str | None) -> None:
+    """The bidi mode for terminal output (``--bidi``); None: ``MARSAD_BIDI``, else app."""
+    global _MODE
+    _MODE = mode
+
+
+def bidi_mode() -> str:
+    mode = _MODE or os.environ.get("MARSAD_BIDI") or "app"
+    return mode if mode in ("app", "terminal", "off") else "app"
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def visual_cell(text: str) -> str:
+    """One column of terminal output laid out like the reader draws it (app
+    mode): shaped, in visual order, its direction by its first strong letter.
+    Every space is kept and the cell keeps its width, so columns stay put."""
+    if not _RTL.search(text):
+        return text
+    from rich.cells import cell_len
+
+    from tui.rtl.editing import edit_rows, line_direction
+
+    width = cell_len(text) + 1
+    shape = edit_rows(text, width, line_direction(text), "app")[0].shape
+    pad = max(0, width - shape.used)
+    drawn = shape.text[pad:] if shape.rtl else shape.text[: len(shape.text) - pad]
+    return drawn + " " * max(0, cell_len(text) - cell_len(drawn))
+
+
+def terminal_cell(text: str, stream: TextIO | None = None) -> str:
+    """``text`` as :func:`visual_cell` when ``stream`` (stdout) is a terminal in
+    app mode; else unchanged (pipes, files and JSON keep logical order)."""
+    stream = stream or sys.stdout
+    if bidi_mode() != "app" or not _is_tty(stream) or not _RTL.search(text):
+        return text
+    return visual_cell(text)
+
+
 def _for_terminal(line: str, stream: TextIO) -> str:
-    """The hook for laying out RTL lines when ``stream`` is a terminal (identity for now)."""
-    return line
+    """Lay out the RTL text of ``line`` when ``stream`` is a terminal (app mode).
+
+    Columns (split at tabs and at runs of two or more spaces) are laid out
+    one by one, so an Arabic title after an id and a score reads right to
+    left in its own column while the columns keep their order and width. A
+    pipe or a file gets logical text; so does ``--bidi terminal`` (the
+    terminal reorders) and ``off``.
+    """
+    if bidi_mode() != "app" or not _RTL.search(line) or not _is_tty(stream):
+        return line
+    parts = _COLUMNS.split(line)
+    return "".join(p if k % 2 else visual_cell(p) for k, p in enumerate(parts))
 
 
 def safe_cell(value: object) -> str:
