@@ -207,3 +207,18 @@ def test_input_snapshot_focused(snap_compare) -> None:  # type: ignore[no-untype
         await pilot.pause()
 
     assert snap_compare(EditorsApp("", "بحث عن Reuters"), terminal_size=(50, 16), run_before=run_before)
+
+
+async def test_editor_keeps_key_order_in_a_burst() -> None:
+    """Keys that arrive together (a fast typist, tmux send-keys) keep their order:
+    enter is handled with the characters, not later as a binding action."""
+    app = EditorsApp()
+    async with app.run_test(size=(50, 16)) as pilot:
+        ta = app.query_one(BidiTextArea)
+        ta.focus()
+        await pilot.pause()
+        keys = [(c, c) for c in "سطر"] + [("enter", None)] + [(c, c) for c in "ثان"] + [("backspace", None)]
+        for key, char in keys:
+            ta.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert ta.text == "سطر\nثا"

@@ -56,22 +56,11 @@ class BidiTextArea(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"bidi-text-area--cursor", "bidi-text-area--selection", "bidi-text-area--placeholder"}
 
+    # Editing and movement keys are handled in ``_on_key`` with the typed
+    # characters, in arrival order (a binding's action would run after the
+    # characters typed just before it when keys arrive in a burst, so an
+    # enter could land after the next line's text). Listed here for help.
     BINDINGS = [
-        Binding("left", "move(-1)", "Left", show=False),
-        Binding("right", "move(1)", "Right", show=False),
-        Binding("shift+left", "move(-1, True)", "Select left", show=False),
-        Binding("shift+right", "move(1, True)", "Select right", show=False),
-        Binding("up", "vertical(-1)", "Up", show=False),
-        Binding("down", "vertical(1)", "Down", show=False),
-        Binding("shift+up", "vertical(-1, True)", "Select up", show=False),
-        Binding("shift+down", "vertical(1, True)", "Select down", show=False),
-        Binding("home", "line_edge(0)", "Line start", show=False),
-        Binding("end", "line_edge(1)", "Line end", show=False),
-        Binding("shift+home", "line_edge(0, True)", "Select to line start", show=False),
-        Binding("shift+end", "line_edge(1, True)", "Select to line end", show=False),
-        Binding("backspace", "delete(-1)", "Delete left", show=False),
-        Binding("delete", "delete(1)", "Delete right", show=False),
-        Binding("enter", "newline", "New line", show=False),
         Binding("ctrl+a", "select_all", "Select all", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
@@ -79,6 +68,16 @@ class BidiTextArea(ScrollView, can_focus=True):
         Binding("ctrl+x", "cut", "Cut", show=False),
         Binding("ctrl+v", "paste", "Paste", show=False),
     ]
+    _KEYS = {
+        "left": ("move", -1, False), "right": ("move", 1, False),
+        "shift+left": ("move", -1, True), "shift+right": ("move", 1, True),
+        "up": ("vertical", -1, False), "down": ("vertical", 1, False),
+        "shift+up": ("vertical", -1, True), "shift+down": ("vertical", 1, True),
+        "home": ("line_edge", 0, False), "end": ("line_edge", 1, False),
+        "shift+home": ("line_edge", 0, True), "shift+end": ("line_edge", 1, True),
+        "backspace": ("delete", -1, False), "delete": ("delete", 1, False),
+        "enter": ("newline", 0, False),
+    }
 
     bidi_mode: reactive[str] = reactive("app")
 
@@ -143,10 +142,10 @@ class BidiTextArea(ScrollView, can_focus=True):
         self._delete_selection()
         line, off = self.cursor
         cur = self.lines[line]
-        parts = text.replace("\r\n", "\n").replace("\t", "    ").split("\n")
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
         if len(parts) == 1:
-            self.lines[line] = cur[:off] + text + cur[off:]
-            self.cursor = (line, off + len(text))
+            self.lines[line] = cur[:off] + parts[0] + cur[off:]
+            self.cursor = (line, off + len(parts[0]))
         else:
             first, *middle, last = parts
             self.lines[line:line + 1] = [cur[:off] + first, *middle, last + cur[off:]]
@@ -304,6 +303,18 @@ class BidiTextArea(ScrollView, can_focus=True):
     # -- keys ---------------------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
+        spec = self._KEYS.get(event.key)
+        if spec is not None:
+            event.stop()
+            event.prevent_default()
+            name, arg, select = spec
+            if name == "newline":
+                self.action_newline()
+            elif name == "delete":
+                self.action_delete(arg)
+            else:
+                getattr(self, f"action_{name}")(arg, select)
+            return
         if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
