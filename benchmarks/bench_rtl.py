@@ -19,7 +19,7 @@ import time
 import importlib
 
 layout_mod = importlib.import_module("tui.rtl.layout")
-shape_mod = importlib.import_module("tui.rtl.shape")
+paragraph_mod = importlib.import_module("tui.rtl.paragraph")
 from tui.rtl.layout import layout
 from tui.text.sanitize import sanitize
 
@@ -44,7 +44,8 @@ def make_article(words: int = 5000, per_para: int = 100, seed: int = 7) -> str:
 
 def clear() -> None:
     layout_mod.clear_cache()
-    shape_mod.shape.cache_clear()
+    paragraph_mod.prepare.cache_clear()
+    paragraph_mod.resolve.cache_clear()
 
 
 def first_screen(text: str, width: int, rows: int = 40) -> int:

@@ -28,7 +28,14 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from tui.rtl.layout import LineShape, _app_line, _drawn, _Piece, _place, _split_long
+from tui.rtl.layout import (
+    _DROP_UNDRAWN,
+    LineShape,
+    _app_line,
+    _Piece,
+    _place,
+    _split_long,
+)
 from tui.rtl.paragraph import first_strong, isolate_identifiers, resolve
 
 __all__ = ["EditRow", "edit_rows", "line_direction", "move_visually", "visual_stops"]
@@ -101,7 +108,7 @@ def _wrap_keep_spaces(work: str, shaped: str, width: int) -> list[tuple[int, int
             used += m.end() - m.start()
             pos = m.end()
             continue
-        drawn = "".join(ch for ch in shaped[m.start():word_end] if _drawn(ch))
+        drawn = shaped[m.start():word_end].translate(_DROP_UNDRAWN)
         w = cell_len(drawn)
         if used and used + w > width:
             rows.append((start, m.start()))

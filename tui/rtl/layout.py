@@ -139,6 +139,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_UNDRAWN = frozenset(BIDI_CONTROLS | {FILLER})
+_DROP_UNDRAWN = dict.fromkeys(map(ord, _UNDRAWN))
+
+
 def _drawn(ch: str) -> bool:
     """False for what app mode never draws: bidi controls, lam-alef fillers."""
     return ch not in BIDI_CONTROLS and ch != FILLER
@@ -152,8 +156,8 @@ def _app_pieces(prep: Prepared, shaped: str) -> list[_Piece]:
     """
     out = []
     for a, b in prep.words:
-        drawn = "".join(ch for ch in shaped[a:b] if _drawn(ch))
-        out.append(_Piece(a, b, shaped[a:b], tuple(range(a, b)), cell_len(drawn)))
+        word = shaped[a:b]
+        out.append(_Piece(a, b, word, tuple(range(a, b)), cell_len(word.translate(_DROP_UNDRAWN))))
     return out
 
 
@@ -218,9 +222,10 @@ def _app_line(prep: Prepared, levels: tuple[int, ...], shaped: str, a: int, b: i
     get = MIRRORS.get
     chars: list[str] = []
     offs: list[int] = []
+    undrawn = _UNDRAWN
     for k in order:
         ch = shaped[a + k]
-        if not _drawn(ch) or not _drawn(text[k]):
+        if ch in undrawn or text[k] in undrawn:
             continue
         if lv[k] & 1:
             ch = get(ch, ch)
@@ -235,21 +240,28 @@ def _app_line(prep: Prepared, levels: tuple[int, ...], shaped: str, a: int, b: i
 def _place(chars: list[str], offs: list[int], start: int, end: int, width: int, right: bool) -> LineShape:
     """Cells and maps of one visual row, padded to ``width``."""
     visual = "".join(chars)
-    cells: list[int] = []
     l2c = [-1] * (end - start)
     n_l2c = len(l2c)
-    for ch, off in zip(chars, offs):
-        w = _char_cells(ch)
-        col = len(cells)
-        if w == 1:
-            cells.append(off)
-        elif w:
-            cells.extend([off] * w)
-        elif col:
-            col -= 1
-        rel = off - start
-        if 0 <= rel < n_l2c and l2c[rel] < 0:
-            l2c[rel] = col
+    widths = list(map(_char_cells, chars))
+    if not widths or min(widths) == max(widths) == 1:  # every glyph one cell
+        cells = list(offs)
+        for col, off in enumerate(offs):
+            rel = off - start
+            if 0 <= rel < n_l2c and l2c[rel] < 0:
+                l2c[rel] = col
+    else:
+        cells = []
+        for w, off in zip(widths, offs):
+            col = len(cells)
+            if w == 1:
+                cells.append(off)
+            elif w:
+                cells.extend([off] * w)
+            elif col:
+                col -= 1
+            rel = off - start
+            if 0 <= rel < n_l2c and l2c[rel] < 0:
+                l2c[rel] = col
     used = cell_len(visual)
     if len(cells) != used:  # grapheme-aware width differs (emoji sequences)
         cells = (cells + [cells[-1] if cells else -1] * used)[:used]
