@@ -140,6 +140,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 _UNDRAWN = frozenset(BIDI_CONTROLS | {FILLER})
+_ISOLATING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _DROP_UNDRAWN = dict.fromkeys(map(ord, _UNDRAWN))
 
 
@@ -191,8 +192,14 @@ def _sub_piece(piece: _Piece, a: int, b: int, width: int) -> _Piece:
     return _Piece(ls, le, piece.shaped[a:b], s2l, width)
 
 
-def _wrap(pieces: list[_Piece], width: int) -> list[list[_Piece]]:
-    """Greedy fill: as many words per row as fit, one space between them."""
+def _wrap(pieces: list[_Piece], width: int, drawn_width=None) -> list[list[_Piece]]:  # type: ignore[no-untyped-def]
+    """Greedy fill: as many words per row as fit, one space between them.
+
+    ``drawn_width(a, b)``, when given, measures a candidate row exactly; it is
+    asked only when the row would be one cell too wide, since reordering
+    around isolates can carry the joining space to the row's end, where it
+    is not drawn.
+    """
     lines: list[list[_Piece]] = []
     cur: list[_Piece] = []
     used = 0
@@ -201,6 +208,9 @@ def _wrap(pieces: list[_Piece], width: int) -> list[list[_Piece]]:
         for k, part in enumerate(parts):
             glued = k > 0  # the rest of an over-long word starts its own row
             need = part.width if not cur else used + 1 + part.width
+            if cur and not glued and need == width + 1 and drawn_width is not None \
+                    and drawn_width(cur[0].ls, part.le) <= width:
+                need = width
             if cur and (need > width or glued):
                 lines.append(cur)
                 cur, used = [part], part.width
@@ -235,6 +245,17 @@ def _app_line(prep: Prepared, levels: tuple[int, ...], shaped: str, a: int, b: i
         j = a + k - 1 if k and shaped[a + k - 1] == FILLER and ch in _LAM_ALEF else a + k
         offs.append(owner[j])
     return chars, offs
+
+
+def _strip_ends(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
+    """No space at either visual end of a row: it would read as misalignment
+    (a space inside an isolate can land there after reordering)."""
+    i, j = 0, len(chars)
+    while i < j and chars[i] == " ":
+        i += 1
+    while j > i and chars[j - 1] == " ":
+        j -= 1
+    return chars[i:j], offs[i:j]
 
 
 def _place(chars: list[str], offs: list[int], start: int, end: int, width: int, right: bool) -> LineShape:
@@ -287,9 +308,13 @@ def _layout_app(para: str, width: int, rtl: bool) -> tuple[LineShape, ...]:
     levels, shaped = resolve(prep.text, rtl)
     rows = []
     owner = prep.owner
-    for line in _wrap(_app_pieces(prep, shaped), width):
+    def drawn_width(a: int, b: int) -> int:
+        return cell_len("".join(_strip_ends(*_app_line(prep, levels, shaped, a, b, rtl))[0]))
+
+    exact = drawn_width if _ISOLATING.search(prep.text) else None
+    for line in _wrap(_app_pieces(prep, shaped), width, exact):
         a, b = line[0].ls, line[-1].le
-        chars, offs = _app_line(prep, levels, shaped, a, b, rtl)
+        chars, offs = _strip_ends(*_app_line(prep, levels, shaped, a, b, rtl))
         start = owner[a] if a < len(owner) else prep.para_len
         end = owner[b - 1] + 1 if b > a else start
         rows.append(_place(chars, offs, start, end, width, rtl))
