@@ -4,15 +4,35 @@ Why a lock around each write rather than for the whole session: the app and
 ``marsad import`` can then both work on one library; each write re-reads its
 file if another process changed it since, so neither loses the other's
 changes.
+
+Durability, in the order a power cut or a ``kill -9`` would test it: a write
+goes to a temp file named after the writing process (``.NAME.PID.TOKEN.tmp``),
+is flushed and fsynced, renamed over the file, and then the folder itself is
+fsynced so the rename survives a crash too. A process killed half-way leaves
+only its temp file, which the next Store to open the library removes (the
+process named in it is gone). A write that fails (full disk, read-only
+medium, no permission) removes its temp file, leaves the old file as it was,
+and raises :class:`StoreError` with one line naming the file and what to do.
+
+Re-reading: another process's write is noticed from the file's identity
+(inode, size, mtime, ctime); a stamp taken within a couple of seconds of the
+file's mtime is "racy" (the same trick git uses for its index): a rewrite of
+equal size within the clock's granularity would look the same, so such a
+file is compared by the hash of its bytes instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import hashlib
 import json
 import os
+import re
 import threading
+import time
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,76 +44,259 @@ from tinydb.storages import Storage
 from tui.errors import StoreError
 from tui.store.ids import doc_id
 
+# A stamp younger than this (file mtime vs. the moment we looked) is not
+# trusted: coarse filesystem clocks (FAT: 2 s, many: one kernel tick) could
+# hide an equal-size rewrite.
+RACY_NS = 3_000_000_000
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:\.[0-9a-f]+)?\.tmp$")
+
+Stamp = tuple[int, int, int, int]
+
+
+class DamagedFile(StoreError):
+    """A library file that exists but does not parse as what it should be."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"{path} is damaged ({reason}); nothing was changed: "
+            "run `marsad doctor --repair` to set it aside and restore it from a backup")
+
+
+def os_error_message(exc: OSError, path: Path, action: str = "save") -> str:
+    """One line for the user: which file, what went wrong, what to do."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return (f"the disk is full: could not {action} {path}; free some space and try again "
+                "(nothing already saved was changed)")
+    if code == errno.EROFS:
+        return (f"the library is on a read-only medium: could not {action} {path}; "
+                "copy the library to a writable folder to make changes")
+    if code in (errno.EACCES, errno.EPERM):
+        target = path if action == "read" else path.parent
+        fix = "chmod u+r" if action == "read" else "chmod u+w"
+        return f"no permission to {action} {path}: check the permissions of {target} ({fix})"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"could not {action} {path}: {reason}"
+
+
+def parse_library_json(raw: bytes) -> dict[str, Any] | None:
+    """A TinyDB file's content, or ValueError saying why it is not one.
+
+    Empty (or whitespace) is a file that was never written: None. The shape
+    is checked too (tables of documents), since TinyDB would otherwise fail
+    later with an AttributeError far from the file's name.
+    """
+    text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
+    if not text.strip():
+        return None
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("the top level is not a JSON object")  # noqa: TRY004 - a damaged file, not a bug
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"table {name!r} is not a JSON object")  # noqa: TRY004
+        for key, doc in table.items():
+            if not isinstance(doc, dict):
+                raise ValueError(f"document {key} of table {name!r} is not a JSON object")  # noqa: TRY004
+    return data
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON: {exc.msg} at line {exc.lineno}"
+    return str(exc)
+
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage that writes with temp file + fsync + rename.
+    """TinyDB storage that writes with temp file + fsync + rename (+ folder fsync).
 
-    It keeps the parsed data in memory and re-reads the file only when its
-    size or mtime changed (another process wrote it). A file that does not
-    parse is moved aside with a timestamp, and the event is reported through
-    ``on_corrupt``; it is never overwritten.
+    It keeps the parsed data in memory and re-reads the file only when it
+    changed (see the module docstring for how that is decided). A file that
+    does not parse is either moved aside with a timestamp and reported
+    through ``on_corrupt`` (``set_aside=True``: the app, writing commands),
+    or reported by raising :class:`DamagedFile` and left where it is
+    (read-only commands); it is never overwritten or emptied. ``before_replace``
+    is called with the path just before a new version replaces it (backups).
     """
 
-    def __init__(self, path: str, on_corrupt: Callable[[Path, Path], None] | None = None) -> None:
+    def __init__(self, path: str, on_corrupt: Callable[[Path, Path], None] | None = None,
+                 set_aside: bool = True, before_replace: Callable[[Path], None] | None = None) -> None:
         self.path = Path(path)
         self.on_corrupt = on_corrupt
+        self.set_aside = set_aside
+        self.before_replace = before_replace
         self._data: dict[str, Any] | None = None
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: Stamp | None = None
+        self._hash = b""
+        self._seen_ns = 0
 
-    def _file_stamp(self) -> tuple[int, int] | None:
+    def _file_stamp(self) -> Stamp | None:
         try:
             st = self.path.stat()
         except FileNotFoundError:
             return None
-        return (st.st_mtime_ns, st.st_size)
+        except OSError as exc:
+            raise StoreError(os_error_message(exc, self.path, "read")) from None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def _trusted(self, stamp: Stamp | None) -> bool:
+        """The cached data is current without reading the file's bytes."""
+        return (self._data is not None and stamp is not None and stamp == self._stamp
+                and self._seen_ns - max(stamp[2], stamp[3]) > RACY_NS)
 
     def read(self) -> dict[str, Any] | None:
         stamp = self._file_stamp()
-        if self._data is not None and stamp == self._stamp:
+        if self._trusted(stamp):
             return self._data
         if stamp is None:
-            self._data, self._stamp = None, None
+            self._forget()
             return None
+        seen = time.time_ns()
         try:
             raw = self.path.read_bytes()
-            data = json.loads(raw.decode("utf-8")) if raw.strip() else None
-            if data is not None and not isinstance(data, dict):
-                raise ValueError("top level is not an object")
-        except (ValueError, UnicodeDecodeError):
-            self._set_aside()
+        except FileNotFoundError:
+            self._forget()
             return None
-        self._data, self._stamp = data, stamp
+        except OSError as exc:
+            raise StoreError(os_error_message(exc, self.path, "read")) from None
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        if self._data is not None and digest == self._hash:
+            self._stamp, self._seen_ns = stamp, seen
+            return self._data
+        try:
+            data = parse_library_json(raw)
+        except ValueError as exc:
+            self._damaged(_reason(exc))
+            return None
+        self._data, self._stamp, self._hash, self._seen_ns = data, stamp, digest, seen
         return data
 
-    def _set_aside(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
-        n = 1
-        while aside.exists():
-            aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{n}{self.path.suffix}")
-            n += 1
-        os.replace(self.path, aside)
-        self._data, self._stamp = None, None
+    def _forget(self) -> None:
+        self._data, self._stamp, self._hash, self._seen_ns = None, None, b"", 0
+
+    def _damaged(self, reason: str) -> None:
+        self._forget()
+        if not self.set_aside:
+            raise DamagedFile(self.path, reason)
+        aside = set_aside(self.path)
         if self.on_corrupt:
             self.on_corrupt(self.path, aside)
 
     def write(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        self._data, self._stamp = data, self._file_stamp()
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write_bytes(self.path, raw, before_replace=self.before_replace)
+        except OSError as exc:
+            # TinyDB mutated the cached dict before asking us to write it:
+            # forget it, so nothing unsaved is ever read back as saved.
+            self._forget()
+            raise StoreError(os_error_message(exc, self.path, "save")) from None
+        self._data, self._stamp, self._hash = data, self._file_stamp(), hashlib.blake2b(raw, digest_size=16).digest()
+        self._seen_ns = time.time_ns()
 
     def close(self) -> None:
         pass
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so that a crash leaves either the old or the new file."""
+def set_aside(path: Path) -> Path:
+    """Move a damaged file out of the way with a timestamp; never delete it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    n = 1
+    while aside.exists():
+        aside = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+        n += 1
+    try:
+        os.replace(path, aside)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(os_error_message(exc, path, "move aside")) from None
+    return aside
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX: the entry lives in the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # a folder we cannot open for reading: the rename still happened
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot fsync a folder; the rename itself is done
+    finally:
+        os.close(fd)
+
+
+def temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def atomic_write_bytes(path: Path, raw: bytes, before_replace: Callable[[Path], None] | None = None) -> None:
+    """Write ``raw`` so that a crash leaves either the old or the new file, never a mix.
+
+    On any failure the temp file is removed and the OSError re-raised; the
+    old file is untouched.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    tmp = temp_name(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if before_replace is not None and path.exists():
+            before_replace(path)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) atomically; see :func:`atomic_write_bytes`."""
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale_temps(folder: Path, depth: int = 2) -> list[Path]:
+    """Delete temp files left by Marsad processes that died mid-write.
+
+    Only names of our own pattern whose process is gone are removed (never
+    this process's, which may be writing in another thread). Returns them.
+    """
+    removed: list[Path] = []
+    me = os.getpid()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match and entry.is_file(follow_symlinks=False):
+            pid = int(match["pid"])
+            if pid != me and not pid_alive(pid):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+        elif depth > 1 and entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            removed.extend(remove_stale_temps(Path(entry.path), depth - 1))
+    return removed
 
 
 class LibraryFiles:
@@ -102,25 +305,46 @@ class LibraryFiles:
     folder: Path
     readonly: bool
     warnings: list[str]
+    set_aside_damaged: bool
 
-    def _init_files(self, folder: Path, readonly: bool) -> None:
+    def _init_files(self, folder: Path, readonly: bool, set_aside_damaged: bool | None = None) -> None:
         self.folder = folder
         self.readonly = readonly
+        self.set_aside_damaged = (not readonly) if set_aside_damaged is None else set_aside_damaged
         self.warnings = []
         self._lock = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
+
+    def _open_files(self) -> None:
+        """At open, once the folder is known to exist: tidy after crashed writers.
+
+        A folder we cannot write is opened read-only, saying so; damaged
+        files are then reported, not moved.
+        """
+        if not self.readonly and not os.access(self.folder, os.W_OK):
+            self.readonly = True
+            self.set_aside_damaged = False
+            self.warnings.append(
+                f"the library {self.folder} is read-only: you can read and search it, but changes cannot be saved")
+        if not self.readonly:
+            remove_stale_temps(self.folder)
 
     def _db(self, relpath: str) -> TinyDB:
         db = self._dbs.get(relpath)
         if db is None:
             db = TinyDB(str(self.folder / relpath), storage=AtomicJSONStorage,
-                        on_corrupt=self._report_corrupt)
+                        on_corrupt=self._report_corrupt, set_aside=self.set_aside_damaged,
+                        before_replace=self._before_replace)
             self._dbs[relpath] = db
         return db
+
+    def _before_replace(self, path: Path) -> None:
+        """Hook called before a new version of a library file replaces the old one."""
 
     def _report_corrupt(self, path: Path, aside: Path) -> None:
         self.warnings.append(
             f"{path.name} could not be read; it was moved aside to {aside.name} and nothing was deleted"
+            " (`marsad doctor --repair` restores it from a backup)"
         )
 
     @contextlib.contextmanager
@@ -138,11 +362,11 @@ class LibraryFiles:
         other, without holding the in-memory lock that readers wait on.
         """
         if self.readonly:
-            raise StoreError(f"the library {self.folder} is read-only")
+            raise StoreError(f"the library {self.folder} is read-only: changes cannot be saved")
         try:
-            fh = open(self.folder / ".lock", "a+")
+            fh = open(self.folder / ".lock", "a+")  # noqa: SIM115 - closed by the with below
         except OSError as exc:
-            raise StoreError(f"cannot lock the library: {exc.strerror}") from exc
+            raise StoreError(os_error_message(exc, self.folder / ".lock", "lock")) from None
         with fh:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
             try:

@@ -38,15 +38,17 @@ _STAMPED_FILES = ("meta.json", "feeds.json", "corrections.json")
 class Store(ArticlesMixin, NotesMixin):
     """All reads and writes of a library folder. Thread-safe; never imports Textual."""
 
-    def __init__(self, folder: str | Path, readonly: bool = False, progress: Progress | None = None) -> None:
-        self._init_files(Path(folder).expanduser(), readonly)
+    def __init__(self, folder: str | Path, readonly: bool = False, progress: Progress | None = None,
+                 set_aside_damaged: bool | None = None) -> None:
+        """Open a library; ``set_aside_damaged=False`` (the default when read-only)
+        reports a damaged file by raising instead of moving it aside."""
+        self._init_files(Path(folder).expanduser(), readonly, set_aside_damaged)
         self.progress = progress
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create library folder {self.folder}: {exc.strerror}") from exc
-        if not os.access(self.folder, os.W_OK):
-            self.readonly = True
+        self._open_files()
         # A brand-new library (first run) is seeded with samples; one whose
         # files were set aside after corruption must not be.
         self.is_new = not (self.folder / "meta.json").exists()
