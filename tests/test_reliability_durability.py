@@ -40,14 +40,15 @@ def test_twenty_kills_lose_no_acknowledged_save_and_leave_no_temp_file(library: 
 def test_temp_files_of_dead_processes_are_removed_at_open(library: Path) -> None:
     Store(library).close()
     (library / "annotations").mkdir(exist_ok=True)
-    dead = [library / f".feeds.json.{dead_pid()}.tmp", library / "annotations" / f".07.json.{dead_pid()}.ab12cd34.tmp"]
-    mine = library / f".feeds.json.{os.getpid()}.0badf00d.tmp"
+    dead = [library / f".feeds.json.{dead_pid()}.tmp", library / "annotations" / f".07.json.{dead_pid()}-ab12cd34.tmp"]
+    mine = library / f".feeds.json.{os.getpid()}-0badf00d.tmp"
+    digits = library / f".feeds.json.{os.getpid()}-{dead_pid():08d}.tmp"  # an all-digit token is no pid
     foreign = library / "notes.tmp"
-    for path in (*dead, mine, foreign):
+    for path in (*dead, mine, digits, foreign):
         path.write_text("{half", encoding="utf-8")
     Store(library).close()
     assert not any(p.exists() for p in dead)
-    assert mine.exists() and foreign.exists()  # a live writer's temp and a file not ours stay
+    assert mine.exists() and digits.exists() and foreign.exists()  # a live writer's temp and a file not ours stay
 
 
 def test_readonly_open_removes_nothing(library: Path) -> None:

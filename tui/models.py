@@ -105,6 +105,9 @@ class Annotation(_Record):
     # Article.hash of the text the offsets refer to; when the article's hash
     # differs, the annotation is re-anchored by its quote (tui.anchoring).
     article_hash: str = ""
+    # Revision the annotation was read at (0: never saved). A save whose
+    # revision is no longer the stored one merges (tui.store.merge).
+    rev: int = 0
 
 
 @dataclass

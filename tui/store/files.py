@@ -6,7 +6,7 @@ file if another process changed it since, so neither loses the other's
 changes.
 
 Durability, in the order a power cut or a ``kill -9`` would test it: a write
-goes to a temp file named after the writing process (``.NAME.PID.TOKEN.tmp``),
+goes to a temp file named after the writing process (``.NAME.PID-TOKEN.tmp``),
 is flushed and fsynced, renamed over the file, and then the folder itself is
 fsynced so the rename survives a crash too. A process killed half-way leaves
 only its temp file, which the next Store to open the library removes (the
@@ -48,7 +48,9 @@ from tui.store.ids import doc_id
 # trusted: coarse filesystem clocks (FAT: 2 s, many: one kernel tick) could
 # hide an equal-size rewrite.
 RACY_NS = 3_000_000_000
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:\.[0-9a-f]+)?\.tmp$")
+# ``.NAME.PID-TOKEN.tmp`` (and ``.NAME.PID.tmp`` of older releases); the
+# dash keeps an all-digit token from ever being read as a pid.
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.tmp$")
 
 Stamp = tuple[int, int, int, int]
 
@@ -232,7 +234,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
 
 
 def atomic_write_bytes(path: Path, raw: bytes, before_replace: Callable[[Path], None] | None = None) -> None:

@@ -2,6 +2,14 @@
 
 Annotations live in 32 bucket files by article id, so a note saved with
 10,000 annotations in the library rewrites one small file, not all of them.
+
+Every saved annotation carries a revision (``rev``), bumped by each save
+under the library's write lock. An annotation comes back from the store
+with the revision it was read at; saving it when the stored revision has
+moved on (another window or process saved in between) merges the two
+instead of overwriting (:mod:`tui.store.merge`), and the user is told of
+any field both changed. To merge three ways, the store remembers the
+documents it handed out, by (id, revision).
 """
 
 from __future__ import annotations
@@ -13,6 +21,11 @@ from typing import Any
 from tui.models import Annotation, Feed, now_iso
 from tui.store.files import LibraryFiles
 from tui.store.ids import BUCKETS, bucket_of, doc_id, id_of, new_id
+from tui.store.merge import merge_annotation
+
+# Bases kept for three-way merges; beyond this many the oldest are dropped
+# (a merge then falls back to two-way, which still loses nothing).
+_MAX_BASES = 50_000
 
 
 class NotesMixin(LibraryFiles):
@@ -23,7 +36,7 @@ class NotesMixin(LibraryFiles):
     def annotations_for(self, article_id: str) -> list[Annotation]:
         with self._lock:
             docs = self._db(f"annotations/{bucket_of(article_id)}.json").table("annotations").all()
-        found = [Annotation.from_dict(d) for d in docs if d.get("article_id") == article_id]
+            found = [self._handed_out(d) for d in docs if d.get("article_id") == article_id]
         return sorted(found, key=annotation_order)
 
     def all_annotations(self) -> list[Annotation]:
@@ -32,26 +45,89 @@ class NotesMixin(LibraryFiles):
             path = f"annotations/{bucket:02d}.json"
             if (self.folder / path).exists():
                 with self._lock:
-                    found.extend(Annotation.from_dict(d) for d in self._db(path).table("annotations").all())
+                    found.extend(self._handed_out(d) for d in self._db(path).table("annotations").all())
         return sorted(found, key=lambda a: (a.article_id, *annotation_order(a)))
 
+    def _handed_out(self, doc: dict[str, Any]) -> Annotation:
+        """An Annotation for a caller, remembering the document as a merge base."""
+        ann = Annotation.from_dict(doc)
+        bases = self._merge_bases()
+        bases[(ann.id, ann.rev)] = _content(doc)
+        if len(bases) > _MAX_BASES:
+            for key in list(bases)[: _MAX_BASES // 10]:
+                del bases[key]
+        return ann
+
+    def _merge_bases(self) -> dict[tuple[str, int], dict[str, Any]]:
+        bases: dict[tuple[str, int], dict[str, Any]] | None = getattr(self, "_bases", None)
+        if bases is None:
+            bases = self._bases = {}
+        return bases
+
     def save_annotation(self, annotation: Annotation) -> Annotation:
-        """Insert or replace one annotation: one atomic write of one bucket file."""
+        """Insert or replace one annotation: one atomic write of one bucket file.
+
+        If another copy of Marsad saved it since it was read, the two are
+        merged (never one dropped) and ``warnings`` says what was kept. The
+        passed object is updated to what was stored, and returned.
+        """
         if not annotation.id:
             annotation.id = new_id()
-        annotation.updated = now_iso()
         path = f"annotations/{bucket_of(annotation.article_id)}.json"
         with self.writing():
-            self._upsert_many(path, "annotations", {annotation.id: annotation.to_dict()})
+            table = self._db(path).table("annotations")
+            stored = table.get(doc_id=doc_id(annotation.id))
+            docs = self._resolve(annotation, dict(stored) if stored is not None else None)
+            self._upsert_many(path, "annotations", docs)
+            for key, doc in docs.items():
+                self._merge_bases()[(key, doc["rev"])] = _content(doc)
+        merged = docs[annotation.id]
+        for name, value in Annotation.from_dict(merged).to_dict().items():
+            setattr(annotation, name, value)
         return annotation
+
+    def _resolve(self, annotation: Annotation, stored: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+        """The documents to write for this save: the annotation, merged if need be."""
+        mine = annotation.to_dict()
+        mine["updated"] = now_iso()
+        if stored is None:
+            if annotation.rev:
+                self.warnings.append(
+                    f"{_label(annotation)} had been deleted in another window; your edit kept it")
+            mine["rev"] = annotation.rev + 1
+            return {annotation.id: mine}
+        current = int(stored.get("rev", 0) or 0)
+        if current == annotation.rev:
+            mine["rev"] = current + 1
+            return {annotation.id: mine}
+        base = self._merge_bases().get((annotation.id, annotation.rev))
+        merged = merge_annotation(base, mine, _content(stored))
+        merged.doc.update(id=annotation.id, rev=current + 1, updated=mine["updated"],
+                          created=stored.get("created", mine["created"]))
+        docs = {annotation.id: merged.doc}
+        if merged.split_anchor is not None:
+            copy = {**merged.split_anchor, "id": new_id(), "rev": 1, "updated": mine["updated"]}
+            docs[copy["id"]] = copy
+        if merged.conflicts:
+            what = " and ".join(merged.conflicts)
+            self.warnings.append(
+                f"{_label(annotation)} was changed in another window at the same time: "
+                f"both versions of its {what} were kept")
+        return docs
 
     def delete_annotation(self, annotation: Annotation) -> None:
         path = f"annotations/{bucket_of(annotation.article_id)}.json"
         with self.writing():
             table = self._db(path).table("annotations")
             did = doc_id(annotation.id)
-            if table.get(doc_id=did) is not None:
-                table.remove(doc_ids=[did])
+            stored = table.get(doc_id=did)
+            if stored is None:
+                return
+            if annotation.rev and int(stored.get("rev", 0) or 0) != annotation.rev:
+                self.warnings.append(
+                    f"{_label(annotation)} had been changed in another window before you deleted it; "
+                    "its last version is in backups/ (`marsad doctor` can restore it)")
+            table.remove(doc_ids=[did])
 
     # -- feeds -------------------------------------------------------------
 
@@ -95,6 +171,18 @@ class NotesMixin(LibraryFiles):
     def all_docs(self, name: str) -> dict[str, dict[str, Any]]:
         with self._lock:
             return {id_of(d): dict(d) for d in self._db(f"{name}.json").table(name).all()}
+
+
+def _content(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored document without TinyDB's key field, as a plain dict."""
+    return {k: v for k, v in doc.items() if k != "_key"}
+
+
+def _label(annotation: Annotation) -> str:
+    text = (annotation.quote or annotation.note or "").strip().replace("\n", " ")
+    text = text[:40] + ("…" if len(text) > 40 else "")
+    kind = "The highlight" if annotation.kind == "highlight" else "The note"
+    return f"{kind} “{text}”" if text else kind
 
 
 def annotation_order(a: Annotation) -> tuple[int, str]:
