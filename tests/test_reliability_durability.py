@@ -93,7 +93,7 @@ def test_the_folder_is_fsynced_after_the_rename(tmp_path: Path, monkeypatch: pyt
 
 
 def test_full_disk_on_a_real_tmpfs_keeps_the_old_file_and_says_so(tmp_path: Path) -> None:
-    with tmpfs(256) as where:
+    with tmpfs(2048) as where:
         library = where / "library"
         store = Store(library)
         art_id = article(store)
@@ -134,7 +134,7 @@ def test_enospc_at_fsync_is_one_line_and_no_temp_file(store: Store, library: Pat
 
 def test_cli_on_a_full_disk_exits_non_zero_with_one_line(capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    with tmpfs(192) as where:
+    with tmpfs(2048) as where:
         library = where / "library"
         Store(library).close()
         fill_up(where)

@@ -140,11 +140,18 @@ class Store(ArticlesMixin, NotesMixin):
         self._mirror_article(annotation.article_id)
 
     def _mirror_article(self, article_id: str) -> None:
+        """Refresh the article's note mirror. The note itself is already saved in
+        its JSON file; the mirror is derived and rebuilt at the next open if this
+        fails (a full disk), so a failure here is a warning, not "not saved"."""
         if not self._mirror_writable():
             return
-        with self.db.write() as conn:
-            self.mirror_notes(article_id, self.annotations_for(article_id))
-            self.db.set_meta(conn, "notes_stamp", self.notes_stamp())
+        try:
+            with self.db.write() as conn:
+                self.mirror_notes(article_id, self.annotations_for(article_id))
+                self.db.set_meta(conn, "notes_stamp", self.notes_stamp())
+        except (StoreError, sqlite3.Error) as exc:
+            self.warnings.append(f"the note is saved, but the article list could not show it yet ({exc}); "
+                                 "it will at the next start")
 
     def sync_notes(self, force: bool = False) -> bool:
         """Rebuild the annotation mirror when the annotation files changed behind it.
@@ -174,6 +181,6 @@ class Store(ArticlesMixin, NotesMixin):
 
 def _stat(path: Path) -> str:
     with contextlib.suppress(OSError):
-        st = path.stat()
-        return f"{st.st_mtime_ns}:{st.st_size}"
+        st = path.stat()  # inode and ctime too: every JSON write is a rename to a new inode
+        return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}"
     return "-"

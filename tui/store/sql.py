@@ -111,8 +111,7 @@ class Database:
             if self._uri is not None:
                 conn = sqlite3.connect(self._uri, uri=True, isolation_level=None, check_same_thread=False)
             elif self.readonly:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
-                                       check_same_thread=False)
+                conn = _open_readonly(self.path)
             else:
                 conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -165,8 +164,11 @@ class Database:
                 yield conn
                 conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
                 conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                _rollback(conn)  # SQLite may have rolled back already (a full disk)
+                raise StoreError(sqlite_write_message(exc, self.path)) from None
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     @contextlib.contextmanager
@@ -223,3 +225,37 @@ def _rebuild_search(conn: sqlite3.Connection) -> None:
     for n, title, body, tags, notes, note_tags in rows.fetchall():
         conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
                      (n, fold(title), fold(body), fold(notes), fold(" ".join([*json.loads(tags), note_tags]))))
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def sqlite_write_message(exc: sqlite3.Error, path: Path | None) -> str:
+    """One line for the user when the article database cannot be written."""
+    text = str(exc)
+    where = path or "the article database"
+    if "full" in text:
+        return (f"the disk is full: could not save {where}; free some space and try again "
+                "(nothing already saved was changed)")
+    if "readonly" in text or "read-only" in text:
+        return f"the library is read-only: could not save {where}"
+    return f"could not save {where}: {text}"
+
+
+def _open_readonly(path: Path | None) -> sqlite3.Connection:
+    """A read-only connection, also on a read-only medium.
+
+    A WAL database needs its ``-shm`` file; on a medium nobody can write
+    (a CD, a read-only mount, a snapshot) SQLite cannot create it, so the
+    file is then opened as immutable: nothing can change it anyway.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    return conn
