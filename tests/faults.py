@@ -200,6 +200,8 @@ def kill_saves(library: Path, kills: int, seed: int = 16, max_delay: float = 0.2
     report.acknowledged = len(acked)
     report.temps_before_open = len(temp_files(library))
     for path in library.rglob("*.json"):
+        if not path.is_file() or "backups" in path.relative_to(library).parts:
+            continue  # backup copies are checked by doctor, which skips a cut-short one
         if ".corrupt-" in path.name:
             report.unparsable.append(str(path))
             continue

@@ -8,9 +8,7 @@ injected at the fsync), a read-only medium.
 from __future__ import annotations
 
 import errno
-import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -180,16 +178,3 @@ def test_a_library_on_a_readonly_medium_opens_readonly_saying_so(capsys: pytest.
         code = main(["export", "--library", str(library), "--format", "json"])
         out, err = capsys.readouterr()
         assert code == 0 and "باقية" in out
-
-
-def test_a_copy_of_a_library_keeps_json_shape(library: Path, tmp_path: Path) -> None:
-    """Sanity for the matrix: every file the store writes is a TinyDB document file."""
-    store = Store(library)
-    art_id = article(store)
-    store.save_annotation(Annotation(id="", article_id=art_id, note="n"))
-    store.save_feed(Feed(id="", url="https://example.org/rss"))
-    store.close()
-    copy = tmp_path / "copy"
-    shutil.copytree(library, copy)
-    for path in copy.rglob("*.json"):
-        assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)

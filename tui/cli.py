@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -91,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     wr = watch.add_parser("remove", parents=[common], help="stop watching an entity")
     wr.add_argument("entity", nargs="+")
 
+    p = sub.add_parser("doctor", parents=[common], help="check the library and repair what can be repaired")
+    p.add_argument("--repair", action="store_true", help="repair without asking (damaged files are set aside)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query")
     p.add_argument("--json", action="store_true")
@@ -113,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         error(str(exc))  # messages quote file names and URLs: terminal-safe
         return exc.exit_code
+    except sqlite3.DatabaseError as exc:  # found damaged while reading, after it opened
+        from tui.commands.output import error
+
+        error(f"the article database is damaged ({exc}); run `marsad doctor --repair` (your notes are kept)")
+        return 1
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130

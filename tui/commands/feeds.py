@@ -20,7 +20,7 @@ from tui.store import Store, atomic_write
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store(load_config(args.library).library)
+    store = Store(load_config(args.library).library, set_aside_damaged=False)
     try:
         command = {"add": _add, "list": _list, "remove": _remove, "export": _export}[args.feeds_command]
         return command(store, args)

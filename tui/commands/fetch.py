@@ -33,7 +33,7 @@ from tui.stories.watch import fetch_report, library_ids
 def run(args: argparse.Namespace) -> int:
     overrides = {"concurrency": args.concurrency} if getattr(args, "concurrency", None) else {}
     config = load_config(args.library, **overrides)
-    store = Store(config.library)
+    store = Store(config.library, set_aside_damaged=False)
     try:
         feeds = store.feeds()
         if not feeds:

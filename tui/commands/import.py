@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             for warning in loaded.warnings:
                 emit(f"marsad: warning: {warning}", err=True)
             if store is None:
-                store = Store(config.library)
+                store = Store(config.library, set_aside_damaged=False)
             _save(store, loaded, totals)
         except InputError as exc:
             totals["failed"] += 1

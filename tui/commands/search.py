@@ -22,7 +22,7 @@ def run(args: Any) -> int:
     if query.empty:
         raise InputError("the query has no words to search for")
     config = load_config(args.library)
-    store = Store(config.library)
+    store = Store(config.library, set_aside_damaged=False)
     try:
         results = [_describe(store, r.id, r.score, query) for r in load_index(store).search(query, args.limit)]
     finally:

@@ -42,6 +42,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from tui.errors import StoreError
+from tui.store import backups
 from tui.store.ids import doc_id
 
 # A stamp younger than this (file mtime vs. the moment we looked) is not
@@ -82,16 +83,17 @@ def os_error_message(exc: OSError, path: Path, action: str = "save") -> str:
     return f"could not {action} {path}: {reason}"
 
 
-def parse_library_json(raw: bytes) -> dict[str, Any] | None:
+def parse_library_json(raw: bytes) -> dict[str, Any]:
     """A TinyDB file's content, or ValueError saying why it is not one.
 
-    Empty (or whitespace) is a file that was never written: None. The shape
-    is checked too (tables of documents), since TinyDB would otherwise fail
-    later with an AttributeError far from the file's name.
+    An empty file is damaged too: Marsad never writes one (every save is a
+    whole JSON object), but a crash of the filesystem can leave one. The
+    shape is checked (tables of documents), since TinyDB would otherwise
+    fail later with an AttributeError far from the file's name.
     """
     text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
     if not text.strip():
-        return None
+        raise ValueError("the file is empty")
     data = json.loads(text)
     if not isinstance(data, dict):
         raise ValueError("the top level is not a JSON object")  # noqa: TRY004 - a damaged file, not a bug
@@ -120,16 +122,17 @@ class AtomicJSONStorage(Storage):
     does not parse is either moved aside with a timestamp and reported
     through ``on_corrupt`` (``set_aside=True``: the app, writing commands),
     or reported by raising :class:`DamagedFile` and left where it is
-    (read-only commands); it is never overwritten or emptied. ``before_replace``
-    is called with the path just before a new version replaces it (backups).
+    (read-only commands); it is never overwritten or emptied. ``on_saved``
+    is called with the path and the bytes of each version once it is saved
+    (backups).
     """
 
     def __init__(self, path: str, on_corrupt: Callable[[Path, Path], None] | None = None,
-                 set_aside: bool = True, before_replace: Callable[[Path], None] | None = None) -> None:
+                 set_aside: bool = True, on_saved: Callable[[Path, bytes], None] | None = None) -> None:
         self.path = Path(path)
         self.on_corrupt = on_corrupt
         self.set_aside = set_aside
-        self.before_replace = before_replace
+        self.on_saved = on_saved
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._hash = b""
@@ -190,7 +193,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            atomic_write_bytes(self.path, raw, before_replace=self.before_replace)
+            atomic_write_bytes(self.path, raw)
         except OSError as exc:
             # TinyDB mutated the cached dict before asking us to write it:
             # forget it, so nothing unsaved is ever read back as saved.
@@ -198,6 +201,8 @@ class AtomicJSONStorage(Storage):
             raise StoreError(os_error_message(exc, self.path, "save")) from None
         self._data, self._stamp, self._hash = data, self._file_stamp(), hashlib.blake2b(raw, digest_size=16).digest()
         self._seen_ns = time.time_ns()
+        if self.on_saved is not None:
+            self.on_saved(self.path, raw)
 
     def close(self) -> None:
         pass
@@ -237,7 +242,7 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
 
 
-def atomic_write_bytes(path: Path, raw: bytes, before_replace: Callable[[Path], None] | None = None) -> None:
+def atomic_write_bytes(path: Path, raw: bytes) -> None:
     """Write ``raw`` so that a crash leaves either the old or the new file, never a mix.
 
     On any failure the temp file is removed and the OSError re-raised; the
@@ -251,8 +256,6 @@ def atomic_write_bytes(path: Path, raw: bytes, before_replace: Callable[[Path], 
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
-        if before_replace is not None and path.exists():
-            before_replace(path)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -276,6 +279,26 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def temp_files_of(folder: Path, depth: int = 2) -> list[Path]:
+    """Temp files of our naming pattern in the library (its folder and subfolders)."""
+    found: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        if _TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+            found.append(Path(entry.path))
+        elif depth > 1 and entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            found.extend(temp_files_of(Path(entry.path), depth - 1))
+    return found
+
+
+def temp_pid(path: Path) -> int:
+    match = _TEMP_NAME.match(path.name)
+    return int(match["pid"]) if match else 0
+
+
 def remove_stale_temps(folder: Path, depth: int = 2) -> list[Path]:
     """Delete temp files left by Marsad processes that died mid-write.
 
@@ -284,20 +307,12 @@ def remove_stale_temps(folder: Path, depth: int = 2) -> list[Path]:
     """
     removed: list[Path] = []
     me = os.getpid()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _TEMP_NAME.match(entry.name)
-        if match and entry.is_file(follow_symlinks=False):
-            pid = int(match["pid"])
-            if pid != me and not pid_alive(pid):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
-        elif depth > 1 and entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-            removed.extend(remove_stale_temps(Path(entry.path), depth - 1))
+    for path in temp_files_of(folder, depth):
+        pid = temp_pid(path)
+        if pid != me and not pid_alive(pid):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
     return removed
 
 
@@ -314,6 +329,8 @@ class LibraryFiles:
         self.readonly = readonly
         self.set_aside_damaged = (not readonly) if set_aside_damaged is None else set_aside_damaged
         self.warnings = []
+        self.backup_versions = backups.DEFAULT_VERSIONS
+        self.backup_days = backups.DEFAULT_DAYS
         self._lock = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
 
@@ -330,18 +347,42 @@ class LibraryFiles:
                 f"the library {self.folder} is read-only: you can read and search it, but changes cannot be saved")
         if not self.readonly:
             remove_stale_temps(self.folder)
+            self._backup_settings()
+            try:
+                backups.daily_snapshot(self.folder, self.backup_days)
+            except OSError as exc:
+                self.warnings.append(f"today's backup of the library could not be made: {os_error_message(exc, self.folder / backups.DAILY_DIR)}")
+
+    def _backup_settings(self) -> None:
+        """``backup_versions`` and ``backup_days`` from the library's settings file."""
+        from tui.config import read_settings
+
+        settings = read_settings(self.folder / "settings.toml")
+        for key in ("backup_versions", "backup_days"):
+            value = settings.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                setattr(self, key, value)
 
     def _db(self, relpath: str) -> TinyDB:
         db = self._dbs.get(relpath)
         if db is None:
             db = TinyDB(str(self.folder / relpath), storage=AtomicJSONStorage,
                         on_corrupt=self._report_corrupt, set_aside=self.set_aside_damaged,
-                        before_replace=self._before_replace)
+                        on_saved=self._on_saved)
             self._dbs[relpath] = db
         return db
 
-    def _before_replace(self, path: Path) -> None:
-        """Hook called before a new version of a library file replaces the old one."""
+    def _on_saved(self, path: Path, raw: bytes) -> None:
+        """Keep a copy of the version just saved (``backups/versions``).
+
+        A backup that cannot be made (a full disk) does not undo the save,
+        which has already happened; the user is told.
+        """
+        try:
+            backups.keep_version(self.folder, path, raw, self.backup_versions)
+        except OSError as exc:
+            self.warnings.append(f"saved, but the backup copy of {path.name} was not: "
+                                 f"{os_error_message(exc, self.folder / backups.VERSIONS_DIR)}")
 
     def _report_corrupt(self, path: Path, aside: Path) -> None:
         self.warnings.append(

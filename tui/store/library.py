@@ -62,13 +62,25 @@ class Store(ArticlesMixin, NotesMixin):
         path = self.folder / DB_NAME
         if self.readonly:
             if path.exists():
-                return Database(path, readonly=True)
+                try:
+                    if _emptied(path, self.folder):
+                        raise StoreError("the file is empty")
+                    return Database(path, readonly=True)
+                except (StoreError, sqlite3.DatabaseError) as exc:
+                    raise _damaged_db(path, exc) from None
             # A read-only library of the JSON format: its articles are read
             # into a private in-memory database, and nothing is written.
             return Database(None, uri=f"file:marsad-{uuid.uuid4().hex}?mode=memory&cache=shared")
         try:
+            if _emptied(path, self.folder):
+                raise StoreError("the file is empty")
             return Database(path)
-        except (StoreError, sqlite3.DatabaseError):
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            if _disk_full(self.folder):  # not damage: never set a database aside for that
+                raise StoreError(f"the disk is full: cannot open {path}; free some space and try again "
+                                 "(nothing already saved was changed)") from None
+            if not self.set_aside_damaged:  # commands report; the app and doctor repair
+                raise _damaged_db(path, exc) from None
             self._set_db_aside(path)
             return Database(path)
 
@@ -177,6 +189,30 @@ class Store(ArticlesMixin, NotesMixin):
     def close(self) -> None:
         self._close_files()
         self.db.close()
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def _emptied(path: Path, folder: Path) -> bool:
+    """An empty database file in a library that has been written: lost, not new
+    (SQLite would take it for a new, empty database and show no articles)."""
+    try:
+        wal = Path(str(path) + "-wal")
+        return (path.stat().st_size == 0 and (folder / "meta.json").exists()
+                and not (wal.exists() and wal.stat().st_size > 0))
+    except OSError:
+        return False
+
+
+def _damaged_db(path: Path, exc: Exception) -> StoreError:
+    return StoreError(f"{path} is damaged or unreadable ({exc}); nothing was changed: "
+                      "run `marsad doctor --repair` to rebuild it (your notes are kept)")
 
 
 def _stat(path: Path) -> str:

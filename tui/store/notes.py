@@ -15,10 +15,13 @@ documents it handed out, by (id, revision).
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from tui.errors import StoreError
 from tui.models import Annotation, Feed, now_iso
+from tui.store.backups import ARTICLES_DIR
 from tui.store.files import LibraryFiles
 from tui.store.ids import BUCKETS, bucket_of, doc_id, id_of, new_id
 from tui.store.merge import merge_annotation
@@ -84,7 +87,30 @@ class NotesMixin(LibraryFiles):
         merged = docs[annotation.id]
         for name, value in Annotation.from_dict(merged).to_dict().items():
             setattr(annotation, name, value)
+        self._keep_article(annotation.article_id)
         return annotation
+
+    def _keep_article(self, article_id: str) -> None:
+        """Keep a copy of an annotated article in ``backups/articles``.
+
+        So that ``marsad doctor`` can put it back, under its id, with every
+        note attached, even if the article database is lost. Rewritten only
+        when the article changed. A failure here never fails the save.
+        """
+        get_article = getattr(self, "get_article", None)
+        if get_article is None:
+            return
+        path = f"{ARTICLES_DIR}/{bucket_of(article_id)}.json"
+        try:
+            with self._lock:
+                kept = self._db(path).table("articles").get(doc_id=doc_id(article_id))
+            article = get_article(article_id)
+            if article is None or (kept is not None and kept.get("hash") == article.hash):
+                return
+            with self.writing():
+                self._upsert_many(path, "articles", {article_id: article.to_dict()})
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            self.warnings.append(f"the note is saved, but the backup copy of its article was not ({exc})")
 
     def _resolve(self, annotation: Annotation, stored: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
         """The documents to write for this save: the annotation, merged if need be."""
