@@ -8,7 +8,13 @@ from pathlib import Path
 
 from tui.models import Annotation, Article, Feed
 from tui.store import Store, bucket_of
-from tui.store.backups import ARTICLES_DIR, candidates, daily_snapshot, snapshots, versions
+from tui.store.backups import (
+    ARTICLES_DIR,
+    candidates,
+    daily_snapshot,
+    snapshots,
+    versions,
+)
 
 
 def test_the_last_five_versions_are_kept_newest_first(store: Store, library: Path) -> None:

@@ -191,14 +191,16 @@ class AtomicJSONStorage(Storage):
             self.on_corrupt(self.path, aside)
 
     def write(self, data: dict[str, Any]) -> None:
-        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
+            raw = encode_json(data)
             atomic_write_bytes(self.path, raw)
-        except OSError as exc:
+        except BaseException as exc:
             # TinyDB mutated the cached dict before asking us to write it:
             # forget it, so nothing unsaved is ever read back as saved.
             self._forget()
-            raise StoreError(os_error_message(exc, self.path, "save")) from None
+            if isinstance(exc, OSError):
+                raise StoreError(os_error_message(exc, self.path, "save")) from None
+            raise
         self._data, self._stamp, self._hash = data, self._file_stamp(), hashlib.blake2b(raw, digest_size=16).digest()
         self._seen_ns = time.time_ns()
         if self.on_saved is not None:
@@ -206,6 +208,17 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def encode_json(data: Any) -> bytes:
+    """Compact UTF-8 JSON. A lone surrogate (half of a UTF-16 pair, which a
+    paste or a broken file name can carry) cannot be UTF-8: it is saved as
+    U+FFFD rather than making the whole file unsavable."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
 
 
 def set_aside(path: Path) -> Path:

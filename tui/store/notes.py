@@ -15,6 +15,7 @@ documents it handed out, by (id, revision).
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from tui.errors import StoreError
 from tui.models import Annotation, Feed, now_iso
 from tui.store.backups import ARTICLES_DIR
-from tui.store.files import LibraryFiles
+from tui.store.files import LibraryFiles, encode_json
 from tui.store.ids import BUCKETS, bucket_of, doc_id, id_of, new_id
 from tui.store.merge import merge_annotation
 
@@ -114,7 +115,7 @@ class NotesMixin(LibraryFiles):
 
     def _resolve(self, annotation: Annotation, stored: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
         """The documents to write for this save: the annotation, merged if need be."""
-        mine = annotation.to_dict()
+        mine = json.loads(encode_json(annotation.to_dict()))  # what the file will hold (U+FFFD for lone surrogates)
         mine["updated"] = now_iso()
         if stored is None:
             if annotation.rev:
