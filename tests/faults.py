@@ -155,7 +155,7 @@ class KillReport:
     kills: int = 0
     acknowledged: int = 0
     lost: list[str] = field(default_factory=list)
-    temps_before_open: int = 0
+    temps_before_open: int = 0  # summed over the kills: temp files each kill left behind
     temps_after_open: int = 0
     unparsable: list[str] = field(default_factory=list)
 
@@ -185,6 +185,7 @@ def kill_saves(library: Path, kills: int, seed: int = 16, max_delay: float = 0.2
     acked: list[str] = []
     counter = 0
     for run in range(kills):
+        report.temps_before_open += len(temp_files(library))  # left by the previous kill
         proc = subprocess.Popen([sys.executable, "-c", SAVER.format(repo=str(REPO)), str(library),
                                  f"r{run}", str(counter)], stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None
@@ -198,7 +199,7 @@ def kill_saves(library: Path, kills: int, seed: int = 16, max_delay: float = 0.2
         counter += 1000
         report.kills += 1
     report.acknowledged = len(acked)
-    report.temps_before_open = len(temp_files(library))
+    report.temps_before_open += len(temp_files(library))
     for path in library.rglob("*.json"):
         if not path.is_file() or "backups" in path.relative_to(library).parts:
             continue  # backup copies are checked by doctor, which skips a cut-short one

@@ -91,6 +91,10 @@ class MarsadApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every keyed action of the screen, by name, plus Textual's own."""
         yield from super().get_system_commands(screen)
+        if hasattr(screen, "action_repair_library"):
+            yield SystemCommand("Repair the library",
+                                "Check every file of the library and repair what can be (marsad doctor --repair)",
+                                lambda: screen.run_action("repair_library"))
         seen: set[str] = set()
         for binding in type(screen).BINDINGS:
             if not isinstance(binding, Binding) or not binding.description or binding.action in seen:

@@ -32,11 +32,18 @@ from textual.worker import get_current_worker
 from tui.config import Config
 from tui.controllers.entities import MENTION_KINDS, TYPE_NAMES, EntityController, correction_rows, remove_correction
 from tui.controllers.feeds import FeedsController, done_line, progress_line, summary
+from tui.controllers.health import HealthController
 from tui.controllers.library import LibraryController, ListItem, list_items
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
 from tui.controllers.search import SEARCH, SearchController
 from tui.entities import entities as extract_entities
-from tui.entities.cache import EntityCache, entity_names, fill, load_corrections, save_corrections
+from tui.entities.cache import (
+    EntityCache,
+    entity_names,
+    fill,
+    load_corrections,
+    save_corrections,
+)
 from tui.entities.corrections import Corrections
 from tui.errors import InputError, MarsadError
 from tui.export import ExportOptions, select, to_markdown
@@ -60,6 +67,7 @@ from tui.widgets.search_box import SearchBox
 if TYPE_CHECKING:
     from tui.app import MarsadApp
     from tui.screens.filter_dialog import FilterDialogResult
+    from tui.store.doctor import Report
 
 NARROW = 100
 PREVIEW_DELAY = 0.08  # seconds the list cursor rests before the reader previews the article
@@ -69,6 +77,7 @@ PROGRESS_EVERY = 100  # articles between sidebar-count and filter refreshes duri
 SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no "Reading names…" flash
 STATUS_LINGER = 4.0  # seconds the final fetch counts stay in the status line
 FEEDS_GROUP = "feeds"
+HEALTH_CHECK_DELAY = 1.5  # seconds after the first list load: the library check never delays first paint
 
 
 def B(key: str, action: str, description: str, id: str, show: bool = True) -> Binding:
@@ -141,6 +150,13 @@ class MainScreen(Screen[None]):
         found: list[Entity]
 
     @dataclass
+    class LibraryChecked(Message):
+        """The start-up check (or a repair) of the library finished in the background."""
+
+        report: Report
+        repaired: bool = False
+
+    @dataclass
     class EntityIndexProgress(Message):
         """The background worker indexed another batch of the library."""
 
@@ -157,6 +173,7 @@ class MainScreen(Screen[None]):
         self.entities = EntityController()
         self.notes = NotesController()
         self.feeds = FeedsController()
+        self.health = HealthController(store.folder)
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
@@ -238,6 +255,38 @@ class MainScreen(Screen[None]):
         while self.store.warnings:
             self.notify(self.store.warnings.pop(0), title="Library", severity="warning", timeout=15)
 
+    @work(thread=True, exclusive=True, group="health")
+    def check_library(self) -> None:
+        """The cheap part of ``marsad doctor``, off the UI thread."""
+        self.post_message(self.LibraryChecked(self.health.quick_check()))
+
+    def action_repair_library(self) -> None:
+        """``marsad doctor --repair`` from the app (command palette)."""
+        if self.health.repairing:
+            return
+        self.health.repairing = True
+        self.notify("Checking and repairing the library…", title="Library", timeout=4)
+        self.repair_library()
+
+    @work(thread=True, exclusive=True, group="health")
+    def repair_library(self) -> None:
+        try:
+            report = self.health.repair()
+        except MarsadError as exc:
+            self.health.repairing = False
+            self.app.call_from_thread(self.notify, f"Not repaired: {exc}", title="Library", severity="error")
+            return
+        self.post_message(self.LibraryChecked(report, repaired=True))
+
+    def on_main_screen_library_checked(self, message: LibraryChecked) -> None:
+        """Say what the check found (only when something is wrong) or what the repair did."""
+        self.report_store_warnings()
+        notice = self.health.repaired(message.report) if message.repaired else self.health.checked(message.report)
+        if notice is not None:
+            self.notify(notice.text, title="Library", severity=notice.severity, timeout=20)  # type: ignore[arg-type]
+        if message.repaired:
+            self.load_articles(keep_id=self.article.id if self.article else None)
+
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
         """Read article metadata and annotation counts off the UI thread."""
@@ -250,6 +299,7 @@ class MainScreen(Screen[None]):
         first = self.library.loaded(message.items)
         if first:
             self.entities.corrections = load_corrections(self.store)
+            self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
         self.apply_list_filter(keep_id=message.keep_id)
         if first:
             # The library's models live as long as the app: keep them out of

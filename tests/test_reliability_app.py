@@ -1,0 +1,99 @@
+"""The app's side of reliability (Pilot): the start-up check, the repair, a full disk."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+from pilot_helpers import started
+from textual.widgets import TextArea
+
+from tui.app import make_app
+from tui.config import Config
+from tui.models import Feed
+from tui.store import Store
+from tui.widgets.annotation_panel import AnnotationPanel
+from tui.widgets.article_list import ArticleList
+
+
+def seeded(config: Config) -> None:
+    app = make_app(config)  # seeds the sample library on first run
+    app.store.save_feed(Feed(id="", url="https://example.org/one.xml", name="الأولى"))
+    app.store.save_feed(Feed(id="", url="https://example.org/two.xml", name="השנייה"))
+    app.store.close()
+
+
+async def wait_for(app, pilot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    for _ in range(60):
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        messages = [n.message for n in app._notifications]
+        if any(text in m for m in messages):
+            return messages
+    raise AssertionError(f"no notification with {text!r}: {[n.message for n in app._notifications]}")
+
+
+async def test_damaged_feeds_file_is_reported_at_start_and_repaired_from_the_app(config: Config) -> None:
+    seeded(config)
+    (config.library / "feeds.json").write_bytes(b'{"feeds": {"1": {"url": "https://exa')
+    app = make_app(config)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(app, pilot)
+        messages = await wait_for(app, pilot, "needs a repair")
+        assert any("feeds.json" in m and "Repair the library" in m for m in messages)
+        await app.screen.run_action("repair_library")
+        messages = await wait_for(app, pilot, "Library repaired")
+    assert sorted(f.url for f in Store(config.library).feeds()) == ["https://example.org/one.xml",
+                                                                      "https://example.org/two.xml"]
+
+
+async def test_a_healthy_library_says_nothing(config: Config) -> None:
+    seeded(config)
+    app = make_app(config)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(app, pilot)
+        await pilot.pause(2.0)
+        await app.workers.wait_for_complete()
+        assert not any("repair" in n.message for n in app._notifications)
+
+
+async def test_a_note_on_a_full_disk_is_not_shown_as_saved(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC injected at the fsync of the note's file: the app says so, the panel does not show it."""
+    seeded(config)
+    app = make_app(config)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        listing.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        article_id = screen.article.id
+
+        def full(fd: int) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", full)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(TextArea).insert("ملاحظة لن تحفظ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        monkeypatch.undo()
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert not any("لن تحفظ" in a.note for a in screen.query_one(AnnotationPanel).annotations)
+        assert not any("لن تحفظ" in a.note for a in app.store.annotations_for(article_id))
+        await pilot.press("q")
+    assert not any("لن تحفظ" in a.note for a in Store(config.library).annotations_for(article_id))
+
+
+def test_palette_offers_the_repair(config: Config) -> None:
+    seeded(config)
+    app = make_app(config)
+    from tui.screens.main import MainScreen
+
+    screen = MainScreen(app.store, config)
+    titles = [c.title for c in app.get_system_commands(screen)]
+    assert "Repair the library" in titles
+
+
