@@ -55,6 +55,16 @@ class Config:
     concurrency: int = 8
     fetch_timeout: float = 20.0
     max_response_bytes: int = 10 * 1024 * 1024
+    # Limits (docs/reliability.md): one fetch run downloads at most this in
+    # all (tui.ingest.fetch.MAX_RUN_BYTES), keeps this many items of a feed,
+    # and cuts an article body longer than this, saying so in the text.
+    max_run_bytes: int = 512 * 1024 * 1024
+    max_items_per_feed: int = 1000
+    max_article_chars: int = 2_000_000
+    # Backups of the analyst's files (tui.store.backups): saved versions kept
+    # per file, and days of daily snapshots. Read by the Store itself too.
+    backup_versions: int = 5
+    backup_days: int = 14
     auto_refresh_minutes: int = 0
     saved_views: dict[str, dict[str, Any]] = field(default_factory=dict)
     left_pane: bool = True
@@ -67,7 +77,8 @@ class Config:
 
 
 _FILE_KEYS = {"bidi", "theme", "keymap", "concurrency", "fetch_timeout", "max_response_bytes",
-              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane"}
+              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane",
+              "max_run_bytes", "max_items_per_feed", "max_article_chars", "backup_versions", "backup_days"}
 
 
 def load_config(library: str | Path | None = None, **overrides: Any) -> Config:

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
                 emit(f"marsad: warning: {warning}", err=True)
             if store is None:
                 store = Store(config.library, set_aside_damaged=False)
-            _save(store, loaded, totals)
+            _save(store, loaded, totals, config.max_article_chars)
         except InputError as exc:
             totals["failed"] += 1
             error(str(exc))
@@ -56,9 +56,9 @@ def load_input(path: str, config: Config) -> Loaded:
     return load_path(path)
 
 
-def _save(store: Store, loaded: Loaded, totals: dict[str, int]) -> None:
+def _save(store: Store, loaded: Loaded, totals: dict[str, int], max_chars: int) -> None:
     if loaded.articles:
-        added, updated = save_articles(store, loaded.articles)
+        added, updated = save_articles(store, loaded.articles, max_chars)
         for art in added:
             emit_table([_row(art.id, art.language, art.title)])
         for art in updated:

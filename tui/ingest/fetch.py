@@ -137,9 +137,11 @@ class Fetcher:
     """An httpx client with the global and per-host limits, retries and size cap."""
 
     def __init__(self, config: Config, retry: RetryPolicy | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None, max_run_bytes: int = MAX_RUN_BYTES) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None, max_run_bytes: int | None = None) -> None:
         self.config = config
         self.retry = retry or RetryPolicy()
+        if max_run_bytes is None:  # the setting (tui.config), MAX_RUN_BYTES by default
+            max_run_bytes = int(getattr(config, "max_run_bytes", MAX_RUN_BYTES))
         self.cap = max_run_bytes  # bytes one run may download in all (the per-fetch cap)
         self.budget = max_run_bytes  # what is left of it
         self._global = asyncio.Semaphore(max(1, int(config.concurrency)))
@@ -364,14 +366,14 @@ def _follow_permanent_move(feed: Feed, resp: Response, report: FetchReport) -> N
 async def _store_feed_response(fetcher: Fetcher, store: Store, feed: Feed, resp: Response,
                                report: FetchReport, full_text: bool) -> None:
     parsed = await asyncio.to_thread(_parse_response, resp, feed.url)
-    items = _prepare_items(parsed, feed)
+    items = _prepare_items(parsed, feed)[: max(1, int(fetcher.config.max_items_per_feed))]
     report.items = len(items)
-    added, updated = await asyncio.to_thread(save_articles, store, items)
+    added, updated = await asyncio.to_thread(save_articles, store, items, fetcher.config.max_article_chars)
     report.added, report.updated = len(added), len(updated)
     if full_text and added:
         fuller = await _fill_full_text(fetcher, [a for a in added if len(a.body) < SHORT_SUMMARY_CHARS])
         if fuller:
-            await asyncio.to_thread(save_articles, store, fuller)
+            await asyncio.to_thread(save_articles, store, fuller, fetcher.config.max_article_chars)
     feed.name = feed.name or parsed.title
     feed.ttl_minutes = min(max(parsed.ttl_minutes, _max_age_minutes(resp.headers)), MAX_TTL_MINUTES)
 
