@@ -418,6 +418,8 @@ def repair_database(folder: Path, report: Report) -> None:
     if path.exists():
         aside = set_aside_database(path)
         report.repaired.append(f"{DB_NAME}: set aside as {aside.name}")
+        report.notes.append("articles without notes that could not be read back come again with "
+                            "`marsad fetch` (feeds) or `marsad import` (files), under the same ids")
 
 
 def restore_database(folder: Path, aside: Path, report: Report) -> None:
