@@ -7,7 +7,6 @@ import os
 
 import pytest
 from pilot_helpers import started
-from textual.widgets import TextArea
 
 from tui.app import make_app
 from tui.config import Config
@@ -15,6 +14,7 @@ from tui.models import Feed
 from tui.store import Store
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_list import ArticleList
+from tui.widgets.bidi_text_area import BidiTextArea
 
 
 def seeded(config: Config) -> None:
@@ -76,7 +76,7 @@ async def test_a_note_on_a_full_disk_is_not_shown_as_saved(config: Config, monke
         monkeypatch.setattr(os, "fsync", full)
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert("ملاحظة لن تحفظ")
+        app.screen.query_one(BidiTextArea).insert("ملاحظة لن تحفظ")
         await pilot.press("ctrl+s")
         await pilot.pause()
         monkeypatch.undo()
