@@ -222,3 +222,22 @@ async def test_editor_keeps_key_order_in_a_burst() -> None:
             ta.post_message(events.Key(key, char))
         await pilot.pause()
         assert ta.text == "سطر\nثا"
+
+
+async def test_input_shows_the_completion_after_an_rtl_value() -> None:
+    from textual.suggester import SuggestFromList
+
+    class App2(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BidiInput(suggester=SuggestFromList(["خط أحمر"]), id="inp")
+
+    app = App2()
+    async with app.run_test(size=(40, 6)) as pilot:
+        inp = app.query_one(BidiInput)
+        inp.focus()
+        await pilot.press(*"خط")
+        await pilot.pause(0.2)
+        row = drawn(inp).strip()
+        assert shaped_visual("أحمر") in row  # the completion is drawn, in visual order
+        await pilot.press("right")  # accepts it (the cursor is at the end)
+        assert inp.value == "خط أحمر"

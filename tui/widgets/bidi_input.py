@@ -82,14 +82,22 @@ class BidiInput(Input):
 
     # -- layout ---------------------------------------------------------------
 
+    def _shown(self) -> str:
+        """The value, or the completion offered for it (drawn faded after it)."""
+        suggestion = self._suggestion
+        if self.has_focus and len(suggestion) > len(self.value) and suggestion.startswith(self.value):
+            return suggestion
+        return self.value
+
     def _layout_width(self) -> int:
         width = max(2, self.scrollable_content_region.width)
-        return max(width, cell_len(self.value) + 1)
+        return max(width, cell_len(self._shown()) + 1)
 
     def _row(self) -> EditRow:
-        direction = line_direction(self.value, self.default_direction)
+        text = self._shown()
+        direction = line_direction(text, self.default_direction)
         mode = self.bidi_mode if self.bidi_mode in ("app", "terminal", "off") else "app"
-        return edit_rows(self.value, self._layout_width(), direction, mode)[0]
+        return edit_rows(text, self._layout_width(), direction, mode)[0]
 
     @property
     def _cursor_offset(self) -> int:
@@ -121,6 +129,12 @@ class BidiInput(Input):
         row = self._row()
         base = self.rich_style
         styles = [base] * len(row.shape.cells)
+        typed = len(self.value)
+        if row.shape.end > typed:  # the completion's cells, faded
+            faded = base + self.get_component_rich_style("input--suggestion")
+            for col, off in enumerate(row.shape.cells):
+                if off >= typed:
+                    styles[col] = faded
         if self.has_focus:
             start, end = sorted(self.selection)
             if start != end:
