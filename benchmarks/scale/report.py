@@ -1,0 +1,72 @@
+"""Markdown tables from the runner's JSON results, for docs/performance.md.
+
+Run: ``python benchmarks/scale/report.py benchmarks/scale/results/FILE.json [...]``
+
+One table per file: each figure's median, worst and peak RSS beside
+newsboat's from the same run, and the ratios against DESIGN.md's targets.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def cell(fig: dict | None) -> str:
+    if fig is None:
+        return ""
+    if fig["median"] is None:
+        notes = [r["note"] for r in fig["runs"] if r["note"]]
+        return notes[0] if notes else "n/a"
+    unit = fig["unit"]
+    med = f"{fig['median']:.2f} s" if unit == "s" else f"{fig['median']:.0f} MB"
+    if fig["median"] is not None and unit == "s" and fig["median"] < 0.1:
+        med = f"{fig['median'] * 1000:.0f} ms"
+    n = sum(1 for r in fig["runs"] if r["seconds"] is not None)
+    extra = [f"n={n}"]
+    if n > 1 and unit == "s":
+        extra.append(f"worst {fig['worst']:.2f}")
+    if fig.get("rss_mb_median"):
+        extra.append(f"{fig['rss_mb_median']:.0f} MB peak")
+    return f"{med} ({', '.join(extra)})"
+
+
+def table(data: dict) -> str:
+    figs = data["figures"]
+    keyed = {(f["size"], f["what"], f["tool"]): f for f in figs}
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for f in figs:
+        key = (f["size"], f["what"])
+        if key in seen:
+            continue
+        seen.add(key)
+        ours = keyed.get((f["size"], f["what"], "marsad")) or keyed.get((f["size"], f["what"], "empty app"))
+        nb = keyed.get((f["size"], f["what"], "newsboat"))
+        size = "—" if f["size"] == "0" else f["size"]
+        tool = "" if ours is None or ours["tool"] == "marsad" else f" ({ours['tool']})"
+        rows.append(f"| {size} | {f['what']}{tool} | {cell(ours)} | {cell(nb)} |")
+    head = (f"Tree `{data['commit']}`, {data['cores']} cores, {data['repeats']} repeats, "
+            f"timeout {data['timeout']:.0f} s, started {data['started']}.")
+    out = [head, "",
+           "| size | what | marsad | newsboat |", "|---|---|---|---|", *rows]
+    if data.get("verdicts"):
+        out += ["", "| ratio or figure | value | target | met |", "|---|---|---|---|"]
+        out += [f"| {w} | {v} | {t} | {ok} |" for w, v, t, ok in data["verdicts"]]
+    loads = [r["load"] for f in figs for r in f["runs"]]
+    if loads:
+        out += ["", f"Load average (1 min) during the run: {min(loads):.1f}–{max(loads):.1f} on 2 cores."]
+    return "\n".join(out)
+
+
+def main() -> int:
+    for name in sys.argv[1:]:
+        print(f"### {Path(name).stem}\n")
+        print(table(json.loads(Path(name).read_text(encoding="utf-8"))))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,631 @@
+"""Marsad at 10,000 / 100,000 / 1,000,000 articles beside newsboat, as a user sees it.
+
+Run (from anywhere; ``--tree`` is the Marsad checkout being measured):
+
+    /work/venv/bin/python benchmarks/scale/run.py --tree /work/main --sizes 10k,100k \
+        [--repeats 5] [--timeout 300] [--only import,search,paint] [--out results.json]
+
+Every figure is a whole command timed from outside, the way a person at a
+terminal meets it, in one run so the machine's load is shared alike:
+
+- import: ``marsad import`` of the feed files into a fresh library, against
+  ``newsboat -x reload`` of the same files (``file://`` URLs, its own temp
+  urls/config/cache), wall time and peak RSS (``/usr/bin/time``);
+- search: ``marsad search QUERY --json``, the first one after the import
+  (search caches removed) and 20 queries after it (median and worst), and the
+  same on an empty library for DESIGN.md's "< 3x" ratio;
+- paint: launch to first paint in tmux (160x45), polling ``capture-pane``
+  until three article rows (``YYYY-MM-DD ·``) show, against newsboat's first
+  screen (its feed list) and a trivial Textual app (``empty_app.py``);
+- memory: RSS of the process tree right after first paint and 3 s later;
+- scroll: ``end`` in the list until the oldest article's date shows;
+- filter by entity: ``e`` then ``f`` (the first entity of the open article)
+  until the list's header reads "N of M articles".
+
+Sizes: ``10k`` is one feed of 10,000 items, ``100k`` ten feeds (``feedgen.py``);
+``1m`` is a library written straight into the store (``libgen.py``; skipped
+when the tree has no SQLite store). Timeouts are reported as such, never as
+a number. The table prints medians, ratios and the targets of DESIGN.md;
+the JSON keeps every sample and the load average at each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import feedgen
+
+PYTHON = sys.executable
+NEWSBOAT = shutil.which("newsboat")
+WIDTH, HEIGHT = 160, 45
+ROW_RE = re.compile(r"\d{4}-\d{2}-\d{2} ·")
+FILTERED_RE = re.compile(r"[\d,]+ of [\d,]+ articles")
+NEWSBOAT_ROW_RE = re.compile(r"^\s+1 .{0,4}\(\d+/\d+", re.MULTILINE)  # first feed row, "(unread/total"
+SIZES = {"1k": (1, 1_000), "10k": (1, 10_000), "100k": (10, 10_000), "1m": (0, 1_000_000)}  # 1k: a smoke test
+QUERIES = ["طهران", "الرئيس", "وزير الخارجية", '"أسعار النفط"', "بغداد", "الأمم المتحدة", "والانتخابات",
+           "صندوق النقد الدولي", "مسقط", "إعادة الإعمار", "اللاجئين", "تهران", "مذاکرات هسته‌ای", "بانک مرکزی",
+           "Tehran", "oil prices", '"World Bank"', "nuclear talks", "Geneva", "zzqx-nothing"]
+FIRST_QUERY, FIRST_QUERY_EN = "طهران", "Tehran"
+
+
+# ------------------------------------------------------------------ runs --
+
+@dataclass
+class Run:
+    """One timed command: wall seconds (None on timeout or failure), peak RSS."""
+
+    seconds: float | None
+    rss_mb: float | None = None
+    load: float = 0.0
+    note: str = ""
+
+
+@dataclass
+class Figure:
+    """The samples of one thing measured, one tool, one size."""
+
+    size: str
+    what: str
+    tool: str
+    unit: str = "s"
+    runs: list[Run] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def values(self) -> list[float]:
+        return [r.seconds for r in self.runs if r.seconds is not None]
+
+    @property
+    def median(self) -> float | None:
+        vals = self.values()
+        return statistics.median(vals) if vals else None
+
+    @property
+    def worst(self) -> float | None:
+        vals = self.values()
+        return max(vals) if vals else None
+
+    @property
+    def rss(self) -> float | None:
+        vals = [r.rss_mb for r in self.runs if r.rss_mb is not None]
+        return statistics.median(vals) if vals else None
+
+    @property
+    def failed(self) -> str:
+        notes = [r.note for r in self.runs if r.seconds is None]
+        return notes[0] if notes and len(notes) == len(self.runs) else ""
+
+    def to_json(self) -> dict[str, object]:
+        return {**asdict(self), "median": self.median, "worst": self.worst, "rss_mb_median": self.rss}
+
+
+def load1() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def timed(cmd: list[str], *, timeout: float, cwd: Path | None = None, env: dict[str, str] | None = None,
+          capture: bool = False) -> tuple[Run, str]:
+    """Wall time and peak RSS of a command, killed (whole group) at ``timeout``."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        full = ["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd]
+        load = load1()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(full, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.communicate()
+            return Run(None, None, load, f"timeout {timeout:.0f} s"), ""
+        elapsed = time.perf_counter() - t0
+        if proc.returncode != 0:
+            last = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+            return Run(None, None, load, f"exit {proc.returncode}: {last[0][:120]}"), ""
+        lines = [ln for ln in Path(tf.name).read_text().split() if ln.isdigit()]
+        rss = int(lines[-1]) / 1024 if lines else None
+        return Run(round(elapsed, 4), round(rss, 1) if rss else None, load), (out or b"").decode("utf-8", "replace")
+
+
+# ------------------------------------------------------------------ tmux --
+
+class Tmux:
+    """A private tmux server (its own socket) for launch-to-paint runs."""
+
+    def __init__(self) -> None:
+        self.sock = f"marsad-bench-{os.getpid()}"
+        self.tm("new-session", "-d", "-s", "hold", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 86400")
+
+    def tm(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.sock, *args], check=False, capture_output=True, text=True).stdout
+
+    def alive(self, name: str) -> bool:
+        return subprocess.run(["tmux", "-L", self.sock, "has-session", "-t", name],
+                              check=False, capture_output=True).returncode == 0
+
+    def screen(self, name: str) -> str:
+        return self.tm("capture-pane", "-p", "-t", name)
+
+    def start(self, name: str, argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+        """Start ``argv`` in a new session; returns the start time and its pid."""
+        sets = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        shell = f"cd {shlex.quote(str(cwd))} && exec env {sets} {shlex.join(argv)}"
+        t0 = time.perf_counter()
+        self.tm("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), shell)
+        pid = int(self.tm("display", "-p", "-t", name, "#{pane_pid}").strip() or 0)
+        return t0, pid
+
+    def wait(self, name: str, ready: Callable[[str], bool], timeout: float) -> tuple[float | None, str]:
+        """Poll the screen every ~10 ms until ``ready``; the time it became so."""
+        deadline = time.perf_counter() + timeout
+        text = ""
+        while time.perf_counter() < deadline:
+            text = self.screen(name)
+            if ready(text):
+                return time.perf_counter(), text
+            if not self.alive(name):
+                return None, "exited"
+            time.sleep(0.01)
+        return None, "timeout"
+
+    def close(self, name: str, keys: tuple[str, ...] = ("q",)) -> None:
+        for key in keys:
+            self.tm("send-keys", "-t", name, key)
+        for _ in range(300):
+            if not self.alive(name):
+                return
+            time.sleep(0.01)
+        self.tm("kill-session", "-t", name)
+
+    def shutdown(self) -> None:
+        self.tm("kill-server")
+
+
+def tree_rss_mb(pid: int) -> float | None:
+    """Resident memory of ``pid`` and every process below it."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    family = {pid}
+    grew = True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in family} - family
+        family |= more
+        grew = bool(more)
+    total = 0
+    for p in family:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return round(total / 1024, 1) if total else None
+
+
+# ----------------------------------------------------------------- bench --
+
+class Bench:
+    """One run: a tree, a work folder, the figures gathered so far."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.tree = Path(args.tree).resolve()
+        self.work = Path(args.work)
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.repeats = args.repeats
+        self.timeout = args.timeout
+        self.settle = args.settle
+        self.figures: list[Figure] = []
+        self.env = {**os.environ, "PYTHONPATH": str(self.tree)}
+        self.env.pop("MARSAD_HOME", None)
+        self._tmux: Tmux | None = None
+
+    @property
+    def tmux(self) -> Tmux:
+        if self._tmux is None:
+            self._tmux = Tmux()
+        return self._tmux
+
+    def add(self, fig: Figure) -> Figure:
+        self.figures.append(fig)
+        print(f"  {fig.size:>5} {fig.what:<34} {fig.tool:<10} {fmt(fig)}", flush=True)
+        return fig
+
+    def marsad(self, library: Path, *args: str) -> list[str]:
+        return [PYTHON, "-m", "tui", "--library", str(library), *args]
+
+    # -- import ---------------------------------------------------------
+
+    def bench_import(self, size: str, feeds: list[Path]) -> tuple[Path | None, Path | None]:
+        """Fresh library each repeat; keeps the last library and newsboat cache for later steps."""
+        ours = Figure(size, "import", "marsad")
+        theirs = Figure(size, "import", "newsboat")
+        lib = nb = None
+        for rep in range(self.repeats):
+            lib = self.fresh(f"lib-{size}")
+            run, _ = timed(self.marsad(lib, "import", *map(str, feeds)), timeout=self.timeout,
+                           cwd=self.tree, env=self.env)
+            ours.runs.append(run)
+            if NEWSBOAT:
+                nb = self.fresh(f"nb-{size}")
+                theirs.runs.append(self.newsboat_reload(nb, feeds))
+            if run.seconds is None and rep == 0:
+                break  # a timeout: do not spend N more on it
+        ours.extra["articles"] = self.count_articles(lib) if lib else None
+        self.add(ours)
+        if NEWSBOAT:
+            theirs.extra["articles"] = newsboat_items(nb / "cache.db") if nb else None
+            self.add(theirs)
+        ok = ours.runs and ours.runs[-1].seconds is not None
+        return (lib if ok else None), nb
+
+    def newsboat_reload(self, folder: Path, feeds: list[Path]) -> Run:
+        write_newsboat_config(folder, feeds)
+        run, _ = timed([NEWSBOAT, *newsboat_args(folder), "-x", "reload"], timeout=self.timeout,
+                       cwd=folder, env=newsboat_env(folder))
+        return run
+
+    def count_articles(self, lib: Path) -> int | None:
+        """How many articles the tree's store sees (a check that the import happened)."""
+        code = ("import sys; from tui.store import Store; s = Store(sys.argv[1]); "
+                "print(s.article_count()); s.close()")
+        out = subprocess.run([PYTHON, "-c", code, str(lib)], check=False, cwd=self.tree, env=self.env,
+                             capture_output=True, text=True, timeout=self.timeout)
+        return int(out.stdout.strip()) if out.stdout.strip().isdigit() else None
+
+    # -- search ---------------------------------------------------------
+
+    def bench_search(self, size: str, lib: Path) -> None:
+        for query, label in ((FIRST_QUERY, "first search (ar)"), (FIRST_QUERY_EN, "first search (en)")):
+            fig = Figure(size, label, "marsad")
+            for _ in range(self.repeats):
+                drop_search_cache(lib)
+                run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
+                                 cwd=self.tree, env=self.env, capture=True)
+                fig.runs.append(run)
+                fig.extra["hits"] = count_hits(out)
+                if run.seconds is None:
+                    break
+            self.add(fig)
+        fig = Figure(size, "20 queries (after first)", "marsad")
+        for query in QUERIES:
+            run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
+                             cwd=self.tree, env=self.env, capture=True)
+            run.note = run.note or f"{query} hits={count_hits(out)}"
+            fig.runs.append(run)
+            if run.seconds is None:
+                break
+        self.add(fig)
+
+    def bench_empty_search(self) -> None:
+        empty = self.fresh("lib-empty")
+        for query, label in ((FIRST_QUERY, "search, empty library (ar)"), (FIRST_QUERY_EN, "search, empty library (en)")):
+            fig = Figure("0", label, "marsad")
+            for _ in range(self.repeats):
+                run, _ = timed(self.marsad(empty, "search", query, "--json"), timeout=self.timeout,
+                               cwd=self.tree, env=self.env, capture=True)
+                fig.runs.append(run)
+            self.add(fig)
+
+    # -- paint, memory, scroll --------------------------------------------
+
+    def bench_paint(self, size: str, lib: Path | None, nb: Path | None, oldest: str | None,
+                    scroll: bool) -> None:
+        if lib is not None:
+            paint, mem, mem2 = (Figure(size, "first paint", "marsad"), Figure(size, "RSS at first paint", "marsad", "MB"),
+                                Figure(size, f"RSS {self.settle:.0f} s after paint", "marsad", "MB"))
+            end = Figure(size, "scroll to the end (end key)", "marsad")
+            entity = Figure(size, "filter by entity (e, f)", "marsad")
+            for _ in range(self.repeats):
+                self.paint_once(self.marsad(lib), has_rows, paint, mem, mem2,
+                                (lambda s: oldest in s) if (scroll and oldest) else None, end,
+                                entity=entity if scroll else None)
+            for fig in (paint, mem, mem2) + ((end, entity) if scroll and oldest else ()):
+                self.add(fig)
+        if nb is not None and NEWSBOAT:
+            paint, mem = Figure(size, "first paint", "newsboat"), Figure(size, "RSS at first paint", "newsboat", "MB")
+            mem2 = Figure(size, f"RSS {self.settle:.0f} s after paint", "newsboat", "MB")
+            for _ in range(self.repeats):
+                self.paint_once([NEWSBOAT, *newsboat_args(nb)], newsboat_ready, paint, mem, mem2, None, None,
+                                cwd=nb, env=newsboat_env(nb))
+            for fig in (paint, mem, mem2):
+                self.add(fig)
+
+    def bench_empty_app(self) -> None:
+        paint, mem = Figure("0", "first paint", "empty app"), Figure("0", "RSS at first paint", "empty app", "MB")
+        mem2 = Figure("0", f"RSS {self.settle:.0f} s after paint", "empty app", "MB")
+        for _ in range(self.repeats):
+            self.paint_once([PYTHON, str(HERE / "empty_app.py")], lambda s: "READY-ROW-19" in s, paint, mem, mem2,
+                            None, None)
+        for fig in (paint, mem, mem2):
+            self.add(fig)
+
+    def paint_once(self, argv: list[str], ready: Callable[[str], bool], paint: Figure, mem: Figure, mem2: Figure,
+                   scrolled: Callable[[str], bool] | None, end: Figure | None, cwd: Path | None = None,
+                   env: dict[str, str] | None = None, entity: Figure | None = None) -> None:
+        env = env if env is not None else {"PYTHONPATH": str(self.tree), "TERM": "tmux-256color"}
+        name = f"run{time.monotonic_ns()}"
+        load = load1()
+        t0, pid = self.tmux.start(name, argv, cwd or self.tree, env)
+        t1, screen = self.tmux.wait(name, ready, self.timeout)
+        if t1 is None:
+            paint.runs.append(Run(None, None, load, screen))
+            self.tmux.close(name)
+            return
+        paint.runs.append(Run(round(t1 - t0, 4), None, load))
+        mem.runs.append(Run(tree_rss_mb(pid), None, load))
+        time.sleep(self.settle)
+        mem2.runs.append(Run(tree_rss_mb(pid), None, load1()))
+        if scrolled is not None and end is not None:
+            if scrolled(self.tmux.screen(name)):
+                end.runs.append(Run(None, None, load1(), "oldest row already on screen"))
+            else:
+                t2 = time.perf_counter()
+                self.tmux.tm("send-keys", "-t", name, "End")
+                t3, screen = self.tmux.wait(name, scrolled, self.timeout)
+                end.runs.append(Run(round(t3 - t2, 4) if t3 else None, None, load1(), "" if t3 else screen))
+        if entity is not None:
+            entity.runs.append(self.filter_by_entity(name))
+        self.tmux.close(name)
+
+    def filter_by_entity(self, name: str) -> Run:
+        """``e`` (focus the entity sidebar, first entity selected), then ``f`` until the list says "N of M"."""
+        self.tmux.tm("send-keys", "-t", name, "e")
+        time.sleep(0.5)
+        load = load1()
+        t0 = time.perf_counter()
+        self.tmux.tm("send-keys", "-t", name, "f")
+        t1, screen = self.tmux.wait(name, lambda s: bool(FILTERED_RE.search(s)), min(self.timeout, 60))
+        return Run(round(t1 - t0, 4) if t1 else None, None, load, "" if t1 else f"no filtered list ({screen})")
+
+    # -- helpers --------------------------------------------------------
+
+    def fresh(self, name: str) -> Path:
+        path = self.work / name
+        shutil.rmtree(path, ignore_errors=True)
+        return path
+
+    def close(self) -> None:
+        if self._tmux is not None:
+            self._tmux.shutdown()
+
+
+def has_rows(screen: str) -> bool:
+    """Marsad's list has drawn at least three article rows (each has a date and a dot)."""
+    return len(ROW_RE.findall(screen)) >= 3
+
+
+def newsboat_ready(screen: str) -> bool:
+    """newsboat's feed list shows its first row with (unread/total) counts (tmux may eat the ")")."""
+    return bool(NEWSBOAT_ROW_RE.search(screen))
+
+
+def drop_search_cache(lib: Path) -> None:
+    """Remove what a previous search left for the next one, so "first" is first."""
+    for path in (lib / "cache").glob("search*"):
+        path.unlink(missing_ok=True)
+
+
+def count_hits(out: str) -> int | None:
+    try:
+        return len(json.loads(out))
+    except ValueError:
+        return None
+
+
+def write_newsboat_config(folder: Path, feeds: list[Path]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "urls").write_text("".join(f"file://{p.resolve()}\n" for p in feeds), encoding="utf-8")
+    (folder / "config").write_text("max-items 0\nshow-read-feeds yes\n", encoding="utf-8")
+
+
+def newsboat_args(folder: Path) -> list[str]:
+    return ["-u", str(folder / "urls"), "-c", str(folder / "cache.db"), "-C", str(folder / "config")]
+
+
+def newsboat_env(folder: Path) -> dict[str, str]:
+    return {"HOME": str(folder), "XDG_CONFIG_HOME": str(folder), "XDG_DATA_HOME": str(folder),
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "tmux-256color", "LANG": "C.UTF-8"}
+
+
+def newsboat_items(db: Path) -> int | None:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db) as con:
+            return int(con.execute("select count(*) from rss_item").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def oldest_date(feeds: int, items: int) -> str:
+    """The date of the oldest generated item, as the list prints it (UTC)."""
+    ts = min(feedgen.START - (items - 1) * 780 - n * 17 for n in range(feeds))
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d")
+
+
+# ----------------------------------------------------------------- table --
+
+def fmt(fig: Figure) -> str:
+    if fig.median is None:
+        return fig.failed or "n/a"
+    unit = fig.unit
+    med = f"{fig.median:.3f} {unit}" if unit == "s" else f"{fig.median:.0f} {unit}"
+    parts = [med, f"(n={len(fig.values())}"]
+    if len(fig.values()) > 1:
+        parts.append(f"worst {fig.worst:.3f}" if unit == "s" else f"max {fig.worst:.0f}")
+    if fig.rss is not None:
+        parts.append(f"peak RSS {fig.rss:.0f} MB")
+    return " ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if parts[2:] else "") + ")"
+
+
+def find(figs: list[Figure], size: str, what: str, tool: str) -> Figure | None:
+    return next((f for f in figs if f.size == size and f.what == what and f.tool == tool), None)
+
+
+def ratio(a: Figure | None, b: Figure | None) -> float | None:
+    if a is None or b is None:
+        return None
+    x, y = a.median, b.median
+    return x / y if x is not None and y else None
+
+
+def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, str]]:
+    """(what, value, target, met?) for every target of DESIGN.md we measured."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, value: float | None, target: str, ok: Callable[[float], bool], unit: str = "x") -> None:
+        if value is None:
+            return
+        shown = f"{value:.2f} {unit}" if unit != "s" else f"{value:.3f} s"
+        rows.append((what, shown, target, "-" if target == "(info)" else "yes" if ok(value) else "NO"))
+
+    empty_paint = find(figs, "0", "first paint", "empty app")
+    for size in sizes:
+        big = size in ("100k", "1m")  # DESIGN.md's paint, search and memory targets are for 100k and up
+        imp, nb_imp = find(figs, size, "import", "marsad"), find(figs, size, "import", "newsboat")
+        add(f"{size} import: marsad / newsboat time", ratio(imp, nb_imp), "<= 1.0", lambda v: v <= 1.0)
+        if imp and nb_imp and imp.rss and nb_imp.rss:
+            add(f"{size} import: marsad / newsboat peak RSS", imp.rss / nb_imp.rss, "(info)", lambda v: True)
+        paint = find(figs, size, "first paint", "marsad")
+        if size == "10k" and paint:
+            add("10k first paint", paint.median, "< 1 s", lambda v: v < 1.0, "s")
+        add(f"{size} first paint: marsad / empty app", ratio(paint, empty_paint), "< 2.0" if big else "(info)",
+            lambda v, big=big: v < 2.0 or not big)
+        add(f"{size} first paint: marsad / newsboat", ratio(paint, find(figs, size, "first paint", "newsboat")),
+            "< 0.25" if big else "(info)", lambda v, big=big: v < 0.25 or not big)
+        for lang in ("ar", "en"):
+            add(f"{size} first search ({lang}) / empty library",
+                ratio(find(figs, size, f"first search ({lang})", "marsad"),
+                      find(figs, "0", f"search, empty library ({lang})", "marsad")),
+                "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
+        for when in sorted({f.what for f in figs if f.what.startswith("RSS")}):
+            add(f"{size} {when}: marsad / newsboat",
+                ratio(find(figs, size, when, "marsad"), find(figs, size, when, "newsboat")),
+                "<= 1.0" if big else "(info)", lambda v, big=big: v <= 1.0 or not big)
+    return rows
+
+
+def print_table(figs: list[Figure], sizes: list[str]) -> None:
+    print("\n| size | what | tool | median | n | worst | peak RSS MB | load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for f in figs:
+        med = f.failed or ("n/a" if f.median is None else (f"{f.median:.3f} s" if f.unit == "s" else f"{f.median:.0f} MB"))
+        worst = "" if f.worst is None else (f"{f.worst:.3f}" if f.unit == "s" else f"{f.worst:.0f}")
+        loads = [r.load for r in f.runs]
+        print(f"| {f.size} | {f.what} | {f.tool} | {med} | {len(f.values())} | {worst} | "
+              f"{'' if f.rss is None else f'{f.rss:.0f}'} | {max(loads) if loads else ''} |")
+    rows = verdicts(figs, sizes)
+    if rows:
+        print("\n| ratio or figure | value | target | met |")
+        print("|---|---|---|---|")
+        for what, value, target, ok in rows:
+            print(f"| {what} | {value} | {target} | {ok} |")
+
+
+# ------------------------------------------------------------------ main --
+
+def tree_commit(tree: Path) -> str:
+    out = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h %s"], check=False, capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tree", default=str(HERE.parents[1]), help="Marsad checkout to measure (PYTHONPATH)")
+    ap.add_argument("--sizes", default="10k", help="comma list of 10k, 100k, 1m")
+    ap.add_argument("--only", default="import,search,paint,scroll",
+                    help="comma list of import, search, paint, scroll")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds before one command is killed")
+    ap.add_argument("--settle", type=float, default=3.0, help="seconds after paint before the second RSS reading")
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "marsad-scale"),
+                    help="folder for feeds, libraries and newsboat caches (kept between runs)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--out", help="write the JSON results here")
+    args = ap.parse_args()
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    only = {s.strip() for s in args.only.split(",")}
+    bench = Bench(args)
+    started = datetime.now(UTC)
+    print(f"tree {bench.tree} ({tree_commit(bench.tree)}), {os.cpu_count()} cores, load {os.getloadavg()}")
+    try:
+        if "search" in only:
+            bench.bench_empty_search()
+        if "paint" in only:
+            bench.bench_empty_app()
+        for size in sizes:
+            if size not in SIZES:
+                print(f"unknown size {size}; skipped")
+                continue
+            run_size(bench, size, only, args.seed)
+    finally:
+        bench.close()
+    print_table(bench.figures, sizes)
+    if args.out:
+        result = {"started": started.isoformat(timespec="seconds"), "tree": str(bench.tree),
+                  "commit": tree_commit(bench.tree), "host": platform.node(), "cores": os.cpu_count(),
+                  "python": platform.python_version(), "repeats": args.repeats, "timeout": args.timeout,
+                  "load_end": os.getloadavg(), "figures": [f.to_json() for f in bench.figures],
+                  "verdicts": verdicts(bench.figures, sizes)}
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"\nwrote {args.out}")
+    return 0
+
+
+def run_size(bench: Bench, size: str, only: set[str], seed: int) -> None:
+    feeds_n, items = SIZES[size]
+    print(f"\n== {size} ==", flush=True)
+    lib: Path | None = None
+    nb: Path | None = None
+    if size == "1m":
+        import libgen
+
+        lib, nb, oldest = libgen.prepare(bench.tree, bench.work, seed, bench.env, bench.timeout)
+        if lib is None:
+            print("  1m: skipped (the tree's store has no bulk SQLite API)")
+            return
+    else:
+        feeds = feedgen.ensure_feeds(bench.work / f"feeds-{items}", 10, items, seed)[:feeds_n]
+        oldest = oldest_date(feeds_n, items)
+        if "import" in only:
+            lib, nb = bench.bench_import(size, feeds)
+        else:
+            lib = bench.work / f"lib-{size}"
+            nb = bench.work / f"nb-{size}"
+            lib = lib if lib.exists() else None
+            nb = nb if (nb / "cache.db").exists() else None
+    if lib is None:
+        print(f"  {size}: no library (import failed or timed out); later steps skipped")
+        return
+    if "search" in only:
+        bench.bench_search(size, lib)
+    if "paint" in only:
+        bench.bench_paint(size, lib, nb, oldest, "scroll" in only)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
