@@ -322,3 +322,30 @@ def test_read_only_library_of_the_previous_format_opens(tmp_path: Path) -> None:
     store = Store(library, readonly=True, progress=lambda done, total: None)
     assert store.article_count() == 5 and len(store.all_annotations()) == 4
     assert (library / "articles.json").exists() and not (library / "library.sqlite").exists()
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "source", "annotated"])
+def test_index_of_agrees_with_the_window_in_every_order(store: Store, sort: str) -> None:
+    added, _ = store.add_articles([dated(f"s{d}", d % 9 + 1, source=f"src{d % 4}") for d in range(40)])
+    for art_ in added[::7]:
+        store.save_annotation(Annotation(id="", article_id=art_.id, note="n"))
+    for query in (ListQuery(sort=sort), ListQuery(sort=sort, sources=("src1", "src3"))):
+        order = [r.article.id for r in store.window(query, 0, 100)]
+        assert [store.index_of(aid, query) for aid in order] == list(range(len(order)))
+    assert store.index_of(added[0].id, ListQuery(sort=sort, sources=("nowhere",))) is None
+
+
+def test_store_rows_read_pages_on_demand(store: Store) -> None:
+    from tui.store import StoreRows
+    from tui.store.rows import PAGE
+
+    store.add_articles([dated(f"r{i}", i % 28 + 1) for i in range(PAGE * 2 + 17)])
+    rows = StoreRows(store)
+    assert len(rows) == PAGE * 2 + 17 and rows._pages == {}  # noqa: SLF001 - counting reads no rows
+    last = rows[-1]
+    assert list(rows._pages) == [2]  # noqa: SLF001 - only the last page was read
+    assert [r.article.id for r in rows] == [r.article.id for r in store.window(offset=0, limit=10_000)]
+    assert rows.index_of(last.article.id) == len(rows) - 1
+    assert [r.article.id for r in rows[3:6]] == [rows[i].article.id for i in range(3, 6)]
+    with pytest.raises(IndexError):
+        rows[len(rows)]

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 from tui.models import Annotation, Article, Direction
+from tui.store.articles import Row
 
 DIRECTIONS: dict[Direction | None, Direction | None] = {None: "rtl", "rtl": "ltr", "ltr": None}
 
 
-@dataclass
-class ListItem:
-    """What a row needs: the article metadata and its annotation count."""
-
-    article: Article
-    annotations: int = 0
+# What a row needs: the article metadata and its annotation count. The store's
+# list rows are exactly that, so a lazily read list (tui.store.StoreRows) and a
+# list built here hold the same objects.
+ListItem = Row
 
 
 def list_items(articles: Iterable[Article], annotations: Iterable[Annotation]) -> list[ListItem]:
@@ -30,20 +28,27 @@ class LibraryController:
     """The list's rows (all of them, before search and filters) and the open article."""
 
     def __init__(self) -> None:
-        self.items: list[ListItem] = []
+        self.items: Sequence[ListItem] = []
         self.article: Article | None = None
         self.header_text = ""  # logical text; the header draws it laid out
         self._by_id: dict[str, ListItem] = {}
+        self._loaded = False
 
-    def loaded(self, items: list[ListItem]) -> bool:
-        """A fresh read of the library; True the first time (the screen then freezes the GC)."""
-        first = not self.items
+    def loaded(self, items: Sequence[ListItem]) -> bool:
+        """A fresh read of the library; True the first time (the screen then freezes the GC).
+
+        ``items`` may be lazy (:class:`tui.store.StoreRows`); it is then not walked.
+        """
+        first = not self._loaded
+        self._loaded = True
         self.items = items
-        self._by_id = {it.article.id: it for it in items}
+        self._by_id = {it.article.id: it for it in items} if isinstance(items, list) else {}
         return first
 
     def item_for(self, article_id: str) -> ListItem | None:
-        return self._by_id.get(article_id)
+        """The row of an article, if it is in memory (a lazy list is not read for it)."""
+        find = getattr(self.items, "find", None)
+        return find(article_id) if callable(find) else self._by_id.get(article_id)
 
     def opened(self, article: Article) -> bool:
         """The reader now shows ``article``; False if it already did."""

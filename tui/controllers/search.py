@@ -20,6 +20,7 @@ from tui.models import Annotation, Article
 from tui.rtl.marks import Mark
 from tui.search import SearchIndex, find_hits, parse_query
 from tui.search.query import Query
+from tui.store.articles import ListQuery
 
 SEARCH = "search"
 EntityLookup = Callable[[str], Collection[str]]
@@ -53,6 +54,19 @@ class SearchController:
         if scores is not None:
             return sorted(items, key=lambda it: -scores[it.article.id])
         return sort_items(items, flt.sort) if flt.sort != "newest" else list(items)
+
+    def list_query(self, entities: EntityLookup | None = None) -> ListQuery:
+        """What the list shows, as the store's query: the filter, the entity's
+        articles, and the search (ranked by the index) once its results are in."""
+        flt = self.filter
+        ids = None
+        if flt.entity:
+            ids = frozenset(entities(flt.entity) if entities is not None else ())
+        search = None
+        if self.scores is not None and self.text.strip():
+            query = parse_query(self.text, live=True)
+            search = None if query.empty else query
+        return ListQuery.from_filter(flt, article_ids=ids, search=search)
 
     def label(self) -> str:
         """What narrows the list, for its header: ``/query  ◆ view  filter``."""

@@ -13,7 +13,7 @@ command palette agree.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection, Generator
+from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -30,10 +30,16 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.config import Config
-from tui.controllers.entities import MENTION_KINDS, TYPE_NAMES, EntityController, correction_rows, remove_correction
+from tui.controllers.entities import (
+    MENTION_KINDS,
+    TYPE_NAMES,
+    EntityController,
+    correction_rows,
+    remove_correction,
+)
 from tui.controllers.feeds import FeedsController, done_line, progress_line, summary
 from tui.controllers.health import HealthController
-from tui.controllers.library import LibraryController, ListItem, list_items
+from tui.controllers.library import LibraryController, ListItem
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
 from tui.controllers.search import SEARCH, SearchController
 from tui.entities import entities as extract_entities
@@ -55,7 +61,7 @@ from tui.rtl.marks import Mark
 from tui.screens.feeds_screen import FeedsScreen
 from tui.search import SearchIndex, load_index, parse_query, sync_index
 from tui.search.library import library_stamp, save_index
-from tui.store import Store, atomic_write
+from tui.store import ListQuery, Store, StoreRows, atomic_write
 from tui.tags import tag_counts
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_list import ArticleList
@@ -125,7 +131,7 @@ class MainScreen(Screen[None]):
     class ArticlesLoaded(Message):
         """The library list was read in the background."""
 
-        items: list[ListItem]
+        items: Sequence[ListItem]
         keep_id: str | None = None
 
     @dataclass
@@ -289,9 +295,16 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
-        """Read article metadata and annotation counts off the UI thread."""
-        items = list_items(self.store.articles(), self.store.all_annotations())
-        self.post_message(self.ArticlesLoaded(items, keep_id))
+        """Count the library and read the first page of rows, off the UI thread.
+
+        Nothing else is read: the list asks the store for the rows it draws
+        (:class:`StoreRows`), so first paint costs the same at 100,000
+        articles as at 100.
+        """
+        rows = StoreRows(self.store)
+        if len(rows):
+            rows.page(0)
+        self.post_message(self.ArticlesLoaded(rows, keep_id))
 
     def on_main_screen_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show the list; start (or sync) the search index and the entity index after first paint."""
@@ -317,10 +330,8 @@ class MainScreen(Screen[None]):
 
     def apply_list_filter(self, keep_id: str | None = None) -> None:
         """Show the items that pass the search and filters."""
-        stamp = library_stamp(self.store)
-        if self.search.needs_annotation_tags(stamp):
-            self.search.set_annotation_tags(stamp, self.store.all_annotations())
-        items = self.search.filtered(self.library.items, self._entity_lookup())
+        query = self.search.list_query(self._entity_lookup())
+        items = StoreRows(self.store, query) if query != ListQuery() else self.library.items
         current = keep_id or (self.article.id if self.article else None)
         self.article_list.set_items(items, keep_id=current)
         self.update_list_header()
@@ -756,7 +767,9 @@ class MainScreen(Screen[None]):
         from tui.screens.filter_dialog import FilterDialog
 
         config = self.config
-        sources, languages = self.library.sources_and_languages()
+        facets = self.store.facets()
+        sources = [name for name, _ in facets["sources"]]
+        languages = [name for name, _ in facets["languages"]]
 
         def done(result: FilterDialogResult | None) -> None:
             if result is None:
@@ -1008,7 +1021,7 @@ class MainScreen(Screen[None]):
     def action_feeds(self) -> None:
         """Open the feeds screen: every feed, its last fetch and its error."""
         screen = FeedsScreen(self, self.feeds.for_view(self.store.feeds()), self.feeds.pending_ids(),
-                             self.library.feed_counts(), mode=self.bidi_mode)
+                             self.store.feed_counts(), mode=self.bidi_mode)
         self.app.push_screen(screen)
         progress = self.feeds.progress
         if self.feeds.fetching and progress is not None:
@@ -1076,7 +1089,7 @@ class MainScreen(Screen[None]):
         feeds = self.store.feeds()
         for screen in self._feeds_screens():
             screen.show_progress(len(reports), len(reports), text)
-            screen.show_feeds(feeds, set(), self.library.feed_counts())
+            screen.show_feeds(feeds, set(), self.store.feed_counts())
         message, severity = summary(reports)
         if self.feeds.should_notify(reports, severity):
             self.notify(message, title="Feeds", severity=severity,
@@ -1116,7 +1129,7 @@ class MainScreen(Screen[None]):
     def _update_feeds_screens(self) -> None:
         for screen in self._feeds_screens():
             screen.show_feeds(self.feeds.for_view(self.store.feeds()), self.feeds.pending_ids(),
-                              self.library.feed_counts())
+                              self.store.feed_counts())
 
     def on_feeds_screen_refresh_requested(self, message: FeedsScreen.RefreshRequested) -> None:
         self.refresh_feeds(message.feed_ids, force=True)

@@ -25,7 +25,13 @@ from __future__ import annotations
 
 from tui.search.query import Query
 from tui.search.terms import query_keys, token_keys
-from tui.text.normalize import _AR_LETTERS, _AR_PREFIXES, _HE_LETTERS, _HE_PREFIXES, fold_text
+from tui.text.normalize import (
+    _AR_LETTERS,
+    _AR_PREFIXES,
+    _HE_LETTERS,
+    _HE_PREFIXES,
+    fold_text,
+)
 
 COLUMNS = ("title", "body", "notes", "tags")
 WEIGHTS = (3.0, 1.0, 2.0, 3.0)

@@ -29,10 +29,11 @@ the list's windows and counts, search), ``migrate`` (schema upgrades),
 ``library`` (the ``Store`` that joins them), ``ids`` (shared identifiers).
 """
 
+from tui.store.articles import ListQuery, Row
 from tui.store.files import AtomicJSONStorage, atomic_write
 from tui.store.ids import BUCKETS, article_id_for, bucket_of, new_id
-from tui.store.articles import ListQuery, Row
 from tui.store.library import MIGRATIONS, SCHEMA_VERSION, Store
+from tui.store.rows import StoreRows
 
 __all__ = [
     "BUCKETS",
@@ -42,6 +43,7 @@ __all__ = [
     "ListQuery",
     "Row",
     "Store",
+    "StoreRows",
     "article_id_for",
     "atomic_write",
     "bucket_of",

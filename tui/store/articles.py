@@ -29,7 +29,8 @@ from tui.search.query import Query
 from tui.store.files import LibraryFiles
 from tui.store.ids import article_id_for, new_id
 from tui.store.sql import Database
-from tui.tags import tag_key
+from tui.tags import clean_tag
+from tui.text.normalize import normalise
 
 META_COLUMNS = ("id", "title", "url", "guid", "source", "feed_id", "language", "direction", "author",
                 "published", "fetched", "hash", "read", "tags")
@@ -149,11 +150,34 @@ class ArticlesMixin(LibraryFiles):
         return [r[0] for r in self.db.conn().execute(sql, params)]
 
     def index_of(self, article_id: str, query: ListQuery | None = None) -> int | None:
-        """Position of an article in the list for ``query`` (to keep the cursor on it)."""
-        try:
-            return self.ids(query).index(article_id)
-        except ValueError:
+        """Position of an article in the list for ``query`` (to keep the cursor on it).
+
+        For the sort orders, one count of the rows that sort before it (an
+        index range, not a walk over the list); for rank order, the ids.
+        """
+        query = query or ListQuery()
+        conn = self.db.conn()
+        me = conn.execute("SELECT n, sort_date, source_key, notes FROM articles WHERE id = ?",
+                          (article_id,)).fetchone()
+        if me is None:
             return None
+        if query.search is not None and query.sort == "newest":
+            try:
+                return self.ids(query).index(article_id)
+            except ValueError:
+                return None
+        where, params = _where(query)
+        member = f"{where} {'AND' if where else 'WHERE'} a.n = ?"
+        if conn.execute(f"SELECT 1 FROM articles a {member}", [*params, me[0]]).fetchone() is None:
+            return None
+        before, extra = _before(query.sort, me)
+        sql = f"SELECT count(*) FROM articles a {where} {'AND' if where else 'WHERE'} ({before})"
+        return int(conn.execute(sql, [*params, *extra]).fetchone()[0])
+
+    def feed_counts(self) -> dict[str, int]:
+        """Articles per feed id."""
+        rows = self.db.conn().execute("SELECT feed_id, count(*) FROM articles WHERE feed_id <> '' GROUP BY feed_id")
+        return {fid: int(c) for fid, c in rows}
 
     def search(self, query: Query, limit: int | None = None) -> list[tuple[str, float]]:
         """(article id, score) best first for an FTS query; score higher is better."""
@@ -356,9 +380,14 @@ def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int
 
 def _set_tags(conn: sqlite3.Connection, n: int, tags: list[str], on_note: int) -> None:
     conn.execute("DELETE FROM article_tags WHERE n = ? AND on_note = ?", (n, on_note))
-    keys = {tag_key(t) for t in tags if tag_key(t)}
+    keys = {_tag(t) for t in tags if _tag(t)}
     conn.executemany("INSERT OR IGNORE INTO article_tags(tag, n, on_note) VALUES (?, ?, ?)",
                      [(k, n, on_note) for k in keys])
+
+
+def _tag(tag: str) -> str:
+    """A tag as the list's tag filter compares it: cleaned and folded like search."""
+    return normalise(clean_tag(tag))
 
 
 def _refresh_search_tags(conn: sqlite3.Connection, n: int) -> None:
@@ -409,7 +438,7 @@ def _where(q: ListQuery, search_joined: bool = False) -> tuple[str, list[Any]]:
             params.append(expr)
     if q.tags:
         clauses.append("a.n IN (SELECT n FROM article_tags WHERE tag IN (SELECT value FROM json_each(?)))")
-        params.append(json.dumps([tag_key(t) for t in q.tags], ensure_ascii=False))
+        params.append(json.dumps([_tag(t) for t in q.tags], ensure_ascii=False))
     if q.sources:
         one_of("a.source_key", (s.casefold() for s in q.sources))
     if q.languages:
@@ -431,6 +460,19 @@ def _where(q: ListQuery, search_joined: bool = False) -> tuple[str, list[Any]]:
     if q.article_ids is not None:
         one_of("a.id", q.article_ids)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _before(sort: str, me: Sequence[Any]) -> tuple[str, list[Any]]:
+    """Rows that come before ``me`` (n, sort_date, source_key, notes) in ``sort`` order."""
+    n, date, source, notes = me
+    newest = "(a.sort_date > ? OR (a.sort_date = ? AND a.n < ?))"
+    if sort == "oldest":
+        return "a.sort_date < ? OR (a.sort_date = ? AND a.n > ?)", [date, date, n]
+    if sort == "source":
+        return f"a.source_key < ? OR (a.source_key = ? AND {newest})", [source, source, date, date, n]
+    if sort == "annotated":
+        return f"a.notes > ? OR (a.notes = ? AND {newest})", [notes, notes, date, date, n]
+    return newest, [date, date, n]
 
 
 def _ordered(q: ListQuery, columns: str = _COLUMNS) -> tuple[str, list[Any]]:

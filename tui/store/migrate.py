@@ -40,8 +40,8 @@ def v1_articles(store: Store) -> list[dict[str, Any]]:
     """Article documents of a schema-1 library (an unreadable file is set aside and reported)."""
     if not (store.folder / "articles.json").exists():
         return []
-    with store._lock:  # noqa: SLF001 - the store's own helper module
-        return [dict(d) for d in store._db("articles.json").table("articles").all()]  # noqa: SLF001
+    with store._lock:
+        return [dict(d) for d in store._db("articles.json").table("articles").all()]
 
 
 def v1_bodies(store: Store) -> dict[str, str]:
@@ -49,8 +49,8 @@ def v1_bodies(store: Store) -> dict[str, str]:
     for bucket in range(BUCKETS):
         path = f"bodies/{bucket:02d}.json"
         if (store.folder / path).exists():
-            with store._lock:  # noqa: SLF001
-                for doc in store._db(path).table("bodies").all():  # noqa: SLF001
+            with store._lock:
+                for doc in store._db(path).table("bodies").all():
                     bodies[id_of(doc)] = doc.get("text", "")
     return bodies
 

@@ -214,9 +214,9 @@ def _statements(script: str) -> list[str]:
 
 def _rebuild_search(conn: sqlite3.Connection) -> None:
     """Re-fold every article into the search table (after the folding rules changed)."""
-    from tui.search.fts import fold
-
     import json
+
+    from tui.search.fts import fold
 
     conn.execute("DELETE FROM search")
     rows = conn.execute(

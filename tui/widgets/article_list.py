@@ -9,6 +9,7 @@ resize, theme change or bidi-mode change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,22 +70,27 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._items: list[ListItem] = []
+        self._items: Sequence[ListItem] = []
         self._cache: dict[int, Strip] = {}
 
     # -- data down ---------------------------------------------------------
 
     @property
-    def items(self) -> list[ListItem]:
+    def items(self) -> Sequence[ListItem]:
         return self._items
 
-    def set_items(self, items: list[ListItem], keep_id: str | None = None) -> None:
-        """Replace the list; keep the cursor on ``keep_id`` when it is still there."""
+    def set_items(self, items: Sequence[ListItem], keep_id: str | None = None) -> None:
+        """Replace the list; keep the cursor on ``keep_id`` when it is still there.
+
+        ``items`` may be a lazy sequence (:class:`tui.store.StoreRows`): only
+        the rows drawn are read, so the list costs the same at 100,000
+        articles as at 100.
+        """
         self._items = items
         self._cache.clear()
         index = 0
         if keep_id is not None:
-            index = next((i for i, it in enumerate(items) if it.article.id == keep_id), 0)
+            index = self._index_of(keep_id) or 0
         self.virtual_size = Size(self.size.width, len(items) * ROWS_PER_ITEM)
         self.set_reactive(ArticleList.cursor, min(index, max(len(items) - 1, 0)))
         self.refresh()
@@ -92,14 +98,28 @@ class ArticleList(ScrollView, can_focus=True):
             self.scroll_to_cursor(animate=False)
             self.post_message(self.Highlighted(items[self.cursor].article.id))
 
+    def _index_of(self, article_id: str, read: bool = True) -> int | None:
+        """Row of an article: asked of a lazy list (without reading it whole), else searched."""
+        items = self._items
+        if hasattr(items, "cached"):
+            found = items.cached(article_id)
+            if found is not None:
+                return found[0]
+            return items.index_of(article_id) if read else None
+        return next((i for i, it in enumerate(items) if it.article.id == article_id), None)
+
     def update_item(self, item: ListItem) -> None:
         """Redraw one article after its read state or annotation count changed."""
-        for i, it in enumerate(self._items):
-            if it.article.id == item.article.id:
-                self._items[i] = item
-                self._cache.pop(i, None)
-                self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
-                return
+        i = self._index_of(item.article.id, read=False)
+        if i is None:
+            return  # not among the rows read: it will be drawn fresh when it is
+        row = self._items[i]
+        if row is not item:
+            row.article.read = item.article.read
+            row.article.tags = list(item.article.tags)
+            row.annotations = item.annotations
+        self._cache.pop(i, None)
+        self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
 
     @property
     def current(self) -> Article | None:
@@ -108,10 +128,9 @@ class ArticleList(ScrollView, can_focus=True):
         return None
 
     def select_id(self, article_id: str) -> None:
-        for i, it in enumerate(self._items):
-            if it.article.id == article_id:
-                self.cursor = i
-                return
+        index = self._index_of(article_id)
+        if index is not None:
+            self.cursor = index
 
     # -- drawing -----------------------------------------------------------
 
