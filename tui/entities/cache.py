@@ -373,23 +373,30 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
     With ``pause`` the loop sleeps as long as it worked, so a background
     thread holding the GIL never makes typing in the app feel slow.
     """
-    articles = {a.id: a for a in store.articles()}
-    for gone in index.article_ids() - articles.keys():
-        index.discard(gone)
+    ask_pending = getattr(index, "pending", None)
+    if callable(ask_pending):
+        # The store's own index (tui.store.entity_index) knows what is new or
+        # changed: no pass over the whole library.
+        stale = [Article(id=aid, title="", body="", hash=h, language=lang) for aid, h, lang in ask_pending()]
+    else:
+        articles = {a.id: a for a in store.articles()}
+        for gone in index.article_ids() - articles.keys():
+            index.discard(gone)
+        stale = [a for a in articles.values() if not index.has(a)]
     missing: dict[str, Article] = {}
-    stale = [a for a in articles.values() if not index.has(a)]
     for art in sorted(stale, key=lambda a: _bucket_of(a.hash)):
         raw = cache.raw(art.hash, art.language)
         if raw is None:
             missing[art.id] = art
         else:
             index.add_raw(art.id, art.hash, raw)
+    _flush_index(index)
     done, total = 0, len(missing)
     index.complete = not missing
     yield done, total
     pending: dict[str, tuple[str, list[Entity]]] = {}
     try:
-        for article_id, body in store.iter_bodies() if missing else ():
+        for article_id, body in _bodies_of(store, missing):
             art = missing.get(article_id)
             if art is None:
                 continue
@@ -408,8 +415,29 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
     finally:  # also when the caller stops early (app quitting): keep what was read
         if pending:
             cache.put_many(pending)
+        _flush_index(index)
     index.complete = True
     yield done, total
+
+
+def _flush_index(index: LibraryIndex) -> None:
+    """The store-backed index buffers its writes; the in-memory one has nothing to flush."""
+    flush = getattr(index, "flush", None)
+    if callable(flush):
+        flush()
+
+
+def _bodies_of(store: Store, missing: Mapping[str, Article]) -> Iterator[tuple[str, str]]:
+    """Bodies of the articles still to read: one indexed lookup each when few, else one pass."""
+    if not missing:
+        return
+    if len(missing) * 4 < max(store.article_count(), 1):
+        for article_id in list(missing):
+            art = store.get_article(article_id)
+            if art is not None:
+                yield article_id, art.body
+        return
+    yield from store.iter_bodies()
 
 
 def library_index(store: Store, corrections: Corrections | None = None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Collection, Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -45,6 +45,8 @@ from tui.controllers.search import SEARCH, SearchController
 from tui.entities import entities as extract_entities
 from tui.entities.cache import (
     EntityCache,
+    LibraryIndex,
+    engine_stamp,
     entity_names,
     fill,
     load_corrections,
@@ -62,6 +64,7 @@ from tui.screens.feeds_screen import FeedsScreen
 from tui.search import SearchIndex, load_index, parse_query, sync_index
 from tui.search.library import library_stamp, save_index
 from tui.store import ListQuery, Store, StoreRows, atomic_write
+from tui.store.entity_index import EntityIndex
 from tui.tags import tag_counts
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_list import ArticleList
@@ -146,6 +149,7 @@ class MainScreen(Screen[None]):
 
         text: str
         scores: dict[str, float]
+        rows: Sequence[ListItem] | None = None  # the list for the query, counted and first page read
 
     @dataclass
     class EntitiesFound(Message):
@@ -176,7 +180,7 @@ class MainScreen(Screen[None]):
         self.config = config
         self.library = LibraryController()
         self.search = SearchController()
-        self.entities = EntityController()
+        self.entities = EntityController(index=_entity_index(store))
         self.notes = NotesController()
         self.feeds = FeedsController()
         self.health = HealthController(store.folder)
@@ -328,10 +332,13 @@ class MainScreen(Screen[None]):
         self.entities.index_started = True
         self.set_timer(delay, self._fill_entity_index)
 
-    def apply_list_filter(self, keep_id: str | None = None) -> None:
-        """Show the items that pass the search and filters."""
-        query = self.search.list_query(self._entity_lookup())
-        items = StoreRows(self.store, query) if query != ListQuery() else self.library.items
+    def apply_list_filter(self, keep_id: str | None = None, rows: Sequence[ListItem] | None = None) -> None:
+        """Show the items that pass the search and filters (``rows``: already read by a worker)."""
+        if rows is not None:
+            items = rows
+        else:
+            query = self.search.list_query(self._entity_lookup())
+            items = StoreRows(self.store, query) if query != ListQuery() else self.library.items
         current = keep_id or (self.article.id if self.article else None)
         self.article_list.set_items(items, keep_id=current)
         self.update_list_header()
@@ -720,15 +727,18 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, index: SearchIndex) -> None:
-        if index.stamp != library_stamp(self.store):
-            sync_index(index, self.store)
-        results = index.search(parse_query(text, live=True))
-        self.post_message(self.SearchDone(text, {r.id: r.score for r in results}))
+        """Count the matches and read the first page of them, ranked, off the UI thread."""
+        query = parse_query(text, live=True)
+        listed = replace(self.search.list_query(self._entity_lookup()), search=None if query.empty else query)
+        rows = StoreRows(self.store, listed)
+        if len(rows):
+            rows.page(0)
+        self.post_message(self.SearchDone(text, {}, rows))
 
     def on_main_screen_search_done(self, message: SearchDone) -> None:
         if not self.search.done(message.text, message.scores):
             return  # an older query finished after a newer one was typed
-        self.apply_list_filter(keep_id=None)
+        self.apply_list_filter(keep_id=None, rows=message.rows)
         self.refresh_search_marks()
 
     def action_next_hit(self) -> None:
@@ -1162,3 +1172,11 @@ class MainScreen(Screen[None]):
             return
         self.notify("Feed removed; its articles stay in the library.", title="Feeds", timeout=4)
         self._update_feeds_screens()
+
+
+def _entity_index(store: Store) -> LibraryIndex | EntityIndex:
+    """The library's entity index: kept in the store (it survives restarts), or in
+    memory when the store cannot be written."""
+    if store.db.readonly:
+        return LibraryIndex()
+    return EntityIndex(store, engine_stamp())

@@ -137,12 +137,21 @@ class ArticlesMixin(LibraryFiles):
         """Rows ``offset`` .. ``offset + limit`` of the list for ``query``, in its order.
 
         With a search, rows come best match first unless ``query.sort`` asks
-        for another order than the default.
+        for another order than the default. Two steps, so that a deep offset
+        (row 90,000) walks only an index, never the rows it skips: the row
+        numbers of the window first, then those rows.
         """
         query = query or ListQuery()
-        sql, params = _ordered(query)
-        rows = self.db.conn().execute(f"{sql} LIMIT ? OFFSET ?", [*params, max(limit, 0), max(offset, 0)])
-        return [Row(_article(r), int(r[-1])) for r in rows.fetchall()]
+        sql, params = _ordered(query, columns="a.n")
+        conn = self.db.conn()
+        with self.db.read():
+            ns = [r[0] for r in conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, max(limit, 0), max(offset, 0)])]
+            if not ns:
+                return []
+            found = conn.execute(f"SELECT {_COLUMNS}, a.n FROM articles a "
+                                 "WHERE a.n IN (SELECT value FROM json_each(?))", (json.dumps(ns),)).fetchall()
+        by_n = {r[-1]: Row(_article(r), int(r[-2])) for r in found}
+        return [by_n[n] for n in ns if n in by_n]
 
     def ids(self, query: ListQuery | None = None) -> list[str]:
         """Every article id of the list for ``query``, in its order (cheap: ids only)."""

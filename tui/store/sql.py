@@ -26,7 +26,7 @@ from tui.errors import StoreError
 from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
 
 DB_NAME = "library.sqlite"
-DB_VERSION = 1
+DB_VERSION = 3  # 2: article_entities.surfaces; 3: indexes in the list's exact orders
 BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = f"""
@@ -53,11 +53,11 @@ CREATE TABLE IF NOT EXISTS articles(
     tags TEXT NOT NULL DEFAULT '[]',
     notes INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS articles_date ON articles(sort_date, id);
-CREATE INDEX IF NOT EXISTS articles_source ON articles(source_key, sort_date);
-CREATE INDEX IF NOT EXISTS articles_language ON articles(language, sort_date);
-CREATE INDEX IF NOT EXISTS articles_read ON articles(read, sort_date);
-CREATE INDEX IF NOT EXISTS articles_notes ON articles(notes, sort_date);
+CREATE INDEX IF NOT EXISTS articles_by_date ON articles(sort_date DESC, n);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source_key, sort_date DESC, n);
+CREATE INDEX IF NOT EXISTS articles_by_notes ON articles(notes DESC, sort_date DESC, n);
+CREATE INDEX IF NOT EXISTS articles_by_language ON articles(language, sort_date DESC, n);
+CREATE INDEX IF NOT EXISTS articles_by_read ON articles(read, sort_date DESC, n);
 CREATE INDEX IF NOT EXISTS articles_feed ON articles(feed_id);
 CREATE INDEX IF NOT EXISTS articles_guid ON articles(guid);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
@@ -69,7 +69,8 @@ CREATE TABLE IF NOT EXISTS article_tags(
 CREATE INDEX IF NOT EXISTS article_tags_n ON article_tags(n);
 CREATE TABLE IF NOT EXISTS note_text(n INTEGER PRIMARY KEY, notes TEXT NOT NULL, tags TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS article_entities(
-    entity TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(entity, n)) WITHOUT ROWID;
+    entity TEXT NOT NULL, n INTEGER NOT NULL, surfaces TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY(entity, n)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_n ON article_entities(n);
 CREATE TABLE IF NOT EXISTS entity_done(n INTEGER PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}');
@@ -139,6 +140,11 @@ class Database:
             version = self.meta(c, "db_version")
             if version and int(version) > DB_VERSION:
                 raise StoreError("library.sqlite was written by a newer Marsad; upgrade Marsad to open it")
+            if version == "1":
+                c.execute("ALTER TABLE article_entities ADD COLUMN surfaces TEXT NOT NULL DEFAULT '[]'")
+            if version in ("1", "2"):
+                for old in ("articles_date", "articles_source", "articles_language", "articles_read", "articles_notes"):
+                    c.execute(f"DROP INDEX IF EXISTS {old}")
             self.set_meta(c, "db_version", str(DB_VERSION))
             if self.meta(c, "fold_version") not in (None, FOLD_VERSION):
                 _rebuild_search(c)

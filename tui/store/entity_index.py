@@ -1,0 +1,179 @@
+"""Which articles mention which entities, in ``library.sqlite``.
+
+Rows ``article_entities(entity, n, surfaces)`` say that article ``n``
+mentions the (raw, uncorrected) entity with these spellings;
+``entity_done(n, hash, stamp)`` says which text of the article, read by
+which engine, the rows describe. They persist, so a restart only reads the
+articles that are new or changed since (or all of them once when the
+engine changed): "articles mentioning X" and the sidebar's library counts
+are then index lookups, not a pass over every article.
+
+:class:`EntityIndex` has the interface of the in-memory
+:class:`tui.entities.cache.LibraryIndex` (``add``, ``has``,
+``articles_mentioning`` with the analyst's corrections, ...), so the
+entity feature fills and asks it the same way. Writes are buffered and
+flushed in one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from tui.models import Article, Entity
+from tui.text.normalize import normalise
+
+if TYPE_CHECKING:
+    from tui.entities.corrections import Corrections
+    from tui.store.library import Store
+
+FLUSH_EVERY = 200
+
+
+class EntityIndex:
+    """Raw entity id -> articles, kept in the store; thread-safe."""
+
+    def __init__(self, store: Store, stamp: str) -> None:
+        self.store = store
+        self.stamp = stamp
+        self.complete = False
+        self._lock = threading.RLock()
+        self._done: dict[str, str] | None = None  # article id -> hash indexed (current engine only)
+        self._pending: dict[str, tuple[str, dict[str, tuple[str, ...]]] | None] = {}
+
+    # -- what is indexed -------------------------------------------------------
+
+    def _hashes(self) -> dict[str, str]:
+        with self._lock:
+            if self._done is None:
+                rows = self.store.db.conn().execute(
+                    "SELECT a.id, d.hash FROM entity_done d JOIN articles a ON a.n = d.n WHERE d.stamp = ?",
+                    (self.stamp,))
+                self._done = dict(rows.fetchall())
+            return self._done
+
+    def __len__(self) -> int:
+        return len(self._hashes())
+
+    def has(self, article: Article) -> bool:
+        return self._hashes().get(article.id) == article.hash
+
+    def article_ids(self) -> set[str]:
+        return set(self._hashes())
+
+    def pending(self) -> list[tuple[str, str, str]]:
+        """(id, hash, language) of articles not indexed (or changed) for this engine."""
+        rows = self.store.db.conn().execute(
+            "SELECT a.id, a.hash, a.language FROM articles a LEFT JOIN entity_done d ON d.n = a.n "
+            "WHERE d.n IS NULL OR d.hash <> a.hash OR d.stamp <> ?", (self.stamp,))
+        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(self, article_id: str, content_hash: str, found: Iterable[Entity]) -> None:
+        self.add_raw(article_id, content_hash, {e.id: e.surfaces for e in found})
+
+    def add_raw(self, article_id: str, content_hash: str, surfaces: Mapping[str, Iterable[str]]) -> None:
+        """Index one article from ``{entity id: spellings}`` (written with the next flush)."""
+        with self._lock:
+            self._hashes()[article_id] = content_hash
+            self._pending[article_id] = (content_hash, {k: tuple(v) for k, v in surfaces.items()})
+            full = len(self._pending) >= FLUSH_EVERY
+        if full:
+            self.flush()
+
+    def discard(self, article_id: str) -> None:
+        with self._lock:
+            self._hashes().pop(article_id, None)
+            self._pending[article_id] = None
+        self.flush()
+
+    def flush(self) -> None:
+        """Write what was added since the last flush, in one transaction."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        if not pending or self.store.db.readonly:
+            return
+        with self.store.db.write() as conn:
+            for article_id, entry in pending.items():
+                row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+                if row is None:
+                    continue
+                n = row[0]
+                conn.execute("DELETE FROM article_entities WHERE n = ?", (n,))
+                if entry is None:
+                    conn.execute("DELETE FROM entity_done WHERE n = ?", (n,))
+                    continue
+                content_hash, surfaces = entry
+                conn.executemany("INSERT OR REPLACE INTO article_entities(entity, n, surfaces) VALUES (?, ?, ?)",
+                                 [(eid, n, json.dumps(list(s), ensure_ascii=False)) for eid, s in surfaces.items()])
+                conn.execute("INSERT OR REPLACE INTO entity_done(n, hash, stamp) VALUES (?, ?, ?)",
+                             (n, content_hash, self.stamp))
+
+    # -- reading -------------------------------------------------------------------
+
+    def _rows(self, entity_id: str) -> list[tuple[str, list[str]]]:
+        self.flush()
+        rows = self.store.db.conn().execute(
+            "SELECT a.id, e.surfaces FROM article_entities e JOIN articles a ON a.n = e.n "
+            "JOIN entity_done d ON d.n = e.n AND d.stamp = ? WHERE e.entity = ?", (self.stamp, entity_id))
+        return [(aid, json.loads(s)) for aid, s in rows.fetchall()]
+
+    def articles_mentioning(self, entity_id: str, corrections: Corrections | None = None) -> set[str]:
+        """Articles that show ``entity_id`` once corrections are applied (merged ids
+        answer for their target; split-off spellings count for the split entity)."""
+        from tui.entities.corrections import Corrections, split_id
+
+        corr = corrections or Corrections()
+        entity_id = corr.target(entity_id)
+        if entity_id in corr.rejects:
+            return set()
+        found: set[str] = set()
+        sources = {entity_id} | {src for src in corr.merges if corr.target(src) == entity_id}
+        for raw_id in sources:
+            gone = {normalise(s) for s in corr.splits.get(raw_id, [])}
+            found |= {aid for aid, spellings in self._rows(raw_id)
+                      if not gone or any(normalise(s) not in gone for s in spellings)}
+        for raw_id, surfaces in corr.splits.items():
+            for surface in surfaces:
+                if corr.target(split_id(raw_id, surface)) == entity_id:
+                    key = normalise(surface)
+                    found |= {aid for aid, spellings in self._rows(raw_id)
+                              if any(normalise(s) == key for s in spellings)}
+        return found
+
+    def count_mentioning(self, entity_id: str, corrections: Corrections | None = None) -> int:
+        """How many articles mention ``entity_id``: one index count when no correction touches it."""
+        from tui.entities.corrections import Corrections
+
+        corr = corrections or Corrections()
+        plain = (entity_id not in corr.rejects and entity_id not in corr.merges and entity_id not in corr.splits
+                 and entity_id not in corr.merges.values() and "/" not in entity_id)
+        if not plain:
+            return len(self.articles_mentioning(entity_id, corr))
+        self.flush()
+        row = self.store.db.conn().execute(
+            "SELECT count(*) FROM article_entities e JOIN entity_done d ON d.n = e.n AND d.stamp = ? "
+            "WHERE e.entity = ?", (self.stamp, entity_id)).fetchone()
+        return int(row[0])
+
+    def mapping(self, corrections: Corrections | None = None) -> dict[str, set[str]]:
+        """The whole index as ``{entity id: article ids}``, corrections applied."""
+        from tui.entities.cache import corrected_ids
+        from tui.entities.corrections import Corrections
+
+        corr = corrections or Corrections()
+        self.flush()
+        raw: dict[str, dict[str, Any]] = {}
+        rows = self.store.db.conn().execute(
+            "SELECT a.id, e.entity, e.surfaces FROM article_entities e JOIN articles a ON a.n = e.n "
+            "JOIN entity_done d ON d.n = e.n AND d.stamp = ?", (self.stamp,))
+        for aid, eid, surfaces in rows:
+            raw.setdefault(aid, {})[eid] = tuple(json.loads(surfaces))
+        out: dict[str, set[str]] = {}
+        for article_id, entities in raw.items():
+            for entity_id in corrected_ids(entities, corr):
+                out.setdefault(entity_id, set()).add(article_id)
+        return out
