@@ -58,10 +58,17 @@ def has_tag(tags: Iterable[str], tag: str) -> bool:
     return any(tag_key(t) == key for t in tags)
 
 
+def _tagged(store: TagSource) -> list[Article]:
+    """Articles that carry tags of their own: asked of the store when it can say
+    (one indexed query, not the whole library), else all articles."""
+    tagged = getattr(store, "tagged_articles", None)
+    return tagged() if callable(tagged) else store.articles()
+
+
 def article_tag_sets(store: TagSource) -> dict[str, set[str]]:
-    """Per article id, the keys of its own tags and of its annotations' tags."""
+    """Per article id with tags, the keys of its own tags and of its annotations' tags."""
     sets: dict[str, set[str]] = {}
-    for art in store.articles():
+    for art in _tagged(store):
         sets[art.id] = {tag_key(t) for t in art.tags}
     for ann in store.all_annotations():
         sets.setdefault(ann.article_id, set()).update(tag_key(t) for t in ann.tags)
@@ -75,7 +82,7 @@ def tag_counts(store: TagSource) -> dict[str, int]:
     the dict is sorted by count (descending), then name, for a tag list.
     """
     display: dict[str, str] = {}
-    for art in store.articles():
+    for art in _tagged(store):
         for t in art.tags:
             display.setdefault(tag_key(t), clean_tag(t))
     for ann in store.all_annotations():

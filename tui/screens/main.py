@@ -84,6 +84,7 @@ SEARCH_INDEX_DELAY = 0.3  # seconds after the first list load (after first paint
 ENTITY_INDEX_DELAY = 1.0  # seconds after the first list load: after first paint and the search index
 PROGRESS_EVERY = 100  # articles between sidebar-count and filter refreshes during an entity fill
 SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no "Reading names…" flash
+LIBRARY_POLL = 2.0  # seconds between looks at the article database's change counter (another process)
 STATUS_LINGER = 4.0  # seconds the final fetch counts stay in the status line
 FEEDS_GROUP = "feeds"
 HEALTH_CHECK_DELAY = 1.5  # seconds after the first list load: the library check never delays first paint
@@ -256,9 +257,19 @@ class MainScreen(Screen[None]):
         self.query_one("#right").set_class(not self.config.right_pane, "hidden")
         self.report_store_warnings()
         self.load_articles()
+        self._seen_counter = self.store.db.counter()
+        self.set_interval(LIBRARY_POLL, self._watch_library)
         minutes = float(self.config.auto_refresh_minutes or 0)
         if minutes > 0:
             self.set_interval(minutes * 60, self._auto_refresh_tick)
+
+    def _watch_library(self) -> None:
+        """Articles written by another process (a cron ``marsad fetch``, ``marsad import``
+        in another terminal) show up on their own: one read of the change counter."""
+        counter = self.store.db.counter()
+        if counter != self._seen_counter:
+            self._seen_counter = counter
+            self.load_articles(keep_id=self._current_id())
 
     def report_store_warnings(self) -> None:
         """Tell the user about library files that had to be set aside."""

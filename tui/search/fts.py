@@ -23,6 +23,9 @@ title hit counts three times a body hit, as before).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from tui.search.query import Query
 from tui.search.terms import query_keys, token_keys
 from tui.text.normalize import (
@@ -40,6 +43,7 @@ TOKENIZER = "unicode61 remove_diacritics 0"
 _ARTICLE = "ال"
 _PREFIX_CLITICS = ("", "و", "ب", "ل", "ف", "ال", "وال", "بال", "لل")
 MAX_FORMS = 64
+_ONE_TOKEN = re.compile(r"\w+")  # what the tokenizer keeps as one word (no quote or hyphen inside)
 
 
 def fold(text: str) -> str:
@@ -69,39 +73,55 @@ def surface_forms(key: str) -> list[str]:
     return forms[:MAX_FORMS]
 
 
-def term_expression(word: str) -> str:
+Known = Callable[[str], bool]
+
+
+def _keep(form: str, exact: str, known: Known | None) -> bool:
+    """A clitic form goes into the query only when the index has that word
+    (``known``): 30 forms of which one exists cost twice the time of one."""
+    if form == exact or known is None or not _ONE_TOKEN.fullmatch(form):
+        return True
+    return known(form)
+
+
+def term_expression(word: str, known: Known | None = None) -> str:
     """One query word: the exact word (twice, for rank) OR every clitic form."""
     forms: list[str] = []
     for key in query_keys(word):
         for form in surface_forms(key):
-            if form not in forms:
+            if form not in forms and _keep(form, word, known):
                 forms.append(form)
     parts = [_quote(word), *(_quote(f) for f in forms)]
     return "(" + " OR ".join(parts) + ")"
 
 
-def phrase_expression(words: tuple[str, ...]) -> str:
+def phrase_expression(words: tuple[str, ...], known: Known | None = None) -> str:
     """Adjacent words; the first may carry clitics (بالملف النووي for "الملف النووي")."""
     rest = " ".join(words[1:])
     firsts: list[str] = []
     for key in query_keys(words[0]):
         for form in surface_forms(key):
-            if form not in firsts:
+            if form not in firsts and _keep(form, words[0], known):
                 firsts.append(form)
     return "(" + " OR ".join(_quote(f"{first} {rest}") for first in firsts) + ")"
 
 
-def prefix_expression(prefix: str) -> str:
+def prefix_expression(prefix: str, known_prefix: Known | None = None) -> str:
     """The word being typed: any word starting with it, also behind a common clitic."""
     script = _AR_LETTERS.match(prefix) is not None
     clitics = _PREFIX_CLITICS if script and len(prefix) >= 2 else ("",)
-    return "(" + " OR ".join(_quote(c + prefix) + "*" for c in clitics) + ")"
+    kept = [c for c in clitics if not c or known_prefix is None or known_prefix(c + prefix)]
+    return "(" + " OR ".join(_quote(c + prefix) + "*" for c in kept) + ")"
 
 
-def match_expression(query: Query) -> str:
-    """The FTS5 MATCH string for ``query`` (every part must match), "" when empty."""
-    parts = [term_expression(t) for t in query.terms]
-    parts += [phrase_expression(p) for p in query.phrases]
+def match_expression(query: Query, known: Known | None = None, known_prefix: Known | None = None) -> str:
+    """The FTS5 MATCH string for ``query`` (every part must match), "" when empty.
+
+    ``known`` / ``known_prefix`` say whether the index holds a word / a word
+    starting with a prefix; without them every clitic form is listed.
+    """
+    parts = [term_expression(t, known) for t in query.terms]
+    parts += [phrase_expression(p, known) for p in query.phrases]
     if query.prefix:
-        parts.append(prefix_expression(query.prefix))
+        parts.append(prefix_expression(query.prefix, known_prefix))
     return " AND ".join(parts)

@@ -96,7 +96,7 @@ class EntityIndex:
             pending, self._pending = self._pending, {}
         if not pending or self.store.db.readonly:
             return
-        with self.store.db.write() as conn:
+        with self.store.db.write(bump=False) as conn:
             for article_id, entry in pending.items():
                 row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
                 if row is None:

@@ -153,8 +153,10 @@ class Database:
     # -- transactions --------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; the change counter is bumped inside it."""
+    def write(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction; the change counter is bumped inside it (unless
+        ``bump`` is False: derived data such as the entity index, which changes
+        nothing the list shows)."""
         if self.readonly and self._uri is None:
             raise StoreError(f"the library {self.path.parent if self.path else ''} is read-only")
         conn = self.conn()
@@ -168,7 +170,8 @@ class Database:
                 raise StoreError(f"the article database is busy or unwritable: {exc}") from exc
             try:
                 yield conn
-                conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
+                if bump:
+                    conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 _rollback(conn)  # SQLite may have rolled back already (a full disk)
