@@ -405,6 +405,8 @@ class MainScreen(Screen[None]):
         item = self.library.set_read(article, read)
         if item is not None:
             self.article_list.update_item(item)
+        else:
+            self.article_list.update_article(article)
 
     def item_for(self, article_id: str) -> ListItem | None:
         return self.library.item_for(article_id)
@@ -499,6 +501,8 @@ class MainScreen(Screen[None]):
         item = self.library.annotated(len(self.notes.annotations))
         if item is not None:
             self.article_list.update_item(item)
+        elif self.article is not None:  # the row is not in the library's pages read so far
+            self.article_list.update_article(self.article, len(self.notes.annotations))
 
     def _save(self, ann: Annotation) -> bool:
         try:

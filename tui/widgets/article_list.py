@@ -121,6 +121,19 @@ class ArticleList(ScrollView, can_focus=True):
         self._cache.pop(i, None)
         self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
 
+    def update_article(self, article: Article, annotations: int | None = None) -> None:
+        """Redraw an article's row (if read) from the article's read state and tags,
+        and its annotation count when given; used when no row object is at hand."""
+        i = self._index_of(article.id, read=False)
+        if i is None:
+            return
+        row = self._items[i]
+        row.article.read, row.article.tags = article.read, list(article.tags)
+        if annotations is not None:
+            row.annotations = annotations
+        self._cache.pop(i, None)
+        self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
+
     @property
     def current(self) -> Article | None:
         if 0 <= self.cursor < len(self._items):
