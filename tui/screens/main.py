@@ -257,7 +257,7 @@ class MainScreen(Screen[None]):
         self.query_one("#right").set_class(not self.config.right_pane, "hidden")
         self.report_store_warnings()
         self.load_articles()
-        self._seen_counter = self.store.db.counter()
+        self._seen = (self.store.db.data_version(), self.store.db.counter())
         self.set_interval(LIBRARY_POLL, self._watch_library)
         minutes = float(self.config.auto_refresh_minutes or 0)
         if minutes > 0:
@@ -265,11 +265,17 @@ class MainScreen(Screen[None]):
 
     def _watch_library(self) -> None:
         """Articles written by another process (a cron ``marsad fetch``, ``marsad import``
-        in another terminal) show up on their own: one read of the change counter."""
-        counter = self.store.db.counter()
-        if counter != self._seen_counter:
-            self._seen_counter = counter
+        in another terminal) show up on their own, within ``LIBRARY_POLL`` seconds.
+
+        Two cheap reads: SQLite's data version (moves when another connection
+        commits, not for this screen's own writes such as marking read) and
+        the store's change counter (not moved by derived data such as the
+        entity index); the list is re-read only when both moved.
+        """
+        version, counter = self.store.db.data_version(), self.store.db.counter()
+        if version != self._seen[0] and counter != self._seen[1]:
             self.load_articles(keep_id=self._current_id())
+        self._seen = (version, counter)
 
     def report_store_warnings(self) -> None:
         """Tell the user about library files that had to be set aside."""

@@ -193,6 +193,11 @@ class Database:
         finally:
             conn.execute("COMMIT")
 
+    def data_version(self) -> int:
+        """Changes when another connection (another process, or another thread
+        of this one) commits; this thread's own writes leave it alone."""
+        return int(self.conn().execute("PRAGMA data_version").fetchone()[0])
+
     def counter(self) -> int:
         row = self.conn().execute("SELECT counter FROM changes WHERE id = 1").fetchone()
         return int(row[0]) if row else 0
