@@ -187,3 +187,13 @@ def test_query_fts5_cannot_parse_is_no_match() -> None:
     store = index_of(DocText("a", body="text AND more"))
     for text in ('NEAR(', "*", "AND", '"', "a OR", "^x"):
         store.search(parse_query(text))  # never raises
+
+
+def test_fold_text_folds_a_whole_text_like_normalise_folds_each_word() -> None:
+    from tui.text.normalize import fold_text, normalise, tokenize
+
+    text = "وَقالَ الرئيسُ: إنّ «الأُمم المتحدة» تجتمع ٢٠٢٦ في رئیس‌جمهور ارה״ב، O’Brien — ﻻ بأس"
+    folded = fold_text(text).split()
+    words = [t.norm for t in tokenize(text)]
+    assert all(any(w in f for f in folded) for w in words)
+    assert normalise("مُحَمَّد") in fold_text("قال مُحَمَّد")
