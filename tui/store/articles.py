@@ -360,13 +360,17 @@ def _article(row: Sequence[Any], body: str = "") -> Article:
 
 
 def _find(conn: sqlite3.Connection, art: Article) -> tuple[int, str, str, int, str] | None:
-    """The stored article that ``art`` is (by guid, then URL, then content hash)."""
-    for column, value in (("guid", art.guid), ("url", art.url), ("hash", art.hash)):
-        if value:
-            row = conn.execute(f"SELECT n, id, hash, read, tags FROM articles WHERE {column} = ? "
-                               "ORDER BY n LIMIT 1", (value,)).fetchone()
-            if row is not None:
-                return row
+    """The stored article that ``art`` is (by guid, then URL, then content hash): one query."""
+    keys = [(c, v) for c, v in (("guid", art.guid), ("url", art.url), ("hash", art.hash)) if v]
+    if not keys:
+        return None
+    where = " OR ".join(f"{c} = ?" for c, _ in keys)
+    rows = conn.execute(f"SELECT n, id, hash, read, tags, guid, url FROM articles WHERE {where} ORDER BY n",
+                        [v for _, v in keys]).fetchall()
+    for column, value in keys:
+        for row in rows:
+            if {"guid": row[5], "url": row[6], "hash": row[2]}[column] == value:
+                return row[:5]
     return None
 
 
