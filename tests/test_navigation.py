@@ -83,3 +83,47 @@ async def test_q_goes_back_from_the_feeds_screen_and_dialogs(app_config: Config)
         await pilot.press("q")  # one key quits from the main screen
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_an_article_opened_any_way_or_annotated_is_read(app_config: Config) -> None:
+    from tui.widgets.article_list import ArticleList
+    from tui.widgets.reader import Reader
+
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        assert not any(it.article.read for it in listing.items)
+        await pilot.press("j")  # passing over a row previews it: still unread
+        await pilot.pause(0.3)
+        assert screen.article is not None and not screen.article.read
+        await pilot.press("tab")  # into the reader: now it is being read
+        await pilot.pause()
+        assert app.focused is screen.query_one(Reader)
+        second = screen.article.id
+        assert app.store.get_article(second).read and listing.items[1].article.read
+        await pilot.press("m")  # the analyst marks it unread again...
+        await pilot.press("question_mark", "escape")  # ...and coming back from a dialog keeps that
+        await pilot.pause()
+        assert not app.store.get_article(second).read
+
+        listing.focus()
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        third = screen.article.id
+        await pilot.press("n")  # a note straight from the list: annotated means read
+        await pilot.pause()
+        from textual.widgets import TextArea
+
+        app.screen.query_one(TextArea).insert("ملاحظة")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.get_article(third).read
+
+        listing.focus()
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        fourth = screen.article.id
+        await pilot.press("v")  # v from the list goes to the reader: read
+        await pilot.pause()
+        assert app.store.get_article(fourth).read

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -188,6 +188,7 @@ class MainScreen(Screen[None]):
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
+        self._seen: str | None = None  # the article mark_read last set read (or ``m`` last toggled)
         self.set_reactive(MainScreen.bidi_mode, config.bidi)
 
     def compose(self) -> ComposeResult:
@@ -389,8 +390,7 @@ class MainScreen(Screen[None]):
             self._preview_timer.stop()
         self.open_article(message.article_id)
         self.reader.focus()
-        if self.article is not None and not self.article.read:
-            self.set_read(self.article, True)
+        self.mark_read()
 
     def open_article(self, article_id: str) -> None:
         """Show an article in the reader and refresh every pane that follows it."""
@@ -402,9 +402,30 @@ class MainScreen(Screen[None]):
             return
         self.library.opened(article)
         self.reader.show(article)
+        if self.reader.has_focus:
+            self.mark_read(annotated=True)
         self.refresh_annotations()
         self.refresh_entities()
         self.refresh_search_marks()
+
+    def mark_read(self, *, annotated: bool = False) -> None:
+        """The open article is being read: set it read.
+
+        Read means the analyst went into it, however they got there: ``enter``
+        in the list, focus moved to the reader (``tab``, a click, ``v``), or a
+        highlight, tag or note made on it. Passing over rows with ``j``/``k``
+        only previews and leaves them unread. Coming back to the reader (after
+        a dialog, say) does not undo an ``m`` the analyst pressed on it.
+        """
+        article = self.article
+        if article is None or article.read or (self._seen == article.id and not annotated):
+            return
+        self._seen = article.id
+        self.set_read(article, True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.reader:
+            self.mark_read()
 
     def set_read(self, article: Article, read: bool) -> None:
         self.store.update_article(article.id, read=read)
@@ -425,6 +446,7 @@ class MainScreen(Screen[None]):
         if article is None:
             return
         self.set_read(article, not article.read)
+        self._seen = article.id
         self.notify("Marked read." if article.read else "Marked unread.", timeout=2)
 
     def action_open_url(self) -> None:
@@ -500,7 +522,8 @@ class MainScreen(Screen[None]):
                         "they are kept and marked orphaned.", severity="warning", timeout=6)
 
     def _after_change(self, select_id: str | None = None) -> None:
-        """Redraw the panel, the marks and the list row's annotation count."""
+        """Redraw the panel, the marks and the list row's annotation count; annotated means read."""
+        self.mark_read()
         self.refresh_annotations()
         if select_id:
             self.panel.select_id(select_id)
