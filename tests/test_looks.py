@@ -10,6 +10,7 @@ from pilot_helpers import started
 from tui.app import make_app
 from tui.config import THEMES_DIR, Config
 from tui.widgets.reader import Reader
+from tui.widgets.styles import component_style
 
 
 @pytest.fixture
@@ -40,3 +41,48 @@ def test_the_suite_runs_without_the_users_terminal_settings() -> None:
 
     assert not {"NO_COLOR", "COLUMNS", "LINES", "FORCE_COLOR"} & set(os.environ)
     assert os.environ["TERM"] == "xterm-256color"
+
+
+def _contrast(fg, bg) -> float:  # type: ignore[no-untyped-def]
+    """WCAG contrast ratio of two Rich colours."""
+    def lum(c) -> float:  # type: ignore[no-untyped-def]
+        r, g, b = (v / 255 for v in c.get_truecolor())
+        r, g, b = ((x / 12.92) if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in (r, g, b))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["marsad-light", "marsad-dark"])
+async def test_sidebar_legend_counts_and_glosses_are_readable(library: Path, theme: str) -> None:
+    from tui.widgets.annotation_panel import AnnotationPanel
+    from tui.widgets.entity_sidebar import EntitySidebar
+
+    app = make_app(Config(library=library, theme=theme, themes_dir=THEMES_DIR))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        for widget, component in ((EntitySidebar, "entity-sidebar--dim"), (AnnotationPanel, "annotation-panel--dim"),
+                                  (AnnotationPanel, "annotation-panel--orphaned")):
+            pane = app.screen.query_one(widget)
+            style = component_style(pane, component)
+            bg = pane.background_colors[1].rich_color
+            assert _contrast(style.color, bg) >= 3, (theme, component, style)
+
+
+async def test_reader_recolours_on_a_theme_switch(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = screen.query_one(Reader)
+
+        def backgrounds() -> set[str]:
+            return {str(seg.style.bgcolor) for y in range(5) for seg in reader.render_line(y) if seg.style}
+
+        before = backgrounds()
+        app.theme = "marsad-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = backgrounds()
+        assert before and after and not before & after  # no line kept a dark-theme background

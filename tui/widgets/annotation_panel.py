@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
@@ -31,6 +32,7 @@ from tui.rtl.direction import is_rtl_language
 from tui.rtl.editing import line_direction
 from tui.rtl.layout import layout_paragraph
 from tui.rtl.line import visual_line
+from tui.widgets.styles import component_style
 
 QUOTE_LINES = 0  # 0: the whole quote
 NOTE_LINES = 0  # 0: the whole note
@@ -57,6 +59,8 @@ class AnnotationPanel(OptionList):
 
     bidi_mode: reactive[str] = reactive("app", init=False)
     """Bound to the main screen's mode (``data_bind``)."""
+
+    COMPONENT_CLASSES = {"annotation-panel--orphaned", "annotation-panel--dim"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -102,6 +106,9 @@ class AnnotationPanel(OptionList):
 
     # -- rows ----------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda *_: self.call_after_refresh(self._rebuild), init=False)
+
     def on_resize(self) -> None:
         if self._row_width() != self._width:
             self._rebuild()
@@ -137,16 +144,20 @@ class AnnotationPanel(OptionList):
 
     def _tags_row(self, width: int) -> Text:
         if not self.article_tags:
-            return Text("Article tags: none (t adds)", style="dim", no_wrap=True, overflow="ellipsis")
+            return Text("Article tags: none (t adds)", style=self._dim(), no_wrap=True, overflow="ellipsis")
         label = "Tags: "
         tags = visual_line(" · ".join(self.article_tags), width - len(label), self.bidi_mode, direction="ltr")
         return Text.assemble((label, "bold"), tags, no_wrap=True, overflow="crop")
+
+    def _dim(self) -> Style:
+        return component_style(self, "annotation-panel--dim")
 
     def _row(self, ann: Annotation, width: int) -> Text:
         row = Text(no_wrap=True, overflow="crop")
         if ann.kind == "highlight":
             head = "⚠ orphaned: not in the current text" if ann.orphaned else "▌ highlight"
-            row.append(head + "\n", style="bold red" if ann.orphaned else "bold")
+            row.append(head + "\n", style=component_style(self, "annotation-panel--orphaned") if ann.orphaned
+                       else "bold")
             self._append_block(row, ann.quote, width, QUOTE_LINES, "italic")
         else:
             row.append("✎ article note\n", style="bold")
@@ -157,7 +168,7 @@ class AnnotationPanel(OptionList):
         if ann.tags:
             row.append("\n")
             tags = self.visual_rows("# " + " · ".join(ann.tags), width, self.bidi_mode, direction="ltr")
-            row.append("\n".join(tags), style="dim")
+            row.append("\n".join(tags), style=self._dim())
         return row
 
     def _append_block(self, row: Text, text: str, width: int, max_lines: int, style: str) -> None:

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 from tui.models import Entity
 from tui.rtl.direction import paragraph_direction
 from tui.rtl.line import visual_line
+from tui.widgets.styles import component_style
 
 GROUPS = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}
 _COUNT_W = 3  # "12 " mentions here
@@ -174,7 +175,7 @@ class EntitySidebar(OptionList):
             self.highlighted = first
 
     def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True)
+        return component_style(self, component)
 
     def _legend(self, width: int) -> Text:
         left, right = "mentions", "in library"

@@ -550,6 +550,11 @@ class Reader(ScrollView, can_focus=True):
     def action_clear_selection(self) -> None:
         self.clear_selection()
 
+    def notify_style_update(self) -> None:
+        """A theme switch (or any CSS change): drawn lines carry old colours, so drop them."""
+        super().notify_style_update()
+        self._strips.clear()
+
     def on_focus(self) -> None:
         self._strips.clear()
         self.refresh()
