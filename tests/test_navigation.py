@@ -113,9 +113,9 @@ async def test_an_article_opened_any_way_or_annotated_is_read(app_config: Config
         third = screen.article.id
         await pilot.press("n")  # a note straight from the list: annotated means read
         await pilot.pause()
-        from textual.widgets import TextArea
+        from tui.widgets.bidi_text_area import BidiTextArea
 
-        app.screen.query_one(TextArea).insert("ملاحظة")
+        app.screen.query_one(BidiTextArea).insert("ملاحظة")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.store.get_article(third).read
