@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from pathlib import Path
 
 import pytest
 from pilot_helpers import started
@@ -97,3 +98,34 @@ def test_palette_offers_the_repair(config: Config) -> None:
     assert "Repair the library" in titles
 
 
+
+
+async def test_the_app_on_a_readonly_medium_reads_and_never_crashes(tmp_path: Path) -> None:
+    """A library on a read-only mount: opens saying so; enter, B and a note give notices, not crashes."""
+    from faults import remount_readonly, tmpfs
+
+    from tui.config import THEMES_DIR
+
+    with tmpfs(8192) as where:
+        config = Config(library=where / "library", theme="marsad-dark", themes_dir=THEMES_DIR)
+        seeded(config)
+        remount_readonly(where)
+        app = make_app(config)
+        async with app.run_test(size=(140, 40), notifications=True) as pilot:
+            screen = await started(app, pilot)
+            assert app.store.readonly
+            screen.query_one(ArticleList).focus()
+            await pilot.press("enter")  # opening marks the article read: refused, not a crash
+            await pilot.pause()
+            assert screen.article is not None
+            await pilot.press("B")
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            app.screen.query_one(BidiTextArea).insert("ملاحظة")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            messages = " ".join(n.message for n in app._notifications)
+            assert "read-only" in messages
+            assert app.is_running

@@ -65,14 +65,19 @@ class MarsadApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and theme != self.config.theme:
-            save_setting(self.config, "theme", theme)
+            self._tell_unsaved(save_setting(self.config, "theme", theme))
+
+    def _tell_unsaved(self, problem: str | None) -> None:
+        """A setting that applies but could not be saved (read-only library, full disk)."""
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
 
     # -- bidi mode ---------------------------------------------------------
 
     def next_bidi_mode(self) -> str:
         """``B``: the next mode after the current one, saved and told to the terminal."""
         mode = BIDI_MODES[(BIDI_MODES.index(self.config.bidi) + 1) % len(BIDI_MODES)]
-        save_setting(self.config, "bidi", mode)
+        self._tell_unsaved(save_setting(self.config, "bidi", mode))
         self._send_bidi_mode(mode)
         return mode
 

@@ -113,22 +113,29 @@ def read_settings(path: Path, problems: list[str] | None = None) -> dict[str, An
         return {}
 
 
-def save_setting(config: Config, key: str, value: Any) -> None:
+def save_setting(config: Config, key: str, value: Any) -> str | None:
     """Persist one user choice, editing the file in place.
 
     The file is the user's: tomlkit keeps its comments, blank lines, key
     order and formatting; only ``key`` changes (a table is updated key by
     key, so comments inside it stay too). A file that does not parse is
-    moved aside, never overwritten.
+    moved aside, never overwritten. Written atomically (temp, fsync,
+    rename). The choice always applies for this session; when it cannot be
+    saved (read-only library, full disk) the one-line reason is returned
+    for the caller to show, instead of an exception.
     """
-    path = config.settings_path
-    doc = _read_document(path)
-    _set(doc, key, value)
+    from tui.store.files import atomic_write, os_error_message
+
     setattr(config, key, value)
-    config.library.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
-    os.replace(tmp, path)
+    path = config.settings_path
+    try:
+        doc = _read_document(path)
+        _set(doc, key, value)
+        config.library.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, tomlkit.dumps(doc))
+    except OSError as exc:
+        return f"{key} applies until you quit, but {os_error_message(exc, path)}"
+    return None
 
 
 def _read_document(path: Path) -> tomlkit.TOMLDocument:

@@ -177,13 +177,13 @@ def saved_views(config: Config) -> dict[str, Filter]:
     return {str(name): Filter.from_dict(data) for name, data in views.items() if isinstance(data, dict)}
 
 
-def save_view(config: Config, name: str, flt: Filter) -> None:
-    """Store (or replace) a named view in ``settings.toml``."""
+def save_view(config: Config, name: str, flt: Filter) -> str | None:
+    """Store (or replace) a named view in ``settings.toml``; the reason if it could not be saved."""
     views = {k: v.to_dict() for k, v in saved_views(config).items()}
     views[name] = flt.to_dict()
-    save_setting(config, "saved_views", views)
+    return save_setting(config, "saved_views", views)
 
 
-def delete_view(config: Config, name: str) -> None:
+def delete_view(config: Config, name: str) -> str | None:
     views = {k: v.to_dict() for k, v in saved_views(config).items() if k != name}
-    save_setting(config, "saved_views", views)
+    return save_setting(config, "saved_views", views)

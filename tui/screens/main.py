@@ -428,7 +428,11 @@ class MainScreen(Screen[None]):
             self.mark_read()
 
     def set_read(self, article: Article, read: bool) -> None:
-        self.store.update_article(article.id, read=read)
+        try:
+            self.store.update_article(article.id, read=read)
+        except MarsadError as exc:  # a read-only library, a full disk: say so, keep reading
+            self.notify(f"Not marked {'read' if read else 'unread'}: {exc}", severity="warning", timeout=6)
+            return
         item = self.library.set_read(article, read)
         if item is not None:
             self.article_list.update_item(item)
@@ -475,7 +479,10 @@ class MainScreen(Screen[None]):
         if self.article is None:
             return
         new = self.library.next_direction()
-        self.store.update_article(self.article.id, direction=new)
+        try:
+            self.store.update_article(self.article.id, direction=new)
+        except MarsadError as exc:
+            self.notify(f"Direction applies until you quit, but {exc}", severity="warning", timeout=6)
         self.reader.direction_override = new
         self.notify(f"Direction: {new or 'automatic'}", timeout=2)
 
@@ -829,8 +836,11 @@ class MainScreen(Screen[None]):
             if result is None:
                 return
             if result.save_as:
-                save_view(config, result.save_as, result.filter)
-                self.notify(f"Saved view “{result.save_as}”.", timeout=2)
+                problem = save_view(config, result.save_as, result.filter)
+                if problem:
+                    self.notify(problem, severity="warning", timeout=10)
+                else:
+                    self.notify(f"Saved view “{result.save_as}”.", timeout=2)
             self.set_list_filter(result.filter, result.save_as or result.view_name)
 
         dialog = FilterDialog(self.search.filter, saved_views(config), sources, languages, self.search.view_name)
