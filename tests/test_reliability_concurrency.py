@@ -207,3 +207,29 @@ def test_same_process_stale_object_is_merged_too(store: Store) -> None:
     [got] = store.annotations_for(art_id)
     assert (got.note, got.tags, got.id) == ("two", ["a"], ann.id)
     assert second.tags == ["a"]  # the caller's object shows what was stored
+
+
+IMPORTER = """
+import sys
+sys.path.insert(0, {repo!r})
+from tui.store import Store
+from tui.models import Article
+store = Store(sys.argv[1])
+for i in range(int(sys.argv[2])):
+    store.add_articles([Article(id="", title=f"cron {{i}}", body=f"خبر عاجل رقم {{i}}", url=f"https://example.org/cron/{{i}}")])
+"""
+
+
+def test_two_copies_editing_while_a_cron_fetch_adds_articles(library: Path) -> None:
+    """The app in two windows and a cron `marsad fetch`, all on one library at once."""
+    art_id, ann_id = highlight(library)
+    n = 25
+    procs = [subprocess.Popen([sys.executable, "-c", STORM.format(repo=str(REPO)), str(library),
+                               art_id, ann_id, who, str(n)]) for who in ("notes", "tags")]
+    procs.append(subprocess.Popen([sys.executable, "-c", IMPORTER.format(repo=str(REPO)), str(library), "60"]))
+    assert all(p.wait(timeout=180) == 0 for p in procs)
+    got = stored(library, art_id)
+    assert got.note.split() == [f"n{i}" for i in range(n)]
+    assert got.tags == [f"t{i}" for i in range(n)]
+    titles = {a.title for a in Store(library).articles()}
+    assert {f"cron {i}" for i in range(60)} <= titles

@@ -35,6 +35,8 @@ _MAX_BASES = 50_000
 class NotesMixin(LibraryFiles):
     """Annotations, feeds and keyed documents (corrections) of the Store."""
 
+    _bases: dict[tuple[str, int], dict[str, Any]]
+
     # -- annotations -------------------------------------------------------
 
     def annotations_for(self, article_id: str) -> list[Annotation]:
@@ -65,7 +67,8 @@ class NotesMixin(LibraryFiles):
     def _merge_bases(self) -> dict[tuple[str, int], dict[str, Any]]:
         bases: dict[tuple[str, int], dict[str, Any]] | None = getattr(self, "_bases", None)
         if bases is None:
-            bases = self._bases = {}
+            bases = {}
+            self._bases = bases
         return bases
 
     def save_annotation(self, annotation: Annotation) -> Annotation:
