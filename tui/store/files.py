@@ -128,11 +128,13 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str, on_corrupt: Callable[[Path, Path], None] | None = None,
-                 set_aside: bool = True, on_saved: Callable[[Path, bytes], None] | None = None) -> None:
+                 set_aside: bool = True, on_saved: Callable[[Path, bytes], None] | None = None,
+                 durable: bool = True) -> None:
         self.path = Path(path)
         self.on_corrupt = on_corrupt
         self.set_aside = set_aside
         self.on_saved = on_saved
+        self.durable = durable  # False for backup copies: written atomically, not fsynced
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._hash = b""
@@ -193,7 +195,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         try:
             raw = encode_json(data)
-            atomic_write_bytes(self.path, raw)
+            atomic_write_bytes(self.path, raw, durable=self.durable)
         except BaseException as exc:
             # TinyDB mutated the cached dict before asking us to write it:
             # forget it, so nothing unsaved is ever read back as saved.
@@ -255,7 +257,7 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
 
 
-def atomic_write_bytes(path: Path, raw: bytes) -> None:
+def atomic_write_bytes(path: Path, raw: bytes, durable: bool = True) -> None:
     """Write ``raw`` so that a crash leaves either the old or the new file, never a mix.
 
     On any failure the temp file is removed and the OSError re-raised; the
@@ -268,13 +270,15 @@ def atomic_write_bytes(path: Path, raw: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -381,7 +385,7 @@ class LibraryFiles:
         if db is None:
             db = TinyDB(str(self.folder / relpath), storage=AtomicJSONStorage,
                         on_corrupt=self._report_corrupt, set_aside=self.set_aside_damaged,
-                        on_saved=self._on_saved)
+                        on_saved=self._on_saved, durable=not relpath.startswith(backups.BACKUPS + "/"))
             self._dbs[relpath] = db
         return db
 
