@@ -105,14 +105,6 @@ def _no_level(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in _NO_LEVEL
 
 
-def _preceding(level: int) -> int:
-    return _RIGHT if level & 1 else _LEFT
-
-
-def _following(level: int) -> int:
-    return _LEFT if level & 1 else _RIGHT
-
-
 def _joins(text: str, levels: list[int]) -> list[int]:
     """Joining bits per character (_RIGHT/_LEFT: joined on that physical side).
 
@@ -121,33 +113,47 @@ def _joins(text: str, levels: list[int]) -> list[int]:
     (ZWJ, ZWNJ and embedding controls have no level of their own here), and a
     join-causing character (ZWJ, tatweel) keeps both sides open.
     """
-    props = [_BITS[joining_type(ch)] for ch in text]
+    bits = {ch: _BITS[joining_type(ch)] for ch in set(text)}
+    no_level = {ch for ch in bits if _no_level(ch)}
+    props = [bits[ch] for ch in text]
     saved, saved_level, saved_shapes, saved_following = 0, -1, False, 0
     joins = False
     for i, ch in enumerate(text):
         prop = props[i]
-        shapes = bool(prop & _SHAPES)
-        level = -1 if _no_level(ch) else levels[i]
+        level = -1 if ch in no_level else levels[i]
         disjoin = False
         if joins and saved_level != level and saved_level != -1 and level != -1:
             disjoin, joins = True, False
-        skipped = bool(prop & _SKIP)
+        skipped = prop & _SKIP
         if not skipped:
-            mask = _preceding(level)
+            mask = _RIGHT if level & 1 else _LEFT  # the side facing the preceding character
             if not joins:
-                if shapes:
-                    props[i] &= ~mask
-            elif not props[i] & mask:
+                if prop & _SHAPES:
+                    props[i] = prop = prop & ~mask
+            elif not prop & mask:
                 disjoin = True
         if disjoin and saved_shapes:
             props[saved] &= ~saved_following
         if not skipped:
-            saved, saved_level, saved_shapes = i, level, shapes
-            saved_following = _following(level)
-            joins = bool(props[i] & saved_following)
+            saved, saved_level, saved_shapes = i, level, prop & _SHAPES
+            saved_following = _LEFT if level & 1 else _RIGHT
+            joins = bool(prop & saved_following)
     if joins and saved_shapes:
         props[saved] &= ~saved_following
     return props
+
+
+_FORM_NAMES = ("isolated", "final", "initial", "medial")  # by (joined right) | (joined left) << 1
+
+
+@lru_cache(maxsize=2048)
+def _form_table(ch: str) -> tuple[str, str, str, str] | None:
+    """The four glyphs of a letter that takes joining forms, by _FORM_NAMES index."""
+    forms = _FORMS.get(ch)
+    if not forms or joining_type(ch) in ("U", "T", "C"):
+        return None
+    iso = forms.get("isolated") or ch
+    return tuple(forms.get(name) or iso for name in _FORM_NAMES)  # type: ignore[return-value]
 
 
 def shape_levels(text: str, levels: list[int]) -> str:
@@ -156,15 +162,15 @@ def shape_levels(text: str, levels: list[int]) -> str:
     if not needs_shaping(text):
         return text
     joins = _joins(text, levels)
+    tables = {ch: _form_table(ch) for ch in set(text)}
     out = list(text)
     for i, ch in enumerate(text):
-        forms = _FORMS.get(ch)
-        if not forms or joining_type(ch) in ("U", "T", "C"):
-            continue
-        r, lf = joins[i] & _RIGHT, joins[i] & _LEFT
-        form = "medial" if r and lf else "final" if r else "initial" if lf else "isolated"
-        out[i] = forms.get(form) or forms.get("isolated") or ch
-    _ligate(text, levels, out, joins)
+        table = tables[ch]
+        if table is not None:
+            j = joins[i]
+            out[i] = table[j & (_RIGHT | _LEFT)]
+    if _LAM in tables:
+        _ligate(text, levels, out, joins)
     return "".join(out)
 
 

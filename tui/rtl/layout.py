@@ -226,25 +226,27 @@ def _app_line(prep: Prepared, levels: tuple[int, ...], shaped: str, a: int, b: i
               rtl: bool) -> tuple[list[str], list[int]]:
     """Visual characters of working span [a, b) and their paragraph offsets."""
     text = prep.text[a:b]
+    sh = shaped[a:b]
     lv = list(levels[a:b])
     order = reorder_line(text, lv, rtl)
-    owner = prep.owner
-    get = MIRRORS.get
-    chars: list[str] = []
-    offs: list[int] = []
-    undrawn = _UNDRAWN
-    for k in order:
-        ch = shaped[a + k]
-        if ch in undrawn or text[k] in undrawn:
-            continue
-        if lv[k] & 1:
-            ch = get(ch, ch)
-        chars.append(ch)
+    own = list(prep.owner[a:b])
+    if FILLER in sh:
         # A lam-alef glyph stands at the alef; its cell belongs to the lam,
         # where the word's letters start (the alef maps to the same cell).
-        j = a + k - 1 if k and shaped[a + k - 1] == FILLER and ch in _LAM_ALEF else a + k
-        offs.append(owner[j])
-    return chars, offs
+        for k in range(1, len(sh)):
+            if sh[k - 1] == FILLER and sh[k] in _LAM_ALEF:
+                own[k] = own[k - 1]
+    present = set(sh)
+    if present.isdisjoint(_UNDRAWN) and _UNDRAWN.isdisjoint(text):
+        keep = order
+    else:
+        undrawn = _UNDRAWN
+        keep = [k for k in order if sh[k] not in undrawn and text[k] not in undrawn]
+    chars = [sh[k] for k in keep]
+    if not present.isdisjoint(MIRRORS):
+        get = MIRRORS.get
+        chars = [get(ch, ch) if lv[k] & 1 else ch for ch, k in zip(chars, keep)]
+    return chars, [own[k] for k in keep]
 
 
 def _strip_ends(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
