@@ -13,8 +13,16 @@ from reader_app import ReaderApp, fixture_article  # noqa: E402
 
 from tui.models import Article  # noqa: E402
 from tui.rtl.marks import Mark  # noqa: E402
-from tui.rtl.shape import shape  # noqa: E402
+from tui.rtl.joining import FILLER, shape_levels  # noqa: E402
 from tui.widgets.reader import Reader  # noqa: E402
+
+
+def shape(text: str) -> tuple[str, tuple[int, ...]]:
+    """A word shaped as in an RTL run, fillers dropped, and the logical index
+    of each glyph (a lam-alef glyph counts as its lam, as the layout maps it)."""
+    s = shape_levels(text, [1] * len(text))
+    keep = [i for i, c in enumerate(s) if c != FILLER]
+    return "".join(s[i] for i in keep), tuple(i - 1 if i and s[i - 1] == FILLER else i for i in keep)
 
 
 def long_article() -> Article:

@@ -12,14 +12,21 @@ from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 from tui.rtl.bidi import mirror
-from tui.rtl.joining import FILLER
+from tui.rtl.joining import FILLER, shape_levels
 from tui.rtl.layout import layout, layout_paragraph
 from tui.rtl.line import visual_line
 from tui.rtl.paragraph import prepare, resolve
-from tui.rtl.shape import shape
 from tui.text.sanitize import sanitize
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rtl"
+
+
+def shape(text: str) -> tuple[str, tuple[int, ...]]:
+    """A word shaped as in an RTL run, fillers dropped, and the logical index
+    of each glyph (a lam-alef glyph counts as its lam, as the layout maps it)."""
+    s = shape_levels(text, [1] * len(text))
+    keep = [i for i, c in enumerate(s) if c != FILLER]
+    return "".join(s[i] for i in keep), tuple(i - 1 if i and s[i - 1] == FILLER else i for i in keep)
 
 
 def rows(text: str, width: int, mode: str = "app", direction: str | None = None) -> list[str]:
