@@ -241,3 +241,17 @@ async def test_input_shows_the_completion_after_an_rtl_value() -> None:
         assert shaped_visual("أحمر") in row  # the completion is drawn, in visual order
         await pilot.press("right")  # accepts it (the cursor is at the end)
         assert inp.value == "خط أحمر"
+
+
+async def test_input_bidi_mode_switches_live() -> None:
+    app = EditorsApp(value="مرحبا")
+    async with app.run_test(size=(50, 16)) as pilot:
+        inp = app.query_one(BidiInput)
+        await pilot.pause()
+        assert shaped_visual("مرحبا") in drawn(inp)
+        inp.bidi_mode = "terminal"  # the terminal reorders: logical order, still right-aligned
+        await pilot.pause()
+        assert "مرحبا" in drawn(inp) and drawn(inp).startswith("   ")
+        inp.bidi_mode = "off"
+        await pilot.pause()
+        assert drawn(inp).lstrip(" ").startswith("مرحبا") and not drawn(inp).startswith("   ")

@@ -36,7 +36,7 @@ class RenameDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-dialog"):
             yield Label(self.title_text, id="entity-dialog-title", markup=False)
-            yield BidiInput(self.current, id="entity-name")
+            yield BidiInput(self.current, id="entity-name", bidi_mode=self.mode)
             yield Static(self._preview(self.current), id="entity-preview", markup=False)
             yield Label("enter save · escape cancel · applies in every article", classes="hint")
 

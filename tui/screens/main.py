@@ -194,7 +194,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield SearchBox(id="search")
+                yield SearchBox(id="search").data_bind(MainScreen.bidi_mode)
                 yield Static("", id="list-header", markup=False)
                 yield ArticleList(id="articles").data_bind(MainScreen.bidi_mode)
             yield Reader(id="reader").data_bind(MainScreen.bidi_mode)

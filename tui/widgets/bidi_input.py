@@ -20,6 +20,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Input
 from textual.widgets._input import Selection
@@ -60,6 +61,8 @@ class BidiInput(Input):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
 
+    bidi_mode: reactive[str] = reactive("app", init=False)
+
     BINDINGS = [
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
@@ -70,13 +73,14 @@ class BidiInput(Input):
         value decides, else LTR). ``bidi_mode``: app / terminal / off."""
         # Set before Input.__init__, which assigns the value (and so draws).
         self.default_direction = direction or "ltr"
-        self.bidi_mode = bidi_mode
+        self._mode = bidi_mode
         self._undo: list[tuple[str, int]] = []
         self._redo: list[tuple[str, int]] = []
         self._last_value = ""
         self._restoring = True  # the initial value is not an undo step
         self._typing = False
         super().__init__(*args, **kwargs)
+        self.set_reactive(BidiInput.bidi_mode, bidi_mode)
         self._last_value = self.value
         self._restoring = False
 
@@ -96,7 +100,7 @@ class BidiInput(Input):
     def _row(self) -> EditRow:
         text = self._shown()
         direction = line_direction(text, self.default_direction)
-        mode = self.bidi_mode if self.bidi_mode in ("app", "terminal", "off") else "app"
+        mode = self._mode if self._mode in ("app", "terminal", "off") else "app"
         return edit_rows(text, self._layout_width(), direction, mode)[0]
 
     @property
@@ -155,7 +159,7 @@ class BidiInput(Input):
     # -- visual cursor movement ----------------------------------------------
 
     def _visual_step(self, step: int, select: bool) -> None:
-        if not self.value or self.bidi_mode == "off":
+        if not self.value or self._mode == "off":
             (super().action_cursor_right if step > 0 else super().action_cursor_left)(select)
             return
         start, end = self.selection
@@ -213,9 +217,13 @@ class BidiInput(Input):
             self._restore(*self._redo.pop())
             self._typing = False
 
+    def watch_bidi_mode(self, mode: str) -> None:
+        """B switches the mode live (the main screen binds its mode here)."""
+        self._mode = mode
+        self.refresh()
+
     def set_bidi_mode(self, mode: str) -> None:
         self.bidi_mode = mode
-        self.refresh()
 
 
 def _one_insert(old: str, new: str) -> bool:
