@@ -135,7 +135,7 @@ def _joins(text: str, levels: list[int]) -> list[int]:
         if disjoin and saved_shapes:
             props[saved] &= ~saved_following
         if not skipped:
-            saved, saved_level, saved_shapes = i, level, prop & _SHAPES
+            saved, saved_level, saved_shapes = i, level, bool(prop & _SHAPES)
             saved_following = _LEFT if level & 1 else _RIGHT
             joins = bool(prop & saved_following)
     if joins and saved_shapes:

@@ -28,7 +28,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.models import Annotation
-from tui.rtl.direction import is_rtl_language
+from tui.rtl.direction import Direction, is_rtl_language
 from tui.rtl.editing import line_direction
 from tui.rtl.layout import layout_paragraph
 from tui.rtl.line import visual_line
@@ -194,7 +194,7 @@ class AnnotationPanel(OptionList):
             if mode == "off":
                 rows.extend(s.text.rstrip() for s in layout_paragraph(para, width, "off", "ltr"))
                 continue
-            line_dir = direction or line_direction(para, fallback)
+            line_dir: Direction = "rtl" if (direction or line_direction(para, fallback)) == "rtl" else "ltr"
             for shape in layout_paragraph(para, width, mode, line_dir):
                 rows.append(shape.text.rstrip() if line_dir == "ltr" else _right(shape.text, width))
         return rows

@@ -101,7 +101,7 @@ class BidiTextArea(ScrollView, can_focus=True):
         self.set_reactive(BidiTextArea.bidi_mode, bidi_mode)
         self.lines: list[str] = text.replace("\r\n", "\n").split("\n")
         self.cursor: Pos = (len(self.lines) - 1, len(self.lines[-1]))
-        self.anchor: Pos | None = None
+        self.sel_anchor: Pos | None = None
         self.placeholder = placeholder
         self.default_direction = direction or "ltr"
         self._undo: list[tuple[str, Pos]] = []
@@ -121,15 +121,15 @@ class BidiTextArea(ScrollView, can_focus=True):
     def text(self, value: str) -> None:
         self.lines = value.replace("\r\n", "\n").split("\n")
         self.cursor = (len(self.lines) - 1, len(self.lines[-1]))
-        self.anchor = None
+        self.sel_anchor = None
         self._changed(record=False)
 
     @property
     def selection(self) -> tuple[Pos, Pos] | None:
         """(start, end) in logical order, or None."""
-        if self.anchor is None or self.anchor == self.cursor:
+        if self.sel_anchor is None or self.sel_anchor == self.cursor:
             return None
-        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+        return (min(self.sel_anchor, self.cursor), max(self.sel_anchor, self.cursor))
 
     @property
     def selected_text(self) -> str:
@@ -263,7 +263,7 @@ class BidiTextArea(ScrollView, can_focus=True):
 
     def _delete_selection(self) -> bool:
         sel = self.selection
-        self.anchor = None
+        self.sel_anchor = None
         if sel is None:
             return False
         self._delete_range(*sel)
@@ -295,10 +295,10 @@ class BidiTextArea(ScrollView, can_focus=True):
         self.scroll_to_region(Region(col, row, 1, 1), animate=False, force=True)
 
     def _select(self, select: bool) -> None:
-        if select and self.anchor is None:
-            self.anchor = self.cursor
+        if select and self.sel_anchor is None:
+            self.sel_anchor = self.cursor
         elif not select:
-            self.anchor = None
+            self.sel_anchor = None
 
     # -- keys ---------------------------------------------------------------------
 
@@ -333,7 +333,7 @@ class BidiTextArea(ScrollView, can_focus=True):
             cb = cursor_col(self._rows[rb].row, b[1])
             left_first = (ra, ca) < (rb, cb) if ra != rb else ca < cb
             self.cursor = (a if left_first == (step < 0) else b) if ra == rb else (a if step < 0 else b)
-            self.anchor = None
+            self.sel_anchor = None
             self._moved()
             return
         self._select(select)
@@ -403,14 +403,14 @@ class BidiTextArea(ScrollView, can_focus=True):
         self.insert("\n")
 
     def action_select_all(self) -> None:
-        self.anchor = (0, 0)
+        self.sel_anchor = (0, 0)
         self.cursor = (len(self.lines) - 1, len(self.lines[-1]))
         self._moved()
 
     def _restore(self, text: str, cursor: Pos) -> None:
         self.lines = text.split("\n")
         self.cursor = cursor
-        self.anchor = None
+        self.sel_anchor = None
         self._typing = False
         self._changed()
 
