@@ -91,7 +91,7 @@ def clean_article(art: Article) -> Article:
     title, body = art.title, art.body
     if has_unsafe(title) or "\n" in title:
         art.title = clean_inline(title)
-    if has_unsafe(body):
+    if has_unsafe(body, keep_tabs=True) or "\t" in body:  # (newlines are a body's own, not unsafe)
         art.body = clean_text(body)
     if (art.title, art.body) != (title, body):
         art.hash = content_hash(art.title, art.body)
