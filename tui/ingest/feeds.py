@@ -44,6 +44,7 @@ TITLE_FROM_BODY_CHARS = 80
 # Inline XHTML in an Atom entry nested deeper than this is refused: its
 # serialisation (ElementTree's) recurses once per level.
 MAX_XML_DEPTH = 256
+STREAM_CHARS = 2_000_000  # feeds longer than this are parsed item by item (see _stream_rss)
 
 
 @dataclass
@@ -105,6 +106,10 @@ def parse_xml_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
     """Strict safe parse first; then HTML entities fixed; then feedparser's recovery."""
     if _ENTITY_DECL.search(text[:65536]):
         raise InputError(f"{name}: the feed declares XML entities; refused (entity expansion is unsafe)")
+    if len(text) > STREAM_CHARS:
+        streamed = _stream_rss(text)
+        if streamed is not None:
+            return streamed
     try:
         root = _safe_fromstring(text)
     except ET.ParseError as first:
@@ -115,6 +120,85 @@ def parse_xml_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
     feed = feed_from_element(root, base)
     if feed is None:
         raise InputError(f"{name}: not a feed (root element <{_local(root.tag)}>)")
+    return feed
+
+
+class _Slices:
+    """``text`` read in slices, as ``iterparse`` reads a file (no copy of the whole text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos = text, 0
+
+    def read(self, size: int = -1) -> str:
+        end = len(self.text) if size < 0 else self.pos + size
+        piece, self.pos = self.text[self.pos:end], min(end, len(self.text))
+        return piece
+
+
+def _stream_rss(text: str) -> ParsedFeed | None:
+    """An RSS 2.0 feed parsed item by item, each item's elements freed once it is read.
+
+    Why: the whole tree of a 40 MB feed costs as much memory again as its
+    text. Only the common shape is streamed (``<rss><channel>`` with the
+    channel's title and language before its items); anything else, or any
+    parse error, returns None and the caller parses the whole tree as before
+    (with its recovery of broken feeds).
+    """
+    try:
+        events = SafeET.iterparse(_Slices(text), events=("start", "end"), forbid_dtd=False,
+                                  forbid_entities=True, forbid_external=True)
+        root = channel = None
+        feed: ParsedFeed | None = None
+        depth = 0
+        for event, el in events:
+            if event == "start":
+                depth += 1
+                if depth > MAX_XML_DEPTH:
+                    return None
+                if root is None:
+                    root = el
+                    if _local(el.tag).lower() != "rss":
+                        return None
+                elif channel is None and depth == 2 and _local(el.tag) == "channel":
+                    channel = el
+                continue
+            depth -= 1
+            if channel is None or depth != 2 or _local(el.tag) != "item":
+                continue
+            if feed is None:
+                feed = _rss_head(channel, root)
+            art = _rss_item(el, feed)
+            if art is not None:
+                feed.items.append(art)
+            el.clear()
+    except (ET.ParseError, DefusedXmlException):
+        return None
+    if channel is None or root is None:
+        return None
+    head = _rss_head(channel, root)
+    if feed is None:
+        return head
+    if (head.title, head.language, head.direction) != (feed.title, feed.language, feed.direction):
+        return None  # the channel said who it is after its items: the whole-tree parse gets that right
+    return feed
+
+
+def _rss_head(channel: ET.Element, root: ET.Element) -> ParsedFeed:
+    """An RSS channel's own fields (title, link, language, direction, TTL), items aside."""
+    lang = _lang_of(channel, _lang_of(root, ""))
+    direction = _dir_of(channel, _dir_of(root, None))
+    feed = ParsedFeed(kind="rss")
+    for c in channel:
+        name = _local(c.tag)
+        if name == "title" and not feed.title:
+            feed.title = _inline(_text(c))
+        elif name == "link" and not feed.link and c.text:
+            feed.link = c.text.strip()
+        elif name == "language" and c.text:
+            lang = c.text.strip()
+        elif name == "ttl" and (c.text or "").strip().isdigit():
+            feed.ttl_minutes = int(c.text.strip())  # type: ignore[union-attr]
+    feed.language, feed.direction = _norm_lang(lang), direction
     return feed
 
 
