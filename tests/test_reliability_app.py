@@ -129,3 +129,34 @@ async def test_the_app_on_a_readonly_medium_reads_and_never_crashes(tmp_path: Pa
             messages = " ".join(n.message for n in app._notifications)
             assert "read-only" in messages
             assert app.is_running
+
+
+async def test_an_unreadable_notes_file_is_a_notice_and_is_never_overwritten(config: Config) -> None:
+    """A notes file that cannot be read (here a folder in its place: unreadable even for root).
+
+    The app opens, says which file and what to do, shows the rest; a note on
+    an article of that bucket is refused rather than replacing the file.
+    """
+    from tui.models import Annotation
+    from tui.store import bucket_of
+
+    seeded(config)
+    store = Store(config.library)
+    art = store.articles()[0]
+    store.save_annotation(Annotation(id="", article_id=art.id, note="محفوظة"))
+    store.close()
+    path = config.library / "annotations" / f"{bucket_of(art.id)}.json"
+    kept = path.read_bytes()
+    path.unlink()
+    path.mkdir()
+    (path / "what-was-there.json").write_bytes(kept)
+    app = make_app(config)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await started(app, pilot)
+        await pilot.pause()
+        messages = " ".join(n.message for n in app._notifications)
+        assert path.name in messages and "could not read" in messages
+        with pytest.raises(Exception, match="nothing was saved to it"):
+            app.store.save_annotation(Annotation(id="", article_id=art.id, note="جديدة"))
+        assert app.is_running
+    assert path.is_dir() and (path / "what-was-there.json").read_bytes() == kept

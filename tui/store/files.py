@@ -129,12 +129,16 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str, on_corrupt: Callable[[Path, Path], None] | None = None,
                  set_aside: bool = True, on_saved: Callable[[Path, bytes], None] | None = None,
-                 durable: bool = True) -> None:
+                 durable: bool = True, on_unreadable: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.on_corrupt = on_corrupt
         self.set_aside = set_aside
         self.on_saved = on_saved
         self.durable = durable  # False for backup copies: written atomically, not fsynced
+        self.on_unreadable = on_unreadable
+        # Why the file could not be read, while it cannot: writes are then
+        # refused, since replacing a file we could not read would lose it.
+        self.blocked: str | None = None
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._hash = b""
@@ -145,9 +149,18 @@ class AtomicJSONStorage(Storage):
             st = self.path.stat()
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            raise StoreError(os_error_message(exc, self.path, "read")) from None
         return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def _unreadable(self, exc: OSError) -> None:
+        """A file that exists but cannot be read: the commands stop with one line;
+        the app is told once, shows the rest of the library, and saves nothing to it."""
+        message = os_error_message(exc, self.path, "read")
+        self._forget()
+        if not self.set_aside:
+            raise StoreError(message)
+        if self.blocked != message and self.on_unreadable is not None:
+            self.on_unreadable(message)
+        self.blocked = message
 
     def _trusted(self, stamp: Stamp | None) -> bool:
         """The cached data is current without reading the file's bytes."""
@@ -155,7 +168,11 @@ class AtomicJSONStorage(Storage):
                 and self._seen_ns - max(stamp[2], stamp[3]) > RACY_NS)
 
     def read(self) -> dict[str, Any] | None:
-        stamp = self._file_stamp()
+        try:
+            stamp = self._file_stamp()
+        except OSError as exc:  # the folder cannot be searched
+            self._unreadable(exc)
+            return None
         if self._trusted(stamp):
             return self._data
         if stamp is None:
@@ -168,7 +185,9 @@ class AtomicJSONStorage(Storage):
             self._forget()
             return None
         except OSError as exc:
-            raise StoreError(os_error_message(exc, self.path, "read")) from None
+            self._unreadable(exc)
+            return None
+        self.blocked = None
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         if self._data is not None and digest == self._hash:
             self._stamp, self._seen_ns = stamp, seen
@@ -193,6 +212,9 @@ class AtomicJSONStorage(Storage):
             self.on_corrupt(self.path, aside)
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.blocked:
+            self._forget()
+            raise StoreError(f"{self.blocked}; nothing was saved to it, so what it holds is safe")
         try:
             raw = encode_json(data)
             atomic_write_bytes(self.path, raw, durable=self.durable)
@@ -203,7 +225,11 @@ class AtomicJSONStorage(Storage):
             if isinstance(exc, OSError):
                 raise StoreError(os_error_message(exc, self.path, "save")) from None
             raise
-        self._data, self._stamp, self._hash = data, self._file_stamp(), hashlib.blake2b(raw, digest_size=16).digest()
+        try:
+            stamp = self._file_stamp()
+        except OSError:
+            stamp = None
+        self._data, self._stamp, self._hash = data, stamp, hashlib.blake2b(raw, digest_size=16).digest()
         self._seen_ns = time.time_ns()
         if self.on_saved is not None:
             self.on_saved(self.path, raw)
@@ -385,7 +411,8 @@ class LibraryFiles:
         if db is None:
             db = TinyDB(str(self.folder / relpath), storage=AtomicJSONStorage,
                         on_corrupt=self._report_corrupt, set_aside=self.set_aside_damaged,
-                        on_saved=self._on_saved, durable=not relpath.startswith(backups.BACKUPS + "/"))
+                        on_saved=self._on_saved, durable=not relpath.startswith(backups.BACKUPS + "/"),
+                        on_unreadable=self._report_unreadable)
             self._dbs[relpath] = db
         return db
 
@@ -400,6 +427,9 @@ class LibraryFiles:
         except OSError as exc:
             self.warnings.append(f"saved, but the backup copy of {path.name} was not: "
                                  f"{os_error_message(exc, self.folder / backups.VERSIONS_DIR)}")
+
+    def _report_unreadable(self, message: str) -> None:
+        self.warnings.append(f"{message}; what it holds is not shown and nothing will be saved to it until then")
 
     def _report_corrupt(self, path: Path, aside: Path) -> None:
         self.warnings.append(
