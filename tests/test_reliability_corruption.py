@@ -185,11 +185,24 @@ def test_a_deleted_article_database_comes_back_with_every_note(library: Path,
     assert_notes_attached(library, notes)
 
 
-def test_settings_file_damaged_is_reported_not_fatal(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_settings_file_damaged_is_reported_not_fatal_and_restored(library: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.config import load_config, save_setting
+    from tui.filters import Filter, save_view
+
     build(library)
+    config = load_config(library)
+    save_setting(config, "theme", "marsad-light")
+    save_view(config, "إيران", Filter(tags=("iran",)))
     (library / "settings.toml").write_bytes(b"\xff\xfe = = [")
     code, _, err = run_cli(["feeds", "list"], library, capsys)
     assert code == 0 and "Traceback" not in err
+    code, out, _ = run_cli(["doctor"], library, capsys)
+    assert code == 1 and "settings.toml" in out
+    code, out, _ = run_cli(["doctor", "--repair"], library, capsys)
+    assert code == 0, out
+    restored = load_config(library)
+    assert restored.theme == "marsad-light" and "إيران" in restored.saved_views
 
 
 # -- unreadable files (as nobody) ------------------------------------------------------

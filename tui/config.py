@@ -10,6 +10,7 @@ its comments.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from collections.abc import MutableMapping
@@ -124,7 +125,8 @@ def save_setting(config: Config, key: str, value: Any) -> str | None:
     saved (read-only library, full disk) the one-line reason is returned
     for the caller to show, instead of an exception.
     """
-    from tui.store.files import atomic_write, os_error_message
+    from tui.store.backups import keep_version
+    from tui.store.files import atomic_write_bytes, os_error_message
 
     setattr(config, key, value)
     path = config.settings_path
@@ -132,9 +134,12 @@ def save_setting(config: Config, key: str, value: Any) -> str | None:
         doc = _read_document(path)
         _set(doc, key, value)
         config.library.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, tomlkit.dumps(doc))
+        raw = tomlkit.dumps(doc).encode("utf-8")
+        atomic_write_bytes(path, raw)
     except OSError as exc:
         return f"{key} applies until you quit, but {os_error_message(exc, path)}"
+    with contextlib.suppress(OSError):  # saved views are the analyst's work: keep versions
+        keep_version(config.library, path, raw, config.backup_versions)
     return None
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,6 +55,7 @@ from tui.store.files import (
 from tui.store.ids import BUCKETS
 
 DB_NAME = "library.sqlite"
+SETTINGS = "settings.toml"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -153,6 +155,12 @@ def check(folder: Path, quick: bool = False) -> Report:
         problem = check_json(folder, path)
         if problem:
             report.problems.append(problem)
+    settings = folder / SETTINGS
+    if settings.is_file():
+        report.checked.append(SETTINGS)
+        problem = check_settings(settings)
+        if problem:
+            report.problems.append(problem)
     stale = [p for p in temp_files_of(folder) if not pid_alive(temp_pid(p))]
     if stale:
         report.problems.append(Problem(", ".join(sorted(p.name for p in stale)[:3]) + ("…" if len(stale) > 3 else ""),
@@ -189,7 +197,8 @@ def set_aside_files(folder: Path) -> list[Path]:
     found: list[Path] = []
     for where in (folder, folder / "annotations"):
         try:
-            found.extend(p for p in where.iterdir() if p.is_file() and _ASIDE.match(p.name))
+            found.extend(p for p in where.iterdir()
+                         if p.is_file() and _ASIDE.match(p.name) and p.suffix in (".json", ".sqlite"))
         except OSError:
             continue
     return sorted(found)
@@ -217,6 +226,35 @@ def file_away(folder: Path, aside: Path) -> Path:
         if extra.exists():
             extra.replace(Path(str(target) + suffix))
     return target
+
+
+def check_settings(path: Path) -> Problem | None:
+    try:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return Problem(SETTINGS, f"cannot be read ({exc.strerror or exc})", "fix its permissions", repairable=False)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return Problem(SETTINGS, f"is damaged ({exc}); Marsad uses the defaults meanwhile",
+                       "set it aside and restore the newest backup (your saved views and keys)")
+    return None
+
+
+def repair_settings(folder: Path, report: Report) -> None:
+    """Set a damaged settings file aside and put back its newest version that parses."""
+    path = folder / SETTINGS
+    for backup in candidates(folder, SETTINGS):
+        try:
+            raw = backup.read_bytes()
+            tomllib.loads(raw.decode("utf-8"))
+        except (OSError, ValueError):
+            continue
+        aside = set_aside(path)
+        atomic_write_bytes(path, raw)
+        kept = file_away(folder, aside)
+        report.repaired.append(f"{SETTINGS}: restored from {backup.relative_to(folder)}; "
+                               f"the damaged file is kept as {kept.relative_to(folder)}")
+        return
+    report.notes.append(f"{SETTINGS} has no backup that reads; fix it by hand (Marsad uses the defaults)")
 
 
 def _missing_note(notes: int, articles: int) -> str:
@@ -493,6 +531,8 @@ def repair(folder: Path) -> Report:
         path = folder / problem.file
         if problem.file.endswith(".json") and problem.repairable and path.is_file() and "set aside" not in problem.what:
             repair_json(folder, path, done)
+        elif problem.file == SETTINGS and problem.repairable:
+            repair_settings(folder, done)
     for path in remove_stale_temps(folder):
         done.repaired.append(f"{path.relative_to(folder)}: unfinished save of a crashed process removed")
     try:
