@@ -233,3 +233,32 @@ def test_notes_target_is_the_highlight_just_made_until_the_cursor_moves_on() -> 
     notes.loaded(article("a2"), [])  # another article: forgotten
     notes.loaded(art, [ann])
     assert notes.target_at(cursor_after_w) is None
+
+
+def test_panes_fold_right_first_and_the_right_pane_keeps_the_reader_readable() -> None:
+    from tui.controllers.panes import READER_MIN, RIGHT_MIN, Panes, clamp_right_width, left_width
+
+    panes = Panes()
+    assert not panes.fit(140) and panes.reader_width(140) == 140 - left_width(140) - 1 - 30
+    assert not panes.fit(80) and panes.fit(70) and (panes.left, panes.right) == (True, False)
+    assert panes.fit(40) and (panes.left, panes.right) == (False, False)
+    panes = Panes(right=False)
+    assert panes.can_open("right", 120) and not panes.can_open("right", 70)
+    panes.right = True
+    assert panes.resize_right(1, 140) == 34 and panes.resize_right(-10, 140) == RIGHT_MIN
+    assert panes.resize_right(50, 120) == 120 - left_width(120) - 1 - READER_MIN  # never past the reader's minimum
+    assert clamp_right_width("wide") == 30 and clamp_right_width(500) == 80
+
+
+def test_keymap_accepts_new_ids_old_ids_and_dotted_toml_keys() -> None:
+    import tomllib
+
+    from tui.keymap import normalise_keymap
+
+    raw = tomllib.loads('search = "ctrl+f"\n"feeds-add" = "A"\nreader.page_down = "ctrl+d"\n'
+                        'list.down = "ctrl+n"\n"main.tag" = "ctrl+t"\nbad = 3\n')
+    problems: list[str] = []
+    assert normalise_keymap(raw, problems) == {
+        "main.search": "ctrl+f", "feeds.add": "A", "reader.page-down": "ctrl+d", "list.down": "ctrl+n",
+        "main.tag": "ctrl+t"}
+    assert len(problems) == 1 and "bad" in problems[0]

@@ -86,3 +86,58 @@ async def test_reader_recolours_on_a_theme_switch(app_config: Config) -> None:
         await pilot.pause()
         after = backgrounds()
         assert before and after and not before & after  # no line kept a dark-theme background
+
+
+def _footer_text(app) -> str:  # type: ignore[no-untyped-def]
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    region = footer.region
+    return app.screen._compositor.render_strips()[region.y].text[:region.width]
+
+
+@pytest.mark.parametrize("focus", ["list", "reader", "entities"])
+async def test_footer_shows_help_and_quit_at_80_columns(app_config: Config, focus: str) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(app, pilot)
+        if focus == "reader":
+            await pilot.press("enter")
+        elif focus == "entities":
+            await pilot.press("enter", "e")
+        await pilot.pause()
+        line = _footer_text(app)
+        assert "? Help" in line and "q Quit" in line, line
+
+
+async def test_panes_give_way_to_the_reader_and_the_side_pane_widens(app_config: Config) -> None:
+    from tui.controllers.panes import READER_MIN
+
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        right, left, reader = screen.query_one("#right"), screen.query_one("#left"), screen.query_one(Reader)
+        assert right.display and right.size.width == 30
+        await pilot.press("plus", "plus")  # wider entity/notes pane, remembered in the settings
+        await pilot.pause()
+        assert right.size.width == 38
+        assert 'right_pane_width = 38' in (app_config.library / "settings.toml").read_text()
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert right.size.width == 30
+
+        await pilot.resize_terminal(90, 30)  # narrow: the right pane folds away
+        await pilot.pause()
+        assert not right.display and left.display
+        await pilot.press("right_square_bracket")  # the analyst brings it back...
+        await pilot.pause()
+        assert right.display and reader.size.width >= READER_MIN
+        await pilot.resize_terminal(70, 30)  # ...and the window shrinks: it folds again, the reader stays readable
+        await pilot.pause()
+        assert not right.display and reader.size.width >= READER_MIN
+        await pilot.press("right_square_bracket")  # no room: it says so instead of squeezing the reader
+        await pilot.pause()
+        assert not right.display
+        await pilot.resize_terminal(40, 20)
+        await pilot.pause()
+        assert not left.display and reader.size.width >= READER_MIN - 2

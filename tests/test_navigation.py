@@ -127,3 +127,29 @@ async def test_an_article_opened_any_way_or_annotated_is_read(app_config: Config
         await pilot.press("v")  # v from the list goes to the reader: read
         await pilot.pause()
         assert app.store.get_article(fourth).read
+
+
+async def test_keys_are_rebound_by_id_old_ids_too(library: Path) -> None:
+    from tui.screens.help import HelpScreen
+    from tui.widgets.article_list import ArticleList
+    from tui.widgets.search_box import SearchBox
+
+    library.mkdir(parents=True, exist_ok=True)
+    (library / "settings.toml").write_text('[keymap]\nsearch = "ctrl+f"\nlist.down = "ctrl+n"\n', encoding="utf-8")
+    from tui.config import load_config
+
+    config = load_config(library, theme="marsad-dark")
+    app = make_app(config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert listing.cursor == 2
+        await pilot.press("ctrl+f")  # the old id "search" still rebinds the search key
+        await pilot.pause()
+        assert isinstance(app.focused, SearchBox)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {what: keys for _, keys, what in app.screen.rows}
+        assert rows["Search"] == "ctrl+f"  # the help screen lists the keys in force

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.config import BIDI_MODES, Config, save_setting
+from tui.keymap import normalise_keymap
 from tui.store import Store
 from tui.themes import APP_VARIABLES, load_themes
 
@@ -25,8 +26,8 @@ class MarsadApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Marsad"
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus-next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus-previous"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus-next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.focus-previous"),
     ]
 
     def __init__(self, config: Config, store: Store) -> None:
@@ -34,6 +35,7 @@ class MarsadApp(App[None]):
         self.config = config
         self.store = store
         self.theme_failures: list[tuple[Path, str]] = []
+        self.keymap_ids: dict[str, str] = {}  # binding id -> keys, from settings.toml [keymap]
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -42,8 +44,12 @@ class MarsadApp(App[None]):
         self._load_themes()
         for warning in self.config.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
+        problems: list[str] = []
+        self.keymap_ids = normalise_keymap(self.config.keymap, problems)
+        for problem in problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        if self.keymap_ids:
+            self.set_keymap(self.keymap_ids)
         self._send_bidi_mode(self.config.bidi)
         from tui.screens.main import MainScreen
 

@@ -70,6 +70,7 @@ class Config:
     saved_views: dict[str, dict[str, Any]] = field(default_factory=dict)
     left_pane: bool = True
     right_pane: bool = True
+    right_pane_width: int = 30
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -78,7 +79,7 @@ class Config:
 
 
 _FILE_KEYS = {"bidi", "theme", "keymap", "concurrency", "fetch_timeout", "max_response_bytes",
-              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane",
+              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane", "right_pane_width",
               "max_run_bytes", "max_items_per_feed", "max_article_chars", "backup_versions", "backup_days"}
 
 

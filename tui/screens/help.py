@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
@@ -16,20 +17,28 @@ DIALOG_KEYS = [
     ("ctrl+s", "Note editor: save and close"),
     ("escape", "Dialogs: cancel; search box: clear"),
     ("enter", "Tag box: save; search box: go to the first match"),
+    ("q", "Feeds screen, pick lists, yes/no questions: back (a letter in text boxes)"),
     ("ctrl+p", "Command palette: every action by name"),
 ]
 
 
-def binding_rows(sources: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
-    """(where, keys, what) for every binding with a description, without repeats."""
-    rows: list[tuple[str, str, str]] = []
+def binding_rows(sources: list[tuple[str, list[Binding]]],
+                 keymap: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(where, keys, what, id) for every binding with a description, without repeats.
+
+    Keys are the ones in force: the user's ``[keymap]`` wins over the default.
+    """
+    keymap = keymap or {}
+    rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for where, bindings in sources:
         for b in bindings:
             if not b.description or (b.action, b.key) in seen:
                 continue
             seen.add((b.action, b.key))
-            rows.append((where, b.key_display or _pretty_keys(b.key), b.description))
+            keys = keymap.get(b.id or "") or b.key
+            shown = b.key_display if keys == b.key and b.key_display else _pretty_keys(keys)
+            rows.append((where, shown, b.description, b.id or ""))
     return rows
 
 
@@ -45,6 +54,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=False)]
     rows: list[tuple[str, str, str]] = []
+    """(where, keys, what) as listed, for tests and the palette."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -62,7 +72,14 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Action")
-        self.rows = binding_rows(sources) + [("Dialogs", keys, what) for keys, what in DIALOG_KEYS]
-        for where, keys, what in self.rows:
-            table.add_row(Text(where), Text(keys), Text(what))
+        table.add_column("Id (settings.toml [keymap])", style="dim", no_wrap=True)
+        entries = binding_rows(sources, self._keymap()) + [("Dialogs", keys, what, "") for keys, what in DIALOG_KEYS]
+        self.rows = [(where, keys, what) for where, keys, what, _ in entries]
+        for where, keys, what, binding_id in entries:
+            table.add_row(Text(where), Text(keys), Text(what), Text(binding_id))
         return table
+
+    def _keymap(self) -> Mapping[str, str]:
+        from tui.app import MarsadApp
+
+        return self.app.keymap_ids if isinstance(self.app, MarsadApp) else {}

@@ -29,7 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from tui.config import Config
+from tui.config import Config, save_setting
 from tui.controllers.entities import (
     MENTION_KINDS,
     TYPE_NAMES,
@@ -41,6 +41,7 @@ from tui.controllers.feeds import FeedsController, done_line, progress_line, sum
 from tui.controllers.health import HealthController
 from tui.controllers.library import LibraryController, ListItem
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
+from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
 from tui.entities import entities as extract_entities
 from tui.entities.cache import (
@@ -78,7 +79,6 @@ if TYPE_CHECKING:
     from tui.screens.filter_dialog import FilterDialogResult
     from tui.store.doctor import Report
 
-NARROW = 100
 PREVIEW_DELAY = 0.08  # seconds the list cursor rests before the reader previews the article
 SEARCH_INDEX_DELAY = 0.3  # seconds after the first list load (after first paint)
 ENTITY_INDEX_DELAY = 1.0  # seconds after the first list load: after first paint and the search index
@@ -90,9 +90,9 @@ FEEDS_GROUP = "feeds"
 HEALTH_CHECK_DELAY = 1.5  # seconds after the first list load: the library check never delays first paint
 
 
-def B(key: str, action: str, description: str, id: str, show: bool = True) -> Binding:
-    """A user-facing binding; the id lets the settings file rebind it."""
-    return Binding(key, action, description, show=show, id=id)
+def B(key: str, action: str, description: str, name: str, show: bool = True) -> Binding:
+    """A user-facing binding with the id ``main.<name>``: the settings file rebinds it by that id."""
+    return Binding(key, action, description, show=show, id=f"main.{name}")
 
 
 class MainScreen(Screen[None]):
@@ -100,15 +100,20 @@ class MainScreen(Screen[None]):
 
     CSS_PATH = "main.tcss"
 
+    # The footer shows the focused pane's keys first, then these in this order:
+    # help and quit come first so they stay visible at 80 columns.
     BINDINGS = [
+        B("question_mark", "help", "Help", "help"),
+        B("q", "app.quit", "Quit", "quit"),
         B("/", "search", "Search", "search"),
         B("e", "focus_entities", "Entities", "entities"),
-        B("f", "filter", "Filter", "filter"),
         B("v", "select", "Select text", "select", show=False),
         B("h", "highlight", "Highlight", "highlight"),
         B("t", "tag", "Tag", "tag"),
         B("n", "note", "Note", "note"),
+        B("f", "filter", "Filter", "filter"),
         B("x", "export", "Export", "export"),
+        B("B", "cycle_bidi", "Bidi", "bidi"),
         B("greater_than_sign", "next_hit", "Next hit", "next-hit", show=False),
         B("less_than_sign", "prev_hit", "Prev hit", "prev-hit", show=False),
         B("m", "toggle_read", "Read/unread", "toggle-read", show=False),
@@ -119,11 +124,10 @@ class MainScreen(Screen[None]):
         B("o", "open_url", "Open URL", "open-url", show=False),
         B("left_square_bracket", "toggle_left", "Left pane", "toggle-left", show=False),
         B("right_square_bracket", "toggle_right", "Right pane", "toggle-right", show=False),
-        B("B", "cycle_bidi", "Bidi mode", "bidi"),
         B("D", "flip_direction", "Flip direction", "flip-direction", show=False),
         B("T", "pick_theme", "Theme", "theme", show=False),
-        B("question_mark", "help", "Help", "help"),
-        B("q", "app.quit", "Quit", "quit"),
+        B("plus", "resize_right(1)", "Wider side pane", "wider", show=False),
+        B("minus", "resize_right(-1)", "Narrower side pane", "narrower", show=False),
     ]
 
     bidi_mode: reactive[str] = reactive("app", init=False)
@@ -184,6 +188,7 @@ class MainScreen(Screen[None]):
         self.entities = EntityController(index=_entity_index(store))
         self.notes = NotesController()
         self.feeds = FeedsController()
+        self.panes = Panes()
         self.health = HealthController(store.folder)
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
@@ -254,8 +259,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article_list.focus()
-        self.query_one("#left").set_class(not self.config.left_pane, "hidden")
-        self.query_one("#right").set_class(not self.config.right_pane, "hidden")
+        self.panes.left, self.panes.right = self.config.left_pane, self.config.right_pane
+        self.panes.right_width = clamp_right_width(self.config.right_pane_width)
+        self._show_panes()
         self.report_store_warnings()
         self.load_articles()
         self._seen = (self.store.db.data_version(), self.store.db.counter())
@@ -461,10 +467,36 @@ class MainScreen(Screen[None]):
         self.notify(f"Opening {self.article.url}", timeout=3)
 
     def action_toggle_left(self) -> None:
-        self.query_one("#left").toggle_class("hidden")
+        self._toggle_pane("left")
 
     def action_toggle_right(self) -> None:
-        self.query_one("#right").toggle_class("hidden")
+        self._toggle_pane("right")
+
+    def _toggle_pane(self, side: str) -> None:
+        """``[``/``]``: show or hide a side pane, unless the reader would be left too narrow."""
+        is_open = getattr(self.panes, side)
+        if not is_open and not self.panes.can_open(side, self.size.width):
+            other = "]" if side == "left" else "["
+            self.notify(f"Too narrow for the {side} pane: widen the window, or close the other pane ({other}).",
+                        timeout=4)
+            return
+        setattr(self.panes, side, not is_open)
+        self._show_panes()
+
+    def action_resize_right(self, step: int) -> None:
+        """``+``/``-``: a wider or narrower entity and notes pane (kept in the settings)."""
+        if not self.panes.right:
+            self._toggle_pane("right")
+        width = self.panes.resize_right(step, self.size.width)
+        self._show_panes()
+        if width != self.config.right_pane_width:
+            save_setting(self.config, "right_pane_width", width)
+
+    def _show_panes(self) -> None:
+        self.query_one("#left").set_class(not self.panes.left, "hidden")
+        right = self.query_one("#right")
+        right.set_class(not self.panes.right, "hidden")
+        right.styles.width = self.panes.right_width
 
     def action_cycle_bidi(self) -> None:
         """``B``: app -> terminal -> off; saved in the settings, drawn at once by every pane."""
@@ -495,11 +527,15 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def on_resize(self) -> None:
-        """Collapse side panes when the terminal gets narrow; ``[`` and ``]`` bring them back."""
-        narrow = self.size.width < NARROW
+        """Collapse side panes when the terminal gets narrow or the reader would be squeezed;
+        ``[`` and ``]`` bring them back."""
+        width = self.size.width
+        narrow = width < NARROW
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
-            self.query_one("#right").set_class(narrow or not self.config.right_pane, "hidden")
+            self.panes.right = not narrow and self.config.right_pane
+        self.panes.fit(width)
+        self._show_panes()
 
     # == notes: highlight, tag, note, delete, undo, export =============================
 

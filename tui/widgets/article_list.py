@@ -44,13 +44,13 @@ class ArticleList(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "open", "Open", show=False),
+        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="list.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page-up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Open", show=False, id="list.open"),
     ]
 
     @dataclass

@@ -58,8 +58,8 @@ class EntitySidebar(OptionList):
     }
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
         Binding("enter", "select", "Next mention", id="entities.jump"),
         Binding("R", "correct('rename')", "Rename entity", id="entities.rename"),
         Binding("Y", "correct('retype')", "Change entity type", show=False, id="entities.retype"),
