@@ -255,3 +255,16 @@ async def test_input_bidi_mode_switches_live() -> None:
         inp.bidi_mode = "off"
         await pilot.pause()
         assert drawn(inp).lstrip(" ").startswith("مرحبا") and not drawn(inp).startswith("   ")
+
+
+async def test_editor_click_puts_the_cursor_on_the_clicked_letter() -> None:
+    app = EditorsApp("قال John")
+    async with app.run_test(size=(50, 16)) as pilot:
+        ta = app.query_one(BidiTextArea)
+        ta.focus()
+        await pilot.pause()
+        row = drawn(ta, 0)
+        col = row.index("J")
+        await pilot.click(BidiTextArea, offset=(ta.scrollable_content_region.x - ta.region.x + col,
+                                                 ta.scrollable_content_region.y - ta.region.y))
+        assert ta.cursor == (0, 4)  # the J of John

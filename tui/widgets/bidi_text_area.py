@@ -440,6 +440,19 @@ class BidiTextArea(ScrollView, can_focus=True):
         if text:
             self.insert(text)
 
+    def on_click(self, event: events.Click) -> None:
+        """Put the cursor on the clicked character (or the nearest place on that row)."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._rows:
+            return
+        index = min(len(self._rows) - 1, int(self.scroll_offset.y) + offset.y)
+        r = self._rows[index]
+        stops = visual_stops(r.row)
+        col = int(self.scroll_offset.x) + offset.x
+        self.sel_anchor = None
+        self.cursor = (r.line, min(stops, key=lambda s: abs(s[0] - col))[1] if stops else r.row.shape.start)
+        self._moved()
+
     def on_focus(self) -> None:
         self.refresh()
 
