@@ -217,3 +217,18 @@ async def test_english_quote_in_arabic_article_is_left_aligned() -> None:
         arabic = next(r for r in rows if "\ufe8e" in r or "ﻝﺎﻗ" in r)
         english = next(r for r in rows if "Reuters" in r)
         assert arabic.startswith("   ") and english.startswith(" The minister told Reuters")
+
+
+async def test_direction_override_kept_per_article_in_the_session() -> None:
+    a = Article(id="a", title="", body="Hello world", language="en")
+    b = Article(id="b", title="", body="Second article", language="en")
+    app = ReaderApp(a)
+    async with app.run_test(size=(40, 8)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        reader.direction_override = "rtl"
+        await pilot.pause()
+        reader.show(b)
+        assert reader.direction_override is None
+        reader.show(a)
+        assert reader.direction_override == "rtl"

@@ -113,6 +113,7 @@ class Reader(ScrollView, can_focus=True):
         self._width = 0
         self._keep: int | None = None
         self._strips: dict[int, Strip] = {}
+        self._overrides: dict[str, str | None] = {}
 
     # -- public API ---------------------------------------------------------
 
@@ -123,10 +124,12 @@ class Reader(ScrollView, can_focus=True):
         self.anchor = None
         self._marks = []
         self._keep = None
-        # Each article starts without the user's override: its stored
-        # direction is only the fallback for paragraphs with no strong letter
-        # (every other paragraph takes its own direction, UAX #9 P2/P3).
-        self.set_reactive(Reader.direction_override, None)
+        # The article's stored direction (from its page or feed) is only the
+        # fallback for paragraphs with no strong letter: every other paragraph
+        # takes its own direction (UAX #9 P2/P3). The user's `D` override is
+        # kept per article for the session.
+        override = self._overrides.get(article.id) if article is not None else None
+        self.set_reactive(Reader.direction_override, override)
         self._rebuild(keep=None)
         self.scroll_to(y=0, animate=False)
         if article is not None:
@@ -173,7 +176,9 @@ class Reader(ScrollView, can_focus=True):
     def watch_bidi_mode(self) -> None:
         self._rebuild(keep=self._top_offset())
 
-    def watch_direction_override(self) -> None:
+    def watch_direction_override(self, value: str | None) -> None:
+        if self.article is not None:
+            self._overrides[self.article.id] = value
         self._rebuild(keep=self._top_offset())
 
     def on_resize(self) -> None:
