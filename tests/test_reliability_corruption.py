@@ -246,3 +246,18 @@ def test_readonly_folder_for_its_user_reads_and_refuses_writes_in_one_line() -> 
         assert len(done.stderr.strip().splitlines()) == 1
     finally:
         shutil.rmtree(where, ignore_errors=True)
+
+
+def test_doctor_json_report(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    notes = build(library)
+    target(library, "annotations/BUCKET.json", notes).write_bytes(b"\x00" * 10)
+    code, out, _ = run_cli(["doctor", "--json"], library, capsys)
+    report = json.loads(out)
+    assert code == 1 and report["healthy"] is False
+    assert report["problems"][0]["file"].startswith("annotations/") and report["problems"][0]["repairable"]
+    code, out, _ = run_cli(["doctor", "--repair", "--json"], library, capsys)
+    report = json.loads(out)
+    assert code == 0 and report["healthy"] and report["repaired"]
+    assert_notes_attached(library, notes)

@@ -178,3 +178,13 @@ def test_a_library_on_a_readonly_medium_opens_readonly_saying_so(capsys: pytest.
         code = main(["export", "--library", str(library), "--format", "json"])
         out, err = capsys.readouterr()
         assert code == 0 and "باقية" in out
+
+
+def test_temp_files_in_backup_folders_are_removed_too(library: Path) -> None:
+    Store(library).close()
+    deep = library / "backups" / "articles"
+    deep.mkdir(parents=True)
+    stale = deep / f".07.json.{dead_pid()}-ab12cd34.tmp"
+    stale.write_text("{", encoding="utf-8")
+    Store(library).close()
+    assert not stale.exists()

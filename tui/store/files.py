@@ -322,7 +322,7 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def temp_files_of(folder: Path, depth: int = 2) -> list[Path]:
+def temp_files_of(folder: Path, depth: int = 3) -> list[Path]:
     """Temp files of our naming pattern in the library (its folder and subfolders)."""
     found: list[Path] = []
     try:
@@ -342,7 +342,7 @@ def temp_pid(path: Path) -> int:
     return int(match["pid"]) if match else 0
 
 
-def remove_stale_temps(folder: Path, depth: int = 2) -> list[Path]:
+def remove_stale_temps(folder: Path, depth: int = 3) -> list[Path]:
     """Delete temp files left by Marsad processes that died mid-write.
 
     Only names of our own pattern whose process is gone are removed (never
