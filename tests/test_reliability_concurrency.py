@@ -233,3 +233,13 @@ def test_two_copies_editing_while_a_cron_fetch_adds_articles(library: Path) -> N
     assert got.tags == [f"t{i}" for i in range(n)]
     titles = {a.title for a in Store(library).articles()}
     assert {f"cron {i}" for i in range(60)} <= titles
+
+
+def test_undo_of_a_delete_in_the_same_window_says_nothing(store: Store) -> None:
+    store.add_articles([Article(id="", title="t", body="نص", url="https://example.org/u")])
+    art_id = store.articles()[0].id
+    ann = store.save_annotation(Annotation(id="", article_id=art_id, note="تراجع"))
+    store.delete_annotation(ann)
+    store.save_annotation(ann)  # `u`
+    assert store.warnings == []
+    assert [a.note for a in store.annotations_for(art_id)] == ["تراجع"]

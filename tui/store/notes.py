@@ -36,6 +36,7 @@ class NotesMixin(LibraryFiles):
     """Annotations, feeds and keyed documents (corrections) of the Store."""
 
     _bases: dict[tuple[str, int], dict[str, Any]]
+    _deleted_here: set[str]
 
     # -- annotations -------------------------------------------------------
 
@@ -121,9 +122,11 @@ class NotesMixin(LibraryFiles):
         mine = json.loads(encode_json(annotation.to_dict()))  # what the file will hold (U+FFFD for lone surrogates)
         mine["updated"] = now_iso()
         if stored is None:
-            if annotation.rev:
+            deleted_here = getattr(self, "_deleted_here", set())
+            if annotation.rev and annotation.id not in deleted_here:
                 self.warnings.append(
                     f"{_label(annotation)} had been deleted in another window; your edit kept it")
+            deleted_here.discard(annotation.id)  # an undo brings it back: nothing to tell
             mine["rev"] = annotation.rev + 1
             return {annotation.id: mine}
         current = int(stored.get("rev", 0) or 0)
@@ -158,6 +161,7 @@ class NotesMixin(LibraryFiles):
                     f"{_label(annotation)} had been changed in another window before you deleted it; "
                     "its last version is in backups/ (`marsad doctor` can restore it)")
             table.remove(doc_ids=[did])
+            self._deleted_here = {*getattr(self, "_deleted_here", set()), annotation.id}
 
     # -- feeds -------------------------------------------------------------
 
