@@ -160,3 +160,24 @@ async def test_an_unreadable_notes_file_is_a_notice_and_is_never_overwritten(con
             app.store.save_annotation(Annotation(id="", article_id=art.id, note="جديدة"))
         assert app.is_running
     assert path.is_dir() and (path / "what-was-there.json").read_bytes() == kept
+
+
+async def test_a_note_saved_in_another_window_shows_in_the_open_article(config: Config) -> None:
+    from tui.models import Annotation
+
+    seeded(config)
+    app = make_app(config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        screen.query_one(ArticleList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        article_id = screen.article.id
+        other = Store(config.library)  # the second window: its own connection and files
+        other.save_annotation(Annotation(id="", article_id=article_id, note="من النافذة الأخرى"))
+        other.close()
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if any("من النافذة الأخرى" in a.note for a in screen.query_one(AnnotationPanel).annotations):
+                break
+        assert any("من النافذة الأخرى" in a.note for a in screen.query_one(AnnotationPanel).annotations)

@@ -282,7 +282,18 @@ class MainScreen(Screen[None]):
         version, counter = self.store.db.data_version(), self.store.db.counter()
         if version != self._seen[0] and counter != self._seen[1]:
             self.load_articles(keep_id=self._current_id())
+            self._refresh_if_notes_changed()
         self._seen = (version, counter)
+
+    def _refresh_if_notes_changed(self) -> None:
+        """A note saved in another window on the open article shows here too
+        (compared by id and revision, so an unchanged panel is left alone)."""
+        article = self.article
+        if article is None:
+            return
+        fresh = sorted((a.id, a.rev) for a in self.store.annotations_for(article.id))
+        if fresh != sorted((a.id, a.rev) for a in self.notes.annotations):
+            self.refresh_annotations()
 
     def report_store_warnings(self) -> None:
         """Tell the user about library files that had to be set aside."""
