@@ -42,6 +42,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
+from tui.entities.guards import trim_common
 from tui.entities.latin import capitalised
 from tui.entities.orgs import (
     _earlier_org,
@@ -109,7 +110,7 @@ class RuleEngine:
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
-        hits = self._first_pass(doc)
+        hits = trim_common(doc, self._first_pass(doc))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

@@ -83,12 +83,13 @@ def constrained(rule: str) -> frozenset[str]:
 
 
 @cache
-def _tsv_words(path: Path, lang: str) -> frozenset[str]:
+def _tsv_words(path: Path, lang: str, top: int = 0) -> frozenset[str]:
+    """Folded words of ``lang`` in a ``lang<TAB>word[<TAB>rank]`` table (only rank <= top when top)."""
     out = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             cols = line.split("\t")
-            if cols[0] == lang:
+            if cols[0] == lang and (not top or int(cols[2]) <= top):
                 out.add(normalise(cols[1]))
     return frozenset(out)
 
@@ -104,6 +105,7 @@ def surnames(lang: str) -> frozenset[str]:
 
 
 @cache
-def common_words(lang: str) -> frozenset[str]:
-    """The most frequent words of ``lang`` that are no known name (folded): never a name alone."""
-    return _tsv_words(lexicon_dir() / "common_words.tsv", lang) - given_names(lang) - surnames(lang)
+def common_words(lang: str, top: int = 0) -> frozenset[str]:
+    """The most frequent words of ``lang`` (the ``top`` most frequent, or all 20,000) that are no
+    known name (folded): never a name alone."""
+    return _tsv_words(lexicon_dir() / "common_words.tsv", lang, top) - given_names(lang) - surnames(lang)

@@ -1,0 +1,73 @@
+"""Precision guards that need no table of names: a frequent word is not a name alone.
+
+Why: rules that find people by context (a title, a verb of saying, a given
+name) take the name-like words that follow, and news puts everyday words right
+there: "المهاجم وسام الدريدي التسجيل" (the scoring), "הבמאית נועה קדרון זכה"
+(won), "تحلیلگر بازار سرمایه، ..." (the capital market). The frequency lists
+in ``data/lexicon/common_words.tsv`` (the most frequent words of each
+language, less every listed given name and surname) tell those words apart:
+a person found by a rule loses a frequent word at either end (keeping two
+words), and a candidate made only of frequent words is dropped.
+"""
+
+from __future__ import annotations
+
+from tui.entities import lexicon, rules
+from tui.entities.doc import _Doc, _Hit, is_nisba
+
+
+# A surname can be an everyday word (عودة return, العلماء the scholars), so only the most frequent
+# words are cut from the end of a name; a whole candidate of frequent words is dropped.
+TOP_END = 3000
+_FREQUENT_GIVEN = lexicon.keys("frequent_given") | lexicon.keys("surname_words")
+
+
+def _common(doc: _Doc, k: int, top: int = 0) -> bool:
+    """Token k is an everyday word of its language (among the ``top`` most frequent) and no known name."""
+    lang, n = doc.tlang[k], doc.toks[k].norm
+    if lang not in ("ar", "fa", "he") or n in rules.GIVEN.get(lang, ()) or n in rules.CONNECTORS \
+            or n in _FREQUENT_GIVEN:
+        return False
+    if is_nisba(doc, k):
+        return False
+    return n in lexicon.common_words(lang, top) and n not in lexicon.surnames(lang)
+
+
+def _joined(doc: _Doc, k: int) -> bool:
+    """Token k continues the word before it (کاظمی‌نژاد, רבינוביץ-לוי): never cut there."""
+    return k > 0 and doc.gaps[k] in ("\u200c", "-", "\u05be")
+
+
+def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Rule-found people (no table id) lose frequent words at their ends; all-frequent ones go."""
+    out = []
+    for h in hits:
+        if h.type != "PER" or h.entity_id or h.src is not None:
+            out.append(h)
+            continue
+        i, j = h.i, h.j
+        # ساخته حمید صدری, مهاجم جوان ...: a frequent word before a given name is not part of it
+        if j - i >= 3 and _common(doc, i) and doc.toks[i + 1].norm in rules.GIVEN.get(doc.tlang[i + 1], ()) \
+                and not _joined(doc, i + 1):
+            i += 1
+        # נועה קדרון זכה, وسام الدريدي التسجيل: a very frequent last word after two name words
+        # (Arabic only after an ال- surname: عمر سلطان العلماء keeps its last word)
+        if j - i >= 3 and _common(doc, j - 1, TOP_END) and not _joined(doc, j - 1) \
+                and doc.toks[j - 2].norm not in rules.CONNECTORS \
+                and (doc.tlang[j - 1] != "ar" or doc.toks[j - 2].norm.startswith("ال")):
+            j -= 1
+        # جبران پیدا نکرد: the word before a Persian light verb is the verb's noun, not a surname
+        if doc.tlang[j - 1] == "fa" and j < len(doc.toks) and not doc.broken(j) \
+                and doc.toks[j].norm in rules.LIGHT_VERBS_FA and not _joined(doc, j - 1):
+            j -= 1
+            if j - i < 2:
+                continue
+        if all(_common(doc, k, TOP_END) for k in range(i, j)) and not any(_joined(doc, k) for k in range(i + 1, j)):
+            continue  # بازار سرمایه، إثر تقرير، שירותי בריאות: no name at all
+        if (i, j) != (h.i, h.j):
+            if i != h.i:
+                h.start = doc.toks[i].start
+            h.end = doc.toks[j - 1].end
+            h.i, h.j = i, j
+        out.append(h)
+    return out
