@@ -70,7 +70,7 @@ def engine_stamp() -> str:
         from tui.entities.gazetteer import data_dir
 
         paths += sorted(data_dir().glob("*.tsv"))
-        paths += sorted((data_dir().parent / "lexicon").glob("*.toml"))  # the rules' word lists
+        paths += sorted((data_dir().parent / "lexicon").glob("*.t*"))  # the rules' word lists and frequencies
     except FileNotFoundError:
         pass
     digest = hashlib.blake2b(FORMAT.encode(), digest_size=8)
