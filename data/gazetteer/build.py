@@ -264,7 +264,7 @@ def names() -> None:
 
 def _known_aliases() -> set[str]:
     out = set()
-    for name in ("places.tsv", "aliases.tsv", "orgs.tsv", "people.tsv"):
+    for name in ("places.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv"):
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
             if not line.startswith("#") and line.strip():
                 out |= {clean(a) for cell in line.split("\t")[2:6] for a in cell.split("|") if a}

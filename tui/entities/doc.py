@@ -131,8 +131,20 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             if lang == "he" and not _he_alias_ok(doc, i, i + k, plen, entry.type, stem):
                 continue
+            if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
+                continue  # البنك الأهلي: a word of the body's own name, not the club
             best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
+
+
+_NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
+
+
+def _org_head_before(doc: _Doc, i: int) -> bool:
+    """The word before i heads an organisation (البنك، مستشفى، חברת) whose name i is part of."""
+    prev = doc.toks[i - 1].norm
+    heads = rules.org_heads(doc.tlang[i - 1]) | rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE
+    return any(stem in heads for _, stem in clitic_candidates(prev)[:3])
 
 
 def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -> bool:

@@ -28,7 +28,7 @@ from pathlib import Path
 from tui.text.normalize import normalise, tokenize
 
 LANGS = ("en", "ar", "fa", "he")
-TABLES = ("places.tsv", "region_cities.tsv", "aliases.tsv", "orgs.tsv", "people.tsv")
+TABLES = ("places.tsv", "region_cities.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv")
 
 
 def data_dir() -> Path:
