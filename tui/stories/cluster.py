@@ -44,6 +44,7 @@ from typing import Any
 from tui.stories.features import StoryDoc
 
 _EPOCH = datetime(1970, 1, 1).toordinal()
+_DocVectors = tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,25 @@ class Clusterer:
         self.lang_docs: Counter[str] = Counter()
         self._index: dict[tuple[str, int], set[str]] = {}
         self._counted: set[str] = set()
-        self._story_keys: dict[str, set[tuple[str, int]]] = {}
         self.merged: dict[str, str] = {}
+        self._norms: dict[tuple[str, str], float] = {}
+        self._idf: dict[object, float] = {}  # idf values, valid until the next article is counted
 
     # -- idf -----------------------------------------------------------------------
 
     def entity_idf(self, entity_id: str) -> float:
-        return max(0.0, math.log((1 + self.n_docs) / (1 + self.entity_df[entity_id])))
+        idf = self._idf.get(entity_id)
+        if idf is None:
+            idf = self._idf[entity_id] = max(0.0, math.log((1 + self.n_docs) / (1 + self.entity_df[entity_id])))
+        return idf
 
     def word_idf(self, language: str, word: str) -> float:
-        df = self.word_df.get(language, Counter())[word]
-        return max(0.0, math.log((1 + self.lang_docs[language]) / (1 + df)))
+        key = (language, word)
+        idf = self._idf.get(key)
+        if idf is None:
+            df = self.word_df[language][word] if language in self.word_df else 0
+            idf = self._idf[key] = max(0.0, math.log((1 + self.lang_docs[language]) / (1 + df)))
+        return idf
 
     # -- adding --------------------------------------------------------------------
 
@@ -158,12 +167,13 @@ class Clusterer:
         """Stories scoring at least ``threshold`` with ``doc``, best first (ties: older id)."""
         window = timedelta(hours=self.params.window_hours)
         ranked = []
+        vectors = self._vectors(doc)
         for story_id in self._candidates(doc):
             story = self.stories[story_id]
             gap = story.distance(doc.time)
             if gap > window:
                 continue
-            score = self.score(doc, story) * (1 - 0.5 * gap / window)
+            score = self.score(doc, story, vectors) * (1 - 0.5 * gap / window)
             if score >= self.params.threshold:
                 ranked.append((score, story_id))
         ranked.sort(key=lambda x: (-x[0], self._age(x[1])))
@@ -173,6 +183,10 @@ class Clusterer:
         story = self.stories[story_id]
         assert story.first is not None
         return (story.first, story.id)
+
+    def _forget_norms(self, story_id: str) -> None:
+        for lang in ("", *self.lang_docs):
+            self._norms.pop((story_id, lang), None)
 
     def _merge(self, stories: list[StoryState]) -> StoryState:
         """Fold ``stories`` into the oldest of them; returns it."""
@@ -189,55 +203,93 @@ class Clusterer:
             target.sources.update(other.sources)
             for article_id in other.members:
                 self.assignment[article_id] = target.id
-            for ids in self._story_keys.pop(other.id, set()):
-                bucket = self._index.get(ids)
-                if bucket is not None:
-                    bucket.discard(other.id)
-                    bucket.add(target.id)
-                self._story_keys.setdefault(target.id, set()).add(ids)
-            del self.stories[other.id]
+            self._forget_norms(other.id)
+            del self.stories[other.id]  # its index entries now resolve to the target
             self.merged[other.id] = target.id
         return target
 
-    def score(self, doc: StoryDoc, story: StoryState) -> float:
+    def score(self, doc: StoryDoc, story: StoryState, vectors: _DocVectors | None = None) -> float:
         """Entity cosine plus weighted same-language word cosine (see the module doc)."""
-        size = len(story.members)
-        ent = _cosine({e: self.entity_idf(e) for e in doc.entities},
-                      {e: self.entity_idf(e) * c / size for e, c in story.entities.items()})
+        ents, words = vectors or self._vectors(doc)
+        score = self._cosine(ents, story.entities, len(story.members), self._norm(story, ""))
         same = story.languages[doc.language]
         counts = story.words.get(doc.language)  # none once compacted, see compact()
-        words = 0.0
-        if same and doc.words and counts:
-            lang = doc.language
-            words = _cosine({w: self.word_idf(lang, w) for w in doc.words},
-                            {w: self.word_idf(lang, w) * c / same for w, c in counts.items()})
-        return ent + self.params.word_weight * words
+        if same and counts and words[0]:
+            score += self.params.word_weight * self._cosine(words, counts, same, self._norm(story, doc.language))
+        return score
+
+    def _vectors(self, doc: StoryDoc) -> _DocVectors:
+        """The article's tf-idf vectors (binary tf) with their norms, computed once per article."""
+        ents = {e: self.entity_idf(e) for e in doc.entities}
+        words = {w: self.word_idf(doc.language, w) for w in doc.words}
+        return ((ents, math.sqrt(sum(v * v for v in ents.values()))),
+                (words, math.sqrt(sum(v * v for v in words.values()))))
+
+    @staticmethod
+    def _cosine(vec: tuple[dict[str, float], float], counts: Counter[str], size: int, norm: float) -> float:
+        """Cosine of an article vector and a story centroid (idf x count / size) of known norm."""
+        weights, own_norm = vec
+        if not own_norm or not norm:
+            return 0.0
+        dot = sum(w * w * counts[k] for k, w in weights.items() if k in counts) / size
+        return dot / (own_norm * norm)
+
+    def _norm(self, story: StoryState, language: str) -> float:
+        """Norm of a story's entity centroid ("") or word centroid in ``language``, cached
+        until the story changes or a new article changes the idf."""
+        key = (story.id, language)
+        norm = self._norms.get(key)
+        if norm is None:
+            if language:
+                counts, size, idf = story.words.get(language, Counter()), story.languages[language], self.word_idf
+                norm = math.sqrt(sum((idf(language, w) * c / size) ** 2 for w, c in counts.items()))
+            else:
+                size = len(story.members)
+                norm = math.sqrt(sum((self.entity_idf(e) * c / size) ** 2 for e, c in story.entities.items()))
+            self._norms[key] = norm
+        return norm
+
+    def _selective(self, doc: StoryDoc) -> list[str]:
+        """Index keys worth looking up: entities and words not in a large share of the library.
+
+        An entity in every tenth article (a country) or a word in every fiftieth
+        ("said") would make every story of the week a candidate; they still
+        count in the score, they only do not nominate candidates.
+        """
+        ent_cap = max(50, self.n_docs // 10)
+        word_cap = max(50, self.lang_docs[doc.language] // 50)
+        df = self.word_df.get(doc.language, Counter())
+        keys = [f"e\t{e}" for e in doc.entities if self.entity_df[e] <= ent_cap]
+        keys += [f"w\t{doc.language}\t{w}" for w in doc.words if df[w] <= word_cap]
+        return keys
 
     def _candidates(self, doc: StoryDoc) -> set[str]:
         days = math.ceil(self.params.window_hours / 24)
         today = _day(doc.time)
         found: set[str] = set()
-        for key in self._keys(doc):
+        index = self._index
+        for key in self._selective(doc):
             for day in range(today - days - 1, today + days + 2):
-                found |= self._index.get((key, day), set())
+                hit = index.get((key, day))
+                if hit:
+                    found |= hit
+        if self.merged:
+            found = {self.resolve(s) for s in found}
         return found
-
-    @staticmethod
-    def _keys(doc: StoryDoc) -> list[str]:
-        return [f"e\t{e}" for e in doc.entities] + [f"w\t{doc.language}\t{w}" for w in doc.words]
 
     def _index_story(self, story: StoryState) -> None:
         """Index a loaded story under its entities and words on every day of its span."""
         assert story.first is not None and story.last is not None
         keys = [f"e\t{e}" for e in story.entities]
         keys += [f"w\t{lang}\t{w}" for lang, words in story.words.items() for w in words]
-        own = self._story_keys.setdefault(story.id, set())
         for day in range(_day(story.first), _day(story.last) + 1):
             for key in keys:
                 self._index.setdefault((key, day), set()).add(story.id)
-                own.add((key, day))
 
     def _count(self, doc: StoryDoc) -> None:
+        if self._norms or self._idf:  # the idf changes
+            self._norms.clear()
+            self._idf.clear()
         self._counted.add(doc.id)
         self.n_docs += 1
         self.entity_df.update(doc.entities)
@@ -252,6 +304,7 @@ class Clusterer:
         return story
 
     def _join(self, story: StoryState, doc: StoryDoc) -> None:
+        self._forget_norms(story.id)
         story.members.append(doc.id)
         story.first = doc.time if story.first is None else min(story.first, doc.time)
         story.last = doc.time if story.last is None else max(story.last, doc.time)
@@ -261,21 +314,13 @@ class Clusterer:
         story.sources[doc.source] += 1
         self.assignment[doc.id] = story.id
         day = _day(doc.time)
-        keys = self._story_keys.setdefault(story.id, set())
-        for key in self._keys(doc):
-            self._index.setdefault((key, day), set()).add(story.id)
-            keys.add((key, day))
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-    if dot <= 0:
-        return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+        index = self._index
+        for key in self._selective(doc):
+            bucket = index.get((key, day))
+            if bucket is None:
+                index[(key, day)] = {story.id}
+            else:
+                bucket.add(story.id)
 
 
 def cluster(docs: Iterable[StoryDoc], params: ClusterParams | None = None) -> dict[str, str]:
