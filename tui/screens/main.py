@@ -43,6 +43,7 @@ from tui.controllers.library import LibraryController, ListItem
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
 from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
+from tui.controllers.stories import StoriesController
 from tui.entities import entities as extract_entities
 from tui.entities.cache import (
     EntityCache,
@@ -119,6 +120,8 @@ class MainScreen(Screen[None]):
         B("m", "toggle_read", "Read/unread", "toggle-read", show=False),
         B("r", "refresh", "Refresh", "refresh", show=False),
         B("F", "feeds", "Feeds", "feeds", show=False),
+        B("S", "stories", "Stories", "stories", show=False),
+        B("W", "watch_entity", "Watch entity", "watch-entity", show=False),
         B("d", "delete_annotation", "Delete note", "delete", show=False),
         B("u", "undo", "Undo", "undo", show=False),
         B("o", "open_url", "Open URL", "open-url", show=False),
@@ -190,6 +193,7 @@ class MainScreen(Screen[None]):
         self.feeds = FeedsController()
         self.panes = Panes()
         self.health = HealthController(store.folder)
+        self.stories = StoriesController()
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
@@ -1151,6 +1155,7 @@ class MainScreen(Screen[None]):
         feeds = self.feeds.start(stored, feed_ids, quiet)
         if not feeds or self.feeds.progress is None:
             return False
+        self.stories.started_fetch()
         self._on_fetch_progress(self.feeds.progress)
         self._run_fetch(feeds, force)
         return True
@@ -1195,6 +1200,8 @@ class MainScreen(Screen[None]):
     def _fetch_finished(self, reports: list[FetchReport]) -> None:
         if any(r.added or r.updated for r in reports):
             self.load_articles(keep_id=self._current_id())
+        if any(r.added for r in reports):
+            self._check_watched()
         text = done_line(reports)
         self._linger(text, len(reports))
         feeds = self.store.feeds()
@@ -1205,6 +1212,32 @@ class MainScreen(Screen[None]):
         if self.feeds.should_notify(reports, severity):
             self.notify(message, title="Feeds", severity=severity,
                         timeout=8 if severity == "information" else 12, markup=False)
+
+    # == stories and watchlists (tui/controllers/stories.py) ==========================
+
+    def action_stories(self) -> None:
+        """``S``: the stories view (one event across outlets and languages)."""
+        from tui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen(self.store, self.bidi_mode))
+
+    def action_watch_entity(self) -> None:
+        """``W``: watch the entity highlighted in the sidebar; fetches then report it."""
+        entity = self.sidebar.selected_entity
+        if entity is None:
+            self.notify("Highlight an entity in the sidebar first (e).", timeout=3)
+            return
+        item, new = self.stories.watch_entity(self.store, entity)
+        self.notify(self.vis(f"{'Watching' if new else 'Already watching'} {item.name}: "
+                             "a fetch will tell you about new articles naming it."), timeout=4, markup=False)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _check_watched(self) -> None:
+        """After a fetch: which new articles name watched entities (off the UI thread)."""
+        lines = self.stories.watched_news(self.store)
+        if lines:
+            self.app.call_from_thread(self.notify, "\n".join(lines), title="Watched", timeout=15,
+                                      markup=False)
 
     def _fetch_failed(self, error: str) -> None:
         self._status_line().hide()

@@ -44,6 +44,7 @@ from typing import Any
 from tui.stories.features import StoryDoc
 
 _EPOCH = datetime(1970, 1, 1).toordinal()
+COMPACT_EVERY = 2000
 _DocVectors = tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]
 
 
@@ -100,7 +101,8 @@ class Clusterer:
         self.entity_df: Counter[str] = Counter()
         self.word_df: dict[str, Counter[str]] = {}
         self.lang_docs: Counter[str] = Counter()
-        self._index: dict[tuple[str, int], set[str]] = {}
+        self._index: dict[int, dict[str, set[str]]] = {}  # day -> key -> story ids
+        self._pruned_to = -(10**9)  # days before this hold no word keys (see compact)
         self._counted: set[str] = set()
         self.merged: dict[str, str] = {}
         self._norms: dict[tuple[str, str], float] = {}
@@ -155,8 +157,11 @@ class Clusterer:
         for doc in batch:
             if doc.id not in self._counted:
                 self._count(doc)
-        for doc in batch:
+        keep = 2 * timedelta(hours=self.params.window_hours)
+        for n, doc in enumerate(batch, 1):
             self.add(doc)
+            if n % COMPACT_EVERY == 0:  # later articles of the batch cannot reach further back
+                compact(self, doc.time - keep)
 
     def best_story(self, doc: StoryDoc) -> str | None:
         """The id of the story ``doc`` belongs to, or None for a story of its own."""
@@ -267,10 +272,13 @@ class Clusterer:
         days = math.ceil(self.params.window_hours / 24)
         today = _day(doc.time)
         found: set[str] = set()
-        index = self._index
-        for key in self._selective(doc):
-            for day in range(today - days - 1, today + days + 2):
-                hit = index.get((key, day))
+        keys = self._selective(doc)
+        for day in range(today - days - 1, today + days + 2):
+            index = self._index.get(day)
+            if not index:
+                continue
+            for key in keys:
+                hit = index.get(key)
                 if hit:
                     found |= hit
         if self.merged:
@@ -283,8 +291,9 @@ class Clusterer:
         keys = [f"e\t{e}" for e in story.entities]
         keys += [f"w\t{lang}\t{w}" for lang, words in story.words.items() for w in words]
         for day in range(_day(story.first), _day(story.last) + 1):
+            index = self._index.setdefault(day, {})
             for key in keys:
-                self._index.setdefault((key, day), set()).add(story.id)
+                index.setdefault(key, set()).add(story.id)
 
     def _count(self, doc: StoryDoc) -> None:
         if self._norms or self._idf:  # the idf changes
@@ -313,12 +322,11 @@ class Clusterer:
         story.languages[doc.language] += 1
         story.sources[doc.source] += 1
         self.assignment[doc.id] = story.id
-        day = _day(doc.time)
-        index = self._index
+        index = self._index.setdefault(_day(doc.time), {})
         for key in self._selective(doc):
-            bucket = index.get((key, day))
+            bucket = index.get(key)
             if bucket is None:
-                index[(key, day)] = {story.id}
+                index[key] = {story.id}
             else:
                 bucket.add(story.id)
 
@@ -392,5 +400,13 @@ def compact(clusterer: Clusterer, before: datetime) -> int:
     for story in clusterer.stories.values():
         if story.last is not None and story.last < before and story.words:
             story.words = {}
+            clusterer._forget_norms(story.id)
             done += 1
+    cutoff = _day(before)
+    for day in range(max(clusterer._pruned_to, min(clusterer._index, default=cutoff)), cutoff):
+        index = clusterer._index.get(day)
+        if index:
+            for key in [k for k in index if k.startswith("w\t")]:
+                del index[key]
+    clusterer._pruned_to = max(clusterer._pruned_to, cutoff)
     return done
