@@ -214,10 +214,50 @@ async def test_export_key_writes_markdown_into_the_library(app_config: Config) -
         await pilot.pause()
         assert isinstance(app.screen, ExportChoice)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # written off the UI thread
         await pilot.pause()
         [path] = (app_config.library / "exports").glob("*.md")
         text = path.read_text(encoding="utf-8")
         assert screen.article.title in text and "> الأجواء كانت بناءة" in text
+
+
+async def test_export_asks_where_and_remembers_the_folder(app_config: Config, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    vault = tmp_path / "vault" / "Marsad"
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_arabic(app, pilot)
+        body = screen.article.body
+        app.store.save_annotation(anchor_highlight(body, 0, 12, article_id=screen.article.id))
+        await pilot.press("x")
+        await pilot.pause()
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(app_config.library / "exports")  # the default
+        folder.value = str(vault)
+        folder.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [path] = vault.glob("marsad-*.md")
+        assert screen.article.title in path.read_text(encoding="utf-8")
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(vault)  # the last folder used
+        await pilot.press("escape")
+    assert f'export_dir = "{vault}"' in (app_config.library / "settings.toml").read_text(encoding="utf-8")
+
+
+async def test_tag_box_opens_at_once_and_completion_arrives_from_the_background(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _open_arabic(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagBox)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "diplomacy" in app.screen.known  # a sample article's tag, read off the UI thread
 
 
 # -- dialogs and panel in small harness apps --------------------------------------

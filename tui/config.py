@@ -71,6 +71,7 @@ class Config:
     left_pane: bool = True
     right_pane: bool = True
     right_pane_width: int = 30
+    export_dir: str = ""  # where x writes; empty: exports/ in the library
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -79,7 +80,7 @@ class Config:
 
 
 _FILE_KEYS = {"bidi", "theme", "keymap", "concurrency", "fetch_timeout", "max_response_bytes",
-              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane", "right_pane_width",
+              "auto_refresh_minutes", "saved_views", "left_pane", "right_pane", "right_pane_width", "export_dir",
               "max_run_bytes", "max_items_per_feed", "max_article_chars", "backup_versions", "backup_days"}
 
 

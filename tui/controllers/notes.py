@@ -13,16 +13,22 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.anchoring import anchor_highlight, needs_reanchor, reanchor_all
+from tui.config import Config
 from tui.models import Annotation, Article
 from tui.rtl.marks import Mark
 
 HIGHLIGHT = "highlight"
 
 
-def export_path(library: Path | str, article_id: str | None, now: datetime | None = None) -> Path:
-    """``exports/marsad-<article|all>-<timestamp>.md``: never overwrites an earlier export."""
+def export_folder(config: Config) -> Path:
+    """Where ``x`` writes: the ``export_dir`` setting (the last folder used), else ``exports/`` in the library."""
+    return Path(config.export_dir).expanduser() if config.export_dir else config.library / "exports"
+
+
+def export_path(folder: Path | str, article_id: str | None, now: datetime | None = None) -> Path:
+    """``<folder>/marsad-<article|all>-<timestamp>.md``: never overwrites an earlier export."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    folder = Path(library) / "exports"
+    folder = Path(folder)
     name = f"marsad-{article_id or 'all'}-{stamp}"
     path, n = folder / f"{name}.md", 1
     while path.exists():

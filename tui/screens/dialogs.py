@@ -10,6 +10,7 @@ of the tags as the panel will list them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -146,19 +147,33 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class ExportChoice(ModalScreen[str | None]):
-    """Export the current article's notes or the whole library's."""
+@dataclass
+class ExportRequest:
+    """Which notes (``article`` or ``all``) and the folder to write them to."""
+
+    which: str
+    folder: str
+
+
+class ExportChoice(ModalScreen[ExportRequest | None]):
+    """Export the current article's notes or the whole library's, into a folder the analyst names.
+
+    The folder starts as the last one used (the ``export_dir`` setting, e.g. an
+    Obsidian vault), else ``exports/`` in the library.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape,q", "cancel", "Cancel", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("q", "cancel", "Cancel", show=False),
         Binding("c", "choose('article')", "Current article", show=False),
         Binding("a", "choose('all')", "All", show=False),
     ]
 
-    def __init__(self, has_article: bool = True) -> None:
+    def __init__(self, has_article: bool = True, folder: str = "") -> None:
         super().__init__()
         self.has_article = has_article
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="export-dialog"):
@@ -166,20 +181,32 @@ class ExportChoice(ModalScreen[str | None]):
             options = [Option("Current article (c)", id="article", disabled=not self.has_article),
                        Option("All annotated articles (a)", id="all")]
             yield OptionList(*options, id="export-choice")
-            yield Label("enter choose · q / escape cancel", classes="hint")
+            yield Label("Into the folder:", classes="hint")
+            yield Input(self.folder, id="export-folder", placeholder="a folder, e.g. ~/Notes/vault")
+            yield Label("enter export · tab folder · q / escape cancel", classes="hint")
 
     def on_mount(self) -> None:
         choice = self.query_one(OptionList)
         choice.highlighted = 0 if self.has_article else 1
         choice.focus()
 
+    def _request(self, which: str) -> ExportRequest:
+        return ExportRequest(which, self.query_one("#export-folder", Input).value.strip() or self.folder)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option_id)
+        if event.option_id:
+            self.dismiss(self._request(event.option_id))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        choice = self.query_one(OptionList)
+        option = choice.get_option_at_index(choice.highlighted or 0)
+        self.action_choose(option.id or "all")
 
     def action_choose(self, which: str) -> None:
         if which == "all" or self.has_article:
-            self.dismiss(which)
+            self.dismiss(self._request(which))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -40,7 +41,7 @@ from tui.controllers.entities import (
 from tui.controllers.feeds import FeedsController, done_line, progress_line, summary
 from tui.controllers.health import HealthController
 from tui.controllers.library import LibraryController, ListItem
-from tui.controllers.notes import HIGHLIGHT, NotesController, export_path
+from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
 from tui.controllers.stories import StoriesController
@@ -77,6 +78,7 @@ from tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from tui.app import MarsadApp
+    from tui.screens.dialogs import ExportRequest
     from tui.screens.filter_dialog import FilterDialogResult
     from tui.store.doctor import Report
 
@@ -657,9 +659,16 @@ class MainScreen(Screen[None]):
         current = target.tags if target else article.tags
         title = "Tags for this highlight" if target and target.kind == "highlight" else (
             "Tags for this note" if target else "Tags for the article")
-        known = list(tag_counts(self.store))
+        known: list[str] = []  # filled in the background: the box opens at once, completion follows
         self.app.push_screen(TagBox(list(current), known, title, self.bidi_mode),
                              lambda tags: self._tags_chosen(article, target, tags))
+        self._load_known_tags(known)
+
+    @work(thread=True, exclusive=True, group="tag-counts")
+    def _load_known_tags(self, known: list[str]) -> None:
+        """Every tag in the library, most used first, for the tag box's completion (reads the store)."""
+        tags = list(tag_counts(self.store))
+        self.app.call_from_thread(known.extend, tags)
 
     def _tags_chosen(self, article: Article, target: Annotation | None, tags: list[str] | None) -> None:
         if tags is None:
@@ -741,27 +750,37 @@ class MainScreen(Screen[None]):
         self.notify("Restored.", timeout=2)
 
     def action_export(self) -> None:
-        """``x``: export the current article's notes, or all, to ``exports/`` in the library."""
+        """``x``: export the current article's notes, or all, into a folder the dialog asks for."""
         from tui.screens.dialogs import ExportChoice
 
-        self.app.push_screen(ExportChoice(self.article is not None), self._export_chosen)
+        folder = str(export_folder(self.config))
+        self.app.push_screen(ExportChoice(self.article is not None, folder), self._export_chosen)
 
-    def _export_chosen(self, which: str | None) -> None:
-        if which is None:
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is None:
             return
-        article_id = self.article.id if which == "article" and self.article else None
+        article_id = self.article.id if request.which == "article" and self.article else None
+        folder = Path(request.folder).expanduser()
+        if str(folder) != str(export_folder(self.config)):
+            save_setting(self.config, "export_dir", str(folder))
+        self.notify(f"Exporting to {folder}…", title="Export", timeout=2)
+        self._export(article_id, folder)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, article_id: str | None, folder: Path) -> None:
+        """Read every note, resolve entity names and write the file, off the UI thread."""
         try:
             sections = select(self.store, article_id=article_id)
             if not sections:
-                self.notify("No notes or highlights to export yet.", timeout=3)
+                self.app.call_from_thread(self.notify, "No notes or highlights to export yet.", timeout=3)
                 return
-            path = export_path(self.store.folder, article_id)
+            path = export_path(folder, article_id)
             names = entity_names(self.store, [art for art, _ in sections])
             atomic_write(path, to_markdown(sections, ExportOptions(entities=names)))
         except (MarsadError, OSError) as exc:
-            self.notify(f"Export failed: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"Exported to {path}", title="Export", timeout=8)
+        self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=8)
 
     def on_annotation_panel_jump(self, message: AnnotationPanel.Jump) -> None:
         ann = message.annotation
