@@ -134,10 +134,10 @@ def test_notes_reanchor_when_the_text_changed() -> None:
 
 
 def test_export_path_never_overwrites(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    first = export_path(tmp_path, None)
+    first = export_path(tmp_path / "vault", None)
     first.parent.mkdir(parents=True)
     first.write_text("x")
-    second = export_path(tmp_path, None)
+    second = export_path(tmp_path / "vault", None)
     assert first.name.startswith("marsad-all-") and second != first and second.stem.endswith("-1")
 
 
