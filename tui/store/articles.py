@@ -24,7 +24,7 @@ from typing import Any
 
 from tui.errors import StoreError
 from tui.models import Annotation, Article
-from tui.search.fts import WEIGHTS, fold, match_expression
+from tui.search.fts import WEIGHTS, index_values, match_expression
 from tui.search.query import Query
 from tui.store.files import LibraryFiles
 from tui.store.ids import article_id_for, new_id
@@ -294,6 +294,9 @@ class ArticlesMixin(LibraryFiles):
             if row is None:
                 raise StoreError(f"no article with id {article_id}")
             n = row[0]
+            indexed = bool({"tags", "title"} & changes.keys())
+            if indexed:
+                _unindex(conn, n)
             values = dict(changes)
             if "tags" in values:
                 values["tags"] = json.dumps(list(values["tags"]), ensure_ascii=False)
@@ -308,20 +311,19 @@ class ArticlesMixin(LibraryFiles):
                 conn.execute(f"UPDATE articles SET {sets} WHERE n = ?", [*values.values(), n])
             if "tags" in changes:
                 _set_tags(conn, n, list(changes["tags"]), on_note=0)
-                _refresh_search_tags(conn, n)
-            if "title" in changes:
-                conn.execute("UPDATE search SET title = ? WHERE rowid = ?", (fold(changes["title"]), n))
+            if indexed:
+                _index(conn, n)
 
     def delete_article(self, article_id: str) -> None:
         with self.db.write() as conn:
             row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 return
+            _unindex(conn, row[0])
             for table in ("articles", "bodies", "note_text", "entity_done"):
                 conn.execute(f"DELETE FROM {table} WHERE n = ?", row)
             for table in ("article_tags", "article_entities"):
                 conn.execute(f"DELETE FROM {table} WHERE n = ?", row)
-            conn.execute("DELETE FROM search WHERE rowid = ?", row)
 
     # -- the annotation mirror -------------------------------------------------
 
@@ -416,17 +418,16 @@ def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int
             _set_tags(conn, n, list(art.tags), on_note=0)
         note_text = ("", "")
     else:
+        _unindex(conn, n)
         conn.execute(
             "UPDATE articles SET id = ?, title = ?, url = ?, guid = ?, source = ?, feed_id = ?, language = ?, "
             "direction = ?, author = ?, published = ?, fetched = ?, sort_date = ?, source_key = ?, hash = ?, "
             "read = ?, tags = ? WHERE n = ?", (*values, n))
         conn.execute("INSERT OR REPLACE INTO bodies(n, body) VALUES (?, ?)", (n, art.body))
-        conn.execute("DELETE FROM search WHERE rowid = ?", (n,))
         row = conn.execute("SELECT notes, tags FROM note_text WHERE n = ?", (n,)).fetchone()
         note_text = (row[0], row[1]) if row else ("", "")
     conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
-                 (n, fold(art.title), fold(art.body), fold(note_text[0]),
-                  fold(" ".join([*art.tags, note_text[1]]))))
+                 (n, *index_values(art.title, art.body, list(art.tags), note_text[0], note_text[1])))
     return n
 
 
@@ -442,12 +443,30 @@ def _tag(tag: str) -> str:
     return normalise(clean_tag(tag))
 
 
-def _refresh_search_tags(conn: sqlite3.Connection, n: int) -> None:
-    row = conn.execute("SELECT a.tags, coalesce(t.tags, '') FROM articles a LEFT JOIN note_text t ON t.n = a.n "
+def _indexed(conn: sqlite3.Connection, n: int) -> tuple[str, str, str, str] | None:
+    """What the search index holds for article ``n``, recomputed from the stored fields."""
+    row = conn.execute("SELECT a.title, b.body, a.tags, coalesce(t.notes, ''), coalesce(t.tags, '') "
+                       "FROM articles a JOIN bodies b ON b.n = a.n LEFT JOIN note_text t ON t.n = a.n "
                        "WHERE a.n = ?", (n,)).fetchone()
-    if row is not None:
-        conn.execute("UPDATE search SET tags = ? WHERE rowid = ?",
-                     (fold(" ".join([*json.loads(row[0]), row[1]])), n))
+    if row is None:
+        return None
+    title, body, tags, notes, note_tags = row
+    return index_values(title, body, json.loads(tags) if tags else [], notes, note_tags)
+
+
+def _unindex(conn: sqlite3.Connection, n: int) -> None:
+    """Take article ``n`` out of the (contentless) index: call before changing what it indexes."""
+    values = _indexed(conn, n)
+    if values is not None:
+        conn.execute("INSERT INTO search(search, rowid, title, body, notes, tags) VALUES ('delete', ?, ?, ?, ?, ?)",
+                     (n, *values))
+
+
+def _index(conn: sqlite3.Connection, n: int) -> None:
+    """Put article ``n`` (back) into the index from its stored fields."""
+    values = _indexed(conn, n)
+    if values is not None:
+        conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)", (n, *values))
 
 
 def _mirror(conn: sqlite3.Connection, article_id: str, annotations: Sequence[Annotation]) -> None:
@@ -455,6 +474,7 @@ def _mirror(conn: sqlite3.Connection, article_id: str, annotations: Sequence[Ann
     if row is None:
         return  # an orphan annotation: its article is gone; TinyDB keeps it
     n = row[0]
+    _unindex(conn, n)
     notes = "\n\n".join(a.note for a in annotations if a.note)
     tags = list(dict.fromkeys(t for a in annotations for t in a.tags))
     conn.execute("UPDATE articles SET notes = ? WHERE n = ?", (len(annotations), n))
@@ -464,8 +484,7 @@ def _mirror(conn: sqlite3.Connection, article_id: str, annotations: Sequence[Ann
     else:
         conn.execute("DELETE FROM note_text WHERE n = ?", (n,))
     _set_tags(conn, n, tags, on_note=1)
-    conn.execute("UPDATE search SET notes = ? WHERE rowid = ?", (fold(notes), n))
-    _refresh_search_tags(conn, n)
+    _index(conn, n)
 
 
 # -- the list's WHERE clause ---------------------------------------------------------

@@ -26,7 +26,7 @@ from tui.errors import StoreError
 from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
 
 DB_NAME = "library.sqlite"
-DB_VERSION = 3  # 2: article_entities.surfaces; 3: indexes in the list's exact orders
+DB_VERSION = 4  # 2: article_entities.surfaces; 3: indexes in the list's exact orders; 4: contentless FTS
 BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = f"""
@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS article_entities(
     PRIMARY KEY(entity, n)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_n ON article_entities(n);
 CREATE TABLE IF NOT EXISTS entity_done(n INTEGER PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}', content='');
 """
 
 
@@ -145,8 +145,14 @@ class Database:
             if version in ("1", "2"):
                 for old in ("articles_date", "articles_source", "articles_language", "articles_read", "articles_notes"):
                     c.execute(f"DROP INDEX IF EXISTS {old}")
+            rebuilt = False
+            if version in ("1", "2", "3"):  # the search table kept a folded copy of every text: rebuilt without
+                c.execute("DROP TABLE IF EXISTS search")
+                c.execute(next(st for st in _statements(SCHEMA) if "VIRTUAL TABLE IF NOT EXISTS search" in st))
+                _rebuild_search(c)
+                rebuilt = True
             self.set_meta(c, "db_version", str(DB_VERSION))
-            if self.meta(c, "fold_version") not in (None, FOLD_VERSION):
+            if self.meta(c, "fold_version") not in (None, FOLD_VERSION) and not rebuilt:
                 _rebuild_search(c)
             self.set_meta(c, "fold_version", FOLD_VERSION)
 
@@ -230,15 +236,15 @@ def _rebuild_search(conn: sqlite3.Connection) -> None:
     """Re-fold every article into the search table (after the folding rules changed)."""
     import json
 
-    from tui.search.fts import fold
+    from tui.search.fts import index_values
 
-    conn.execute("DELETE FROM search")
+    conn.execute("INSERT INTO search(search) VALUES ('delete-all')")
     rows = conn.execute(
         "SELECT a.n, a.title, b.body, a.tags, coalesce(t.notes, ''), coalesce(t.tags, '') FROM articles a "
         "JOIN bodies b ON b.n = a.n LEFT JOIN note_text t ON t.n = a.n")
     for n, title, body, tags, notes, note_tags in rows.fetchall():
         conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
-                     (n, fold(title), fold(body), fold(notes), fold(" ".join([*json.loads(tags), note_tags]))))
+                     (n, *index_values(title, body, json.loads(tags), notes, note_tags)))
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
