@@ -29,7 +29,7 @@ _PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069]")
 _JOINERS = ("\u200c", "-", "\u05be")
 
 
-_QUOTES = "\"'«»“”„‘’‹›`"
+_QUOTES = "\"'«»“”„‘’‹›`\u05f4\u05f3"  # any typographic quote, Hebrew gershayim ״ too
 
 
 _AR_SCRIPT = re.compile(r"[\u0600-\u06ff]")

@@ -57,6 +57,7 @@ from tui.entities.persons import (
     _given_place_person,
     _of_phrase_ar,
     appositive,
+    initial_surname,
     person_after_title,
     person_from_given_name,
     said_person,
@@ -144,6 +145,8 @@ class RuleEngine:
                 hit = per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
             if hit is None:
                 hit = quoted_outlet(doc, i)
+            if hit is None and doc.tlang[i] != "en":
+                hit = initial_surname(doc, i, bool(pending))
             if hit is None:
                 hit = named_after_head(doc, i) or name_after_description(doc, i)
             if hit is None and (end := trigger_match(doc, i)):

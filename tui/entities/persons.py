@@ -285,3 +285,32 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     if doc.tlang[i] in ("ar", "fa") and doc.toks[i].norm[:1] == "و" and doc.toks[i].norm not in rules.GIVEN.get(doc.tlang[i], ()):
         hit.start = doc.start_after_clitic(i, 1)
     return hit
+
+
+_INITIAL_GAPS = (". ", "' ", "\u05f3 ", "\u2019 ", ".", "'", "\u05f3")
+_AR_LETTER = re.compile(r"^[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]$")
+_HE_LETTER = re.compile(r"^[\u05d0-\u05ea]$")
+
+
+def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
+    """م. الخوالدة، ح. مرادی، ר' אבידן: a given name cut to its initial, then a surname.
+
+    Courts and sport pages write judges and coaches so. Only after a title
+    (القاضي، השופטת، מאמן ...) or when the surname is a listed surname: an
+    initial alone is also a numeral (כיתה ד') or an abbreviation (2022 م).
+    """
+    toks = doc.toks
+    if i + 1 >= len(toks) or not (_AR_LETTER.match(toks[i].text) or _HE_LETTER.match(toks[i].text)):
+        return None
+    if doc.gaps[i + 1] not in _INITIAL_GAPS or (i > 0 and toks[i - 1].text.isdigit()):
+        return None
+    lang, k = doc.tlang[i + 1], i + 1
+    if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
+        return None
+    if not after_title and toks[k].norm not in lexicon.surnames(lang):
+        return None
+    j = k + 1
+    if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) \
+            and toks[j].norm not in lexicon.common_words(lang, 3000):
+        j += 1  # ד' בן דוד, ح. الموسوي الخرسان
+    return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
