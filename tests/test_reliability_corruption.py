@@ -209,7 +209,7 @@ def test_settings_file_damaged_is_reported_not_fatal_and_restored(library: Path,
 # -- unreadable files (as nobody) ------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["feeds.json", "annotations/BUCKET.json", "meta.json", ARTICLE_DB])
+@pytest.mark.parametrize("name", ["feeds.json", "annotations/BUCKET.json", "meta.json", "corrections.json", ARTICLE_DB])
 def test_unreadable_file_is_one_line_not_a_traceback(name: str) -> None:
     where = shared_dir()
     try:
