@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -111,11 +110,16 @@ def test_saved_views_persist_in_settings(config: Config) -> None:
     assert list(saved_views(load_config(config.library))) == ["Gulf unread"]
 
 
-def test_filters_are_fast_at_10k() -> None:
+def test_combined_filter_at_10k_keeps_exactly_the_matching_rows() -> None:
+    """Every condition holds on every row kept, and no matching row is dropped.
+
+    (Speed is measured in benchmarks/bench_library.py, not here.)
+    """
     rows = [row(str(i), f"S{i % 20}", ("ar", "en")[i % 2], f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
                 read=i % 3 == 0, tags=("iran",) if i % 7 == 0 else (), notes=i % 4) for i in range(10_000)]
     flt = Filter(tags=("iran",), languages=("ar",), read=False, has_notes=True, date_from="2025-03", sort="source")
-    start = time.perf_counter()
     result = apply_filter(rows, flt)
-    assert time.perf_counter() - start < 0.05
-    assert result and all(r.article.language == "ar" and not r.article.read for r in result)
+    expected = {str(i) for i in range(10_000)
+                if i % 7 == 0 and i % 2 == 0 and i % 3 != 0 and i % 4 and i % 12 + 1 >= 3}
+    assert {r.article.id for r in result} == expected
+    assert [r.article.source for r in result] == sorted(r.article.source for r in result)
