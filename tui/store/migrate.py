@@ -29,11 +29,20 @@ OLD_FOLDER = "migrated-v1"
 
 
 def stderr_progress(done: int, total: int) -> None:
-    """One line when the move starts, one when it ends (the CLI and the app's start)."""
+    """A line when the move starts and when it ends; on a terminal, a bar in between
+    (the CLI and the app's start both open the library before anything else)."""
     if done == 0:
         print(f"marsad: moving {total:,} articles into library.sqlite (once)…", file=sys.stderr, flush=True)
     elif done == total:
-        print(f"marsad: {total:,} articles moved.", file=sys.stderr, flush=True)
+        end = "\r\033[K" if sys.stderr.isatty() else ""
+        print(f"{end}marsad: {total:,} articles moved.", file=sys.stderr, flush=True)
+    elif sys.stderr.isatty():
+        filled = int(BAR * done / max(total, 1))
+        bar = "█" * filled + "░" * (BAR - filled)
+        print(f"\r  {bar} {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+
+BAR = 30
 
 
 def v1_articles(store: Store) -> list[dict[str, Any]]:
