@@ -82,7 +82,7 @@ def json_to_sqlite(store: Store, move_files: bool = True) -> int:
                 insert_article(conn, art)
                 have.add(art.id)
                 moved += 1
-            if n % 1000 == 0:
+            if n % 1000 == 0 and n < total:
                 progress(n, total)
     progress(total, total)
     if move_files:
