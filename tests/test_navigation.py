@@ -153,3 +153,44 @@ async def test_keys_are_rebound_by_id_old_ids_too(library: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         rows = {what: keys for _, keys, what in app.screen.rows}
         assert rows["Search"] == "ctrl+f"  # the help screen lists the keys in force
+
+
+async def test_r_shows_articles_from_another_process_at_once(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.main as main_screen
+    from tui.models import Article, Feed
+    from tui.store import Store
+    from tui.widgets.article_list import ArticleList
+
+    monkeypatch.setattr(main_screen, "LIBRARY_POLL", 3600)  # no help from the timer: r itself must look
+    store = Store(config.library)
+    store.save_feed(Feed(id="dead", url="http://127.0.0.1:9/feed.xml", name="unreachable"))
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await started(app, pilot)
+        listed = screen.query_one(ArticleList)
+        before = len(listed.items)
+        Store(config.library).add_articles([Article(id="", title="من الطرفية الأخرى", body="نص",
+                                                    url="https://e.org/other")])
+        await pilot.press("r")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if len(listed.items) == before + 1:
+                break
+        assert len(listed.items) == before + 1
+
+
+async def test_reading_an_article_does_not_make_the_app_reread_the_library(
+        config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "LIBRARY_POLL", 0.05)
+    loads: list[object] = []
+    app = make_app(config)
+    async with app.run_test(size=(120, 36), message_hook=lambda m: loads.append(m)
+                            if isinstance(m, MainScreen.ArticlesLoaded) else None) as pilot:
+        await started(app, pilot)
+        first = len(loads)
+        await pilot.press("enter", "j", "tab")  # read, then preview and read another
+        await pilot.pause(0.4)
+        assert app.store.get_article(app.screen.article.id).read
+        assert len(loads) == first  # our own writes are not "another process"

@@ -199,7 +199,8 @@ class MainScreen(Screen[None]):
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
-        self._seen: str | None = None  # the article mark_read last set read (or ``m`` last toggled)
+        self._library_seen: tuple[int, int] = (0, 0)  # (data version, change counter) last looked at
+        self._read_marked: str | None = None  # the article mark_read last set read (or ``m`` last toggled)
         self.set_reactive(MainScreen.bidi_mode, config.bidi)
 
     def compose(self) -> ComposeResult:
@@ -270,7 +271,7 @@ class MainScreen(Screen[None]):
         self._show_panes()
         self.report_store_warnings()
         self.load_articles()
-        self._seen = (self.store.db.data_version(), self.store.db.counter())
+        self._library_seen = (self.store.db.data_version(), self.store.db.counter())
         self.set_interval(LIBRARY_POLL, self._watch_library)
         minutes = float(self.config.auto_refresh_minutes or 0)
         if minutes > 0:
@@ -286,10 +287,10 @@ class MainScreen(Screen[None]):
         entity index); the list is re-read only when both moved.
         """
         version, counter = self.store.db.data_version(), self.store.db.counter()
-        if version != self._seen[0] and counter != self._seen[1]:
+        if version != self._library_seen[0] and counter != self._library_seen[1]:
             self.load_articles(keep_id=self._current_id())
             self._refresh_if_notes_changed()
-        self._seen = (version, counter)
+        self._library_seen = (version, counter)
 
     def _refresh_if_notes_changed(self) -> None:
         """A note saved in another window on the open article shows here too
@@ -441,9 +442,9 @@ class MainScreen(Screen[None]):
         a dialog, say) does not undo an ``m`` the analyst pressed on it.
         """
         article = self.article
-        if article is None or article.read or (self._seen == article.id and not annotated):
+        if article is None or article.read or (self._read_marked == article.id and not annotated):
             return
-        self._seen = article.id
+        self._read_marked = article.id
         self.set_read(article, True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -473,7 +474,7 @@ class MainScreen(Screen[None]):
         if article is None:
             return
         self.set_read(article, not article.read)
-        self._seen = article.id
+        self._read_marked = article.id
         self.notify("Marked read." if article.read else "Marked unread.", timeout=2)
 
     def action_open_url(self) -> None:
@@ -1148,8 +1149,10 @@ class MainScreen(Screen[None]):
         """Fetch every feed now, past their TTLs: the analyst asked.
 
         Conditional GET still makes an unchanged feed cost one 304;
-        auto-refresh honours the TTLs.
+        auto-refresh honours the TTLs. Articles another process added
+        meanwhile show at once, not at the next look at the library.
         """
+        self._watch_library()
         self.refresh_feeds(force=True)
 
     def action_feeds(self) -> None:
