@@ -16,6 +16,7 @@ feeds: every row is laid out as one visual line and never read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.controllers.notes import export_path
+from tui.controllers.notes import export_folder, export_path
 from tui.controllers.stories import ArticleRow, EntityRow, StoriesController
 from tui.errors import MarsadError
 from tui.rtl.line import visual_line
@@ -197,11 +198,19 @@ class StoriesScreen(Screen[None]):
         self.notify(f"{'Watching' if new else 'Already watching'} {item.name}: a fetch will tell you "
                     "about new articles naming it.", timeout=4, markup=False)
 
+    def _export_folder(self) -> Path:
+        """The folder ``x`` on the main screen writes to (``export_dir``, else ``exports/`` in the library)."""
+        from tui.app import MarsadApp
+
+        if isinstance(self.app, MarsadApp):
+            return export_folder(self.app.config)
+        return Path(self.store.folder) / "exports"
+
     def action_export(self) -> None:
         if self.ctl.story is None:
             self.notify("Open a story first (enter).", timeout=3)
             return
-        path = export_path(self.store.folder, f"story-{self.ctl.story.id}")
+        path = export_path(self._export_folder(), f"story-{self.ctl.story.id}")
         try:
             atomic_write(path, self.ctl.brief())
         except (OSError, MarsadError) as exc:
