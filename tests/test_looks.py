@@ -141,3 +141,18 @@ async def test_panes_give_way_to_the_reader_and_the_side_pane_widens(app_config:
         await pilot.resize_terminal(40, 20)
         await pilot.pause()
         assert not left.display and reader.size.width >= READER_MIN - 2
+
+
+async def test_line_caches_are_bounded(app_config: Config) -> None:
+    """Scrolling a long list or article keeps a bounded number of drawn lines (LRU), not all of them."""
+    from textual.cache import LRUCache
+
+    from tui.widgets.article_list import ArticleList
+
+    app = make_app(app_config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await started(app, pilot)
+        await pilot.press("enter")
+        assert isinstance(screen.query_one(ArticleList)._cache, LRUCache)
+        assert isinstance(screen.query_one(Reader)._strips, LRUCache)
+        assert screen.query_one(Reader)._strips.maxsize <= 1024

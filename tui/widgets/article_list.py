@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rich.segment import Segment
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,6 +27,7 @@ from tui.models import Article
 from tui.rtl.line import visual_line
 
 ROWS_PER_ITEM = 2
+CACHED_ROWS = 1024  # drawn items kept (two strips each): a few screens' worth, not the whole library
 
 __all__ = ["ArticleList", "ListItem"]
 
@@ -71,7 +73,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._items: Sequence[ListItem] = []
-        self._cache: dict[int, Strip] = {}
+        self._cache: LRUCache[int, tuple[Strip, Strip]] = LRUCache(CACHED_ROWS)
 
     # -- data down ---------------------------------------------------------
 
@@ -118,7 +120,7 @@ class ArticleList(ScrollView, can_focus=True):
             row.article.read = item.article.read
             row.article.tags = list(item.article.tags)
             row.annotations = item.annotations
-        self._cache.pop(i, None)
+        self._cache.discard(i)
         self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
 
     def update_article(self, article: Article, annotations: int | None = None) -> None:
@@ -131,7 +133,7 @@ class ArticleList(ScrollView, can_focus=True):
         row.article.read, row.article.tags = article.read, list(article.tags)
         if annotations is not None:
             row.annotations = annotations
-        self._cache.pop(i, None)
+        self._cache.discard(i)
         self.refresh_lines(i * ROWS_PER_ITEM, ROWS_PER_ITEM)
 
     @property
@@ -148,8 +150,8 @@ class ArticleList(ScrollView, can_focus=True):
     # -- drawing -----------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.pop(old, None)
-        self._cache.pop(new, None)
+        self._cache.discard(old)
+        self._cache.discard(new)
         self.refresh_lines(old * ROWS_PER_ITEM, ROWS_PER_ITEM)
         self.refresh_lines(new * ROWS_PER_ITEM, ROWS_PER_ITEM)
         self.scroll_to_cursor()
@@ -186,7 +188,7 @@ class ArticleList(ScrollView, can_focus=True):
         pair = self._cache.get(key)
         if pair is None:
             pair = self._render_item(index, width)
-            self._cache[key] = pair
+            self._cache.set(key, pair)
         return pair[part].crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def _render_item(self, index: int, width: int) -> tuple[Strip, Strip]:

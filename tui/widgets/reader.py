@@ -26,6 +26,7 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -41,6 +42,7 @@ __all__ = ["Reader", "Mark"]
 
 _SLICE_SECONDS = 0.012
 _MARGIN = 1
+CACHED_LINES = 512  # drawn screen lines kept: a few screens of scrolling back and forth
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?؟۔։።।]+[\"'»”)\]]*\s+")
 _ENTITY_KINDS = {"PER": "reader--entity-per", "ORG": "reader--entity-org",
@@ -112,7 +114,7 @@ class Reader(ScrollView, can_focus=True):
         self._todo: list[int] = []
         self._width = 0
         self._keep: int | None = None
-        self._strips: dict[int, Strip] = {}
+        self._strips: LRUCache[int, Strip] = LRUCache(CACHED_LINES)
         self._overrides: dict[str, str | None] = {}
 
     # -- public API ---------------------------------------------------------
@@ -338,9 +340,7 @@ class Reader(ScrollView, can_focus=True):
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row)
-            if len(self._strips) > 512:
-                self._strips.clear()
-            self._strips[row] = strip
+            self._strips.set(row, strip)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def _render_row(self, row: int) -> Strip:
@@ -463,7 +463,7 @@ class Reader(ScrollView, can_focus=True):
             return
         for row in rows:
             if row is not None:
-                self._strips.pop(row, None)
+                self._strips.discard(row)
                 self.refresh_line(row - int(self.scroll_offset.y))
 
     def _changed(self, selection: bool = False) -> None:
