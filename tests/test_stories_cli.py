@@ -147,3 +147,18 @@ def test_fetch_prints_what_is_new_for_watched_entities(store: Store, library: Pa
     assert "البرز" not in out
     assert main([*lib, "fetch", "--force"]) == 0
     assert "nothing new for watched entities" in capsys.readouterr().out
+
+
+def test_clustering_reads_and_fills_the_sqlite_entity_index(newsroom: Store) -> None:
+    from tui.entities.cache import engine_stamp
+    from tui.stories.library import indexed_entities
+    from tui.store.entity_index import EntityIndex
+
+    arts = newsroom.articles()
+    assert indexed_entities(newsroom, arts) == {}
+    StoryLibrary(newsroom).update()
+    index = EntityIndex(newsroom, engine_stamp())
+    assert index.pending() == []  # every article indexed for the app's `f` and sidebar counts
+    raw = indexed_entities(newsroom, arts)
+    assert set(raw) == {a.id for a in arts} and "loc:city:Muscat" in raw["g01"]
+    assert "g01" in index.articles_mentioning("loc:city:Muscat")

@@ -60,10 +60,10 @@ class EntityRow:
 
 
 def story_text(story: Story) -> str:
-    """One row of the story list: label, languages with counts, span."""
-    langs = " ".join(f"{k}:{v}" for k, v in story.languages.items())
-    span = f"{story.start:%m-%d %H:%M}" + (f"→{story.end:%m-%d %H:%M}" if story.end != story.start else "")
-    return f"{story.label or '(no names)'}  [{langs}]  {span}"
+    """One row of the story list: last activity, languages with counts, then the label
+    (first the short fixed parts, so a long label is what gets cut)."""
+    langs = " ".join(f"{k}{v}" for k, v in story.languages.items())
+    return f"{story.end:%m-%d %H:%M}  {langs}  {story.label or '(no names)'}"
 
 
 class StoriesController:

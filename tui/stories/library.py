@@ -7,8 +7,9 @@ and rebuilt when the entity engine, the analyst's corrections or the
 clustering parameters change, because each changes the evidence. Articles
 deleted from the library simply drop out of the stories shown.
 
-Input per article: canonical entity ids of the body (from the entity
-cache, extracted and cached when missing) and of the title, corrections
+Input per article: canonical entity ids of the body (from the store's
+SQLite article-entity index, else the entity cache, else extracted, then
+written to both) and of the title, corrections
 applied; words of the title and the first :data:`LEAD_CHARS` characters of
 the body (the lead says what the event is; the rest of a long article adds
 background words that link unrelated stories).
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -34,6 +36,7 @@ from tui.entities.gazetteer import default_gazetteer
 from tui.errors import InputError, StoreError
 from tui.models import Article, Entity
 from tui.store import Store, atomic_write
+from tui.store.entity_index import EntityIndex
 from tui.stories.cluster import Clusterer, ClusterParams, compact, from_dict, to_dict
 from tui.stories.features import StoryDoc, make_doc, parse_time
 from tui.stories.model import Story, make_story
@@ -109,11 +112,13 @@ class StoryLibrary:
 
     def _docs(self, articles: list[Article]) -> Iterable[StoryDoc]:
         cache = EntityCache(self.store)
+        indexed = indexed_entities(self.store, articles)
+        index = _entity_index(self.store) if len(indexed) < len(articles) else None
         bodies = self._bodies(articles)
         pending: dict[str, tuple[str, list[Entity]]] = {}
         for art in articles:
             body = bodies.get(art.id, art.body)
-            raw = cache.raw(art.hash, art.language)
+            raw = indexed.get(art.id) or cache.raw(art.hash, art.language)
             if raw is None:
                 found = extract_entities(body, art.language or None)
                 pending[art.hash] = (art.language, found)
@@ -121,6 +126,8 @@ class StoryLibrary:
                 if len(pending) >= BATCH:
                     cache.put_many(pending)
                     pending = {}
+            if index is not None and art.id not in indexed:
+                index.add_raw(art.id, art.hash, raw)  # the app's library index gains it too
             title = {e.id: e.surfaces for e in extract_entities(art.title, art.language or None)} if art.title else {}
             ids = corrected_ids(raw, self._corrections) | corrected_ids(title, self._corrections)
             for raw_map in (raw, title):
@@ -131,6 +138,8 @@ class StoryLibrary:
             yield make_doc(art.id, when, art.language, art.source, ids, f"{art.title}\n\n{body[:LEAD_CHARS]}")
         if pending:
             cache.put_many(pending)
+        if index is not None:
+            index.flush()
 
     def docs_for(self, articles: list[Article]) -> list[StoryDoc]:
         """Documents (entity ids, words) of ``articles`` without clustering them."""
@@ -179,6 +188,42 @@ class StoryLibrary:
         if not story.article_ids:
             raise InputError(f"story {story_id!r} has no articles left in the library")
         return _trimmed(story, self.articles)
+
+
+def indexed_entities(store: Store, articles: list[Article]) -> dict[str, dict[str, list[str]]]:
+    """Raw ``{entity id: spellings}`` of the articles the SQLite entity index holds for
+    this engine and this text (an article indexed without entities maps to ``{}``)."""
+    db = getattr(store, "db", None)
+    if db is None or not articles:
+        return {}
+    hashes = {a.id: a.hash for a in articles}
+    ids = list(hashes)
+    out: dict[str, dict[str, list[str]]] = {}
+    try:
+        conn = db.conn()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                "SELECT a.id, d.hash, e.entity, e.surfaces FROM articles a JOIN entity_done d ON d.n = a.n "
+                f"LEFT JOIN article_entities e ON e.n = a.n WHERE d.stamp = ? AND a.id IN ({marks})",
+                (engine_stamp(), *chunk))
+            for aid, content_hash, entity, surfaces in rows:
+                if content_hash != hashes[aid]:
+                    continue
+                found = out.setdefault(aid, {})
+                if entity is not None:
+                    found[entity] = list(json.loads(surfaces))
+    except (sqlite3.Error, ValueError, StoreError):
+        return {}
+    return out
+
+
+def _entity_index(store: Store) -> EntityIndex | None:
+    """The store's SQLite entity index, to add what this module extracts (None when read-only)."""
+    if getattr(store, "readonly", True) or getattr(store, "db", None) is None:
+        return None
+    return EntityIndex(store, engine_stamp())
 
 
 def _window(params: ClusterParams) -> timedelta:
