@@ -134,6 +134,13 @@ async def test_watch_an_entity_and_export_the_brief(app_config: Config, library:
         ents.highlighted = ids.index("per:witkoff")
         await pilot.press("W")
         assert [w.id for w in load_watchlist(screen.store)] == ["per:witkoff"]
+        screen.query_one("#story-list").focus()
+        await pilot.press("w")  # the watched view: only stories naming Witkoff (both rounds of talks)
+        shown = screen.ctl.visible()
+        assert len(shown) == 2 and all("per:witkoff" in r.story.entities for r in shown)
+        assert screen.query_one("#story-list", OptionList).option_count == 2
+        await pilot.press("w")
+        assert len(screen.ctl.visible()) == len(screen.ctl.all)
         await pilot.press("x")
         briefs = list((library / "exports").glob("marsad-story-*.md"))
         assert len(briefs) == 1

@@ -11,7 +11,8 @@
   per-language article counts.
 * Compare: ``space`` marks an article; ``c`` pairs the marked one (or,
   without a mark, the first article in another language) with the current.
-* Watchlists: ``W`` on an entity watches it; after a fetch
+* Watchlists: ``W`` on an entity watches it; ``w`` shows only the stories
+  naming a watched entity (the "watched" view); after a fetch
   :meth:`watched_news` says which new articles name watched entities.
 """
 
@@ -74,6 +75,7 @@ class StoriesController:
         self.lib: StoryLibrary | None = None
         self.all: list[Story] = []
         self.min_languages = 1
+        self.watched: set[str] | None = None  # ids: only stories naming a watched entity
         self.story: Story | None = None
         self.rows: list[ArticleRow] = []
         self.order: list[str] = []  # article ids in the order ]/[ step through
@@ -93,7 +95,20 @@ class StoriesController:
         self.all = lib.stories(self.lang)
 
     def visible(self) -> list[StoryRow]:
-        return [StoryRow(s, story_text(s)) for s in self.all if len(s.languages) >= self.min_languages]
+        return [StoryRow(s, story_text(s)) for s in self.all if len(s.languages) >= self.min_languages
+                and (self.watched is None or self.watched & set(s.entities))]
+
+    def toggle_watched(self, store: object) -> str:
+        """The "watched" view: only stories that name a watched entity (newest first)."""
+        if self.watched is not None:
+            self.watched = None
+            return f"All stories: {len(self.visible())}"
+        items = watch.load_watchlist(store)
+        if not items:
+            return "Nothing is watched yet: W on an entity watches it."
+        self.watched = {w.id for w in items}
+        names = ", ".join(w.name for w in items[:4]) + ("…" if len(items) > 4 else "")
+        return f"Stories naming {names}: {len(self.visible())}"
 
     def toggle_multilingual(self) -> str:
         self.min_languages = 1 if self.min_languages > 1 else 2
@@ -105,6 +120,7 @@ class StoriesController:
     def header(self) -> str:
         shown, total = len(self.visible()), len(self.all)
         what = "stories in ≥ 2 languages" if self.min_languages > 1 else "stories"
+        what += " naming watched entities" if self.watched is not None else ""
         return f"{shown:,} {what}" + (f" of {total:,}" if shown != total else "")
 
     # -- one story -----------------------------------------------------------------

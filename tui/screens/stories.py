@@ -6,7 +6,8 @@ or more languages), the open story's articles grouped by language and
 source with its entities and their per-language counts, and a reader.
 ``enter`` opens a story, ``]``/``[`` step the reader through its articles,
 ``space`` marks one and ``c`` opens two side by side, ``W`` watches the
-highlighted entity, ``x`` writes the story's brief, ``escape`` goes back.
+highlighted entity, ``w`` shows only stories naming watched entities,
+``x`` writes the story's brief, ``escape`` goes back.
 
 The story state is read in a thread worker (clustering what is new), so
 the view opens at once with "Reading stories…". Titles and names come from
@@ -54,6 +55,7 @@ class StoriesScreen(Screen[None]):
         Binding("space", "mark", "Mark", id="stories.mark", show=False),
         Binding("c", "compare", "Compare", id="stories.compare"),
         Binding("W", "watch", "Watch entity", id="stories.watch"),
+        Binding("w", "watched", "Watched", id="stories.watched"),
         Binding("x", "export", "Export brief", id="stories.export"),
     ]
 
@@ -150,6 +152,10 @@ class StoriesScreen(Screen[None]):
 
     def action_multilingual(self) -> None:
         self.notify(self.ctl.toggle_multilingual(), timeout=3)
+        self.show_stories()
+
+    def action_watched(self) -> None:
+        self.notify(self.ctl.toggle_watched(self.store), timeout=4, markup=False)
         self.show_stories()
 
     def action_step(self, delta: int) -> None:
