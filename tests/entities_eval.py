@@ -48,6 +48,7 @@ BLIND5 = Path(__file__).parent / "fixtures" / "entities_blind5"
 BLIND6 = Path(__file__).parent / "fixtures" / "entities_blind6"
 BLIND7 = Path(__file__).parent / "fixtures" / "entities_blind7"
 BLIND8 = Path(__file__).parent / "fixtures" / "entities_blind8"
+BLIND9 = Path(__file__).parent / "fixtures" / "entities_blind9"
 MODES = ("strict", "default", "lenient")
 
 
