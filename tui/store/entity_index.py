@@ -48,6 +48,7 @@ class EntityIndex:
     def _hashes(self) -> dict[str, str]:
         with self._lock:
             if self._done is None:
+                self.flush()
                 rows = self.store.db.conn().execute(
                     "SELECT a.id, d.hash FROM entity_done d JOIN articles a ON a.n = d.n WHERE d.stamp = ?",
                     (self.stamp,))
@@ -55,7 +56,9 @@ class EntityIndex:
             return self._done
 
     def __len__(self) -> int:
-        return len(self._hashes())
+        self.flush()
+        row = self.store.db.conn().execute("SELECT count(*) FROM entity_done WHERE stamp = ?", (self.stamp,))
+        return int(row.fetchone()[0])
 
     def has(self, article: Article) -> bool:
         return self._hashes().get(article.id) == article.hash
@@ -78,7 +81,8 @@ class EntityIndex:
     def add_raw(self, article_id: str, content_hash: str, surfaces: Mapping[str, Iterable[str]]) -> None:
         """Index one article from ``{entity id: spellings}`` (written with the next flush)."""
         with self._lock:
-            self._hashes()[article_id] = content_hash
+            if self._done is not None:  # kept current only once something asked for it
+                self._done[article_id] = content_hash
             self._pending[article_id] = (content_hash, {k: tuple(v) for k, v in surfaces.items()})
             full = len(self._pending) >= FLUSH_EVERY
         if full:
@@ -86,7 +90,8 @@ class EntityIndex:
 
     def discard(self, article_id: str) -> None:
         with self._lock:
-            self._hashes().pop(article_id, None)
+            if self._done is not None:
+                self._done.pop(article_id, None)
             self._pending[article_id] = None
         self.flush()
 
