@@ -174,3 +174,41 @@ async def test_watch_from_the_sidebar_then_fetch_tells(app_config: Config, libra
                 break
         watched = [n.message for n in app._notifications if n.title == "Watched"]
         assert watched and "Abbas Araghchi" in watched[0] and "دور پنجم" in watched[0]
+
+
+async def test_highlight_and_note_in_either_compare_pane(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await stories_screen(app, pilot)
+        await open_muscat(screen, pilot)
+        screen.show_article("g02")
+        await pilot.press("space")
+        screen.show_article("g04")
+        await pilot.press("c")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        left, right = compare.query(Reader).results(Reader)
+        right.focus()  # the Hebrew report
+        await pilot.press("v", "w", "w", "h")
+        await pilot.pause()
+        (hl,) = compare.store.annotations_for("g04")  # type: ignore[union-attr]
+        assert hl.kind == "highlight" and hl.quote.strip() and hl.quote in right.article.body  # type: ignore[union-attr]
+        assert any(m.kind == "highlight" for m in right.marks)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"framing")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (noted,) = compare.store.annotations_for("g04")  # type: ignore[union-attr]
+        assert noted.id == hl.id and noted.note == "framing"  # the note went on the highlight just made
+        left.focus()  # the Arabic report: a note on the article
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"وساطة")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        notes = compare.store.annotations_for("g02")  # type: ignore[union-attr]
+        assert [(a.kind, a.note) for a in notes] == [("note", "وساطة")]
+        await pilot.press("escape")
+        assert isinstance(app.screen, StoriesScreen)

@@ -5,7 +5,8 @@ the left (newest activity first; ``2`` keeps only stories covered in two
 or more languages), the open story's articles grouped by language and
 source with its entities and their per-language counts, and a reader.
 ``enter`` opens a story, ``]``/``[`` step the reader through its articles,
-``space`` marks one and ``c`` opens two side by side, ``W`` watches the
+``space`` marks one and ``c`` opens two side by side (highlight and note in
+either), ``W`` watches the
 highlighted entity, ``w`` shows only stories naming watched entities,
 ``x`` writes the story's brief, ``escape`` goes back.
 
@@ -31,9 +32,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.controllers.notes import export_folder, export_path
+from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.stories import ArticleRow, EntityRow, StoriesController
 from tui.errors import MarsadError
+from tui.models import Annotation, Article
 from tui.rtl.line import visual_line
 from tui.store import Store, atomic_write
 from tui.widgets.reader import Reader
@@ -191,7 +193,10 @@ class StoriesScreen(Screen[None]):
             self.notify("Open a story with two or more articles to compare.", timeout=3)
             return
         left, right = (self.store.get_article(a) or self.ctl.article(a) for a in pair)
-        self.app.push_screen(CompareScreen(left, right, self.bidi_mode))
+        if left is None or right is None:
+            self.notify("That article is no longer in the library.", severity="warning")
+            return
+        self.app.push_screen(CompareScreen(left, right, self.bidi_mode, self.store))
 
     def action_watch(self) -> None:
         ents = self.query_one("#story-entities", OptionList)
@@ -226,16 +231,27 @@ class StoriesScreen(Screen[None]):
 
 
 class CompareScreen(Screen[None]):
-    """Two articles side by side, each laid out in its own direction, each scrolling on its own."""
+    """Two articles side by side, each laid out in its own direction, each scrolling on its own.
+
+    ``tab`` moves between the panes; in either, ``v`` selects, ``h``
+    highlights and ``n`` writes a note (on the highlight under the cursor or
+    just made, else on the article), saved like the main screen's.
+    """
 
     CSS_PATH = "stories.tcss"
-    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [Binding("escape,q", "app.pop_screen", "Back", id="compare.back", priority=True)]
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        Binding("escape,q", "back", "Back", id="compare.back", priority=True),
+        Binding("h", "highlight", "Highlight", id="compare.highlight"),
+        Binding("n", "note", "Note", id="compare.note"),
+    ]
 
     bidi_mode: reactive[str] = reactive("app", init=False)
 
-    def __init__(self, left: object, right: object, bidi_mode: str = "app") -> None:
+    def __init__(self, left: Article, right: Article, bidi_mode: str = "app", store: Store | None = None) -> None:
         super().__init__()
         self.articles = (left, right)
+        self.store = store
+        self.notes = {left.id: NotesController(), right.id: NotesController()}
         self.set_reactive(CompareScreen.bidi_mode, bidi_mode)
 
     def compose(self) -> ComposeResult:
@@ -245,7 +261,78 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        left, right = self.query(Reader).results(Reader)
-        left.show(self.articles[0])  # type: ignore[arg-type]
-        right.show(self.articles[1])  # type: ignore[arg-type]
-        left.focus()
+        readers = list(self.query(Reader).results(Reader))
+        for reader, article in zip(readers, self.articles, strict=True):
+            reader.show(article)
+            self._refresh(reader)
+        readers[0].focus()
+
+    def _reader(self) -> Reader:
+        focused = self.focused
+        return focused if isinstance(focused, Reader) else self.query_one("#compare-left", Reader)
+
+    def _refresh(self, reader: Reader) -> None:
+        """Load the pane's annotations and draw its highlights."""
+        article = reader.article
+        if article is None or self.store is None:
+            return
+        notes = self.notes[article.id]
+        notes.loaded(article, self.store.annotations_for(article.id))
+        reader.marks = [m for m in reader.marks if m.kind != HIGHLIGHT] + notes.marks()
+
+    def action_back(self) -> None:
+        reader = self._reader()
+        if reader.selection is not None or reader.anchor is not None:
+            reader.clear_selection()
+            return
+        self.app.pop_screen()
+
+    def action_highlight(self) -> None:
+        reader = self._reader()
+        article, span = reader.article, reader.selection
+        if article is None or self.store is None:
+            return
+        if span is None:
+            self.notify("Select text first: v, then move with arrows or w / b.", timeout=4)
+            return
+        notes = self.notes[article.id]
+        ann = notes.highlight(article, span)
+        try:
+            self.store.save_annotation(ann)
+        except MarsadError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        reader.clear_selection()
+        notes.made(ann, reader.cursor)
+        self._refresh(reader)
+        self.notify("Highlighted. n adds a note.", timeout=3)
+
+    def action_note(self) -> None:
+        from tui.screens.dialogs import NoteEditor
+
+        reader = self._reader()
+        article = reader.article
+        if article is None or self.store is None:
+            return
+        notes = self.notes[article.id]
+        target = notes.target_at(reader.cursor) or notes.article_note()
+        title = "Note on this highlight" if target and target.kind == "highlight" else "Note on the article"
+        self.app.push_screen(NoteEditor(target.note if target else "", title, self.bidi_mode),
+                             lambda text: self._note_written(reader, article, target, text))
+
+    def _note_written(self, reader: Reader, article: Article, target: Annotation | None, text: str | None) -> None:
+        if text is None or self.store is None:
+            return
+        what, ann = self.notes[article.id].note_for(article, target, text)
+        if ann is None:
+            return
+        try:
+            if what == "delete":
+                self.store.delete_annotation(ann)
+            else:
+                self.store.save_annotation(ann)
+        except MarsadError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._refresh(reader)
+        self.notify("Note saved." if what == "save" else "Note deleted.", timeout=2)
