@@ -106,7 +106,7 @@ def _context_score(body: str, start: int, end: int, prefix: str, suffix: str) ->
     return score
 
 
-def _pick(candidates: list[tuple[int, int]], score, hint: int | None) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _pick(candidates: list[tuple[int, int]], score, hint: int | None) -> tuple[int, int] | None:
     """Best context score; ties go to the candidate nearest the old offset, then the first."""
     if not candidates:
         return None

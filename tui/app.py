@@ -35,6 +35,7 @@ class MarsadApp(App[None]):
         self.config = config
         self.store = store
         self.theme_failures: list[tuple[Path, str]] = []
+        self._themes_loaded = False
         self.keymap_ids: dict[str, str] = {}  # binding id -> keys, from settings.toml [keymap]
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -42,6 +43,7 @@ class MarsadApp(App[None]):
 
     def on_mount(self) -> None:
         self._load_themes()
+        self._themes_loaded = True  # from here on a theme change is the user's choice, to be saved
         for warning in self.config.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
         problems: list[str] = []
@@ -70,7 +72,7 @@ class MarsadApp(App[None]):
                 self.theme = "marsad-dark"
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and theme != self.config.theme:
+        if self._themes_loaded and theme != self.config.theme:
             self._tell_unsaved(save_setting(self.config, "theme", theme))
 
     def _tell_unsaved(self, problem: str | None) -> None:

@@ -14,8 +14,8 @@ import contextlib
 import os
 import tomllib
 from collections.abc import MutableMapping
-from datetime import datetime
 from dataclasses import dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
-from typing import Any, Literal, TypeVar
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 AnnotationKind = Literal["note", "highlight"]
@@ -22,7 +25,7 @@ T = TypeVar("T")
 
 def now_iso() -> str:
     """UTC time in ISO 8601, seconds precision: stable, sortable, readable."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def content_hash(title: str, body: str) -> str:
@@ -35,11 +38,11 @@ class _Record:
     """Shared JSON round-trip: unknown keys from newer files are ignored."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(cast("DataclassInstance", self))
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = {f.name for f in fields(cast("type[DataclassInstance]", cls))}
         kwargs = {k: v for k, v in data.items() if k in names}
         for key in ("tags", "spans", "surfaces", "aliases"):
             if key in kwargs and isinstance(kwargs[key], list):

@@ -8,7 +8,7 @@ Arabic, Persian, Hebrew, English and mixed articles to try every feature on.
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.config import SAMPLES_DIR
@@ -61,5 +61,5 @@ def _utc(stamp: str) -> str:
     except ValueError:
         return stamp
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat()

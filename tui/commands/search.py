@@ -34,7 +34,7 @@ def run(args: Any) -> int:
     return 0
 
 
-def _describe(store: Store, article_id: str, score: float, query) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _describe(store: Store, article_id: str, score: float, query) -> dict[str, Any]:
     art = store.get_article(article_id)
     title, body = (art.title, art.body) if art else ("", "")
     return {"id": article_id, "score": score, "title": title,

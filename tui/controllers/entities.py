@@ -17,6 +17,8 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
+from typing import Protocol
 
 from tui.entities.cache import LibraryIndex
 from tui.entities.corrections import Corrections
@@ -27,12 +29,25 @@ MENTION_KINDS = frozenset({"entity", "PER", "ORG", "LOC", "MISC"})
 TYPE_NAMES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Other"}
 
 
+class MentionIndex(Protocol):
+    """Which library articles mention which entity: :class:`~tui.entities.cache.LibraryIndex` in
+    memory, or the store's ``EntityIndex`` (kept in ``library.sqlite``)."""
+
+    complete: bool
+
+    def add(self, article_id: str, content_hash: str, found: Iterable[Entity]) -> None: ...
+
+    def articles_mentioning(self, entity_id: str, corrections: Corrections | None = None) -> set[str]: ...
+
+    def count_mentioning(self, entity_id: str, corrections: Corrections | None = None) -> int: ...
+
+
 class EntityController:
     """Raw and corrected entities of the open article, the current mention, the library index."""
 
-    def __init__(self, corrections: Corrections | None = None, index: LibraryIndex | None = None) -> None:
+    def __init__(self, corrections: Corrections | None = None, index: MentionIndex | None = None) -> None:
         self.corrections = corrections or Corrections()
-        self.index = index or LibraryIndex()
+        self.index: MentionIndex = index or LibraryIndex()
         self.index_started = False
         self.raw: list[Entity] = []
         self.shown: list[Entity] = []

@@ -397,13 +397,13 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
     pending: dict[str, tuple[str, list[Entity]]] = {}
     try:
         for article_id, body in _bodies_of(store, missing):
-            art = missing.get(article_id)
-            if art is None:
+            todo = missing.get(article_id)
+            if todo is None:
                 continue
             started = time.perf_counter()
-            found = extract_entities(body, art.language or None)
-            index.add(article_id, art.hash, found)
-            pending[art.hash] = (art.language, found)
+            found = extract_entities(body, todo.language or None)
+            index.add(article_id, todo.hash, found)
+            pending[todo.hash] = (todo.language, found)
             done += 1
             if pause:
                 time.sleep(min(time.perf_counter() - started, 0.05))

@@ -54,7 +54,7 @@ def _spans(text: str, toks: list, labels: list[str]) -> list[Mention]:
 def camel_engine() -> CamelEngine | None:
     """A CamelEngine if CAMeL Tools and its NER model are already on this machine."""
     try:
-        from camel_tools.ner import NERecognizer  # type: ignore[import-not-found]
+        from camel_tools.ner import NERecognizer
 
         return CamelEngine(NERecognizer.pretrained())
     except Exception:  # missing package or model data: the rules suffice

@@ -51,7 +51,7 @@ class _Hit:
     end: int
     type: str
     entity_id: str
-    src: "_Hit | None" = None  # another mention of the same entity (an acronym in brackets)
+    src: _Hit | None = None  # another mention of the same entity (an acronym in brackets)
 
 
 _HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")
@@ -167,7 +167,7 @@ CONTEXT = {
 
 def _fits_context(doc: _Doc, entity_id: str) -> bool:
     words = CONTEXT.get(entity_id)
-    return bool(words) and not words.isdisjoint(doc.keys)
+    return words is not None and bool(words) and not words.isdisjoint(doc.keys)
 
 
 def _alias_fits(doc: _Doc, i: int, alias) -> bool:

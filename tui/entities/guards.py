@@ -15,7 +15,6 @@ from __future__ import annotations
 from tui.entities import lexicon, rules
 from tui.entities.doc import _Doc, _Hit, is_nisba
 
-
 # A surname can be an everyday word (عودة return, العلماء the scholars), so only the most frequent
 # words are cut from the end of a name; a whole candidate of frequent words is dropped.
 TOP_END = 3000

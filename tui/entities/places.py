@@ -198,8 +198,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
-    if gazetteer_match(doc, i + 1) is not None:
-        hit = gazetteer_match(doc, i + 1)
+    hit = gazetteer_match(doc, i + 1)
+    if hit is not None:
         if full and hit.type == "LOC" and not (n in _DAM_FA and re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "")):
             return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
         return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam

@@ -22,7 +22,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -166,7 +166,7 @@ def _stream_rss(text: str) -> ParsedFeed | None:
             if channel is None or depth != 2 or _local(el.tag) != "item":
                 continue
             if feed is None:
-                feed = _rss_head(channel, root)
+                feed = _rss_head(channel, root if root is not None else channel)
             art = _rss_item(el, feed)
             if art is not None:
                 feed.items.append(art)
@@ -197,7 +197,7 @@ def _rss_head(channel: ET.Element, root: ET.Element) -> ParsedFeed:
         elif name == "language" and c.text:
             lang = c.text.strip()
         elif name == "ttl" and (c.text or "").strip().isdigit():
-            feed.ttl_minutes = int(c.text.strip())  # type: ignore[union-attr]
+            feed.ttl_minutes = int((c.text or "").strip())
     feed.language, feed.direction = _norm_lang(lang), direction
     return feed
 
@@ -272,7 +272,7 @@ def _rss(channel: ET.Element, root: ET.Element, kind: str) -> ParsedFeed:
         elif name == "language" and c.text:
             lang = c.text.strip()
         elif name == "ttl" and (c.text or "").strip().isdigit():
-            feed.ttl_minutes = int(c.text.strip())  # type: ignore[union-attr]
+            feed.ttl_minutes = int((c.text or "").strip())
     feed.language, feed.direction = _norm_lang(lang), direction
     items = [c for c in channel if _local(c.tag) == "item"]
     if kind == "rdf" or not items:
@@ -306,7 +306,7 @@ def _rss_item(item: ET.Element, feed: ParsedFeed) -> Article | None:
     guid = f.get("guid") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", "")
     return make_article(
         title=f.get("title", ""), body_html=f.get("content") or f.get("description", ""),
-        url=(f.get("link") or f.get("permalink") or "").strip(), guid=guid,
+        url=(f.get("link") or f.get("permalink") or "").strip(), guid=guid or "",
         author=f.get("author", ""), date=f.get("date", ""), language=lang,
         direction=_dir_of(item, feed.direction), feed=feed)
 
@@ -481,8 +481,8 @@ def normalise_date(value: str) -> str:
         return ""
     try:
         if dt.tzinfo is None:
-            dt = dt.replace(tzinfo=timezone.utc)
-        return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+            dt = dt.replace(tzinfo=UTC)
+        return dt.astimezone(UTC).replace(microsecond=0).isoformat()
     except (ValueError, OverflowError):  # year 1 minus an offset, and the like
         return ""
 

@@ -33,7 +33,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
@@ -189,7 +189,7 @@ class Fetcher:
                 reason = str(exc)
             attempt += 1
             delay = self.retry.delay(attempt - 1, retry_after)
-            if attempt >= self.retry.attempts or time.monotonic() + delay >= ends:
+            if attempt >= self.retry.attempts or (ends is not None and time.monotonic() + delay >= ends):
                 raise FetchError(f"{reason} (after {attempt} attempt{'s' if attempt > 1 else ''})")
             await asyncio.sleep(delay)
 
@@ -285,7 +285,7 @@ def _retry_after(value: str | None) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 # -- feeds ---------------------------------------------------------------------
@@ -299,7 +299,7 @@ def is_fresh(feed: Feed, now: datetime | None = None) -> bool:
         last = datetime.fromisoformat(feed.last_fetched)
     except ValueError:
         return False
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return now - last < timedelta(minutes=feed.ttl_minutes)
 
 

@@ -175,7 +175,7 @@ def _split_long(piece: _Piece, width: int) -> list[_Piece]:
     out: list[_Piece] = []
     a = 0  # index into piece.shaped where the current part starts
     used = 0
-    for gs, ge, gw in spans:
+    for gs, _ge, gw in spans:
         start = keep[gs]
         if used + gw > width and used > 0:
             out.append(_sub_piece(piece, a, start, used))
@@ -192,7 +192,7 @@ def _sub_piece(piece: _Piece, a: int, b: int, width: int) -> _Piece:
     return _Piece(ls, le, piece.shaped[a:b], s2l, width)
 
 
-def _wrap(pieces: list[_Piece], width: int, drawn_width=None) -> list[list[_Piece]]:  # type: ignore[no-untyped-def]
+def _wrap(pieces: list[_Piece], width: int, drawn_width=None) -> list[list[_Piece]]:
     """Greedy fill: as many words per row as fit, one space between them.
 
     ``drawn_width(a, b)``, when given, measures a candidate row exactly; it is

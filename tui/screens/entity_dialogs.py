@@ -8,7 +8,6 @@ as the sidebar will draw it.
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding

@@ -16,6 +16,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from tui.config import Config
 from tui.filters import SORT_ORDERS, Filter
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -131,6 +132,14 @@ class FilterDialog(ModalScreen[FilterDialogResult | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def _config(self) -> Config:
+        """The app's settings (saved views live there)."""
+        from tui.app import MarsadApp
+
+        app = self.app
+        assert isinstance(app, MarsadApp)
+        return app.config
+
     def _delete_view(self) -> None:
         from tui.filters import delete_view
 
@@ -138,7 +147,7 @@ class FilterDialog(ModalScreen[FilterDialogResult | None]):
         if name not in self.views:
             self.notify("Pick a saved view to delete first.", severity="warning")
             return
-        delete_view(self.app.config, name)  # type: ignore[attr-defined]
+        delete_view(self._config(), name)
         del self.views[name]
         self.view_name = ""
         self.query_one("#view", Select).set_options([(n, n) for n in self.views])
@@ -173,5 +182,5 @@ def _hint(values: list[str], n: int = 3) -> str:
     return ", ".join(values[:n]) + (", …" if len(values) > n else "")
 
 
-def _tri_key(value: bool | None):  # type: ignore[no-untyped-def]
+def _tri_key(value: bool | None):
     return Select.NULL if value is None else ("yes" if value else "no")

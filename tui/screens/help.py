@@ -62,7 +62,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _table(self) -> Table:
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
-        sources: list[tuple[str, list[Binding]]] = [("Main", list(type(below).BINDINGS))]  # type: ignore[arg-type]
+        sources: list[tuple[str, list[Binding]]] = [
+            ("Main", [b for b in type(below).BINDINGS if isinstance(b, Binding)])]
         for widget in below.query("*"):
             bindings = [b for b in type(widget).BINDINGS if isinstance(b, Binding)]
             if bindings and widget.id:

@@ -77,6 +77,8 @@ from tui.widgets.reader import Reader
 from tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from tui.app import MarsadApp
     from tui.screens.dialogs import ExportRequest
     from tui.screens.filter_dialog import FilterDialogResult
@@ -335,7 +337,7 @@ class MainScreen(Screen[None]):
         self.report_store_warnings()
         notice = self.health.repaired(message.report) if message.repaired else self.health.checked(message.report)
         if notice is not None:
-            self.notify(notice.text, title="Library", severity=notice.severity, timeout=20)  # type: ignore[arg-type]
+            self.notify(notice.text, title="Library", severity=cast("SeverityLevel", notice.severity), timeout=20)
         if message.repaired:
             self.load_articles(keep_id=self.article.id if self.article else None)
 
@@ -995,7 +997,9 @@ class MainScreen(Screen[None]):
     def _fill_entity_index(self) -> None:
         worker = get_current_worker()
         index = self.entities.index
-        steps = cast(Generator[tuple[int, int], None, None], fill(index, self.entity_cache(), self.store, batch=10))
+        # fill() takes the in-memory LibraryIndex or the store's EntityIndex: both have its methods
+        steps = cast(Generator[tuple[int, int], None, None],
+                     fill(cast(LibraryIndex, index), self.entity_cache(), self.store, batch=10))
         try:
             for done, total in steps:
                 if worker.is_cancelled:

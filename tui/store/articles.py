@@ -412,7 +412,7 @@ def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int
             "INSERT INTO articles(id, title, url, guid, source, feed_id, language, direction, author, "
             "published, fetched, sort_date, source_key, hash, read, tags, notes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, notes))
-        n = int(cur.lastrowid)  # type: ignore[arg-type]
+        n = int(cur.lastrowid or 0)
         conn.execute("INSERT INTO bodies(n, body) VALUES (?, ?)", (n, art.body))
         if art.tags:
             _set_tags(conn, n, list(art.tags), on_note=0)

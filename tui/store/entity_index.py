@@ -71,7 +71,7 @@ class EntityIndex:
         rows = self.store.db.conn().execute(
             "SELECT a.id, a.hash, a.language FROM articles a LEFT JOIN entity_done d ON d.n = a.n "
             "WHERE d.n IS NULL OR d.hash <> a.hash OR d.stamp <> ?", (self.stamp,))
-        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in rows.fetchall()]
 
     # -- writing -----------------------------------------------------------------
 

@@ -36,7 +36,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -466,7 +466,7 @@ class LibraryFiles:
 
     def _upsert_many(self, path: str, table_name: str, docs: dict[str, dict[str, Any]]) -> None:
         """Insert or replace documents keyed by our string ids, in one write."""
-        storage: AtomicJSONStorage = self._db(path).storage  # type: ignore[assignment]
+        storage = cast(AtomicJSONStorage, self._db(path).storage)
         data = storage.read() or {}
         table = data.setdefault(table_name, {})
         for key, doc in docs.items():
@@ -475,7 +475,7 @@ class LibraryFiles:
         self._db(path).table(table_name).clear_cache()
 
     def _write_table(self, path: str, table_name: str, docs: dict[str, dict[str, Any]]) -> None:
-        storage: AtomicJSONStorage = self._db(path).storage  # type: ignore[assignment]
+        storage = cast(AtomicJSONStorage, self._db(path).storage)
         data = storage.read() or {}
         data[table_name] = {str(doc_id(key)): {**doc, "_key": key} for key, doc in docs.items()}
         storage.write(data)

@@ -29,7 +29,7 @@ from tui.store.sql import DB_NAME, Database
 SCHEMA_VERSION = 2
 
 # version -> function upgrading the whole library folder from that version.
-MIGRATIONS: dict[int, Callable[[Store], None]] = {
+MIGRATIONS: dict[int, Callable[[Store], object]] = {
     1: lambda store: json_to_sqlite(store),
 }
 _STAMPED_FILES = ("meta.json", "feeds.json", "corrections.json")

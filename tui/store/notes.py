@@ -122,7 +122,7 @@ class NotesMixin(LibraryFiles):
         mine = json.loads(encode_json(annotation.to_dict()))  # what the file will hold (U+FFFD for lone surrogates)
         mine["updated"] = now_iso()
         if stored is None:
-            deleted_here = getattr(self, "_deleted_here", set())
+            deleted_here: set[str] = getattr(self, "_deleted_here", set())
             if annotation.rev and annotation.id not in deleted_here:
                 self.warnings.append(
                     f"{_label(annotation)} had been deleted in another window; your edit kept it")

@@ -107,7 +107,11 @@ class AnnotationPanel(OptionList):
     # -- rows ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda *_: self.call_after_refresh(self._rebuild), init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """Rows carry the theme's colours in their Text: build them again in the new ones."""
+        self.call_after_refresh(self._rebuild)
 
     def on_resize(self) -> None:
         if self._row_width() != self._width:
@@ -118,7 +122,7 @@ class AnnotationPanel(OptionList):
         padding = self.get_component_styles("option-list--option").padding
         return max(8, self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width)
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop):
         # A scrollbar appearing narrows the content without a Resize event:
         # lay the rows out again for the width they will really have.
         if self._width and self._row_width() != self._width:
@@ -128,14 +132,14 @@ class AnnotationPanel(OptionList):
     def _rebuild(self) -> None:
         keep = self.selected.id if self.selected else None
         self._width = width = self._row_width()
-        options: list[Option] = [Option(self._tags_row(width), id="-article-tags", disabled=True)]
+        options: list[Option | None] = [Option(self._tags_row(width), id="-article-tags", disabled=True)]
         if not self.annotations:
             options.append(Option(Text("No notes yet: n writes one, v then h highlights.", style="italic"),
                                   id="-empty", disabled=True))
         for n, ann in enumerate(self.annotations):
             options.append(AnnotationOption(self._row(ann, width), ann))
             if n < len(self.annotations) - 1:
-                options.append(None)  # type: ignore[arg-type]  # a separator line
+                options.append(None)  # a separator line
         self.set_options(options)
         if keep:
             self.select_id(keep)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from rich.segment import Segment
 from textual.binding import Binding
@@ -27,6 +28,16 @@ from tui.models import Article
 from tui.rtl.line import visual_line
 
 ROWS_PER_ITEM = 2
+
+
+@runtime_checkable
+class LazyRows(Protocol):
+    """A list read from the store a page at a time (``tui.store.StoreRows``): asked, not searched."""
+
+    def cached(self, article_id: str) -> tuple[int, Any] | None: ...
+
+    def index_of(self, article_id: str) -> int | None: ...
+
 CACHED_ROWS = 1024  # drawn items kept (two strips each): a few screens' worth, not the whole library
 
 __all__ = ["ArticleList", "ListItem"]
@@ -103,7 +114,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _index_of(self, article_id: str, read: bool = True) -> int | None:
         """Row of an article: asked of a lazy list (without reading it whole), else searched."""
         items = self._items
-        if hasattr(items, "cached"):
+        if isinstance(items, LazyRows):
             found = items.cached(article_id)
             if found is not None:
                 return found[0]
@@ -232,7 +243,7 @@ class ArticleList(ScrollView, can_focus=True):
         if self.current is not None:
             self.post_message(self.Opened(self.current.id))
 
-    def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_click(self, event) -> None:
         row = event.y + self.scroll_offset.y
         index = row // ROWS_PER_ITEM
         if 0 <= index < len(self._items):

@@ -145,7 +145,11 @@ class EntitySidebar(OptionList):
     # -- rows ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda *_: self.call_after_refresh(self._rebuild), init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """Rows carry the theme's colours in their Text: build them again in the new ones."""
+        self.call_after_refresh(self._rebuild)
 
     def on_resize(self) -> None:
         if self._row_width() != self._width:

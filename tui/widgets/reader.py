@@ -33,7 +33,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.models import Article
+from tui.models import Article, Direction
 from tui.rtl.direction import paragraph_direction
 from tui.rtl.layout import Layout, VisualLine, layout
 from tui.rtl.marks import Mark
@@ -105,7 +105,7 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
         self.cursor = 0
-        self.anchor: int | None = None
+        self.sel_anchor: int | None = None
         self._marks: list[Mark] = []
         self._lay: Layout | None = None
         self._head: list[_HeadRow] = []
@@ -123,7 +123,7 @@ class Reader(ScrollView, can_focus=True):
         """Display ``article`` from its top (None: an empty pane)."""
         self.article = article
         self.cursor = 0
-        self.anchor = None
+        self.sel_anchor = None
         self._marks = []
         self._keep = None
         # The article's stored direction (from its page or feed) is only the
@@ -151,10 +151,10 @@ class Reader(ScrollView, can_focus=True):
     @property
     def selection(self) -> tuple[int, int] | None:
         """Selected logical span of the body, whitespace trimmed, start < end."""
-        if self.anchor is None or self.article is None:
+        if self.sel_anchor is None or self.article is None:
             return None
         body = self.article.body
-        a, b = sorted((self.anchor, self.cursor))
+        a, b = sorted((self.sel_anchor, self.cursor))
         while a < b and body[a].isspace():
             a += 1
         while b > a and body[b - 1].isspace():
@@ -162,8 +162,8 @@ class Reader(ScrollView, can_focus=True):
         return (a, b) if a < b else None
 
     def clear_selection(self) -> None:
-        if self.anchor is not None:
-            self.anchor = None
+        if self.sel_anchor is not None:
+            self.sel_anchor = None
             self._changed(selection=True)
 
     def jump_to(self, offset: int) -> None:
@@ -208,7 +208,7 @@ class Reader(ScrollView, can_focus=True):
             self.refresh()
             return
         mode = self.bidi_mode if self.bidi_mode in ("app", "terminal", "off") else "app"
-        direction = self.direction_override if self.direction_override in ("rtl", "ltr") else None
+        direction = _direction(self.direction_override)
         language = art.language or None
         self._build_head(art, width, mode, direction, language)
         fallback = art.direction if art.direction in ("rtl", "ltr") else None
@@ -227,11 +227,12 @@ class Reader(ScrollView, can_focus=True):
         if self._todo:
             self.call_after_refresh(self._continue_layout)
 
-    def _build_head(self, art: Article, width: int, mode: str, direction: str | None, language: str | None) -> None:
+    def _build_head(self, art: Article, width: int, mode: str, direction: Direction | None,
+                    language: str | None) -> None:
         if art.title.strip():
             # A headline is a label: an Arabic title that opens with a Latin
             # brand is still RTL (word majority), unless the user overrides.
-            title_dir = direction or paragraph_direction(art.title, None)
+            title_dir = direction or _direction(paragraph_direction(art.title, None))
             for line in layout(art.title, width, mode, title_dir, language).lines:
                 self._head.append(_HeadRow(line, line.text, "reader--title"))
         # The date is isolated (LRI…PDI): after an Arabic source name the UBA
@@ -440,10 +441,10 @@ class Reader(ScrollView, can_focus=True):
             return
         old = self._row_of(self.cursor)
         self.cursor = offset
-        self._refresh_rows(old, self._row_of(offset), all_rows=self.anchor is not None)
+        self._refresh_rows(old, self._row_of(offset), all_rows=self.sel_anchor is not None)
         self.scroll_to_cursor()
         self.post_message(self.CursorMoved(offset))
-        if self.anchor is not None:
+        if self.sel_anchor is not None:
             self.post_message(self.SelectionChanged(*(self.selection or (None, None))))
 
     def scroll_to_cursor(self) -> None:
@@ -545,11 +546,11 @@ class Reader(ScrollView, can_focus=True):
     def action_toggle_select(self) -> None:
         if self.article is None:
             return
-        if self.anchor is None:
+        if self.sel_anchor is None:
             self._ensure_cursor_visible_for_selection()
-            self.anchor = self.cursor
+            self.sel_anchor = self.cursor
         else:
-            self.anchor = None
+            self.sel_anchor = None
         self._changed(selection=True)
 
     def action_clear_selection(self) -> None:
@@ -576,6 +577,11 @@ def _is_mark(ch: str) -> bool:
 def _is_invisible(ch: str) -> bool:
     """Zero-width and not a combining mark: bidi controls, ZWJ/ZWNJ, ZWSP."""
     return unicodedata.category(ch) == "Cf"
+
+
+def _direction(value: str | None) -> Direction | None:
+    """``"rtl"``/``"ltr"`` as the layout's literal type; anything else (automatic) is None."""
+    return "rtl" if value == "rtl" else "ltr" if value == "ltr" else None
 
 
 def _component_for(kind: str) -> str:
