@@ -35,14 +35,16 @@ from textual.widgets.option_list import Option
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.stories import ArticleRow, EntityRow, StoriesController
 from tui.errors import MarsadError
-from tui.models import Annotation, Article
+from tui.models import Annotation, Article, Direction
 from tui.rtl.line import visual_line
 from tui.store import Store, atomic_write
 from tui.widgets.reader import Reader
 
 
-def _row(text: str, width: int, mode: str) -> Text:
-    return Text(visual_line(text, max(width, 10), mode, align=False))
+def _row(text: str, width: int, mode: str, direction: Direction | None = None) -> Text:
+    """One list row laid out for the terminal; story and entity rows are English-led (LTR)
+    even when a name in them is Arabic, article rows take their title's direction."""
+    return Text(visual_line(text, max(width, 10), mode, direction=direction, align=False))
 
 
 class StoriesScreen(Screen[None]):
@@ -109,7 +111,7 @@ class StoriesScreen(Screen[None]):
         lst = self.query_one("#story-list", OptionList)
         width = lst.size.width - 2 or 40
         lst.clear_options()
-        lst.add_options([Option(_row(r.text, width, self.bidi_mode), id=r.story.id) for r in self.ctl.visible()])
+        lst.add_options([Option(_row(r.text, width, self.bidi_mode, "ltr"), id=r.story.id) for r in self.ctl.visible()])
         if lst.option_count:
             lst.highlighted = 0
 
@@ -121,7 +123,7 @@ class StoriesScreen(Screen[None]):
         arts.add_options([self._article_option(r, width) for r in rows])
         ents = self.query_one("#story-entities", OptionList)
         ents.clear_options()
-        ents.add_options([Option(_row(e.text, width, self.bidi_mode), id=e.entity_id) for e in self.ctl.entity_rows()])
+        ents.add_options([Option(_row(e.text, width, self.bidi_mode, "ltr"), id=e.entity_id) for e in self.ctl.entity_rows()])
         self.show_article(self.ctl.current)
 
     def _article_option(self, row: ArticleRow, width: int) -> Option:
