@@ -284,7 +284,7 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         reader = self._reader()
-        if reader.selection is not None or reader.anchor is not None:
+        if reader.selection is not None or reader.sel_anchor is not None:
             reader.clear_selection()
             return
         self.app.pop_screen()
