@@ -197,6 +197,7 @@ class Tmux:
 
     def shutdown(self) -> None:
         self.tm("kill-server")
+        Path(f"/tmp/tmux-{os.getuid()}/{self.sock}").unlink(missing_ok=True)
 
 
 def tree_rss_mb(pid: int) -> float | None:
@@ -342,6 +343,8 @@ class Bench:
                 self.paint_once(self.marsad(lib), has_rows, paint, mem, mem2,
                                 (lambda s: oldest in s) if (scroll and oldest) else None, end,
                                 entity=entity if scroll else None)
+                if paint.runs[-1].seconds is None:
+                    break  # no paint within the timeout: do not wait that long again
             for fig in (paint, mem, mem2) + ((end, entity) if scroll and oldest else ()):
                 self.add(fig)
         if nb is not None and NEWSBOAT:
@@ -350,6 +353,8 @@ class Bench:
             for _ in range(self.repeats):
                 self.paint_once([NEWSBOAT, *newsboat_args(nb)], newsboat_ready, paint, mem, mem2, None, None,
                                 cwd=nb, env=newsboat_env(nb))
+                if paint.runs[-1].seconds is None:
+                    break
             for fig in (paint, mem, mem2):
                 self.add(fig)
 
@@ -581,6 +586,8 @@ def main() -> int:
                 print(f"unknown size {size}; skipped")
                 continue
             run_size(bench, size, only, args.seed)
+    except KeyboardInterrupt:
+        print("\ninterrupted: the figures so far are kept")
     finally:
         bench.close()
     print_table(bench.figures, sizes)
