@@ -51,7 +51,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import feedgen
+import feedgen  # noqa: E402
 
 PYTHON = sys.executable
 NEWSBOAT = shutil.which("newsboat")
