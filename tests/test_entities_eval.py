@@ -149,7 +149,7 @@ def test_blind8_floor():
     """
     assert len(list(BLIND8.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND8)
-    assert p >= 0.83 and r >= 0.76 and f >= 0.80, (p, r, f)
+    assert p >= 0.84 and r >= 0.78 and f >= 0.81, (p, r, f)
 
 
 def test_match_modes_are_ordered():

@@ -13,7 +13,7 @@ words), and a candidate made only of frequent words is dropped.
 from __future__ import annotations
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _Doc, _Hit, is_nisba
+from tui.entities.doc import _Doc, _Hit, is_nisba, name_like
 
 # A surname can be an everyday word (عودة return, العلماء the scholars), so only the most frequent
 # words are cut from the end of a name; a whole candidate of frequent words is dropped.
@@ -49,6 +49,15 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if j - i >= 3 and _common(doc, i) and doc.toks[i + 1].norm in rules.GIVEN.get(doc.tlang[i + 1], ()) \
                 and not _joined(doc, i + 1):
             i += 1
+        # رئيس بلدية حلبا عبد الحميد الحسن، المدير العام للسياحة في ظفار خالد ...: the title's place, then the name
+        if doc.tlang[i] == "ar" and j - i >= 2 and i > 0 and _place_word_before(doc, i) \
+                and doc.toks[i].norm not in rules.GIVEN["ar"] and _starts_name(doc, i + 1):
+            i += 1
+            while j < len(doc.toks) and j - i < 4 and not doc.broken(j) and not _common(doc, j, TOP_END) \
+                    and (doc.toks[j].norm in rules.CONNECTORS or name_like(doc, j, first=False)):
+                j += 1  # the name the title's place held back: خالد بن عبدالله الغساني
+            while j - i > 1 and doc.toks[j - 1].norm in rules.CONNECTORS:
+                j -= 1
         # נועה קדרון זכה, وسام الدريدي التسجيل: a very frequent last word after two name words
         # (Arabic only after an ال- surname: عمر سلطان العلماء keeps its last word)
         if j - i >= 3 and _common(doc, j - 1, TOP_END) and not _joined(doc, j - 1) \
@@ -70,3 +79,20 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             h.i, h.j = i, j
         out.append(h)
     return out
+
+
+_PLACE_LEAD_AR = lexicon.keys("place_lead")
+
+
+def _place_word_before(doc: _Doc, i: int) -> bool:
+    """The word before i introduces a place (في، بلدية، ولاية، محافظة ...)."""
+    from tui.text.normalize import clitic_candidates
+
+    prev = doc.toks[i - 1].norm
+    return prev in _PLACE_LEAD_AR or any(s in rules.LOC_NAME_HEADS_AR for _, s in clitic_candidates(prev)[:3])
+
+
+def _starts_name(doc: _Doc, k: int) -> bool:
+    """Token k opens a person's name: a listed given name or عبد/أبو + a word."""
+    n = doc.toks[k].norm
+    return n in rules.GIVEN["ar"] or (n in rules.CONNECTORS and k + 1 < len(doc.toks) and not doc.broken(k + 1))
