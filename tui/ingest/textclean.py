@@ -27,7 +27,14 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # a substitution per word and was half the cost of importing a body.)
 _BODY_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u2000-\u2006\u2008-\u200a\u205f\u3000]")
 _BLANKS = re.compile(r"\n\s*\n+")
-_LINE_EDGES = re.compile(r" ?\n ?")
+# Every character that sanitize(), the presentation-form and the space rules
+# would act on (controls and tabs, C1 and NBSP, soft hyphen, the Unicode
+# spaces, line/paragraph separators, bidi overrides, surrogates, presentation
+# forms, BOM, non-characters). Text with none of them, and no double space,
+# needs only NFC and the line rules: one scan instead of seven regex passes,
+# with the same result (tests/test_textclean_fast.py checks the two paths agree).
+_RARE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200a\u2028\u2029\u202d-\u202f\u205f\u3000"
+                   "\ud800-\udfff\ufb50-\ufdff\ufe70-\ufeff\ufffe\uffff]")
 # BCP 47 as feeds write it ("ar", "fa-IR", "he_IL", "zh-Hant-TW"), lower-cased.
 _LANG = re.compile(r"(?:[a-z]{2,3}|[xi])(?:-[a-z0-9]{1,8})*")
 MAX_INLINE_CHARS = 2048  # a title, URL or name longer than this is junk, not data
@@ -39,15 +46,38 @@ def _unshape(m: re.Match[str]) -> str:
 
 def clean_inline(text: str) -> str:
     """One line of text (a title, a name): controls gone, spaces collapsed."""
+    plain = _plain(text)
+    if plain is not None:
+        text = plain.replace("\n", " ")
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
     text = _basic(text).replace("\n", " ")
     return _SPACES.sub(" ", text).strip()
 
 
 def clean_text(text: str) -> str:
     """A body: paragraphs split by one blank line, single newlines kept inside."""
-    text = _BODY_SPACES.sub(" ", _basic(text))
-    text = _LINE_EDGES.sub("\n", text)
+    plain = _plain(text)
+    text = plain if plain is not None else _BODY_SPACES.sub(" ", _basic(text))
+    text = _line_edges(text)
     return _BLANKS.sub("\n\n", text).strip("\n ")
+
+
+def _plain(text: str) -> str | None:
+    """``text`` in NFC when nothing but NFC would change it (see ``_RARE``), else None."""
+    if "  " in text or _RARE.search(text) is not None:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    return text if "  " not in text and _RARE.search(text) is None else None
+
+
+def _line_edges(text: str) -> str:
+    """One space either side of each line break dropped (what ``re.sub(r" ?\\n ?", "\\n")``
+    does), in two C-level replaces rather than a regex tried at every position."""
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    return text
 
 
 def _basic(text: str) -> str:
