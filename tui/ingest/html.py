@@ -47,6 +47,12 @@ a p li dt dd tr td th option optgroup tbody thead tfoot colgroup rb rt rp
 """.split())
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^<>]*?(/?)>")
 _NEEDS_WS = re.compile(r"[^\S ]|  ")
+# A description that is only paragraphs of plain text (``<p>…</p><p>…</p>``: no
+# other tag, no attribute, no entity, no CR, NUL or lone surrogate, which an
+# HTML parser would rewrite) is what most feeds send. Its tree is known
+# (body > p > text), so the walk's output is written directly: the same
+# string, without building a DOM and visiting it from Python.
+_FLAT = re.compile(r"(?:<p>[^<>&\x00\r\ud800-\udfff]*</p>)+")
 
 
 @dataclass
@@ -93,9 +99,19 @@ def html_to_text(html: str) -> str:
     """A description fragment as clean text with paragraphs; no markup left."""
     if "<" not in html and "&" not in html:
         return clean_text(html)
+    if html.startswith("<p>") and _FLAT.fullmatch(html):
+        return clean_text(_flat_text(html))
     tree = parse(html)
     root = tree.body or tree.root
     return node_text(root) if root is not None else ""
+
+
+def _flat_text(html: str) -> str:
+    """What ``_walk`` gives for body > p* with text children (see ``_FLAT``)."""
+    inner = html[3:-4]
+    if "  " in inner or _NEEDS_WS.search(inner) is not None:  # whitespace to collapse, paragraph by paragraph
+        inner = "</p><p>".join(_WS.sub(" ", p) for p in inner.split("</p><p>"))
+    return "\n\n\n\n" + inner.replace("</p><p>", "\n\n\n\n") + "\n\n\n\n"
 
 
 def node_text(node: LexborNode) -> str:

@@ -1,0 +1,52 @@
+"""The flat-paragraph fast path of html_to_text gives what the parser and walk give.
+
+Why: most feed descriptions are a run of ``<p>`` paragraphs; for them the
+text is written without building a DOM. It must be the same text, to the
+character, as the general path (lexbor tree + walk), for any content.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tui.ingest import html as H
+from tui.ingest.html import html_to_text
+
+_PIECES = ("ك", "ت", "ب", "ی", "ש", "x", "Q", "5", " ", "  ", "\n", "\t", "\x0c", "\u00a0", "\u2003", "\u200f",
+           "\u202e", "\x1b[1m", "\x85", "\ufefb", "\u00ad", "\ufeff", "\u2028", '"', "'", "=", "/", ";", "#")
+_NEAR_MISS = ("<b>x</b>", "&amp;", "&lt;", "\r", "\r\n", "\x00", "<P>", "<p class=a>", "<br>", "</p>", "<", ">",
+              "<script>y</script>", "<pre> a  b </pre>")
+
+
+def _full(html: str) -> str:
+    tree = H.parse(html)
+    root = tree.body or tree.root
+    return H.node_text(root) if root is not None else ""
+
+
+def _html(rng: random.Random, miss: float) -> str:
+    paras = []
+    for _ in range(rng.randint(1, 6)):
+        n = rng.randint(0, 12)
+        paras.append("".join(rng.choice(_NEAR_MISS) if rng.random() < miss else rng.choice(_PIECES)
+                             for _ in range(n)))
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def test_flat_paragraphs_same_as_parser_and_walk() -> None:
+    rng = random.Random(5)
+    flat = 0
+    for miss in (0.0, 0.0, 0.02, 0.2):
+        for _ in range(1500):
+            html = _html(rng, miss)
+            flat += H._FLAT.fullmatch(html) is not None
+            assert html_to_text(html) == _full(html), repr(html)
+    assert flat > 3000  # the fast path was taken most of the time
+
+
+def test_flat_path_only_for_paragraphs_of_plain_text() -> None:
+    for html in ("<p>a</p>", "<p></p><p> b </p>"):
+        assert H._FLAT.fullmatch(html)
+    for html in ("<p>a &amp; b</p>", "<p>a</p>\n<p>b</p>", "<p>a<br>b</p>", "<p dir=rtl>a</p>", "x<p>a</p>",
+                 "<p>a\r\nb</p>", "<p>a</p>tail"):
+        assert not H._FLAT.fullmatch(html)
