@@ -156,3 +156,13 @@ async def test_line_caches_are_bounded(app_config: Config) -> None:
         assert isinstance(screen.query_one(ArticleList)._cache, LRUCache)
         assert isinstance(screen.query_one(Reader)._strips, LRUCache)
         assert screen.query_one(Reader)._strips.maxsize <= 1024
+
+
+async def test_feeds_screen_footer_shows_back_and_help_at_80_columns(app_config: Config) -> None:
+    app = make_app(app_config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        line = _footer_text(app)
+        assert "q Back" in line and "? Help" in line, line

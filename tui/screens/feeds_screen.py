@@ -103,12 +103,13 @@ class FeedsScreen(Screen[None]):
 
     CSS_PATH = "feeds_screen.tcss"
     BINDINGS = [
+        # back and help first: the footer keeps them visible at 80 columns
+        Binding("escape,q", "back", "Back", id="feeds.back", key_display="q"),
+        Binding("question_mark", "help", "Help", id="feeds.help"),
         Binding("r", "refresh_all", "Refresh all", id="feeds.refresh-all"),
         Binding("R", "refresh_selected", "Refresh feed", id="feeds.refresh-one"),
         Binding("a", "add", "Add feed", id="feeds.add"),
         Binding("d,delete", "remove", "Remove feed", id="feeds.remove"),
-        Binding("escape,q", "back", "Back", id="feeds.back"),
-        Binding("question_mark", "help", "Help", id="feeds.help"),
     ]
 
     @dataclass
