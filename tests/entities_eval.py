@@ -49,6 +49,7 @@ BLIND6 = Path(__file__).parent / "fixtures" / "entities_blind6"
 BLIND7 = Path(__file__).parent / "fixtures" / "entities_blind7"
 BLIND8 = Path(__file__).parent / "fixtures" / "entities_blind8"
 BLIND9 = Path(__file__).parent / "fixtures" / "entities_blind9"
+BLIND10 = Path(__file__).parent / "fixtures" / "entities_blind10"
 MODES = ("strict", "default", "lenient")
 
 
