@@ -50,3 +50,15 @@ def test_flat_path_only_for_paragraphs_of_plain_text() -> None:
     for html in ("<p>a &amp; b</p>", "<p>a</p>\n<p>b</p>", "<p>a<br>b</p>", "<p dir=rtl>a</p>", "x<p>a</p>",
                  "<p>a\r\nb</p>", "<p>a</p>tail"):
         assert not H._FLAT.fullmatch(html)
+
+
+def test_other_whitespace_is_what_backslash_s_matches_besides_space() -> None:
+    """``_needs_ws`` stands for the regex ``[^\\S ]|  ``: the same answer for every character."""
+    import re
+    import sys
+
+    old = re.compile(r"[^\S ]|  ")
+    for code in range(sys.maxunicode + 1):
+        text = f"a{chr(code)}b"
+        assert H._needs_ws(text) == (old.search(text) is not None), hex(code)
+    assert H._needs_ws("a  b") and not H._needs_ws("a b")

@@ -66,8 +66,10 @@ def _plain(text: str) -> str | None:
     """``text`` in NFC when nothing but NFC would change it (see ``_RARE``), else None."""
     if "  " in text or _RARE.search(text) is not None:
         return None
-    text = unicodedata.normalize("NFC", text)
-    return text if "  " not in text and _RARE.search(text) is None else None
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc is text:  # already NFC (normalize returns its argument then): checked above
+        return nfc
+    return nfc if "  " not in nfc and _RARE.search(nfc) is None else None
 
 
 def _line_edges(text: str) -> str:

@@ -406,7 +406,7 @@ def insert_article(conn: sqlite3.Connection, art: Article, notes: int = 0) -> in
 def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int = 0) -> int:
     values = (art.id, art.title, art.url, art.guid, art.source, art.feed_id, art.language, art.direction,
               art.author, art.published, art.fetched, art.published or art.fetched, art.source.casefold(),
-              art.hash, int(bool(art.read)), json.dumps(list(art.tags), ensure_ascii=False))
+              art.hash, int(bool(art.read)), json.dumps(list(art.tags), ensure_ascii=False) if art.tags else "[]")
     if n is None:
         cur = conn.execute(
             "INSERT INTO articles(id, title, url, guid, source, feed_id, language, direction, author, "
