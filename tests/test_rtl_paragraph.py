@@ -40,7 +40,7 @@ RTL_LANGS = {"ar", "fa", "he"}
 
 def _paragraphs(path: Path) -> tuple[list[str], bool]:
     """The file's paragraphs as the outside check reads them, and the article's direction."""
-    text = sanitize(path.read_text(encoding="utf-8"))
+    text = sanitize(path.read_text(encoding="utf-8"), keep_overrides=True)
     paras = [oracle.collapse(" ".join(p.split("\n"))) for p in text.split("\n\n")]
     paras = [p for p in paras if p.strip()]
     lang = path.name.split("_")[0]
@@ -95,12 +95,14 @@ WORDS = ["في", "عام", "قال", "لا", "لأن", 'بـ"تقدم"', "وال
          "\u2069كلمة", "\u2066word", "x\u2069", "\u2067نص", "ـــكلمة", "\u200dx", "٪١٥", "٣٬٥٠٠", "۱۲٫۵",
          "+971-4-555-0199", "(https://example.com/x)", "«https://t.co/abc»", "(desk@news.example.org)",
          "@marsad_news:", "@a.b_c", "@مرصد", "#Breaking،", "#مصر_2026", "#AI2026", "👩🏽\u200d💻", "🇪🇬🇸🇦",
-         "1️⃣", "5\u2007000", "\u2067نص \u2066inner\u2069 نص\u2069", "\u2068حر\u2069", "café", "日本語"]
+         "1️⃣", "5\u2007000", "\u2067نص \u2066inner\u2069 نص\u2069", "\u2068حر\u2069", "café", "日本語",
+         # explicit overrides, honoured by the layout (the ingest door shows them as placeholders instead)
+         "\u202eمعكوس بالقوة\u202c", "\u202dforced LTR نص\u202c", "\u202eabc 123\u202c"]
 
 
-# LRO/RLO are not in the mix: the sanitiser shows them as placeholders
-# (security, tui/text/sanitize.py), so the layout never sees an override.
-# Nor are words with no letter at all (a lone tatweel, ZWJ or isolate): the
+# LRO/RLO are in the mix: ``marsad render`` and the layout honour them (the
+# ingest door, not the layout, shows them as placeholders; docs/security.md).
+# Not in the mix: words with no letter at all (a lone tatweel, ZWJ or isolate): the
 # outside check's line mapping gives them to the next row, so whichever row
 # they are drawn on one rule or the other fails; any renderer would.
 @pytest.mark.parametrize("seed", range(6))
@@ -238,3 +240,13 @@ def test_import_keeps_single_no_break_spaces(tmp_path: Path) -> None:
     body = clean_text("بلغت 10\u00a0000 دينار في 12\u202fمارس،  وهنا\u00a0\u00a0فراغ")
     assert "10\u00a0000" in body and "12\u202fمارس" in body
     assert "وهنا فراغ" in body  # HTML &nbsp;&nbsp; padding is one plain space
+
+
+def test_render_honours_overrides_but_the_door_shows_them(tmp_path: Path) -> None:
+    """`marsad render` orders LRO/RLO runs as UAX #9 says; imported text shows a placeholder."""
+    src = tmp_path / "o.txt"
+    src.write_text("قال \u202eabc\u202c اليوم", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tui", "render", str(src), "--width", "30"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "cba" in out and "\u202e" not in out and "\ufffd" not in out
+    assert sanitize("قال \u202eabc\u202c") == "قال \u2039RLO\u203aabc\u202c"

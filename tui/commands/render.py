@@ -18,7 +18,7 @@ def run(args) -> int:
         raise InputError(f"--width must be at least 1 (got {width})")
     if width > 10000:
         raise InputError(f"--width must be at most 10000 (got {width})")
-    text = sanitize(read_text_file(args.file, MAX_BYTES))
+    text = sanitize(read_text_file(args.file, MAX_BYTES), keep_overrides=True)
     out = render_text(text, width, getattr(args, "bidi", None) or "app", getattr(args, "lang", None))
     sys.stdout.write(out)  # sanitised above; render's layout is its own contract (DESIGN 4)
     sys.stdout.flush()

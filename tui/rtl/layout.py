@@ -339,22 +339,30 @@ def _layout_logical(para: str, width: int, mode: str, rtl: bool) -> tuple[LineSh
     return tuple(rows)
 
 
-_cache: OrderedDict[tuple[str, int, str, str], tuple[LineShape, ...]] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, str, str, bool], tuple[LineShape, ...]] = OrderedDict()
 
 
-def layout_paragraph(para: str, width: int, mode: str = "app", direction: Direction = "ltr") -> tuple[LineShape, ...]:
+def layout_paragraph(para: str, width: int, mode: str = "app", direction: Direction = "ltr",
+                     honour_overrides: bool = False) -> tuple[LineShape, ...]:
     """Rows of one paragraph (offsets relative to ``para``), cached (LRU).
 
     ``direction`` is the paragraph's resolved direction (see
     ``Layout.direction_of``): levels are resolved over the whole paragraph
     at that direction, then each wrapped row is reordered on its own.
+
+    ``honour_overrides``: LRO/RLO reorder their run as UAX #9 says (``marsad
+    render`` of a file the user names). Otherwise the draw-time guard shows
+    them as U+FFFD: text from outside must not silently reverse itself
+    (docs/security.md); the ingest door already replaced them in the store.
     """
-    key = (para, width, mode, direction)
+    key = (para, width, mode, direction, honour_overrides)
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)
         return hit
-    para = visible_controls(para)  # the draw-time guard (docs/security.md); same length, same offsets
+    # The draw-time guard (docs/security.md); same length, same offsets. Overrides
+    # are never printed: in app mode they are resolved here, else shown as U+FFFD.
+    para = visible_controls(para, keep_overrides=honour_overrides and mode == "app")
     width = max(1, width)
     rtl = direction == "rtl"
     if not para.strip():
@@ -390,6 +398,7 @@ class Layout:
     direction: Direction | None = None
     language: str | None = None
     fallback: Direction | None = None
+    honour_overrides: bool = False
     spans: list[tuple[int, int]] = field(init=False)
     _lines: dict[int, list[VisualLine]] = field(init=False, default_factory=dict)
     _doc_rtl: bool | None = field(init=False, default=None)
@@ -439,7 +448,8 @@ class Layout:
         if lines is None:
             direction = self.direction_of(i)
             base = self.spans[i][0]
-            rows = layout_paragraph(self.paragraph_text(i), self.width, self.mode, direction)
+            rows = layout_paragraph(self.paragraph_text(i), self.width, self.mode, direction,
+                                    self.honour_overrides)
             eff: Direction = direction if self.mode != "off" else "ltr"
             lines = [VisualLine(r, i, base, eff) for r in rows]
             self._lines[i] = lines
@@ -472,10 +482,12 @@ def layout(
     direction: Direction | None = None,
     language: str | None = None,
     fallback: Direction | None = None,
+    honour_overrides: bool = False,
 ) -> Layout:
     """Lay out ``text`` (already sanitised) for ``width`` cells. Lazy per paragraph.
 
     ``direction`` overrides every paragraph's direction (the user's ``D``);
     ``fallback`` is the article's direction, used only for paragraphs with no
-    strong letter (as is ``language``)."""
-    return Layout(text, width, mode, direction, language, fallback)
+    strong letter (as is ``language``); ``honour_overrides`` as in
+    :func:`layout_paragraph`."""
+    return Layout(text, width, mode, direction, language, fallback, honour_overrides)

@@ -11,9 +11,10 @@ def render_lines(text: str, width: int, mode: str = "app", language: str | None 
     """Rows as the reader draws them, one blank row between paragraphs.
 
     RTL rows keep their left padding (exactly ``width`` cells); LTR rows are
-    stripped on the right.
+    stripped on the right. The text is a file the user named, so LRO/RLO
+    are honoured (the reader shows them as placeholders: docs/security.md).
     """
-    lay = layout(text, width, mode, language=language)
+    lay = layout(text, width, mode, language=language, honour_overrides=True)
     out: list[str] = []
     for i in range(len(lay)):
         if i:

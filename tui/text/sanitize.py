@@ -89,12 +89,16 @@ def _show_overrides(text: str) -> str:
     return _OVERRIDES.sub(lambda m: OVERRIDE_PLACEHOLDERS[m.group(0)], text)
 
 
-def sanitize(text: str) -> str:
+def sanitize(text: str, keep_overrides: bool = False) -> str:
     """Return ``text`` with escapes and controls removed, newlines unified, NFC.
 
     Order matters: escape sequences go first (their parameters would otherwise
     survive as text), then line breaks are unified (CR and NEL are controls
     too), then the remaining controls are dropped, then tabs expanded.
+
+    ``keep_overrides`` keeps LRO/RLO for a caller that lays the text out with
+    the rtl engine and never prints them: ``marsad render`` of a file the
+    user names shows it as UAX #9 orders it. The ingest door never keeps them.
     """
     if not text:
         return ""
@@ -103,7 +107,8 @@ def sanitize(text: str) -> str:
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     text = _PARA_BREAKS.sub("\n\n", text)
     text = _DROP.sub("", text)
-    text = _show_overrides(text)
+    if not keep_overrides:
+        text = _show_overrides(text)
     text = _expand_tabs(text)
     return unicodedata.normalize("NFC", text)
 
@@ -140,10 +145,13 @@ def terminal_safe(text: str, keep_tabs: bool = False) -> str:
 _VISIBLE = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
 _VISIBLE.update({0x7F: 0x2421, 0x202D: 0xFFFD, 0x202E: 0xFFFD})
 _VISIBLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+# The same, for text the rtl engine orders itself: LRO/RLO are consumed by
+# bidi resolution and never drawn, so they stay (UAX #9 X4/X5).
+_VISIBLE_KEEP_OVERRIDES = {k: v for k, v in _VISIBLE.items() if k not in (0x202D, 0x202E)}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def visible_controls(text: str) -> str:
+def visible_controls(text: str, keep_overrides: bool = False) -> str:
     """``text`` with every terminal-active character replaced by a visible one, same length.
 
     The draw-time guard of the app's text engine (tui.rtl): the store holds
@@ -153,4 +161,5 @@ def visible_controls(text: str) -> str:
     """
     if not text or not has_unsafe(text, keep_tabs=True):
         return text
-    return _SURROGATE.sub("\ufffd", text.translate(_VISIBLE))
+    table = _VISIBLE_KEEP_OVERRIDES if keep_overrides else _VISIBLE
+    return _SURROGATE.sub("\ufffd", text.translate(table))
