@@ -73,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Action")
-        table.add_column("Id (settings.toml [keymap])", style="dim", no_wrap=True)
+        table.add_column(Text("Id (settings.toml [keymap])"), style="dim", no_wrap=True)
         entries = binding_rows(sources, self._keymap()) + [("Dialogs", keys, what, "") for keys, what in DIALOG_KEYS]
         self.rows = [(where, keys, what) for where, keys, what, _ in entries]
         for where, keys, what, binding_id in entries:

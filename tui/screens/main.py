@@ -118,7 +118,7 @@ class MainScreen(Screen[None]):
         B("n", "note", "Note", "note"),
         B("f", "filter", "Filter", "filter"),
         B("x", "export", "Export", "export"),
-        B("B", "cycle_bidi", "Bidi", "bidi"),
+        B("B", "cycle_bidi", "Bidi mode", "bidi"),
         B("greater_than_sign", "next_hit", "Next hit", "next-hit", show=False),
         B("less_than_sign", "prev_hit", "Prev hit", "prev-hit", show=False),
         B("m", "toggle_read", "Read/unread", "toggle-read", show=False),
