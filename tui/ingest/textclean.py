@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tui.models import Article, Feed, content_hash
 from tui.text.normalize import guess_language, script_of
@@ -96,6 +97,12 @@ def language_of(text: str) -> str:
 def clean_language(value: str) -> str:
     """A language tag, or "" when the value is not one (it steers the bidi engine,
     so it must never carry anything else)."""
+    # A feed repeats one tag on every item: each distinct string is cleaned once.
+    return _clean_language(value) if type(value) is str else _clean_language.__wrapped__(value)
+
+
+@lru_cache(maxsize=512)
+def _clean_language(value: str) -> str:
     value = sanitize_inline(value or "").lower().replace("_", "-")
     return value if len(value) <= 35 and _LANG.fullmatch(value) else ""
 
