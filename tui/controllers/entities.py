@@ -47,7 +47,8 @@ class EntityController:
 
     def __init__(self, corrections: Corrections | None = None, index: MentionIndex | None = None) -> None:
         self.corrections = corrections or Corrections()
-        self.index: MentionIndex = index or LibraryIndex()
+        # an empty store index is falsy (len 0): test for None, not truth
+        self.index: MentionIndex = index if index is not None else LibraryIndex()
         self.index_started = False
         self.raw: list[Entity] = []
         self.shown: list[Entity] = []

@@ -373,10 +373,11 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
     With ``pause`` the loop sleeps as long as it worked, so a background
     thread holding the GIL never makes typing in the app feel slow.
     """
+    if callable(getattr(index, "pending_batch", None)):
+        yield from _fill_in_batches(index, cache, store, batch=batch, flush=flush, pause=pause)
+        return
     ask_pending = getattr(index, "pending", None)
     if callable(ask_pending):
-        # The store's own index (tui.store.entity_index) knows what is new or
-        # changed: no pass over the whole library.
         stale = [Article(id=aid, title="", body="", hash=h, language=lang) for aid, h, lang in ask_pending()]
     else:
         articles = {a.id: a for a in store.articles()}
@@ -412,6 +413,55 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
                 pending = {}
             if done % batch == 0:
                 yield done, total
+    finally:  # also when the caller stops early (app quitting): keep what was read
+        if pending:
+            cache.put_many(pending)
+        _flush_index(index)
+    index.complete = True
+    yield done, total
+
+
+def _fill_in_batches(index: Any, cache: EntityCache, store: Store, *, batch: int, flush: int,
+                     pause: bool) -> Iterator[tuple[int, int]]:
+    """The store's own index (tui.store.entity_index): only pending rows, ``batch`` at a time.
+
+    Nothing proportional to the library is held: each batch is read from
+    SQL by row number (newest first), the articles the app asked for
+    (opened, on screen) go before it, and a body is read only when the
+    cache has no entities for it. Memory stays flat at 1,000,000 articles.
+    """
+    total = index.pending_count()
+    done, below = 0, None
+    index.complete = total == 0
+    yield done, total
+    pending: dict[str, tuple[str, list[Entity]]] = {}
+    try:
+        while True:
+            rows = index.take_first()
+            if not rows:
+                rows = index.pending_batch(batch, below)
+                if not rows:
+                    break
+                below = rows[-1][0]
+            for _n, article_id, content_hash, language in rows:
+                started = time.perf_counter()
+                raw = cache.raw(content_hash, language)
+                if raw is not None:
+                    index.add_raw(article_id, content_hash, raw)
+                else:
+                    art = store.get_article(article_id)
+                    if art is None:
+                        continue
+                    found = extract_entities(art.body, language or None)
+                    index.add(article_id, content_hash, found)
+                    pending[content_hash] = (language, found)
+                done += 1
+                if pause:  # lowest priority: rest as long as we worked
+                    time.sleep(min(time.perf_counter() - started, 0.05))
+            if len(pending) >= flush:
+                cache.put_many(pending)
+                pending = {}
+            yield done, total
     finally:  # also when the caller stops early (app quitting): keep what was read
         if pending:
             cache.put_many(pending)

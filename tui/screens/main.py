@@ -70,7 +70,7 @@ from tui.store import ListQuery, Store, StoreRows, atomic_write
 from tui.store.entity_index import EntityIndex
 from tui.tags import tag_counts
 from tui.widgets.annotation_panel import AnnotationPanel
-from tui.widgets.article_list import ArticleList
+from tui.widgets.article_list import ROWS_PER_ITEM, ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.fetch_status import FetchStatus
 from tui.widgets.reader import Reader
@@ -410,6 +410,18 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.open_article(message.article_id))
+        self._prioritise_on_screen()
+
+    def _prioritise_on_screen(self) -> None:
+        """The background entity fill reads the articles on screen before the rest of the library."""
+        prioritise = getattr(self.entities.index, "prioritise", None)
+        items = self.article_list.items
+        if not callable(prioritise) or not items:
+            return
+        lst = self.article_list
+        top = lst.scroll_offset.y // ROWS_PER_ITEM
+        bottom = min(len(items), top + lst.size.height // ROWS_PER_ITEM + 1)
+        prioritise([items[i].article.id for i in range(top, bottom)])
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         if self._preview_timer is not None:

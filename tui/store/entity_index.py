@@ -42,6 +42,7 @@ class EntityIndex:
         self._lock = threading.RLock()
         self._done: dict[str, str] | None = None  # article id -> hash indexed (current engine only)
         self._pending: dict[str, tuple[str, dict[str, tuple[str, ...]]] | None] = {}
+        self._first: list[str] = []  # article ids to index before the rest (opened, on screen)
 
     # -- what is indexed -------------------------------------------------------
 
@@ -72,6 +73,46 @@ class EntityIndex:
             "SELECT a.id, a.hash, a.language FROM articles a LEFT JOIN entity_done d ON d.n = a.n "
             "WHERE d.n IS NULL OR d.hash <> a.hash OR d.stamp <> ?", (self.stamp,))
         return [tuple(r) for r in rows.fetchall()]
+
+    _PENDING = ("SELECT a.n, a.id, a.hash, a.language FROM articles a LEFT JOIN entity_done d ON d.n = a.n "
+                "WHERE (d.n IS NULL OR d.hash <> a.hash OR d.stamp <> ?)")
+
+    def pending_count(self) -> int:
+        """How many articles :meth:`pending` would list, counted in SQL (no rows read into Python)."""
+        self.flush()
+        row = self.store.db.conn().execute(f"SELECT count(*) FROM ({self._PENDING})", (self.stamp,)).fetchone()
+        return int(row[0])
+
+    def pending_batch(self, limit: int, below: int | None = None) -> list[tuple[int, str, str, str]]:
+        """Up to ``limit`` (row, id, hash, language) not indexed yet, newest rows first, rows under ``below``.
+
+        The background fill walks the library with this, one bounded batch
+        at a time, so its memory does not grow with the library; the row
+        number is the cursor for the next batch.
+        """
+        self.flush()
+        sql, args = self._PENDING, [self.stamp]
+        if below is not None:
+            sql += " AND a.n < ?"
+            args.append(below)
+        rows = self.store.db.conn().execute(sql + " ORDER BY a.n DESC LIMIT ?", (*args, limit))
+        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+
+    def prioritise(self, article_ids: Iterable[str]) -> None:
+        """Index these articles (the ones on screen, the one opened) before any other."""
+        with self._lock:
+            self._first = [a for a in article_ids if a not in self._first][:100] + self._first[:100]
+
+    def take_first(self) -> list[tuple[int, str, str, str]]:
+        """The prioritised articles that still need indexing (and forget the request)."""
+        with self._lock:
+            ids, self._first = self._first, []
+        if not ids:
+            return []
+        self.flush()
+        marks = ",".join("?" * len(ids))
+        rows = self.store.db.conn().execute(f"{self._PENDING} AND a.id IN ({marks})", (self.stamp, *ids))
+        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
 
     # -- writing -----------------------------------------------------------------
 
