@@ -12,13 +12,15 @@ requests back to the main screen.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from tui.ingest.fetch import FetchProgress, FetchReport, RetryPolicy
 from tui.ingest.opml import feed_id_for
 from tui.ingest.textclean import clean_inline
 from tui.ingest.urls import check_url
 from tui.models import Feed
+
+if TYPE_CHECKING:  # the fetcher (httpx) is imported when a fetch starts, not at launch
+    from tui.ingest.fetch import FetchProgress, FetchReport, RetryPolicy
 
 Severity = Literal["information", "warning", "error"]
 
@@ -86,6 +88,8 @@ class FeedsController:
         feeds = stored if feed_ids is None else [f for f in stored if f.id in feed_ids]
         if feeds:
             self.fetching, self.feeds, self.reports, self.quiet = True, feeds, {}, quiet
+            from tui.ingest.fetch import FetchProgress
+
             self.progress = FetchProgress(done=0, total=len(feeds), added=0, errors=0)
         return feeds
 

@@ -56,10 +56,10 @@ from tui.entities.cache import (
     save_corrections,
 )
 from tui.entities.corrections import Corrections
+from tui.entities.gazetteer import default_gazetteer
 from tui.errors import InputError, MarsadError
 from tui.export import ExportOptions, select, to_markdown
 from tui.filters import Filter, save_view, saved_views
-from tui.ingest.fetch import FetchProgress, FetchReport, fetch_all
 from tui.models import Annotation, Article, Entity, EntityType, Feed
 from tui.rtl.line import visual_line
 from tui.rtl.marks import Mark
@@ -78,6 +78,8 @@ from tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+
+    from tui.ingest.fetch import FetchProgress, FetchReport  # httpx: imported when a fetch starts, not at launch
 
     from tui.app import MarsadApp
     from tui.screens.dialogs import ExportRequest
@@ -359,6 +361,7 @@ class MainScreen(Screen[None]):
         self.report_store_warnings()
         first = self.library.loaded(message.items)
         if first:
+            self._warm_entity_engine()
             self.entities.corrections = load_corrections(self.store)
             self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
         self.apply_list_filter(keep_id=message.keep_id)
@@ -942,7 +945,7 @@ class MainScreen(Screen[None]):
             self.set_marks(MENTION_KINDS, self.entities.marks())
             return
         found = self.entity_cache().get(article.hash, article.language)
-        if found is None and len(article.body) <= SYNC_CHARS:
+        if found is None and len(article.body) <= SYNC_CHARS and default_gazetteer.cache_info().currsize:
             found = extract_entities(article.body, article.language or None)
             self._store_entities(article.hash, article.language, found)
         if found is None:
@@ -951,6 +954,12 @@ class MainScreen(Screen[None]):
             self._extract_article(article)
             return
         self._show_entities(article, found)
+
+    @work(thread=True, group="entities-warm")
+    def _warm_entity_engine(self) -> None:
+        """Build the gazetteer (~1 s) off the UI thread after first paint: until it is
+        ready, an opened article's names are read in a worker instead of on the UI thread."""
+        default_gazetteer()
 
     @work(thread=True, exclusive=True, group="entities-article")
     def _extract_article(self, article: Article) -> None:
@@ -1214,6 +1223,8 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group=FEEDS_GROUP, exit_on_error=False)
     async def _run_fetch(self, feeds: list[Feed], force: bool) -> None:
         """Fetch on the app's loop; the fetcher puts parsing and store writes in threads."""
+        from tui.ingest.fetch import fetch_all  # httpx and friends: ~70 ms kept off first paint
+
         try:
             reports = await fetch_all(self.store, self.config, feeds=feeds, force=force,
                                       progress=self._on_fetch_progress, retry=self.feeds.retry)
