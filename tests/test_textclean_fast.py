@@ -86,3 +86,12 @@ def test_plain_text_takes_the_fast_path() -> None:
     assert textclean._plain("سلام عليكم\n\nשלום") == "سلام عليكم\n\nשלום"
     for dirty in ("a\tb", "a  b", "a\x1b[31mb", "\ufefb", "a\u00a0b", "a\u202eb", "a\rb"):
         assert textclean._plain(dirty) is None
+
+
+def test_every_bmp_character_cleans_the_same_both_ways() -> None:
+    """A guard for later changes to ``sanitize`` or the space rules: if one of them
+    starts acting on a character the fast path does not know (``_RARE``), this fails."""
+    for code in range(0x10000):
+        text = f"x {chr(code)}y\n{chr(code)}"
+        assert clean_text(text) == _old_clean_text(text), hex(code)
+        assert clean_inline(text) == _old_clean_inline(text), hex(code)
