@@ -1021,11 +1021,14 @@ class MainScreen(Screen[None]):
         # fill() takes the in-memory LibraryIndex or the store's EntityIndex: both have its methods
         steps = cast(Generator[tuple[int, int], None, None],
                      fill(cast(LibraryIndex, index), self.entity_cache(), self.store, batch=10))
+        posted = -1
         try:
             for done, total in steps:
                 if worker.is_cancelled:
                     return  # quitting or a newer fill: stop within one small batch
-                if done % PROGRESS_EVERY == 0 or index.complete:
+                # batches vary in size (on-screen articles go first): post on crossing a step
+                if done // PROGRESS_EVERY != posted or index.complete:
+                    posted = done // PROGRESS_EVERY
                     self.post_message(self.EntityIndexProgress(done, total, index.complete))
         finally:
             steps.close()
