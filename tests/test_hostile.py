@@ -205,7 +205,7 @@ async def test_app_draws_the_hostile_library_without_controls_or_markup(
     library, _, _ = hostile_library
     config = Config(library=library, theme="marsad-dark", themes_dir=THEMES_DIR)
     app = make_app(config)
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
         assert await _walk_articles(app, pilot) >= 12
         assert app.is_running
 
@@ -229,7 +229,7 @@ async def test_app_draws_a_library_written_before_the_door_safely(tmp_path: Path
     store.close()
     config = Config(library=library, theme="marsad-dark", themes_dir=THEMES_DIR, seed_samples=False)
     app = make_app(config)
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
         assert await _walk_articles(app, pilot) == 2
         text, _ = _screen_text(app)
         assert "[@click=app.quit]Q" in text  # markup shown as the literal text it is

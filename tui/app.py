@@ -7,11 +7,13 @@ from pathlib import Path
 
 from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.config import BIDI_MODES, Config, save_setting
 from tui.keymap import normalise_keymap
 from tui.store import Store
+from tui.text.sanitize import visible_controls
 from tui.themes import APP_VARIABLES, load_themes
 
 # CSI 8 l / CSI 8 h: VTE's "explicit" bidi mode. In app mode Marsad has already
@@ -37,6 +39,20 @@ class MarsadApp(App[None]):
         self.theme_failures: list[tuple[Path, str]] = []
         self._themes_loaded = False
         self.keymap_ids: dict[str, str] = {}  # binding id -> keys, from settings.toml [keymap]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: ``markup`` is accepted and ignored.
+
+        Messages quote file names, URLs, entity names and error texts, any
+        of which may hold ``[/x]`` (a markup error that would crash the app)
+        or ``[@click=app.quit]`` (a live action). Widgets and screens pass
+        ``markup=True`` by default (Textual's ``Widget.notify``), so only
+        this one place can make it safe for all of them. Controls are made
+        visible too: a message never reaches the terminal as a command.
+        """
+        super().notify(visible_controls(message), title=visible_controls(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)

@@ -13,8 +13,9 @@ handler.
 from tui.controllers.entities import EntityController
 from tui.controllers.feeds import FeedsController
 from tui.controllers.library import LibraryController, ListItem
+from tui.controllers.links import LinkCheck, check_link
 from tui.controllers.notes import NotesController
 from tui.controllers.search import SearchController
 
-__all__ = ["EntityController", "FeedsController", "LibraryController", "ListItem", "NotesController",
-           "SearchController"]
+__all__ = ["EntityController", "FeedsController", "LibraryController", "LinkCheck", "ListItem",
+           "NotesController", "SearchController", "check_link"]

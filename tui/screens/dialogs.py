@@ -58,7 +58,16 @@ class NoteEditor(ModalScreen[str | None]):
         self.query_one(BidiTextArea).focus()  # the cursor starts at the end
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(BidiTextArea).text)
+        """Save what the editor holds once it has taken every key and paste already sent.
+
+        ctrl+s is a priority binding, so it runs as soon as it arrives, while
+        text typed or pasted in the same burst may still wait in the
+        editor's queue; reading the text then would drop it and still say
+        "Note saved." Asking the editor to answer after its queue is empty
+        keeps the order the user typed in.
+        """
+        area = self.query_one(BidiTextArea)
+        area.call_later(lambda: self.dismiss(area.text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

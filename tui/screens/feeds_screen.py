@@ -316,7 +316,7 @@ class AddFeedDialog(ModalScreen[NewFeed | None]):
         try:
             url = check_url(self.query_one("#add-url", Input).value)
         except InputError as exc:
-            self.query_one("#add-error", Static).update(str(exc))
+            self.query_one("#add-error", Static).update(Text(str(exc)))  # quotes what was typed: not markup
             self.query_one("#add-url", Input).focus()
             return
         value = lambda wid: self.query_one(wid, Input).value.strip()  # noqa: E731

@@ -84,7 +84,7 @@ class FilterDialog(ModalScreen[FilterDialogResult | None]):
                 yield Input(compact=True, placeholder="name (optional)", id="save_as")
             if f.entity:
                 yield Label(f"Entity: {f.entity_label or f.entity} (kept; press f on it again to remove)",
-                            id="filter-entity")
+                            id="filter-entity", markup=False)  # an entity name is text, never markup
             with Horizontal(id="filter-buttons"):
                 yield Button("Apply", compact=True, variant="primary", id="apply")
                 yield Button("Clear all", compact=True, id="clear")

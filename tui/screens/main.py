@@ -41,6 +41,7 @@ from tui.controllers.entities import (
 from tui.controllers.feeds import FeedsController, done_line, progress_line, summary
 from tui.controllers.health import HealthController
 from tui.controllers.library import LibraryController, ListItem
+from tui.controllers.links import check_link
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
@@ -495,11 +496,20 @@ class MainScreen(Screen[None]):
         self.notify("Marked read." if article.read else "Marked unread.", timeout=2)
 
     def action_open_url(self) -> None:
-        if self.article is None or not self.article.url:
-            self.notify("This article has no URL.", severity="warning")
+        """Only http(s)/mailto, only after a yes to the whole URL shown as text (docs/security.md)."""
+        from tui.screens.dialogs import ConfirmDialog
+
+        link = check_link(self.article.url if self.article is not None else "")
+        if not link.ok:
+            self.notify(link.message, severity="warning", markup=False)
             return
-        self.app.open_url(self.article.url)
-        self.notify(f"Opening {self.article.url}", timeout=3)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.open_url(link.url)
+                self.notify(f"Opening {link.url}", timeout=3, markup=False)
+
+        self.app.push_screen(ConfirmDialog(link.question, mode=self.bidi_mode), answered)
 
     def action_toggle_left(self) -> None:
         self._toggle_pane("left")

@@ -125,7 +125,7 @@ class EntitySidebar(OptionList):
 
     def set_position(self, label: str) -> None:
         """``Trump 2/5`` under the box: which mention the reader shows."""
-        self.border_subtitle = label
+        self.border_subtitle = Text(label)  # holds an entity name: text, never markup
 
     @property
     def selected_entity(self) -> Entity | None:
