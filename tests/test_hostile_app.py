@@ -55,7 +55,7 @@ def no_live_actions(app) -> bool:  # type: ignore[no-untyped-def]
     ("javascript:alert(1)", False), ("JavaScript:alert(1)", False), ("file:///etc/passwd", False),
     ("data:text/html,<b>x</b>", False), ("vbscript:x", False), ("ssh://host", False), ("//host/path", False),
     ("news.example/a", False), ("https:///nohost", False), ("https://x.example/\x1b]0;T\x07", False),
-    ("https://x.example/a b", False), ("", False),
+    ("https://x.example/a b", True), ("https://x.example/a\tb", False), ("", False),
 ])
 def test_which_links_open(url: str, opens: bool) -> None:
     link = check_link(url)

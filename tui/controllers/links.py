@@ -33,11 +33,10 @@ class LinkCheck:
 
 def check_link(url: str | None) -> LinkCheck:
     """Decide whether ``url`` may be opened; the message says why not."""
-    shown = visible_controls((url or "").strip())
+    raw = (url or "").strip()
+    shown = visible_controls(raw)
     if not shown:
         return LinkCheck(False, "", "This article has no URL.")
-    if shown != (url or "").strip() or any(ch.isspace() for ch in shown):
-        return LinkCheck(False, shown, "Not opened: the URL holds spaces or control characters.")
     try:
         parts = urlsplit(shown)
     except ValueError:
@@ -46,6 +45,9 @@ def check_link(url: str | None) -> LinkCheck:
     if scheme not in OPENABLE_SCHEMES:
         what = f"a {scheme}: link" if scheme else "a link without http:// or https://"
         return LinkCheck(False, shown, f"Not opened: {what}. Only http, https and mailto links open from Marsad.")
+    if shown != raw or any(ch.isspace() and ch != " " for ch in shown):
+        return LinkCheck(False, shown, "Not opened: the URL holds control characters.")
+    shown = shown.replace(" ", "%20")  # sloppy feeds leave spaces in paths; browsers send them so
     if scheme in ("http", "https") and not parts.hostname:
         return LinkCheck(False, shown, "Not opened: the link names no host.")
     return LinkCheck(True, shown)
