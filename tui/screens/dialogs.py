@@ -66,8 +66,12 @@ class NoteEditor(ModalScreen[str | None]):
         "Note saved." Asking the editor to answer after its queue is empty
         keeps the order the user typed in.
         """
-        area = self.query_one(BidiTextArea)
-        area.call_later(lambda: self.dismiss(area.text))
+        self.query_one(BidiTextArea).call_later(self._save_now)
+
+    def _save_now(self) -> None:
+        # Not awaited (a callback returning dismiss's awaitable would be awaited
+        # by the editor's own message loop, which the dismissal removes).
+        self.dismiss(self.query_one(BidiTextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
