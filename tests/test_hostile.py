@@ -233,4 +233,9 @@ async def test_app_draws_a_library_written_before_the_door_safely(tmp_path: Path
         assert await _walk_articles(app, pilot) == 2
         text, _ = _screen_text(app)
         assert "[@click=app.quit]Q" in text  # markup shown as the literal text it is
+        await pilot.press("F")  # the Feeds screen: name, URL, language, tags, status, server error
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "FeedsScreen"
+        _assert_screen_clean(app)
         assert app.is_running

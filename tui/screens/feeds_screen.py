@@ -29,6 +29,7 @@ from tui.errors import InputError
 from tui.models import Feed
 from tui.rtl.line import visual_line
 from tui.tags import parse_tags
+from tui.text.sanitize import visible_controls
 from tui.widgets.bidi_input import BidiInput
 from tui.widgets.fetch_status import FetchStatus
 
@@ -215,7 +216,7 @@ class FeedsScreen(Screen[None]):
                              align=True)),
             Text(visual_line(feed.url.split("://", 1)[-1], widths["url"], "off")),  # the detail line has it whole
             Text(visual_line(", ".join(feed.tags) or "—", widths["tags"], self.mode)),
-            Text(feed.language or "—"),
+            Text(visible_controls(feed.language) or "—"),
             Text(when(feed.last_fetched)),
             Text(label, style=colours.get(colour, "")),
             Text(visual_line(result_label(feed, self.counts.get(feed.id, 0)), widths["result"], self.mode),
@@ -247,7 +248,7 @@ class FeedsScreen(Screen[None]):
             detail.update("")
             return
         text = feed.url + (f"\nerror: {feed.last_error}" if feed.last_error else "")
-        detail.update(Text(text))
+        detail.update(Text(visible_controls(text)))  # a server's error text: never a command
         detail.set_class(bool(feed.last_error), "-error")
 
     # -- actions ---------------------------------------------------------------------
