@@ -138,6 +138,7 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
 
 
 _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
+_NO_PREFIX = lexicon.constrained("no_prefix")
 
 
 def _org_head_before(doc: _Doc, i: int) -> bool:
@@ -156,6 +157,8 @@ def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -
         return False  # המודיעין; בנייה is "construction", not ב + (ה)נייה
     if end < len(toks) and doc.gaps[end] in ("'", "׳", "’") and doc.tlang[end] == "he":
         return False
+    if plen and end == i + 1 and stem in _NO_PREFIX:
+        return False  # מסעדה is a restaurant, not מ + סעדה (Saada)
     return not (end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end))
 
 
