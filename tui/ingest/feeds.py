@@ -260,20 +260,8 @@ def _dir_of(el: ET.Element, inherited: str | None) -> str | None:
 
 
 def _rss(channel: ET.Element, root: ET.Element, kind: str) -> ParsedFeed:
-    lang = _lang_of(channel, _lang_of(root, ""))
-    direction = _dir_of(channel, _dir_of(root, None))
-    feed = ParsedFeed(kind=kind)
-    for c in channel:
-        name = _local(c.tag)
-        if name == "title" and not feed.title:
-            feed.title = _inline(_text(c))
-        elif name == "link" and not feed.link and c.text:
-            feed.link = c.text.strip()
-        elif name == "language" and c.text:
-            lang = c.text.strip()
-        elif name == "ttl" and (c.text or "").strip().isdigit():
-            feed.ttl_minutes = int((c.text or "").strip())
-    feed.language, feed.direction = _norm_lang(lang), direction
+    feed = _rss_head(channel, root)
+    feed.kind = kind
     items = [c for c in channel if _local(c.tag) == "item"]
     if kind == "rdf" or not items:
         items += [c for c in root if _local(c.tag) == "item" and c is not channel]

@@ -125,27 +125,34 @@ def reorder(lv: list[int], text: str) -> list[int]:
         for s, e in reversed(clusters):
             out.extend(range(s, e))
         return out
-    clv = [lv[s] for s, _ in clusters]
-    odd = [v for v in clv if v % 2]
+    return _reorder_units(lv, clusters, top, n)
+
+
+def _reorder_units(lv: list[int], units: list[tuple[int, int]], top: int, n: int) -> list[int]:
+    """UAX #9 L2 over whole units (a base with its marks, an emoji cluster):
+    from the highest level down to the lowest odd one, reverse every run of
+    units at that level or higher; then expand units back to indices."""
+    ulv = [lv[s] for s, _ in units]
+    odd = [v for v in ulv if v & 1]
     if not odd:
         return list(range(n))
     lowest_odd = min(odd)
-    order = list(range(len(clusters)))
+    order = list(range(len(units)))
     m = len(order)
     for level in range(top, lowest_odd - 1, -1):
-        i = 0
-        while i < m:
-            if clv[order[i]] >= level:
-                j = i
-                while j < m and clv[order[j]] >= level:
+        k = 0
+        while k < m:
+            if ulv[order[k]] >= level:
+                j = k
+                while j < m and ulv[order[j]] >= level:
                     j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
+                order[k:j] = order[k:j][::-1]
+                k = j
             else:
-                i += 1
-    out = []
-    for c in order:
-        s, e = clusters[c]
+                k += 1
+    out: list[int] = []
+    for u in order:
+        s, e = units[u]
         out.extend(range(s, e))
     return out
 
@@ -227,26 +234,4 @@ def reorder_line(text: str, lv: list[int], rtl: bool) -> list[int]:
     if plain and low == top and top & 1:  # one RTL run
         return list(range(n - 1, -1, -1))
     units = [(i, i + 1) for i in range(n)] if plain else _units(text)
-    ulv = [lv[s] for s, _ in units]
-    odd = [v for v in ulv if v & 1]
-    if not odd:
-        return list(range(n))
-    lowest_odd = min(odd)
-    order = list(range(len(units)))
-    m = len(order)
-    for level in range(top, lowest_odd - 1, -1):
-        k = 0
-        while k < m:
-            if ulv[order[k]] >= level:
-                j = k
-                while j < m and ulv[order[j]] >= level:
-                    j += 1
-                order[k:j] = order[k:j][::-1]
-                k = j
-            else:
-                k += 1
-    out: list[int] = []
-    for u in order:
-        s, e = units[u]
-        out.extend(range(s, e))
-    return out
+    return _reorder_units(lv, units, top, n)
