@@ -37,6 +37,7 @@ from tui.models import Article, Direction
 from tui.rtl.direction import paragraph_direction
 from tui.rtl.layout import Layout, VisualLine, layout
 from tui.rtl.marks import Mark
+from tui.widgets.bidi_input import styled_segments
 
 __all__ = ["Reader", "Mark"]
 
@@ -367,22 +368,7 @@ class Reader(ScrollView, can_focus=True):
         styles = self._cell_styles(line, base)
         if styles is None:
             return [Segment(line.text, base)]
-        segments: list[Segment] = []
-        run: list[str] = []
-        run_style = None
-        col = 0
-        for ch in line.text:
-            w = get_character_cell_size(ch)
-            style = styles[col] if w and col < len(styles) else run_style or base
-            if style is not run_style and run:
-                segments.append(Segment("".join(run), run_style))
-                run = []
-            run_style = style
-            run.append(ch)
-            col += w
-        if run:
-            segments.append(Segment("".join(run), run_style))
-        return segments
+        return styled_segments(line.text, styles, base)
 
     def _cell_styles(self, line: VisualLine, base: Style) -> list[Style] | None:
         lo, hi = line.start, line.end
