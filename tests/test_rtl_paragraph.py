@@ -171,6 +171,14 @@ def test_emoji_sequences_stay_whole_and_width_is_drawn_width() -> None:
     assert cell_len(line.text) == 40 and line.shape.used == cell_len(line.text.strip(" "))
 
 
+@pytest.mark.parametrize("para", ["\u200f\u200d000", "\u200dx 123", "كلمة \u200d٣٤٥ أخرى", "abc\u200d000"])
+def test_zwj_before_digits_never_overflows_the_line(para: str) -> None:
+    """Rich counts ZWJ + digit as one cell; once reordered the digits take their full width."""
+    for width in range(2, 12):
+        for article_rtl in (True, False):
+            assert not _problems([para], article_rtl, width), (para, width, article_rtl)
+
+
 def test_tatweel_after_clitic_keeps_the_join() -> None:
     drawn = _rows('وعد بـ"إصلاحات" والـCIA والـ20', 60)[0]
     assert "\u0640\ufe91" in drawn  # ـﺑ : initial beh joined to its tatweel

@@ -203,20 +203,25 @@ def _wrap(pieces: list[_Piece], width: int, drawn_width=None) -> list[list[_Piec
     lines: list[list[_Piece]] = []
     cur: list[_Piece] = []
     used = 0
+    unsure = False  # a ZWJ in the row: Rich joins ZWJ + digit into one cell, reordering may part them
     for piece in pieces:
-        parts = _split_long(piece, width) if piece.width > width else [piece]
+        zwj = drawn_width is not None and "\u200d" in piece.shaped
+        too_long = piece.width > width or (zwj and drawn_width(piece.ls, piece.le) > width)
+        parts = _split_long(piece, width) if too_long else [piece]
         for k, part in enumerate(parts):
             glued = k > 0  # the rest of an over-long word starts its own row
             need = part.width if not cur else used + 1 + part.width
             if cur and not glued and need == width + 1 and drawn_width is not None \
                     and drawn_width(cur[0].ls, part.le) <= width:
                 need = width
+            elif cur and not glued and (unsure or zwj) and need <= width:
+                need = max(need, drawn_width(cur[0].ls, part.le))
             if cur and (need > width or glued):
                 lines.append(cur)
-                cur, used = [part], part.width
+                cur, used, unsure = [part], part.width, zwj
             else:
                 cur.append(part)
-                used = need
+                used, unsure = need, unsure or zwj
     if cur:
         lines.append(cur)
     return lines
@@ -313,7 +318,7 @@ def _layout_app(para: str, width: int, rtl: bool) -> tuple[LineShape, ...]:
     def drawn_width(a: int, b: int) -> int:
         return cell_len("".join(_strip_ends(*_app_line(prep, levels, shaped, a, b, rtl))[0]))
 
-    exact = drawn_width if _ISOLATING.search(prep.text) else None
+    exact = drawn_width if _ISOLATING.search(prep.text) or "\u200d" in prep.text else None
     for line in _wrap(_app_pieces(prep, shaped), width, exact):
         a, b = line[0].ls, line[-1].le
         chars, offs = _strip_ends(*_app_line(prep, levels, shaped, a, b, rtl))
