@@ -12,11 +12,10 @@ runs so each number is a cold layout.
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import statistics
 import time
-
-import importlib
 
 layout_mod = importlib.import_module("tui.rtl.layout")
 paragraph_mod = importlib.import_module("tui.rtl.paragraph")
@@ -128,7 +127,7 @@ def main() -> None:
     fs = median_ms(lambda: first_screen(text, 100), args.repeat)
     full = median_ms(lambda: layout(text, 100, "app", language="ar").lines, args.repeat)
     clear()
-    layout(text, 100, "app", language="ar").lines  # warm at 100, then resize to 80
+    _ = layout(text, 100, "app", language="ar").lines  # warm at 100, then resize to 80
     times = []
     for k in range(args.repeat):
         layout_mod.clear_cache()

@@ -28,9 +28,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import sys
 import time
-import resource
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -71,7 +71,7 @@ def generate(n: int, seed: int = 7) -> tuple[list[StoryDoc], dict[str, str]]:
         common = {f"c{rng.randrange(40)}" for _ in range(rng.randint(0, 2))}
         langs = rng.sample(LANGS, rng.randint(1, 4))
         topic = {lang: {f"{lang}t{rng.randrange(VOCAB)}" for _ in range(12)} for lang in langs}
-        for k in range(rng.randint(1, 12)):
+        for _k in range(rng.randint(1, 12)):
             if len(docs) >= n:
                 break
             lang = rng.choice(langs)

@@ -8,7 +8,7 @@ now and then), half English, ~180 words each, 20 sources, two years of dates.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.models import Annotation, Article
@@ -62,7 +62,7 @@ def make_article(i: int, rng: random.Random, start: datetime) -> Article:
 def build_library(folder: Path, n: int = 10_000, annotations: int = 0, seed: int = 7) -> Store:
     """A library of ``n`` generated articles (and ``annotations`` notes) in ``folder``."""
     rng = random.Random(seed)
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     store = Store(folder)
     store.add_articles([make_article(i, rng, start) for i in range(n)])
     if annotations:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.entities import Corrections, entities, extract, group
+from tui.entities import entities, extract, group
 from tui.entities.engine import RuleEngine
 
 SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "ar_khaberni_20260201.txt"

@@ -16,13 +16,13 @@ from textual.widgets import Input, OptionList
 
 from tui.app import make_app
 from tui.config import THEMES_DIR, Config
+from tui.controllers.entities import correction_rows, remove_correction
 from tui.entities import entities
 from tui.entities.cache import EntityCache, load_corrections
 from tui.entities.corrections import Corrections
 from tui.models import Article
 from tui.samples import seed_library
 from tui.screens.dialogs import ConfirmDialog
-from tui.controllers.entities import correction_rows, remove_correction
 from tui.screens.entity_dialogs import PickDialog, RenameDialog
 from tui.screens.main import MainScreen
 from tui.store import Store

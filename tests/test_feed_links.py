@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures_http import HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+
 from tui.config import Config
 from tui.ingest.feeds import parse_feed
 from tui.ingest.fetch import RetryPolicy, fetch_all

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from fixtures_http import HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+
 from tui.app import make_app
 from tui.config import Config
+from tui.controllers.feeds import progress_line, summary
 from tui.ingest.fetch import FetchReport, RetryPolicy
 from tui.ingest.opml import feed_id_for
 from tui.models import Feed
 from tui.screens.dialogs import ConfirmDialog
-from tui.controllers.feeds import progress_line, summary
 from tui.screens.feeds_screen import AddFeedDialog, FeedsScreen, status_label, when
 from tui.screens.main import MainScreen
 from tui.store import Store
@@ -172,7 +172,7 @@ async def test_refresh_without_feeds_rereads_the_library(tmp_path: Path) -> None
 
 
 def test_labels() -> None:
-    now = datetime(2024, 3, 5, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
     assert when("", now) == "never"
     assert when((now - timedelta(seconds=20)).isoformat(), now) == "just now"
     assert when((now - timedelta(minutes=12)).isoformat(), now) == "12 min ago"

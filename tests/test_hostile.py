@@ -180,6 +180,7 @@ def _assert_screen_clean(app) -> None:  # type: ignore[no-untyped-def]
 
 async def _walk_articles(app, pilot) -> int:  # type: ignore[no-untyped-def]
     from pilot_helpers import started
+
     from tui.widgets.article_list import ArticleList
 
     screen = await started(app, pilot)

@@ -100,7 +100,7 @@ def _footer_text(app) -> str:  # type: ignore[no-untyped-def]
 async def test_footer_shows_help_and_quit_at_80_columns(app_config: Config, focus: str) -> None:
     app = make_app(app_config)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(app, pilot)
+        await started(app, pilot)
         if focus == "reader":
             await pilot.press("enter")
         elif focus == "entities":

@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).parent / "snapshot_apps"))
 from reader_app import ReaderApp, fixture_article  # noqa: E402
 
 from tui.models import Article  # noqa: E402
-from tui.rtl.marks import Mark  # noqa: E402
 from tui.rtl.joining import FILLER, shape_levels  # noqa: E402
+from tui.rtl.marks import Mark  # noqa: E402
 from tui.widgets.reader import Reader  # noqa: E402
 
 

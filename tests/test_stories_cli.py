@@ -151,8 +151,8 @@ def test_fetch_prints_what_is_new_for_watched_entities(store: Store, library: Pa
 
 def test_clustering_reads_and_fills_the_sqlite_entity_index(newsroom: Store) -> None:
     from tui.entities.cache import engine_stamp
-    from tui.stories.library import indexed_entities
     from tui.store.entity_index import EntityIndex
+    from tui.stories.library import indexed_entities
 
     arts = newsroom.articles()
     assert indexed_entities(newsroom, arts) == {}

@@ -80,9 +80,8 @@ from tui.widgets.search_box import SearchBox
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from tui.ingest.fetch import FetchProgress, FetchReport  # httpx: imported when a fetch starts, not at launch
-
     from tui.app import MarsadApp
+    from tui.ingest.fetch import FetchProgress, FetchReport  # httpx: imported when a fetch starts, not at launch
     from tui.screens.dialogs import ExportRequest
     from tui.screens.filter_dialog import FilterDialogResult
     from tui.store.doctor import Report

@@ -91,12 +91,13 @@ class EntityIndex:
         number is the cursor for the next batch.
         """
         self.flush()
-        sql, args = self._PENDING, [self.stamp]
+        sql: str = self._PENDING
+        args: list[object] = [self.stamp]
         if below is not None:
             sql += " AND a.n < ?"
             args.append(below)
         rows = self.store.db.conn().execute(sql + " ORDER BY a.n DESC LIMIT ?", (*args, limit))
-        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in rows.fetchall()]
 
     def prioritise(self, article_ids: Iterable[str]) -> None:
         """Index these articles (the ones on screen, the one opened) before any other."""
@@ -112,7 +113,7 @@ class EntityIndex:
         self.flush()
         marks = ",".join("?" * len(ids))
         rows = self.store.db.conn().execute(f"{self._PENDING} AND a.id IN ({marks})", (self.stamp, *ids))
-        return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in rows.fetchall()]
 
     # -- writing -----------------------------------------------------------------
 
