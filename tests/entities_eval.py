@@ -50,6 +50,7 @@ BLIND7 = Path(__file__).parent / "fixtures" / "entities_blind7"
 BLIND8 = Path(__file__).parent / "fixtures" / "entities_blind8"
 BLIND9 = Path(__file__).parent / "fixtures" / "entities_blind9"
 BLIND10 = Path(__file__).parent / "fixtures" / "entities_blind10"
+BLIND11 = Path(__file__).parent / "fixtures" / "entities_blind11"
 MODES = ("strict", "default", "lenient")
 
 
