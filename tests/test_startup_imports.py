@@ -14,3 +14,23 @@ def test_the_main_screen_imports_no_http_client() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "False"
+
+
+def test_the_main_screen_imports_no_entity_engine_feed_parser_or_exporter() -> None:
+    """The engine's rules and word lists, the OPML/XML parsers, the exporter and the stories
+    are imported when first used (an article's names read, a feed added, ``x``, ``S``), not to paint."""
+    late = ["tui.entities.engine", "tui.entities.rules", "tui.ingest.opml", "xml.etree.ElementTree",
+            "tui.export", "tui.stories.library", "tui.screens.feeds_screen"]
+    code = ("import sys, tui.cli, tui.app, tui.screens.main, tui.controllers; "
+            f"print(','.join(m for m in {late!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == ""
+
+
+def test_the_entities_package_still_offers_its_names() -> None:
+    code = ("from tui.entities import Corrections, Engine, RuleEngine, entities, extract, get_engine, group; "
+            "print(entities('الرئيس الإيراني في طهران', 'ar')[0].gloss, isinstance(get_engine(), RuleEngine))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split() == ["Tehran", "True"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from tui.ingest.opml import feed_id_for
 from tui.ingest.textclean import clean_inline
 from tui.ingest.urls import check_url
 from tui.models import Feed
@@ -124,6 +123,8 @@ class FeedsController:
 
         Raises :class:`~tui.errors.InputError` for a URL that is not http(s).
         """
+        from tui.ingest.opml import feed_id_for  # XML parsing modules: not needed to paint the first screen
+
         url = check_url(url)
         existing = {f.url: f for f in stored}
         feed = existing.get(url) or Feed(id=feed_id_for(url), url=url)

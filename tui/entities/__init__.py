@@ -8,18 +8,45 @@ Pure logic (never imports Textual). The public surface::
     Corrections(...).apply(entities, text=None)     # analysts' fixes
     Engine                                          # protocol for other engines
     get_engine(name="rules")                        # "rules" or "camel" (if installed)
+
+Importing this package (or any of its modules: ``tui.entities.cache``,
+``tui.entities.corrections``, ...) does not load the engine: its rules and
+word lists (~30-60 ms of imports) are loaded on the first extraction, so
+the app paints its first screen without them (issue #13). The names above
+resolve on first use through the module's ``__getattr__`` (PEP 562).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from tui.entities.corrections import Corrections
-from tui.entities.engine import Engine, RuleEngine
-from tui.entities.grouping import group
-from tui.models import Entity, Mention
+if TYPE_CHECKING:
+    from tui.entities.corrections import Corrections
+    from tui.entities.engine import Engine, RuleEngine
+    from tui.entities.grouping import group
+    from tui.models import Entity, Mention
 
 __all__ = ["Corrections", "Engine", "RuleEngine", "extract", "group", "entities", "get_engine"]
+
+_LAZY = {
+    "Corrections": "tui.entities.corrections",
+    "Engine": "tui.entities.engine",
+    "RuleEngine": "tui.entities.engine",
+    "group": "tui.entities.grouping",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``Corrections``, ``Engine``, ``RuleEngine``, ``group``: imported when first asked for."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 @lru_cache(maxsize=4)
@@ -31,6 +58,8 @@ def get_engine(name: str = "rules") -> Engine:
         engine = camel_engine()
         if engine is not None:
             return engine
+    from tui.entities.engine import RuleEngine
+
     return RuleEngine()
 
 
@@ -41,4 +70,6 @@ def extract(text: str, language: str | None = None) -> list[Mention]:
 
 def entities(text: str, language: str | None = None) -> list[Entity]:
     """Entities of ``text``, most salient first."""
+    from tui.entities.grouping import group
+
     return group(extract(text, language))

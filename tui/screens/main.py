@@ -45,8 +45,7 @@ from tui.controllers.links import check_link
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
-from tui.controllers.stories import StoriesController
-from tui.entities import entities as extract_entities
+from tui.entities import entities as extract_entities  # a wrapper: the engine is imported on first use
 from tui.entities.cache import (
     EntityCache,
     LibraryIndex,
@@ -56,15 +55,12 @@ from tui.entities.cache import (
     load_corrections,
     save_corrections,
 )
-from tui.entities.corrections import Corrections
 from tui.entities.gazetteer import default_gazetteer
 from tui.errors import InputError, MarsadError
-from tui.export import ExportOptions, select, to_markdown
 from tui.filters import Filter, save_view, saved_views
 from tui.models import Annotation, Article, Entity, EntityType, Feed
 from tui.rtl.line import visual_line
 from tui.rtl.marks import Mark
-from tui.screens.feeds_screen import FeedsScreen
 from tui.search import SearchIndex, load_index, parse_query, sync_index
 from tui.search.library import library_stamp, save_index
 from tui.store import ListQuery, Store, StoreRows, atomic_write
@@ -81,8 +77,11 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from tui.app import MarsadApp
+    from tui.controllers.stories import StoriesController
+    from tui.entities.corrections import Corrections
     from tui.ingest.fetch import FetchProgress, FetchReport  # httpx: imported when a fetch starts, not at launch
     from tui.screens.dialogs import ExportRequest
+    from tui.screens.feeds_screen import FeedsScreen
     from tui.screens.filter_dialog import FilterDialogResult
     from tui.store.doctor import Report
 
@@ -94,6 +93,7 @@ SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no 
 LIBRARY_POLL = 2.0  # seconds between looks at the article database's change counter (another process)
 STATUS_LINGER = 4.0  # seconds the final fetch counts stay in the status line
 FEEDS_GROUP = "feeds"
+ENGINE_WARM_DELAY = 0.5  # seconds after the first list load: the gazetteer build starts after first paint
 HEALTH_CHECK_DELAY = 1.5  # seconds after the first list load: the library check never delays first paint
 
 
@@ -199,7 +199,7 @@ class MainScreen(Screen[None]):
         self.feeds = FeedsController()
         self.panes = Panes()
         self.health = HealthController(store.folder)
-        self.stories = StoriesController()
+        self._stories: StoriesController | None = None
         self._entity_cache: EntityCache | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
@@ -259,6 +259,15 @@ class MainScreen(Screen[None]):
         name in them would show unshaped and in logical (reversed) order.
         """
         return visual_line(text, width, self.bidi_mode, direction="ltr")
+
+    @property
+    def stories(self) -> StoriesController:
+        """Made on first use (``S``, ``W``, a fetch): its modules are not needed to paint."""
+        if self._stories is None:
+            from tui.controllers.stories import StoriesController
+
+            self._stories = StoriesController()
+        return self._stories
 
     def entity_cache(self) -> EntityCache:
         """Made on first use: it stamps the engine's tables, which need not delay first paint."""
@@ -361,7 +370,8 @@ class MainScreen(Screen[None]):
         self.report_store_warnings()
         first = self.library.loaded(message.items)
         if first:
-            self._warm_entity_engine()
+            # After first paint: the build holds the GIL in bursts and would slow the paint down.
+            self.set_timer(ENGINE_WARM_DELAY, self._warm_entity_engine)
             self.entities.corrections = load_corrections(self.store)
             self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
         self.apply_list_filter(keep_id=message.keep_id)
@@ -796,6 +806,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, article_id: str | None, folder: Path) -> None:
         """Read every note, resolve entity names and write the file, off the UI thread."""
+        from tui.export import ExportOptions, select, to_markdown
+
         try:
             sections = select(self.store, article_id=article_id)
             if not sections:
@@ -1194,6 +1206,8 @@ class MainScreen(Screen[None]):
 
     def action_feeds(self) -> None:
         """Open the feeds screen: every feed, its last fetch and its error."""
+        from tui.screens.feeds_screen import FeedsScreen
+
         screen = FeedsScreen(self, self.feeds.for_view(self.store.feeds()), self.feeds.pending_ids(),
                              self.store.feed_counts(), mode=self.bidi_mode)
         self.app.push_screen(screen)
@@ -1329,6 +1343,8 @@ class MainScreen(Screen[None]):
         return status
 
     def _feeds_screens(self) -> list[FeedsScreen]:
+        from tui.screens.feeds_screen import FeedsScreen
+
         return [s for s in self.app.screen_stack if isinstance(s, FeedsScreen)]
 
     def _update_feeds_screens(self) -> None:
