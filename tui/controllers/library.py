@@ -78,10 +78,21 @@ class LibraryController:
             item.article.tags = list(self.article.tags)
         return item
 
-    def header(self, shown: int, label: str) -> str:
-        """``12 of 200 articles  /طهران``: shown count, total, and what narrows the list."""
+    def header(self, shown: int, label: str, shown_exact: bool = True) -> str:
+        """``12 of 200 articles  /طهران``: shown count, total, and what narrows the list.
+
+        A list not counted yet (its first page shown, the count on its way from a
+        worker) reads ``200+ articles, counting…``; never "N of M" until both are known.
+        """
         total = len(self.items)
-        text = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
+        total_exact = getattr(self.items, "exact", True)
+        if not shown_exact or not total_exact:
+            if shown == total:
+                text = f"{shown:,}+ articles, counting…"
+            else:
+                text = f"{_at_least(shown, shown_exact)} of {_at_least(total, total_exact)} articles, counting…"
+        else:
+            text = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
         self.header_text = f"{text}{'  ' + label if label else ''}"
         return self.header_text
 
@@ -106,3 +117,7 @@ class LibraryController:
         sources = sorted({it.article.source for it in self.items if it.article.source})
         languages = sorted({it.article.language for it in self.items if it.article.language})
         return sources, languages
+
+
+def _at_least(count: int, exact: bool) -> str:
+    return f"{count:,}" if exact else f"{count:,}+"

@@ -152,6 +152,21 @@ class MainScreen(Screen[None]):
         keep_id: str | None = None
 
     @dataclass
+    class ListRead(Message):
+        """The first page of a filtered list was read in the background (count to follow)."""
+
+        generation: int
+        rows: StoreRows
+        keep_id: str | None = None
+
+    @dataclass
+    class ListCounted(Message):
+        """A list shown before it was counted has been counted in the background."""
+
+        rows: StoreRows
+        count: int
+
+    @dataclass
     class IndexReady(Message):
         """The search index finished building (or syncing) in the background."""
 
@@ -205,6 +220,7 @@ class MainScreen(Screen[None]):
         self._status_timer: Timer | None = None
         self._library_seen: tuple[int, int] = (0, 0)  # (data version, change counter) last looked at
         self._read_marked: str | None = None  # the article mark_read last set read (or ``m`` last toggled)
+        self._list_generation = 0  # bumped by every change of what the list shows; older reads are dropped
         self.set_reactive(MainScreen.bidi_mode, config.bidi)
 
     def compose(self) -> ComposeResult:
@@ -283,7 +299,7 @@ class MainScreen(Screen[None]):
         self.panes.right_width = clamp_right_width(self.config.right_pane_width)
         self._show_panes()
         self.report_store_warnings()
-        self.load_articles()
+        self._show_first_page()
         self._library_seen = (self.store.db.data_version(), self.store.db.counter())
         self.set_interval(LIBRARY_POLL, self._watch_library)
         minutes = float(self.config.auto_refresh_minutes or 0)
@@ -352,6 +368,13 @@ class MainScreen(Screen[None]):
         if message.repaired:
             self.load_articles(keep_id=self.article.id if self.article else None)
 
+    def _show_first_page(self) -> None:
+        """The first screen of rows, read here: one indexed ``LIMIT`` query (a few ms at
+        any library size), so the first paint draws them. The library is counted by a
+        worker afterwards (that count is the one read that grows with the library)."""
+        rows = StoreRows.uncounted(self.store)
+        self.on_main_screen_articles_loaded(self.ArticlesLoaded(rows))
+
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
         """Count the library and read the first page of rows, off the UI thread.
@@ -363,6 +386,7 @@ class MainScreen(Screen[None]):
         rows = StoreRows(self.store)
         if len(rows):
             rows.page(0)
+        rows.prepare(keep_id)
         self.post_message(self.ArticlesLoaded(rows, keep_id))
 
     def on_main_screen_articles_loaded(self, message: ArticlesLoaded) -> None:
@@ -390,14 +414,63 @@ class MainScreen(Screen[None]):
         self.set_timer(delay, self._fill_entity_index)
 
     def apply_list_filter(self, keep_id: str | None = None, rows: Sequence[ListItem] | None = None) -> None:
-        """Show the items that pass the search and filters (``rows``: already read by a worker)."""
+        """Show the items that pass the search and filters (``rows``: already read by a worker).
+
+        A filter's rows are read by a worker (:meth:`_read_list`), never here: the
+        key that changed the filter returns at once, the rows follow, the count after.
+        """
+        self._list_generation += 1
+        current = keep_id or (self.article.id if self.article else None)
         if rows is not None:
             items = rows
+        elif self.search.filter.entity or self.search.list_query() != ListQuery():
+            self._read_list(self._list_generation, current)
+            return
         else:
-            query = self.search.list_query(self._entity_lookup())
-            items = StoreRows(self.store, query) if query != ListQuery() else self.library.items
-        current = keep_id or (self.article.id if self.article else None)
-        self.article_list.set_items(items, keep_id=current)
+            items = self.library.items
+        self._show_list(items, current)
+
+    def _show_list(self, items: Sequence[ListItem], keep_id: str | None) -> None:
+        self.article_list.set_items(items, keep_id=keep_id)
+        self.update_list_header()
+        self._count_lists()
+
+    @work(thread=True, exclusive=True, group="list")
+    def _read_list(self, generation: int, keep_id: str | None) -> None:
+        """The filtered list's first page (and ``keep_id``'s row), off the UI thread; the
+        entity's articles are looked up here too (an index query per entity)."""
+        query = self.search.list_query(self._entity_lookup())
+        rows = StoreRows.uncounted(self.store, query)
+        rows.prepare(keep_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ListRead(generation, rows, keep_id))
+
+    def on_main_screen_list_read(self, message: ListRead) -> None:
+        if message.generation == self._list_generation:  # else the filter changed again meanwhile
+            self._show_list(message.rows, message.keep_id)
+
+    def _count_lists(self) -> None:
+        """Count, in a worker, the lists shown before they were counted (library, filtered list)."""
+        pending: list[StoreRows] = []
+        for rows in (self.library.items, self.article_list.items):
+            if isinstance(rows, StoreRows) and not rows.exact and all(rows is not p for p in pending):
+                pending.append(rows)
+        if pending:
+            self._count(pending)
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count(self, lists: list[StoreRows]) -> None:
+        worker = get_current_worker()
+        for rows in lists:
+            count = self.store.count(rows.query)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.ListCounted(rows, count))
+
+    def on_main_screen_list_counted(self, message: ListCounted) -> None:
+        message.rows.set_count(message.count)
+        if message.rows is self.article_list.items:
+            self.article_list.refresh_length()
         self.update_list_header()
 
     def _entity_lookup(self) -> Callable[[str], Collection[str]]:
@@ -406,7 +479,8 @@ class MainScreen(Screen[None]):
     def update_list_header(self) -> None:
         """``12 of 200 articles  “طهران” @Iran``: laid out like every other line,
         so an Arabic search or entity name in it is not drawn reversed."""
-        text = self.library.header(len(self.article_list.items), self.search.label())
+        items = self.article_list.items
+        text = self.library.header(len(items), self.search.label(), getattr(items, "exact", True))
         header = self.query_one("#list-header", Static)
         width = max(header.size.width - 2, 20)
         header.update(visual_line(text, width, self.bidi_mode, direction="ltr"))
@@ -887,13 +961,12 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, index: SearchIndex) -> None:
-        """Count the matches and read the first page of them, ranked, off the UI thread."""
+        """Read the first page of the matches, ranked, off the UI thread (counted after they show)."""
         query = parse_query(text, live=True)
         listed = replace(self.search.list_query(self._entity_lookup()), search=None if query.empty else query)
-        rows = StoreRows(self.store, listed)
-        if len(rows):
-            rows.page(0)
-        self.post_message(self.SearchDone(text, {}, rows))
+        rows = StoreRows.uncounted(self.store, listed)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchDone(text, {}, rows))
 
     def on_main_screen_search_done(self, message: SearchDone) -> None:
         if not self.search.done(message.text, message.scores):

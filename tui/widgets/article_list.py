@@ -111,6 +111,11 @@ class ArticleList(ScrollView, can_focus=True):
             self.scroll_to_cursor(animate=False)
             self.post_message(self.Highlighted(items[self.cursor].article.id))
 
+    def refresh_length(self) -> None:
+        """The lazy list was counted after it was shown: the scroll range follows (cursor kept)."""
+        self.virtual_size = Size(self.size.width, len(self._items) * ROWS_PER_ITEM)
+        self.refresh()
+
     def _index_of(self, article_id: str, read: bool = True) -> int | None:
         """Row of an article: asked of a lazy list (without reading it whole), else searched."""
         items = self._items
