@@ -47,6 +47,7 @@ from tui.entities.latin import capitalised
 from tui.entities.orgs import (
     _earlier_org,
     _office_of_province_fa,
+    body_in_title,
     name_after_description,
     named_after_head,
     org_from_head,
@@ -160,6 +161,9 @@ class RuleEngine:
                 elif (office := _office_of_province_fa(doc, i, end)) is not None:
                     hits.append(office)  # مدیرکل هواشناسی خوزستان: a provincial office with no head word
                     end = office.j
+                elif (muni := body_in_title(doc, i, end)) is not None:
+                    hits.append(muni)  # رئيس بلدية حلبا، ראש עיריית חיפה: the body, then the person
+                    end = muni.j
                 i, pending = end, 5
                 continue
             if hit is None and pending:

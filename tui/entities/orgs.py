@@ -191,6 +191,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     j = i + 1
     if j >= len(toks) or doc.broken(j):
         return None
+    if stems & _TITLE_BODY_HEADS and _locative_before(doc, i):
+        return None  # وفي بلدية عين الحمام: "in the municipality of", a place (the place rules take it)
     if (known := gazetteer_match(doc, j)) is not None and known.type in ("ORG", "PER"):
         if known.type == "PER" and stems & (rules.ORG_PERSON_HEADS_AR | rules.ORG_PERSON_HEADS_FA):
             j = _org_chain(doc, known.j, i, lang)  # جامعة محمد بن زايد للذكاء الاصطناعي
@@ -510,3 +512,50 @@ def _clitic_len(norm: str) -> int:
         if stem in rules.ORG_NISBA_HEADS_AR:
             return p
     return 0
+
+
+_TITLE_BODY_HEADS = lexicon.keys("title_body_heads")
+
+
+def body_in_title(doc: _Doc, i: int, end: int) -> _Hit | None:
+    """رئيس بلدية حلبا، ראש עיריית תל אביב-יפו: a title ending in a local body's head names the place
+    (LOC; by the gold conventions a body named only through an official's title is not listed), and the
+    person follows."""
+    toks = doc.toks
+    k = end - 1
+    if k < i or end >= len(toks) or doc.broken(end):
+        return None
+    plen = next((p for p, s in clitic_candidates(toks[k].norm)[:3] if s in _TITLE_BODY_HEADS), None)
+    if plen is None:
+        return None
+    loc = gazetteer_match(doc, end, "LOC")
+    if loc is not None and loc.i == end and loc.start == toks[end].start:
+        return loc
+    if gazetteer_match(doc, end) is None and name_like(doc, end, first=True):
+        j = end + 1  # رئيس بلدية حلبا عبد الحميد الحسن: one unknown place word before the name
+        if j + 1 < len(toks) and not doc.broken(j) and doc.tlang[j] == "ar" and _al(doc, j) and not is_nisba(doc, j) \
+                and not _person_starts(doc, j) and _person_starts(doc, j + 1):
+            j += 1  # رئيس بلدية عيتا الشعب محمد سرور
+        if not (j >= len(toks) or doc.broken(j) or _person_starts(doc, j)):
+            return None
+    else:
+        return None
+    return _Hit(end, j, toks[end].start, toks[j - 1].end, "LOC", "")
+
+
+def _person_starts(doc: _Doc, k: int) -> bool:
+    """A person's name may start at k: a listed given name or a name connector (عبد، أبو)."""
+    return k < len(doc.toks) and (_given(doc, k) or doc.toks[k].norm in rules.CONNECTORS)
+
+
+_PLACE_LEAD = lexicon.keys("place_lead")
+
+
+def _locative_before(doc: _Doc, i: int) -> bool:
+    """Token i follows في or a title (or carries ب): what it heads is where something happens, a place."""
+    n = doc.toks[i].norm
+    if doc.tlang[i] == "ar" and any(p and "ب" in n[:p] and s in _TITLE_BODY_HEADS for p, s in clitic_candidates(n)[:3]):
+        return True  # ببلدية
+    if i > 0 and not doc.broken(i) and trigger_match(doc, i - 1) == i:
+        return True  # برئاسة بلدية السلط: a body named through an office is not listed, its place is
+    return i > 0 and not doc.broken(i) and any(s in _PLACE_LEAD for _, s in clitic_candidates(doc.toks[i - 1].norm)[:2])
