@@ -349,7 +349,8 @@ def _bare_noun(doc: _Doc, k: int) -> bool:
 def _participle(doc: _Doc, k: int) -> bool:
     """المملوكة، المنعقد: an ال-participle describing the head, not a noun in a construct chain."""
     raw = plain(doc.toks[k].text)
-    return raw.startswith(("الم", "المُ")) and len(raw) >= 6
+    return raw.startswith(("الم", "المُ")) and len(raw) >= 6 and not raw.endswith(("ين", "ون"))
+    # (المعلمين, المزارعين: a plural of people, the complement of a construct: صندوق تقاعد المعلمين)
 
 
 def _name_ends(doc: _Doc, k: int) -> bool:

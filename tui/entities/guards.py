@@ -19,6 +19,7 @@ from tui.entities.doc import _Doc, _Hit, is_nisba, name_like
 # words are cut from the end of a name; a whole candidate of frequent words is dropped.
 TOP_END = 3000
 _FREQUENT_GIVEN = lexicon.keys("frequent_given") | lexicon.keys("surname_words")
+_GIVEN_SECOND_AR = lexicon.keys("given_second", "ar")  # نصر الدين بوشلاغم: a compound given name
 
 
 def _common(doc: _Doc, k: int, top: int = 0) -> bool:
@@ -64,6 +65,11 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 and doc.toks[j - 2].norm not in rules.CONNECTORS \
                 and (doc.tlang[j - 1] != "ar" or doc.toks[j - 2].norm.startswith("ال")):
             j -= 1
+        # يوسف الشناوي النتيجة، عمرو الجزار استياءه: after a given name and an ال-surname, a third word is
+        # part of the name only if it is another name (a listed name or a rare ال-word)
+        if j - i == 3 and doc.tlang[j - 1] == "ar" and _given_at(doc, i) and _al_word(doc, i + 1) \
+                and doc.toks[i + 1].norm not in _GIVEN_SECOND_AR and not _joined(doc, j - 1) and _not_third_name_ar(doc, j - 1):
+            j -= 1
         # جبران پیدا نکرد: the word before a Persian light verb is the verb's noun, not a surname
         if doc.tlang[j - 1] == "fa" and j < len(doc.toks) and not doc.broken(j) \
                 and doc.toks[j].norm in rules.LIGHT_VERBS_FA and not _joined(doc, j - 1):
@@ -96,3 +102,25 @@ def _starts_name(doc: _Doc, k: int) -> bool:
     """Token k opens a person's name: a listed given name or عبد/أبو + a word."""
     n = doc.toks[k].norm
     return n in rules.GIVEN["ar"] or (n in rules.CONNECTORS and k + 1 < len(doc.toks) and not doc.broken(k + 1))
+
+
+def _given_at(doc: _Doc, k: int) -> bool:
+    return doc.toks[k].norm in rules.GIVEN.get(doc.tlang[k], ())
+
+
+def _al_word(doc: _Doc, k: int) -> bool:
+    from tui.entities.doc import plain
+
+    return plain(doc.toks[k].text).startswith("ال")
+
+
+def _not_third_name_ar(doc: _Doc, k: int) -> bool:
+    """Token k, after "given ال-surname", is no name: a frequent ال-word, or a bare word that is neither a
+    listed name nor a name connector."""
+    n = doc.toks[k].norm
+    if n in rules.GIVEN["ar"] or n in rules.CONNECTORS or n in _FREQUENT_GIVEN or n in lexicon.surnames("ar") \
+            or is_nisba(doc, k):
+        return False
+    if _al_word(doc, k):
+        return n in lexicon.common_words("ar")
+    return True

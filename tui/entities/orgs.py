@@ -100,8 +100,12 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                 break  # الاتحاد العام التونسي للشغل | الأحكام (not للأمم المتحدة)
             if _org_word_ar(doc, j):
                 j += 1
+            elif raw.startswith("وال") and _second_body_ar(doc, j):
+                break  # وزارة الحج والعمرة | والهلال الأحمر: a second body, not part of the first name
             elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
                 j += 1
+            elif j > i + 1 and raw.startswith("و") and not raw.startswith("وال") and _coordinated_masdar_ar(doc, j):
+                j += 2  # هيئة النزاهة ومكافحة الفساد: "and the fight against corruption", one name
             elif raw.startswith("ل") and not raw.startswith("لل") and len(n) >= 4 and j + 1 < len(toks) \
                     and not doc.broken(j + 1) and n[1:] not in rules.STOP_AR and (
                         _al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC ORG") is not None or _construct_ar(doc, j + 1)):
@@ -559,3 +563,24 @@ def _locative_before(doc: _Doc, i: int) -> bool:
     if i > 0 and not doc.broken(i) and trigger_match(doc, i - 1) == i:
         return True  # برئاسة بلدية السلط: a body named through an office is not listed, its place is
     return i > 0 and not doc.broken(i) and any(s in _PLACE_LEAD for _, s in clitic_candidates(doc.toks[i - 1].norm)[:2])
+
+
+def _second_body_ar(doc: _Doc, k: int) -> bool:
+    """والهلال الأحمر، والمركز الوطني: a وال-word that heads or names another body."""
+    stem = doc.toks[k].norm[1:]
+    if stem in rules.ORG_AL_HEADS_AR:
+        return True
+    g = gazetteer_match(doc, k, "ORG PER")
+    return g is not None and g.j > k + 1 or (g is not None and g.type == "ORG")
+
+
+def _coordinated_masdar_ar(doc: _Doc, k: int) -> bool:
+    """ومكافحة الفساد، ومحاربة الأمراض: و + a bare verbal noun + an ال-word continues a body's name."""
+    toks = doc.toks
+    stem = toks[k].norm[1:]
+    if k + 1 >= len(toks) or doc.broken(k + 1) or len(stem) < 4 or doc.tlang[k] != "ar":
+        return False
+    if stem in rules.STOP_AR or stem in rules.ORG_HEADS_AR or stem in rules.GIVEN_AR or trigger_match(doc, k) \
+            or stem in rules.LOC_NAME_HEADS_AR or gazetteer_match(doc, k) is not None:
+        return False
+    return _org_word_ar(doc, k + 1) and not is_nisba(doc, k + 1) and gazetteer_match(doc, k + 1, "LOC PER") is None
