@@ -58,6 +58,7 @@ from tui.entities.persons import (
     _given_place_person,
     _of_phrase_ar,
     appositive,
+    given_title_person,
     initial_surname,
     person_after_title,
     person_from_given_name,
@@ -150,6 +151,8 @@ class RuleEngine:
                 hit = initial_surname(doc, i, bool(pending))
             if hit is None:
                 hit = named_after_head(doc, i) or name_after_description(doc, i)
+            if hit is None:
+                hit = given_title_person(doc, i, bool(pending))  # ...، امیر کرم زاده، گفت: Amir the man, not a commander
             if hit is None and (end := trigger_match(doc, i)):
                 if (before := appositive(doc, i, hits)) is not None:
                     hits.append(before)

@@ -296,6 +296,11 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None
     if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
         return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
+    if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm in rules.ORG_HEADS_FA:
+        return None  # شرکت صندوق نوآوری و شکوفایی: the fund is the company, named from its own head
+    if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm not in lexicon.common_words("fa") \
+            and not is_nisba(doc, i + 1):
+        return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "ORG", "")  # شرکت دیجی کالا -> دیجی کالا (a brand)
     if lang == "fa" and stems & rules.ORG_NAME_ONLY_FA:
         k = i + 2 if (is_nisba(doc, i + 1) or toks[i + 1].norm in _DESCRIPTORS_FA) and j > i + 2 else i + 1
         return _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")  # روزنامه دنیای اقتصاد -> دنیای اقتصاد
@@ -452,7 +457,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
             j += 2  # پیش‌بینی: one word in two pieces, not the function word پیش
             continue
-        if t.norm in rules.SAY_FA or (j > i + 1 and t.norm in _MAJLIS):
+        if t.norm in rules.SAY_FA or t.norm in _NAME_END_FA or (j > i + 1 and t.norm in _MAJLIS):
             break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
         if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
                 and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
@@ -477,6 +482,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 
 _MAJLIS = lexicon.keys("majlis")
+_NAME_END_FA = lexicon.keys("name_end", "fa")
+_COMPANY_HEADS_FA = lexicon.keys("company_heads", "fa")
 
 
 def _he_acronym(doc: _Doc, k: int) -> bool:
@@ -492,23 +499,41 @@ _NOT_OFFICES_FA = lexicon.keys("not_offices", "fa")
 
 
 def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:
-    """مدیرکل هواشناسی خوزستان، رئیس بهزیستی استان تهران: after a head's title, one bare word and a place
-    name a provincial office (an ORG), not a person."""
+    """مدیرکل هواشناسی خوزستان، رئیس کل دادگستری استان فارس، مدیرکل حفاظت محیط زیست آذربایجان غربی:
+    after a head's title, one to three bare words and a place name a provincial office (an ORG), not a
+    person."""
     toks = doc.toks
-    if doc.tlang[i] != "fa" or end != i + 1 or toks[i].norm not in _OFFICE_TITLES_FA or end + 1 >= len(toks):
+    if doc.tlang[i] != "fa" or toks[i].norm not in _OFFICE_TITLES_FA or end - i > 2 or end + 1 >= len(toks):
         return None
-    t = toks[end]
-    if doc.broken(end) or doc.broken(end + 1) or not t.text.isalpha() or t.norm in rules.STOP_FA \
-            or t.norm in _NOT_OFFICES_FA or _given(doc, end) or gazetteer_match(doc, end) is not None \
-            or t.norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA | rules.ORG_HEADS_FA) or is_nisba(doc, end):
-        return None
-    k = end + 1
-    if toks[k].norm in rules._keys("استان شهرستان") and k + 1 < len(toks) and not doc.broken(k + 1):
+    k = end
+    while k < len(toks) and k - end < 3 and _office_word_fa(doc, k):
         k += 1
-    loc = gazetteer_match(doc, k, "LOC")
-    if loc is None or loc.i != k:
+    if k == end or k >= len(toks) or doc.broken(k):
         return None
-    return _Hit(end, loc.j, t.start, toks[loc.j - 1].end, "ORG", "")
+    province = toks[k].norm in _PROVINCE_WORDS_FA
+    if province and k + 1 < len(toks) and not doc.broken(k + 1):
+        k += 1  # (مدیرکل میراث فرهنگی استان، with no place: named only through the title, not listed)
+    loc = gazetteer_match(doc, k, "LOC")
+    if loc is not None and loc.i == k:
+        return _Hit(end, loc.j, toks[end].start, toks[loc.j - 1].end, "ORG", "")
+    if province and loc is None and gazetteer_match(doc, k) is None and _office_word_fa(doc, k) \
+            and (k + 1 >= len(toks) or doc.broken(k + 1)):
+        return _Hit(end, k + 1, toks[end].start, toks[k].end, "ORG", "")  # دادگستری استان فارس: after استان, a place
+    return None
+
+
+_PROVINCE_WORDS_FA = lexicon.keys("province_words", "fa")
+
+
+def _office_word_fa(doc: _Doc, k: int) -> bool:
+    """A bare word of a provincial office's name: هواشناسی، حفاظت، محیط، میراث ..."""
+    t = doc.toks[k]
+    if (k > 0 and doc.broken(k)) or doc.tlang[k] != "fa" or not t.text.replace("\u200c", "").isalpha():
+        return False
+    if t.norm in rules.FUNCTION_FA or t.norm in _NOT_OFFICES_FA or t.norm in _NAME_END_FA or t.norm in rules.SAY_FA \
+            or _given(doc, k) or gazetteer_match(doc, k) is not None or is_nisba(doc, k) or trigger_match(doc, k):
+        return False
+    return t.norm not in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA | rules.ORG_HEADS_FA | _PROVINCE_WORDS_FA)
 
 
 def _clitic_len(norm: str) -> int:

@@ -314,3 +314,20 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
             and toks[j].norm not in lexicon.common_words(lang, 3000):
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def given_title_person(doc: _Doc, i: int, pending: bool) -> _Hit | None:
+    """مدیرکل ...، امیر کرم زاده، گفت: after a comma, a title word that is also a given name (امیر)
+    followed by one or two name words and punctuation (a comma, when no title is open) opens a name."""
+    toks = doc.toks
+    if toks[i].norm not in rules.GIVEN_TITLES or i == 0 or gap_key(doc.gaps[i]) not in ("،", ","):
+        return None
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and not doc.broken(j) and (
+            name_like(doc, j, first=(j == i + 1)) or (j > i + 1 and doc.gaps[j] in _JOINERS)):
+        j += 1
+    if j == i + 1 or j - i > 3 or not (j >= len(toks) or doc.broken(j)):
+        return None
+    if not pending and (j >= len(toks) or gap_key(doc.gaps[j]) not in ("،", ",")):
+        return None
+    return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
