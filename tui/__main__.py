@@ -2,4 +2,5 @@
 
 from tui.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a spawned process (the import's parser) imports this module
+    raise SystemExit(main())

@@ -1,8 +1,10 @@
 """``marsad import PATH...``: add local files and web pages to the library.
 
-Each input is parsed completely before anything is written, and then added in
-one store write, so a bad file (broken feed, wrong encoding, binary junk)
-costs one line on stderr and leaves the library as it was. Output is one
+Each input is added in one store write, only once it parsed completely, so a
+bad file (broken feed, wrong encoding, binary junk) costs one line on stderr
+and leaves the library as it was. Big local inputs are parsed in a second
+process while this one writes (:mod:`tui.ingest.pipeline`), each file still
+in one transaction. Output is one
 line per article (``id<TAB>language<TAB>title``) and per feed subscribed
 from OPML, then a summary line; errors go to stderr and make the exit
 status non-zero.
@@ -11,19 +13,24 @@ status non-zero.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 
+from tui.anchoring import reanchor_library
 from tui.commands.output import emit, emit_table, error
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
+from tui.ingest.pipeline import Message, ParserProcess, from_row, worth_a_process
 from tui.ingest.saving import save_articles
 from tui.ingest.textclean import clean_feed, clean_inline
-from tui.models import Feed
+from tui.models import Article, Feed
 from tui.store import Store
 
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.library)
+    if worth_a_process(args.paths):
+        return _run_parallel(args.paths, config)
     store: Store | None = None
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     for path in args.paths:
@@ -45,6 +52,82 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     _summary(totals, len(args.paths))
     return InputError.exit_code if totals["failed"] else 0
+
+
+def _run_parallel(paths: list[str], config: Config) -> int:
+    """The same import, parsed by a second process (see :mod:`tui.ingest.pipeline`)."""
+    totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
+    store: Store | None = None
+    with ParserProcess(paths, config.max_article_chars) as parser:
+        try:
+            messages = parser.messages()
+            for msg in messages:
+                kind = msg[0]
+                if kind == "warn":
+                    emit(f"marsad: warning: {msg[2]}", err=True)
+                elif kind == "error":
+                    totals["failed"] += 1
+                    error(msg[2])
+                elif kind == "feeds":
+                    store = store or Store(config.library, set_aside_damaged=False)
+                    _save(store, Loaded(paths[msg[1]], "opml", feeds=msg[2]), totals, config.max_article_chars)
+                elif kind == "rows":
+                    store = store or Store(config.library, set_aside_damaged=False)
+                    try:
+                        _write_file(store, msg, messages, totals)
+                    except InputError as exc:
+                        totals["failed"] += 1
+                        error(str(exc))
+        except InputError as exc:  # the parser process died: what was saved stays saved
+            totals["failed"] += 1
+            error(str(exc))
+        finally:
+            if store is not None:
+                store.close()
+    _summary(totals, len(paths))
+    return InputError.exit_code if totals["failed"] else 0
+
+
+class _Restart(Exception):
+    """The parser drops what it sent of this file: roll its transaction back."""
+
+
+def _write_file(store: Store, first: Message, messages: Iterator[Message], totals: dict[str, int]) -> None:
+    """One file's rows in one transaction, up to its ("end", i); then its lines.
+
+    A ("restart", i) rolls back and starts over with the rows that follow;
+    an ("error", i, line) rolls back and raises it (the library is as it was).
+    """
+    msg = first
+    while True:
+        results: list[tuple[str, Article]] = []
+        seen = 0
+        try:
+            with store.db.write():
+                while msg[0] != "end":
+                    if msg[0] == "rows":
+                        arts, indexed = zip(*(from_row(r) for r in msg[2]), strict=True)
+                        results += store.upsert_batch(arts, indexed)
+                        seen += len(arts)
+                    elif msg[0] == "restart":
+                        raise _Restart
+                    elif msg[0] == "error":
+                        raise InputError(msg[2])
+                    elif msg[0] == "warn":
+                        emit(f"marsad: warning: {msg[2]}", err=True)
+                    msg = next(messages)
+        except _Restart:
+            msg = next(messages)
+            continue
+        break
+    updated = [art for kind, art in results if kind == "updated"]
+    if updated:
+        reanchor_library(store, updated)
+    for kind, art in results:
+        emit_table([(*_row(art.id, art.language, art.title), *(("(updated)",) if kind == "updated" else ()))])
+    totals["added"] += len(results) - len(updated)
+    totals["updated"] += len(updated)
+    totals["unchanged"] += seen - len(results)
 
 
 def load_input(path: str, config: Config) -> Loaded:

@@ -21,6 +21,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -102,11 +103,12 @@ def _join(base: str, ref: str) -> str:
 # -- XML ------------------------------------------------------------------
 
 
-def parse_xml_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
-    """Strict safe parse first; then HTML entities fixed; then feedparser's recovery."""
-    if _ENTITY_DECL.search(text[:65536]):
-        raise InputError(f"{name}: the feed declares XML entities; refused (entity expansion is unsafe)")
-    if len(text) > STREAM_CHARS:
+def parse_xml_feed(text: str, name: str = "feed", base: str = "", stream: bool = True) -> ParsedFeed:
+    """Strict safe parse first; then HTML entities fixed; then feedparser's recovery.
+
+    ``stream=False``: no item-by-item attempt (the caller tried it already)."""
+    refuse_entities(text, name)
+    if stream and len(text) > STREAM_CHARS:
         streamed = _stream_rss(text)
         if streamed is not None:
             return streamed
@@ -123,6 +125,12 @@ def parse_xml_feed(text: str, name: str = "feed", base: str = "") -> ParsedFeed:
     return feed
 
 
+def refuse_entities(text: str, name: str) -> None:
+    """InputError when the document declares XML entities (expansion bombs, XXE)."""
+    if _ENTITY_DECL.search(text[:65536]):
+        raise InputError(f"{name}: the feed declares XML entities; refused (entity expansion is unsafe)")
+
+
 class _Slices:
     """``text`` read in slices, as ``iterparse`` reads a file (no copy of the whole text)."""
 
@@ -135,17 +143,48 @@ class _Slices:
         return piece
 
 
+class NotStreamable(Exception):
+    """The feed is not the common RSS shape, or is broken: parse the whole tree instead."""
+
+
 def _stream_rss(text: str) -> ParsedFeed | None:
-    """An RSS 2.0 feed parsed item by item, each item's elements freed once it is read.
+    """An RSS 2.0 feed parsed item by item (see :func:`stream_rss`), or None when it
+    cannot be (the caller then parses the whole tree, with its recovery of broken feeds)."""
+    stream = RssStream(text)
+    try:
+        items = list(stream)
+    except NotStreamable:
+        return None
+    assert stream.feed is not None
+    stream.feed.items = items
+    return stream.feed
+
+
+class RssStream:
+    """An RSS 2.0 feed's items, parsed and yielded one at a time, each item's
+    elements freed once it is read.
 
     Why: the whole tree of a 40 MB feed costs as much memory again as its
-    text. Only the common shape is streamed (``<rss><channel>`` with the
-    channel's title and language before its items); anything else, or any
-    parse error, returns None and the caller parses the whole tree as before
-    (with its recovery of broken feeds).
+    text, and ``marsad import`` can write (in another process) the items
+    already read while the rest is parsed. Only the common shape is streamed
+    (``<rss><channel>`` with the channel's title and language before its
+    items); anything else, or any parse error, raises :class:`NotStreamable`,
+    possibly after items were yielded (a consumer then drops them and parses
+    the whole tree). ``feed`` is the channel (without items), set by the end.
     """
-    try:
-        events = SafeET.iterparse(_Slices(text), events=("start", "end"), forbid_dtd=False,
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.feed: ParsedFeed | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        try:
+            yield from self._items()
+        except (ET.ParseError, DefusedXmlException):
+            raise NotStreamable from None
+
+    def _items(self) -> Iterator[Article]:
+        events = SafeET.iterparse(_Slices(self.text), events=("start", "end"), forbid_dtd=False,
                                   forbid_entities=True, forbid_external=True)
         root = channel = None
         feed: ParsedFeed | None = None
@@ -154,11 +193,11 @@ def _stream_rss(text: str) -> ParsedFeed | None:
             if event == "start":
                 depth += 1
                 if depth > MAX_XML_DEPTH:
-                    return None
+                    raise NotStreamable
                 if root is None:
                     root = el
                     if _local(el.tag).lower() != "rss":
-                        return None
+                        raise NotStreamable
                 elif channel is None and depth == 2 and _local(el.tag) == "channel":
                     channel = el
                 continue
@@ -169,18 +208,15 @@ def _stream_rss(text: str) -> ParsedFeed | None:
                 feed = _rss_head(channel, root if root is not None else channel)
             art = _rss_item(el, feed)
             if art is not None:
-                feed.items.append(art)
+                yield art
             el.clear()
-    except (ET.ParseError, DefusedXmlException):
-        return None
-    if channel is None or root is None:
-        return None
-    head = _rss_head(channel, root)
-    if feed is None:
-        return head
-    if (head.title, head.language, head.direction) != (feed.title, feed.language, feed.direction):
-        return None  # the channel said who it is after its items: the whole-tree parse gets that right
-    return feed
+        if channel is None or root is None:
+            raise NotStreamable
+        head = _rss_head(channel, root)
+        if feed is not None and (head.title, head.language, head.direction) != (
+                feed.title, feed.language, feed.direction):
+            raise NotStreamable  # the channel said who it is after its items: the whole tree gets that right
+        self.feed = head
 
 
 def _rss_head(channel: ET.Element, root: ET.Element) -> ParsedFeed:

@@ -9,12 +9,21 @@ content.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.errors import InputError
 from tui.ingest.encoding import decode_bytes
-from tui.ingest.feeds import looks_like_feed, parse_feed
+from tui.ingest.feeds import (
+    STREAM_CHARS,
+    ParsedFeed,
+    RssStream,
+    looks_like_feed,
+    parse_feed,
+    parse_xml_feed,
+    refuse_entities,
+)
 from tui.ingest.html import extract_page, html_to_text
 from tui.ingest.opml import parse_opml
 from tui.ingest.textclean import clean_inline, clean_language, clean_text, language_of
@@ -68,7 +77,56 @@ def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
 def load_path(path: str | Path) -> Loaded:
     """Read and parse one local file; InputError with one clear line if unusable."""
     p = Path(path).expanduser()
-    loaded = load_bytes(read_file(p), name=str(path), ext=p.suffix.lower())
+    return _located(load_bytes(read_file(p), name=str(path), ext=p.suffix.lower()), p)
+
+
+@dataclass
+class Streamed:
+    """One local file as :func:`stream_path` gives it: what it is, and its articles.
+
+    ``items`` is a list, or for a big RSS feed an iterator that parses as it
+    goes and may raise :class:`tui.ingest.feeds.NotStreamable` part-way (a
+    consumer then drops what it had and calls :meth:`whole`).
+    """
+
+    loaded: Loaded
+    items: Iterable[Article]
+    text: str = ""
+
+    def whole(self) -> list[Article]:
+        """The feed's articles from a parse of the whole document (after NotStreamable)."""
+        name = self.loaded.source
+        try:
+            return _feed_articles(parse_xml_feed(self.text, name, stream=False), name)
+        except InputError as exc:
+            raise exc if str(exc).startswith(name) else InputError(f"{name}: {exc}") from None
+
+
+def stream_path(path: str | Path) -> Streamed:
+    """Like :func:`load_path`, but a big RSS feed's items are parsed as they are
+    consumed (``marsad import`` writes the first ones while the rest is read)."""
+    p = Path(path).expanduser()
+    name, ext = str(path), p.suffix.lower()
+    data = read_file(p)
+    if len(data) > STREAM_CHARS and data.strip():
+        decoded = decode_bytes(data, name=name)
+        text = decoded.text.lstrip("\ufeff \t\r\n")
+        if not text.startswith("{") and _kind_for(ext, text) == "feed":
+            refuse_entities(text, name)
+            warnings = [f"{name}: {decoded.warning}"] if decoded.warning else []
+            return Streamed(Loaded(name, "feed", warnings=warnings), _guess_languages(RssStream(text)), text)
+    loaded = _located(load_bytes(data, name=name, ext=ext), p)
+    return Streamed(loaded, loaded.articles)
+
+
+def _guess_languages(items: Iterable[Article]) -> Iterator[Article]:
+    for art in items:
+        art.language = art.language or language_of(art.title + "\n" + art.body[:400])
+        yield art
+
+
+def _located(loaded: Loaded, p: Path) -> Loaded:
+    """Articles of a text, Markdown or HTML file get the file's URL when they have none."""
     for art in loaded.articles:
         if loaded.kind in ("text", "markdown", "html"):
             art.url = art.url or p.resolve().as_uri()
@@ -98,15 +156,16 @@ def _parse_text(text: str, name: str, ext: str, url: str) -> Loaded:
             raise InputError(f"{name}: the OPML list names no http(s) feeds")
         return Loaded(name, "opml", feeds=feeds)
     if kind == "feed":
-        feed = parse_feed(text, name)
-        if not feed.items:
-            raise InputError(f"{name}: the feed has no items")
-        for art in feed.items:
-            art.language = art.language or language_of(art.title + "\n" + art.body[:400])
-        return Loaded(name, "feed", articles=feed.items)
+        return Loaded(name, "feed", articles=_feed_articles(parse_feed(text, name), name))
     if kind == "html":
         return Loaded(name, "html", articles=[html_article(text, name, url)])
     return Loaded(name, kind, articles=[text_article(text, name, markdown=kind == "markdown")])
+
+
+def _feed_articles(feed: ParsedFeed, name: str) -> list[Article]:
+    if not feed.items:
+        raise InputError(f"{name}: the feed has no items")
+    return list(_guess_languages(feed.items))
 
 
 def _kind_for(ext: str, text: str) -> str:

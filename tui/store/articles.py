@@ -266,21 +266,29 @@ class ArticlesMixin(LibraryFiles):
         Unchanged articles yield nothing. Each batch is committed before its
         results are yielded, so what was yielded is saved.
         """
-        it = iter(articles)
-        while True:
-            results: list[tuple[str, Article]] = []
-            with self.db.write() as conn:
-                for art in it:
-                    kind = _upsert(conn, art)
-                    if kind:
-                        results.append((kind, art))
-                    if len(results) >= BATCH:
-                        break
-                else:
-                    it = iter(())
-            yield from results
-            if not results:
-                return
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= BATCH:
+                yield from self.upsert_batch(batch)
+                batch = []
+        if batch:
+            yield from self.upsert_batch(batch)
+
+    def upsert_batch(self, arts: Sequence[Article],
+                     indexed: Sequence[tuple[str, str, str, str]] | None = None) -> list[tuple[str, Article]]:
+        """Upsert ``arts`` in one transaction; ("added"|"updated", article) for each change.
+
+        ``indexed``, when given, holds each article's search columns as a new
+        article gets them (``index_values(title, body, tags, "", "")``),
+        computed beforehand (the import's parser process folds them, so the
+        writer does not). Why batched: one identity query per batch instead
+        of one per article, and new rows written with ``executemany``.
+        """
+        if not arts:
+            return []
+        with self.db.write() as conn:
+            return _upsert_batch(conn, arts, indexed)
 
     def update_article(self, article_id: str, **changes: Any) -> None:
         """Change metadata fields (read state, tags, direction override)."""
@@ -361,37 +369,138 @@ def _article(row: Sequence[Any], body: str = "") -> Article:
                    fetched=fetched, hash=hash_, read=bool(read), tags=json.loads(tags) if tags else [])
 
 
-def _find(conn: sqlite3.Connection, art: Article) -> tuple[int, str, str, int, str] | None:
-    """The stored article that ``art`` is (by guid, then URL, then content hash): one query."""
-    keys = [(c, v) for c, v in (("guid", art.guid), ("url", art.url), ("hash", art.hash)) if v]
-    if not keys:
+_Known = tuple[int, str, str, int, str]  # n, id, hash, read, tags of a stored article
+
+
+class _Identities:
+    """Who is already stored, for one batch: guid, URL and hash -> the stored row.
+
+    Looked up with one query per key column for the whole batch (each on its
+    index), then kept current as the batch adds and updates rows, so two
+    items of one batch that are the same article find each other exactly as
+    one-at-a-time upserts did. For each value the lowest row number wins,
+    as ``ORDER BY n`` did.
+    """
+
+    COLUMNS = ("guid", "url", "hash")
+
+    def __init__(self, conn: sqlite3.Connection, arts: Sequence[Article]) -> None:
+        self.by: dict[str, dict[str, _Known]] = {c: {} for c in self.COLUMNS}
+        self.keys_of: dict[int, tuple[str, str, str]] = {}
+        for column in self.COLUMNS:
+            values = list({getattr(a, column) for a in arts if getattr(a, column)})
+            if not values:
+                continue
+            rows = conn.execute(f"SELECT n, id, hash, read, tags, guid, url FROM articles "
+                                f"WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY n",
+                                (json.dumps(values, ensure_ascii=False),)).fetchall()
+            for row in rows:
+                self._learn(row[:5], row[5], row[6], row[2])
+
+    def _learn(self, known: _Known, guid: str, url: str, hash_: str) -> None:
+        self.keys_of[known[0]] = (guid, url, hash_)
+        for column, value in zip(self.COLUMNS, (guid, url, hash_), strict=True):
+            if value:
+                self.by[column].setdefault(value, known)
+
+    def find(self, art: Article) -> _Known | None:
+        """The stored article ``art`` is: by guid, then URL, then content hash."""
+        for column, value in (("guid", art.guid), ("url", art.url), ("hash", art.hash)):
+            if value:
+                known = self.by[column].get(value)
+                if known is not None:
+                    return known
         return None
-    where = " OR ".join(f"{c} = ?" for c, _ in keys)
-    rows = conn.execute(f"SELECT n, id, hash, read, tags, guid, url FROM articles WHERE {where} ORDER BY n",
-                        [v for _, v in keys]).fetchall()
-    for column, value in keys:
-        for row in rows:
-            if {"guid": row[5], "url": row[6], "hash": row[2]}[column] == value:
-                return row[:5]
-    return None
+
+    def stored(self, n: int, art: Article) -> None:
+        """Row ``n`` now holds ``art`` (added or rewritten)."""
+        old = self.keys_of.get(n)
+        if old is not None:
+            for column, value in zip(self.COLUMNS, old, strict=True):
+                if value and self.by[column].get(value, (None,))[0] == n:
+                    del self.by[column][value]
+        tags = json.dumps(list(art.tags), ensure_ascii=False) if art.tags else "[]"
+        self._learn((n, art.id, art.hash, int(bool(art.read)), tags), art.guid, art.url, art.hash)
 
 
-def _upsert(conn: sqlite3.Connection, art: Article) -> str:
-    """Insert or update one article inside a transaction: "added", "updated" or ""."""
-    old = _find(conn, art)
-    if old is not None:
-        n, old_id, old_hash, read, tags = old
-        if old_hash == art.hash:
-            return ""
-        art.id, art.read, art.tags = old_id, bool(read), json.loads(tags) if tags else []
-        _write_row(conn, art, n)
-        return "updated"
-    if not art.id or _exists(conn, art.id):
-        art.id = article_id_for(art.url, art.guid, art.hash)
-        while _exists(conn, art.id):
-            art.id = new_id()
-    _write_row(conn, art, None)
-    return "added"
+def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article],
+                  indexed: Sequence[tuple[str, str, str, str]] | None) -> list[tuple[str, Article]]:
+    """Insert or update a batch inside one transaction (see :meth:`ArticlesMixin.upsert_batch`)."""
+    known = _Identities(conn, arts)
+    taken = _taken_ids(conn, arts)
+    next_n = int(conn.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]) + 1
+    new_rows: list[tuple[Any, ...]] = []
+    bodies: list[tuple[int, str]] = []
+    search: list[tuple[Any, ...]] = []
+    results: list[tuple[str, Article]] = []
+    for i, art in enumerate(arts):
+        old = known.find(art)
+        if old is not None:
+            n, old_id, old_hash, read, tags = old
+            if old_hash == art.hash:
+                continue
+            art.id, art.read, art.tags = old_id, bool(read), json.loads(tags) if tags else []
+            _flush(conn, new_rows, bodies, search)  # rows this one may be (same batch)
+            _write_row(conn, art, n)
+            known.stored(n, art)
+            results.append(("updated", art))
+            continue
+        if not art.id or art.id in taken:  # (ids made from keys are all in ``taken`` if stored)
+            art.id = article_id_for(art.url, art.guid, art.hash)
+            while art.id in taken:
+                art.id = _fresh_id(conn)
+        taken.add(art.id)
+        n, next_n = next_n, next_n + 1
+        new_rows.append((n, *_row_values(art), 0))
+        bodies.append((n, art.body))
+        values = indexed[i] if indexed is not None else index_values(art.title, art.body, list(art.tags), "", "")
+        search.append((n, *values))
+        if art.tags:
+            _set_tags(conn, n, list(art.tags), on_note=0)
+        known.stored(n, art)
+        results.append(("added", art))
+    _flush(conn, new_rows, bodies, search)
+    return results
+
+
+def _fresh_id(conn: sqlite3.Connection) -> str:
+    """A random id no stored article has (when the id made from keys is taken)."""
+    article_id = new_id()
+    while _exists(conn, article_id):
+        article_id = new_id()
+    return article_id
+
+
+def _taken_ids(conn: sqlite3.Connection, arts: Sequence[Article]) -> set[str]:
+    """Ids the batch's new articles could collide with (given ids and the ones made from keys)."""
+    candidates = {a.id for a in arts if a.id} | {article_id_for(a.url, a.guid, a.hash)
+                                                  for a in arts if a.guid or a.url or a.hash}
+    rows = conn.execute("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(list(candidates), ensure_ascii=False),))
+    return {r[0] for r in rows}
+
+
+def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str]],
+           search: list[tuple[Any, ...]]) -> None:
+    """Write the new rows gathered so far (and empty the lists)."""
+    if not rows:
+        return
+    conn.executemany(
+        "INSERT INTO articles(n, id, title, url, guid, source, feed_id, language, direction, author, "
+        "published, fetched, sort_date, source_key, hash, read, tags, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO bodies(n, body) VALUES (?, ?)", bodies)
+    conn.executemany("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)", search)
+    rows.clear()
+    bodies.clear()
+    search.clear()
+
+
+def _row_values(art: Article) -> tuple[Any, ...]:
+    """The ``articles`` columns id .. tags of ``art``, in table order."""
+    return (art.id, art.title, art.url, art.guid, art.source, art.feed_id, art.language, art.direction,
+            art.author, art.published, art.fetched, art.published or art.fetched, art.source.casefold(),
+            art.hash, int(bool(art.read)), json.dumps(list(art.tags), ensure_ascii=False) if art.tags else "[]")
 
 
 def _exists(conn: sqlite3.Connection, article_id: str) -> bool:
@@ -404,9 +513,7 @@ def insert_article(conn: sqlite3.Connection, art: Article, notes: int = 0) -> in
 
 
 def _write_row(conn: sqlite3.Connection, art: Article, n: int | None, notes: int = 0) -> int:
-    values = (art.id, art.title, art.url, art.guid, art.source, art.feed_id, art.language, art.direction,
-              art.author, art.published, art.fetched, art.published or art.fetched, art.source.casefold(),
-              art.hash, int(bool(art.read)), json.dumps(list(art.tags), ensure_ascii=False) if art.tags else "[]")
+    values = _row_values(art)
     if n is None:
         cur = conn.execute(
             "INSERT INTO articles(id, title, url, guid, source, feed_id, language, direction, author, "

@@ -1,0 +1,225 @@
+"""`marsad import` of big files through the parser process (tui.ingest.pipeline).
+
+Each test runs the real command on real files in tmp_path, once through the
+two-process pipeline and, where it compares, once in-process, and reads the
+real library.sqlite afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.errors import InputError
+from tui.ingest import pipeline
+from tui.ingest.feeds import STREAM_CHARS
+from tui.ingest.pipeline import ParserGone, ParserProcess, worth_a_process
+from tui.models import Article
+from tui.store import Store
+
+WORDS = ("قالت الحكومة في بيان صدر صباح اليوم إن المفاوضات حول المياه والطاقة ستستأنف في عمّان "
+         "الأسبوع المقبل بحضور ممثلين عن البلديات والنقابات ومنظمات المجتمع المدني").split()
+
+
+def body(i: int) -> str:
+    """A few paragraphs of made-up Arabic news text, different for every item."""
+    paras = []
+    for p in range(4):
+        words = [WORDS[(i * 7 + p * 3 + k) % len(WORDS)] for k in range(60)]
+        paras.append(f"<p>{' '.join(words)} {i}-{p}</p>")
+    return "".join(paras)
+
+
+def feed_text(items: int, start: int = 0, edit: dict[int, str] | None = None) -> str:
+    edit = edit or {}
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+             "<title>نشرة الاختبار</title><link>https://news.test/</link><language>ar</language>"]
+    for i in range(start, start + items):
+        text = edit.get(i, body(i)).replace("&", "&amp;").replace("<", "&lt;")
+        parts.append(f"<item><title>خبر رقم {i} عن المياه</title><link>https://news.test/a/{i}</link>"
+                     f"<guid isPermaLink=\"false\">news.test-{i}</guid>"
+                     f"<pubDate>Mon, 02 Feb 2026 {i % 24:02d}:{i % 60:02d}:00 GMT</pubDate>"
+                     f"<description>{text}</description></item>")
+    parts.append("</channel></rss>\n")
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def big_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A feed longer than STREAM_CHARS, so it is parsed (and sent) item by item."""
+    path = tmp_path_factory.mktemp("feeds") / "big-ar.xml"
+    items = 1
+    while len(feed_text(items)) < STREAM_CHARS * 1.2:
+        items *= 2
+    path.write_text(feed_text(items), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str) -> tuple[int, str, str]:
+    code = main(["--library", str(library), "import", *map(str, paths)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every import of local files goes through the parser process."""
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
+
+
+def rows(library: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(library / "library.sqlite")
+    try:
+        return conn.execute(
+            "SELECT a.id, a.title, a.url, a.guid, a.source, a.language, a.direction, a.author, a.published, "
+            "a.hash, a.read, a.tags, b.body FROM articles a JOIN bodies b ON b.n = a.n ORDER BY a.id").fetchall()
+    finally:
+        conn.close()
+
+
+def search_ids(library: Path, query: str) -> list[str]:
+    from tui.search.query import parse_query
+
+    store = Store(library)
+    try:
+        return sorted(aid for aid, _ in store.search(parse_query(query)))
+    finally:
+        store.close()
+
+
+def test_big_inputs_go_to_a_process_and_small_ones_do_not(tmp_path: Path, big_feed: Path) -> None:
+    small = tmp_path / "small.xml"
+    small.write_text(feed_text(3), encoding="utf-8")
+    assert not worth_a_process([str(small)])
+    assert worth_a_process([str(big_feed), str(small)]) == (big_feed.stat().st_size >= pipeline.PARALLEL_BYTES)
+    assert not worth_a_process([str(big_feed), "https://news.test/feed.xml"])  # URLs: in-process
+
+
+def test_the_pipeline_saves_what_the_in_process_import_saves(
+        tmp_path: Path, big_feed: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    small = tmp_path / "note.txt"
+    small.write_text("عنوان الملاحظة\n\nنص قصير عن المياه في عمّان.\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
+    code, out_a, err = run(capsys, tmp_path / "a", big_feed, small)
+    assert code == 0, err
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 1 << 62)
+    code, out_b, err = run(capsys, tmp_path / "b", big_feed, small)
+    assert code == 0, err
+    assert out_a == out_b  # the same lines, in the same order
+    assert out_a.splitlines()[-1].startswith(f"imported: {len(rows(tmp_path / 'a'))} added")
+    assert rows(tmp_path / "a") == rows(tmp_path / "b")
+    assert search_ids(tmp_path / "a", "المياه") == search_ids(tmp_path / "b", "المياه") != []
+    assert search_ids(tmp_path / "a", '"المجتمع المدني"') == search_ids(tmp_path / "b", '"المجتمع المدني"') != []
+
+
+def test_reimport_through_the_pipeline_updates_in_place(tmp_path: Path, big_feed: Path, parallel: None,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    lib = tmp_path / "lib"
+    code, out, err = run(capsys, lib, big_feed)
+    assert code == 0, err
+    before = {r[3]: r for r in rows(lib)}
+    items = len(before)
+    edited = tmp_path / "edited.xml"
+    edited.write_text(feed_text(items, edit={5: "<p>نص جديد تماما عن الكهرباء في إربد</p>"}), encoding="utf-8")
+    code, out, err = run(capsys, lib, edited)
+    assert code == 0, err
+    assert out.splitlines()[-1] == f"imported: 0 added, 1 updated, {items - 1} already in the library"
+    after = {r[3]: r for r in rows(lib)}
+    assert len(after) == items
+    assert after["news.test-5"][0] == before["news.test-5"][0]  # same id: notes stay attached
+    assert after["news.test-5"][-1] == "نص جديد تماما عن الكهرباء في إربد"
+    assert search_ids(lib, "إربد") == [before["news.test-5"][0]]
+
+
+def test_a_broken_file_is_one_line_and_saves_nothing_of_itself(tmp_path: Path, big_feed: Path, parallel: None,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    text = big_feed.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.xml"  # cut inside an item near the end: streamed rows were already sent
+    broken.write_text(text[: int(len(text) * 0.9)].rsplit("<item>", 1)[0] + "<item><title>مقطوع", encoding="utf-8")
+    good = tmp_path / "good.xml"
+    good.write_text(feed_text(3, start=100_000), encoding="utf-8")
+    missing = tmp_path / "missing.xml"
+    lib = tmp_path / "lib"
+    code, out, err = run(capsys, lib, good, missing, broken)
+    saved = {r[3] for r in rows(lib)}
+    assert {"news.test-100000", "news.test-100001", "news.test-100002"} <= saved
+    assert f"{missing}: no such file" in err
+    assert "Traceback" not in err
+    # the truncated feed: its closed items are recovered, as the in-process import recovers them
+    lib_b = tmp_path / "lib-b"
+    pipeline_rows = rows(lib)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "PARALLEL_BYTES", 1 << 62)
+        code_b, out_b, err_b = run(capsys, lib_b, good, missing, broken)
+    assert (code, out, err) == (code_b, out_b, err_b)
+    assert pipeline_rows == rows(lib_b)
+
+
+def test_junk_after_streamed_rows_keeps_what_was_saved(tmp_path: Path, big_feed: Path,
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    text = big_feed.read_text(encoding="utf-8")
+    junk = tmp_path / "junk.xml"  # half a feed, then binary junk
+    junk.write_text(text[: len(text) // 2].rsplit("<item>", 1)[0] + "<item>\x00\x01<<<>>>&&&", encoding="utf-8")
+    good = tmp_path / "good.xml"
+    good.write_text(feed_text(2, start=500_000), encoding="utf-8")
+    results = []
+    for threshold in (0, 1 << 62):
+        monkeypatch.setattr(pipeline, "PARALLEL_BYTES", threshold)
+        lib = tmp_path / f"lib-{threshold}"
+        assert run(capsys, lib, good)[0] == 0
+        before = set(rows(lib))
+        results.append((run(capsys, lib, junk), rows(lib)))
+        assert before <= set(rows(lib))
+        assert "Traceback" not in results[-1][0][2]
+    assert results[0] == results[1]
+
+
+def _scripted(items: list[tuple[str, Article]], *tail: tuple[object, ...]) -> list[tuple[object, ...]]:
+    from tui.ingest.pipeline import prepare, to_row
+
+    return [("rows", 0, [to_row(prepare(art, 2_000_000)) for _, art in items]), *tail]
+
+
+def test_the_writer_rolls_a_file_back_on_error_and_on_restart(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The writer's side alone, fed the messages a parser sends (real rows, real library)."""
+    import importlib
+
+    from tui.ingest.feeds import parse_feed
+
+    command = importlib.import_module("tui.commands.import")
+    first = [("", a) for a in parse_feed(feed_text(3)).items]
+    second = [("", a) for a in parse_feed(feed_text(2, start=50)).items]
+    store = Store(tmp_path / "lib")
+    try:
+        totals = dict.fromkeys(("added", "updated", "unchanged"), 0)
+        messages = _scripted(first, ("error", 0, "broken.xml: malformed XML"))
+        with pytest.raises(InputError, match="broken.xml: malformed XML"):
+            command._write_file(store, messages[0], iter(messages[1:]), totals)
+        assert store.article_count() == 0 and totals["added"] == 0
+        messages = [*_scripted(first, ("restart", 0)), *_scripted(second, ("end", 0))]
+        command._write_file(store, messages[0], iter(messages[1:]), totals)
+        assert sorted(a.guid for a in store.articles()) == ["news.test-50", "news.test-51"]
+        assert totals["added"] == 2
+    finally:
+        store.close()
+    out = capsys.readouterr().out
+    assert out.count("\n") == 2 and "خبر رقم 50" in out
+
+
+def test_a_parser_that_dies_is_reported_and_what_was_saved_stays(tmp_path: Path, big_feed: Path) -> None:
+    with ParserProcess([str(big_feed)], 2_000_000) as parser:
+        messages = parser.messages()
+        first = next(messages)
+        assert first[0] == "rows"
+        os.kill(parser.process.pid, signal.SIGKILL)
+        with pytest.raises(ParserGone, match="stopped unexpectedly"):
+            for _ in messages:
+                pass

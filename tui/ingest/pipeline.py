@@ -1,0 +1,197 @@
+"""``marsad import`` of big files in two processes: a parser, and the writer.
+
+Why: parsing and cleaning a 10,000-item feed costs about as much CPU as
+writing it (rows, bodies, the search index), and the two do not depend on
+each other item by item. A parser process reads the files in order and
+sends cleaned, folded rows in small batches through a pipe; the main process
+owns the library and writes them. On two cores the import then takes about
+the longer of the two halves instead of their sum.
+
+What stays as it was (``marsad import`` in one process, which small inputs
+still use: a process start costs more than it saves there):
+
+- the door: every article is cleaned (:func:`tui.ingest.textclean.clean_article`)
+  and cut to size in the parser, exactly as :func:`tui.ingest.saving.save_articles`
+  does, and the search columns are folded there with the same function;
+- one file is one write transaction: a file that turns out broken half-way
+  leaves the library as it was, and what was printed is saved;
+- errors are one line per file, and the next file is still read.
+
+The pipe is the back-pressure: the parser blocks when the writer is behind,
+so neither holds more than a few batches. Messages are plain tuples (cheap
+to pickle); the parser function is module-level, so the ``spawn`` start
+method works too (``fork`` is used where it is safe: it skips re-importing).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from tui.errors import InputError
+from tui.ingest.feeds import NotStreamable
+from tui.ingest.local import stream_path
+from tui.ingest.saving import cut_to_size
+from tui.ingest.textclean import clean_article
+from tui.models import Article
+from tui.search.fts import index_values
+
+PARALLEL_BYTES = 4 * 1024 * 1024  # inputs smaller than this together are parsed in-process
+CHUNK = 200  # articles per message
+
+Indexed = tuple[str, str, str, str]
+Message = tuple[Any, ...]
+
+
+class ParserGone(InputError):
+    """The parser process ended without saying so (killed, out of memory)."""
+
+
+def worth_a_process(paths: Sequence[str]) -> bool:
+    """Whether these inputs are big enough to parse in a second process.
+
+    Only local files (a URL is fetched in-process), only with a second CPU.
+    """
+    if (os.cpu_count() or 1) < 2 or any(p.startswith(("http://", "https://")) for p in paths):
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += Path(path).expanduser().stat().st_size
+        except OSError:
+            continue  # reported by the parser, in order
+    return total >= PARALLEL_BYTES
+
+
+# -- the parser process ----------------------------------------------------------
+
+
+def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
+    """Parser process: each file's messages, in order, then ("done", -1).
+
+    Per file: ("warn", i, line)*, ("feeds", i, [Feed])?, ("rows", i, [row])*,
+    ("restart", i) when the item-by-item parse failed part-way (the writer
+    drops that file's rows so far; the whole-tree parse follows), then
+    ("end", i); or ("error", i, line) instead of ("end", i).
+    """
+    try:
+        for i, path in enumerate(paths):
+            try:
+                _parse_one(i, path, max_chars, conn)
+            except InputError as exc:
+                conn.send(("error", i, str(exc)))
+            except Exception as exc:  # a parser's bug on one file: one line, and the next file
+                conn.send(("error", i, f"{path}: could not be read ({type(exc).__name__}: {exc})"))
+        conn.send(("done", -1))
+    except (KeyboardInterrupt, BrokenPipeError):
+        pass  # the writer is gone or the user stopped: nothing to report from here
+    finally:
+        conn.close()
+
+
+def _parse_one(i: int, path: str, max_chars: int, conn: Connection) -> None:
+    streamed = stream_path(path)
+    for warning in streamed.loaded.warnings:
+        conn.send(("warn", i, warning))
+    if streamed.loaded.feeds:
+        conn.send(("feeds", i, streamed.loaded.feeds))
+    try:
+        sent = _send_rows(i, streamed.items, max_chars, conn)
+    except NotStreamable:
+        conn.send(("restart", i))
+        sent = _send_rows(i, streamed.whole(), max_chars, conn)
+    if not sent and streamed.loaded.kind == "feed":
+        raise InputError(f"{path}: the feed has no items")
+    conn.send(("end", i))
+
+
+def _send_rows(i: int, items: Iterable[Article], max_chars: int, conn: Connection) -> int:
+    batch: list[tuple[Any, ...]] = []
+    sent = 0
+    for art in items:
+        batch.append(to_row(prepare(art, max_chars)))
+        if len(batch) >= CHUNK:
+            conn.send(("rows", i, batch))
+            sent, batch = sent + len(batch), []
+    if batch:
+        conn.send(("rows", i, batch))
+        sent += len(batch)
+    return sent
+
+
+def prepare(art: Article, max_chars: int) -> Article:
+    """The door, as :func:`tui.ingest.saving.save_articles` passes articles through it."""
+    return cut_to_size(clean_article(art), max_chars)
+
+
+_FIELDS = ("title", "body", "url", "guid", "source", "feed_id", "language", "direction", "author",
+           "published", "fetched", "hash", "read", "tags")
+
+
+def to_row(art: Article) -> tuple[Any, ...]:
+    """An article and its search columns as one plain tuple (what the pipe carries)."""
+    return (*(getattr(art, f) for f in _FIELDS),
+            index_values(art.title, art.body, list(art.tags), "", ""))
+
+
+def from_row(row: Sequence[Any]) -> tuple[Article, Indexed]:
+    values = dict(zip(_FIELDS, row[:-1], strict=True))
+    return Article(id="", **values), row[-1]
+
+
+# -- the writer's side -----------------------------------------------------------
+
+
+class ParserProcess:
+    """The parser process and the end of the pipe the writer reads."""
+
+    def __init__(self, paths: Sequence[str], max_chars: int) -> None:
+        ctx = _context()
+        self._recv, send = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=parse_files, args=(list(paths), max_chars, send),
+                                   name="marsad-import-parser", daemon=True)
+        self.process.start()
+        send.close()  # the child holds the only writing end: EOF when it dies
+
+    def messages(self) -> Iterator[Message]:
+        """Messages until ("done", -1); ParserGone if the process died first."""
+        while True:
+            try:
+                msg: Message = self._recv.recv()
+            except (EOFError, OSError):
+                self.process.join(timeout=5)
+                raise ParserGone(f"the parser process stopped unexpectedly (exit status "
+                                 f"{self.process.exitcode}); files not reported above were not imported") from None
+            if msg[0] == "done":
+                return
+            yield msg
+
+    def close(self) -> None:
+        """Stop the parser (if still running) and release the pipe."""
+        self._recv.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(timeout=5)
+
+    def __enter__(self) -> ParserProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _context() -> Any:
+    """``fork`` when it is safe (no other threads), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+__all__ = ["CHUNK", "PARALLEL_BYTES", "ParserGone", "ParserProcess", "from_row",
+           "parse_files", "prepare", "to_row", "worth_a_process"]
