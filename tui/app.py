@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.config import BIDI_MODES, Config, save_setting
 from tui.keymap import normalise_keymap
 from tui.store import Store
+from tui.store.library import library_needs_upgrade
 from tui.text.sanitize import visible_controls
 from tui.themes import APP_VARIABLES, load_themes
 
@@ -32,10 +33,11 @@ class MarsadApp(App[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.focus-previous"),
     ]
 
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(self, config: Config, store: Store | None) -> None:
+        """``store`` None: the library needs an upgrade first, done behind a progress screen."""
         super().__init__()
         self.config = config
-        self.store = store
+        self._store = store
         self.theme_failures: list[tuple[Path, str]] = []
         self._themes_loaded = False
         self.keymap_ids: dict[str, str] = {}  # binding id -> keys, from settings.toml [keymap]
@@ -54,6 +56,16 @@ class MarsadApp(App[None]):
         super().notify(visible_controls(message), title=visible_controls(title), severity=severity,
                        timeout=timeout, markup=False)
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the library is still being opened")
+        return self._store
+
+    @property
+    def store_open(self) -> bool:
+        return self._store is not None
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
 
@@ -69,9 +81,23 @@ class MarsadApp(App[None]):
         if self.keymap_ids:
             self.set_keymap(self.keymap_ids)
         self._send_bidi_mode(self.config.bidi)
+        if self._store is None:
+            from tui.screens.upgrade import UpgradeScreen
+
+            self.push_screen(UpgradeScreen(self.config.library, self._upgraded))
+            return
+        self._show_main()
+
+    def _show_main(self) -> None:
         from tui.screens.main import MainScreen
 
         self.push_screen(MainScreen(self.store, self.config))
+
+    def _upgraded(self, store: Store) -> None:
+        """The library was upgraded and opened behind the progress screen: on to the main screen."""
+        self._store = store
+        self.pop_screen()
+        self._show_main()
 
     def _load_themes(self) -> None:
         themes, failed = load_themes(self.config.themes_dir)
@@ -146,6 +172,8 @@ def _key_name(key: str) -> str:
 def make_app(config: Config, store: Store | None = None) -> MarsadApp:
     """The one factory used by the CLI, the tests and the snapshot apps."""
     if store is None:
+        if library_needs_upgrade(config.library):
+            return MarsadApp(config, None)  # upgraded behind a progress screen, not before first paint
         store = Store(config.library)
         if config.seed_samples and store.is_new:
             from tui.samples import seed_library

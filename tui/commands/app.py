@@ -13,5 +13,6 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.library, bidi=args.bidi, theme=args.theme)
     app = make_app(config)
     app.run()
-    app.store.close()
+    if app.store_open:
+        app.store.close()
     return 0

@@ -22,9 +22,9 @@ from tui.errors import StoreError
 from tui.models import Annotation
 from tui.store.articles import ArticlesMixin
 from tui.store.ids import BUCKETS
-from tui.store.migrate import Progress, json_to_sqlite
+from tui.store.migrate import Progress, json_to_sqlite, stderr_upgrade_progress
 from tui.store.notes import NotesMixin
-from tui.store.sql import DB_NAME, Database
+from tui.store.sql import DB_NAME, Database, UpgradeProgress, needs_upgrade
 
 SCHEMA_VERSION = 2
 
@@ -39,11 +39,17 @@ class Store(ArticlesMixin, NotesMixin):
     """All reads and writes of a library folder. Thread-safe; never imports Textual."""
 
     def __init__(self, folder: str | Path, readonly: bool = False, progress: Progress | None = None,
-                 set_aside_damaged: bool | None = None) -> None:
+                 set_aside_damaged: bool | None = None, upgrade_progress: UpgradeProgress | None = None) -> None:
         """Open a library; ``set_aside_damaged=False`` (the default when read-only)
-        reports a damaged file by raising instead of moving it aside."""
+        reports a damaged file by raising instead of moving it aside.
+
+        Opening a library an older Marsad wrote upgrades it first (seconds to
+        minutes at 100,000+ articles): ``upgrade_progress`` hears each step
+        (the app's progress screen); without it a line and a bar go to stderr.
+        """
         self._init_files(Path(folder).expanduser(), readonly, set_aside_damaged)
         self.progress = progress
+        self.upgrade_progress = upgrade_progress
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -74,7 +80,7 @@ class Store(ArticlesMixin, NotesMixin):
         try:
             if _emptied(path, self.folder):
                 raise StoreError("the file is empty")
-            return Database(path)
+            return Database(path, upgrade_progress=self.upgrade_progress or stderr_upgrade_progress)
         except (StoreError, sqlite3.DatabaseError) as exc:
             if _disk_full(self.folder):  # not damage: never set a database aside for that
                 raise StoreError(f"the disk is full: cannot open {path}; free some space and try again "
@@ -220,3 +226,12 @@ def _stat(path: Path) -> str:
         st = path.stat()  # inode and ctime too: every JSON write is a rename to a new inode
         return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}"
     return "-"
+
+
+def library_needs_upgrade(folder: str | Path) -> bool:
+    """True when opening ``folder`` would first upgrade it (articles still in JSON, or an
+    older ``library.sqlite``): the app then opens it behind a progress screen."""
+    folder = Path(folder).expanduser()
+    if (folder / "articles.json").exists():
+        return True
+    return needs_upgrade(folder / DB_NAME)

@@ -45,6 +45,20 @@ def stderr_progress(done: int, total: int) -> None:
 BAR = 30
 
 
+def stderr_upgrade_progress(what: str, done: int, total: int) -> None:
+    """The CLI's view of a database upgrade (``marsad`` itself shows a progress screen):
+    a line when a step starts and when it ends, on a terminal a bar in between."""
+    if done == 0:
+        print(f"marsad: upgrading the library (once): {what}…", file=sys.stderr, flush=True)
+    elif done == total:
+        end = "\r\033[K" if sys.stderr.isatty() else ""
+        print(f"{end}marsad: {what}: done ({total:,}).", file=sys.stderr, flush=True)
+    elif sys.stderr.isatty():
+        filled = int(BAR * done / max(total, 1))
+        bar = "█" * filled + "░" * (BAR - filled)
+        print(f"\r  {bar} {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+
 def v1_articles(store: Store) -> list[dict[str, Any]]:
     """Article documents of a schema-1 library (an unreadable file is set aside and reported)."""
     if not (store.folder / "articles.json").exists():
@@ -71,6 +85,12 @@ def json_to_sqlite(store: Store, move_files: bool = True) -> int:
         return 0
     bodies = v1_bodies(store)
     progress: Progress = store.progress or stderr_progress
+    if store.progress is None and store.upgrade_progress is not None:
+        upgrade = store.upgrade_progress
+
+        def progress(done: int, total: int) -> None:
+            upgrade("moving the articles into library.sqlite", done, total)
+
     total = len(docs)
     progress(0, total)
     moved = 0

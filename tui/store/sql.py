@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tui.errors import StoreError
@@ -28,6 +28,12 @@ from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
 DB_NAME = "library.sqlite"
 DB_VERSION = 4  # 2: article_entities.surfaces; 3: indexes in the list's exact orders; 4: contentless FTS
 BUSY_TIMEOUT_MS = 30_000
+UPGRADE_STEP = 500  # articles between progress reports while the search index is rebuilt
+
+UpgradeProgress = Callable[[str, int, int], None]
+"""(what is being done, done, total): called while an older database is upgraded, which
+can take seconds at 100,000 articles and minutes at 1,000,000 (the CLI prints a line
+and a bar, the app shows a progress screen)."""
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -80,8 +86,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, token
 class Database:
     """Connections to one ``library.sqlite``: one per thread, writes serialised."""
 
-    def __init__(self, path: Path | None, readonly: bool = False, uri: str | None = None) -> None:
+    def __init__(self, path: Path | None, readonly: bool = False, uri: str | None = None,
+                 upgrade_progress: UpgradeProgress | None = None) -> None:
         self.path = path
+        self.upgrade_progress = upgrade_progress
         self.readonly = readonly
         self._uri = uri
         self._local = threading.local()
@@ -134,10 +142,19 @@ class Database:
             current = False  # no meta table yet: a new database
         if current:
             return
+        report = self.upgrade_progress or _no_progress
         with self.write() as c:
+            version = self.meta(c, "db_version") if _has_table(c, "meta") else None
+            missing = _missing_indexes(c) if version else []
+            done = 0
             for statement in _statements(SCHEMA):
+                name = _index_name(statement)
+                if name in missing:  # CREATE INDEX over every row of an older library: seconds to minutes
+                    report("building the list's indexes", done, len(missing))
                 c.execute(statement)
-            version = self.meta(c, "db_version")
+                if name in missing:
+                    done += 1
+                    report("building the list's indexes", done, len(missing))
             if version and int(version) > DB_VERSION:
                 raise StoreError("library.sqlite was written by a newer Marsad; upgrade Marsad to open it")
             if version == "1":
@@ -149,11 +166,11 @@ class Database:
             if version in ("1", "2", "3"):  # the search table kept a folded copy of every text: rebuilt without
                 c.execute("DROP TABLE IF EXISTS search")
                 c.execute(next(st for st in _statements(SCHEMA) if "VIRTUAL TABLE IF NOT EXISTS search" in st))
-                _rebuild_search(c)
+                _rebuild_search(c, report)
                 rebuilt = True
             self.set_meta(c, "db_version", str(DB_VERSION))
             if self.meta(c, "fold_version") not in (None, FOLD_VERSION) and not rebuilt:
-                _rebuild_search(c)
+                _rebuild_search(c, report)
             self.set_meta(c, "fold_version", FOLD_VERSION)
 
     # -- transactions --------------------------------------------------------
@@ -232,19 +249,75 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-def _rebuild_search(conn: sqlite3.Connection) -> None:
-    """Re-fold every article into the search table (after the folding rules changed)."""
+def _rebuild_search(conn: sqlite3.Connection, report: UpgradeProgress | None = None) -> None:
+    """Re-fold every article into the search table (after the folding rules changed).
+
+    Streamed (a few hundred bodies in memory at a time, not the library), with
+    progress every ``UPGRADE_STEP`` articles.
+    """
     import json
 
     from tui.search.fts import index_values
 
+    report = report or _no_progress
+    what = "rebuilding the search index"
+    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    report(what, 0, total)
     conn.execute("INSERT INTO search(search) VALUES ('delete-all')")
     rows = conn.execute(
         "SELECT a.n, a.title, b.body, a.tags, coalesce(t.notes, ''), coalesce(t.tags, '') FROM articles a "
         "JOIN bodies b ON b.n = a.n LEFT JOIN note_text t ON t.n = a.n")
-    for n, title, body, tags, notes, note_tags in rows.fetchall():
-        conn.execute("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
-                     (n, *index_values(title, body, json.loads(tags), notes, note_tags)))
+    done = 0
+    while batch := rows.fetchmany(UPGRADE_STEP):
+        conn.executemany("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)",
+                         [(n, *index_values(title, body, json.loads(tags), notes, note_tags))
+                          for n, title, body, tags, notes, note_tags in batch])
+        done += len(batch)
+        if done < total:
+            report(what, done, total)
+    report(what, total, total)
+
+
+def _no_progress(what: str, done: int, total: int) -> None:
+    """No one to tell (a read-only or in-memory database)."""
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _index_name(statement: str) -> str | None:
+    words = statement.split()
+    if words[:5] == ["CREATE", "INDEX", "IF", "NOT", "EXISTS"]:
+        return words[5]
+    return None
+
+
+def _missing_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Indexes of the current schema an older database does not have yet."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    wanted = [name for st in _statements(SCHEMA) if (name := _index_name(st)) is not None]
+    return [name for name in wanted if name not in have]
+
+
+def needs_upgrade(path: Path) -> bool:
+    """True when opening this database would upgrade it first (an older Marsad wrote it).
+
+    Read-only and cheap (two rows of ``meta``), so the app can decide to show
+    its progress screen before it opens the library; any doubt answers False
+    and the ordinary open reports what is wrong.
+    """
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('db_version', 'fold_version')"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return meta.get("db_version") != str(DB_VERSION) or meta.get("fold_version") != FOLD_VERSION
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
