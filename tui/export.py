@@ -59,7 +59,7 @@ RTL_OPEN = '<div dir="rtl" markdown="1">'
 
 
 class ExportSource(Protocol):
-    def articles(self) -> list[Article]: ...
+    def articles_by_ids(self, ids: Iterable[str]) -> dict[str, Article]: ...
     def get_article(self, article_id: str) -> Article | None: ...
     def annotations_for(self, article_id: str) -> list[Annotation]: ...
     def all_annotations(self) -> list[Annotation]: ...
@@ -101,7 +101,7 @@ def select(store: ExportSource, tag: str | None = None, article_id: str | None =
         by_article: dict[str, list[Annotation]] = {}
         for ann in store.all_annotations():
             by_article.setdefault(ann.article_id, []).append(ann)
-        meta = {a.id: a for a in store.articles() if a.id in by_article}
+        meta = store.articles_by_ids(by_article)  # the annotated articles only, not the library
         sections = [(_full(store, meta[aid]), anns) for aid, anns in by_article.items() if aid in meta]
     if tag:
         sections = [(art, anns if has_tag(art.tags, tag) else [a for a in anns if has_tag(a.tags, tag)])

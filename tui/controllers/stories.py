@@ -89,8 +89,6 @@ class StoriesController:
         """Cluster what is new and read the stories (blocking: call it from a worker)."""
         lib = StoryLibrary(store)  # type: ignore[arg-type]
         lib.update()
-        if not lib.articles:
-            lib.articles = {a.id: a for a in store.articles()}  # type: ignore[attr-defined]
         self.lib = lib
         self.all = lib.stories(self.lang)
 
@@ -225,7 +223,8 @@ class StoriesController:
         since, self.fetch_started = self.fetch_started, None
         if not since or not watch.load_watchlist(store):
             return []
-        new = [a.id for a in store.articles() if a.fetched and _after(a.fetched, since)]  # type: ignore[attr-defined]
+        new = [a.id for chunk in store.iter_articles() for a in chunk  # type: ignore[attr-defined]
+               if a.fetched and _after(a.fetched, since)]
         hits = watch.new_for_watched(store, new)
         return watch.hit_lines(hits, limit=3)
 

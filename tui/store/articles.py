@@ -36,6 +36,7 @@ META_COLUMNS = ("id", "title", "url", "guid", "source", "feed_id", "language", "
                 "published", "fetched", "hash", "read", "tags")
 _COLUMNS = ", ".join(f"a.{c}" for c in META_COLUMNS) + ", a.notes"
 _SELECT_META = f"SELECT {_COLUMNS} FROM articles a"
+_SELECT_META_N = f"SELECT {_COLUMNS}, a.n, a.sort_date FROM articles a"  # for keyset pages
 _UPDATABLE = {"title", "url", "guid", "source", "feed_id", "language", "direction", "author",
               "published", "fetched", "read", "tags"}
 BATCH = 500  # articles per write transaction in a long import
@@ -125,6 +126,30 @@ class ArticlesMixin(LibraryFiles):
             marks = ",".join("?" * len(chunk))
             for r in conn.execute(f"{_SELECT_META} WHERE a.id IN ({marks})", chunk):
                 out[r[0]] = _article(r)
+        return out
+
+    def iter_articles(self, batch: int = 2000) -> Iterator[list[Article]]:
+        """Every article's metadata, newest first (as :meth:`articles`), ``batch`` at a time:
+        one keyset query per batch over the date index, so a pass over 1,000,000
+        articles holds one batch, never the library."""
+        conn = self.db.conn()
+        rows = conn.execute(f"{_SELECT_META_N} ORDER BY {SORTS['newest']} LIMIT ?", (batch,)).fetchall()
+        while rows:
+            yield [_article(r) for r in rows]
+            last_n, last_date = rows[-1][-2], rows[-1][-1]
+            rows = conn.execute(f"{_SELECT_META_N} WHERE a.sort_date <= ? AND NOT (a.sort_date = ? AND a.n <= ?) "
+                                f"ORDER BY {SORTS['newest']} LIMIT ?", (last_date, last_date, last_n, batch)).fetchall()
+
+    def bodies_by_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """Bodies of the given articles, by id (unknown ids left out), 900 per query."""
+        out: dict[str, str] = {}
+        wanted = list(dict.fromkeys(ids))
+        conn = self.db.conn()
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update(conn.execute(f"SELECT a.id, b.body FROM articles a JOIN bodies b ON b.n = a.n "
+                                    f"WHERE a.id IN ({marks})", chunk).fetchall())
         return out
 
     def iter_bodies(self) -> Iterator[tuple[str, str]]:

@@ -22,8 +22,6 @@ def story_brief(store: Store, story_id: str, options: ExportOptions | None = Non
     """The brief of story ``story_id`` as Markdown; InputError when there is no such story."""
     lib = StoryLibrary(store)
     lib.update()
-    if not lib.articles:
-        lib.articles = {a.id: a for a in store.articles()}
     return brief_markdown(lib, lib.story(story_id, lang), options or ExportOptions(), lang)
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -37,7 +38,7 @@ from tui.errors import InputError, StoreError
 from tui.models import Article, Entity
 from tui.store import Store, atomic_write
 from tui.store.entity_index import EntityIndex
-from tui.stories.cluster import Clusterer, ClusterParams, compact, from_dict, to_dict
+from tui.stories.cluster import Clusterer, ClusterParams, StoryState, compact, from_dict, to_dict
 from tui.stories.features import StoryDoc, make_doc, parse_time
 from tui.stories.model import Story, make_story
 
@@ -45,6 +46,60 @@ STATE_FILE = "cache/stories/state.json"
 FORMAT = "1"
 LEAD_CHARS = 1200
 BATCH = 500
+CHUNK = 2000  # articles read from the store at a time while clustering
+STORY_GROUP = 5000  # article ids whose metadata is read at once while the stories are listed
+KEPT = 20_000  # articles kept in memory after being looked up by id
+
+
+class LibraryArticles(Mapping[str, Article]):
+    """Article metadata by id, read from the store when asked, never the whole library.
+
+    Stories name articles by id; this looks them up (``in``, ``[]``, ``get``)
+    with one indexed query each, or a batch at a time with :meth:`load`, and
+    keeps the last :data:`KEPT` it read. At 1,000,000 articles a dict of
+    every ``Article`` was ~1 GB; this holds what is being shown.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._kept: OrderedDict[str, Article] = OrderedDict()
+
+    def load(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The articles of ``ids`` still in the library (a few queries for many ids)."""
+        wanted = list(dict.fromkeys(ids))
+        found = {i: self._kept[i] for i in wanted if i in self._kept}
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            found.update(self.store.articles_by_ids(missing))
+        return found
+
+    def _keep(self, article: Article) -> Article:
+        self._kept[article.id] = article
+        self._kept.move_to_end(article.id)
+        while len(self._kept) > KEPT:
+            self._kept.popitem(last=False)
+        return article
+
+    def __getitem__(self, article_id: str) -> Article:
+        article = self._kept.get(article_id)
+        if article is None:
+            article = self.store.articles_by_ids([article_id]).get(article_id)
+            if article is None:
+                raise KeyError(article_id)
+        return self._keep(article)
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.get(article_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self.store.iter_articles(CHUNK):
+            yield from (a.id for a in chunk)
+
+    def __len__(self) -> int:
+        return self.store.article_count()
+
+    def __bool__(self) -> bool:
+        return True  # looked up on demand: never "empty, read them all" (callers used to check)
 
 
 @dataclass
@@ -55,12 +110,14 @@ class StoryLibrary:
     params: ClusterParams = field(default_factory=ClusterParams)
     clusterer: Clusterer = field(init=False)
     names: dict[str, str] = field(default_factory=dict)
-    articles: dict[str, Article] = field(default_factory=dict)
+    articles: Mapping[str, Article] = field(init=False)
+    """Article metadata by id, looked up in the store (:class:`LibraryArticles`)."""
     docs: dict[str, StoryDoc] = field(default_factory=dict)
     """The documents built by the last :meth:`update` (its new articles)."""
     _corrections: Corrections = field(init=False)
 
     def __post_init__(self) -> None:
+        self.articles = LibraryArticles(self.store)
         self._corrections = load_corrections(self.store)
         self.clusterer = self._load() or Clusterer(self.params)
 
@@ -98,12 +155,19 @@ class StoryLibrary:
     # -- updating -----------------------------------------------------------------
 
     def update(self, save: bool = True) -> list[str]:
-        """Cluster the articles not clustered yet; returns their ids (time order)."""
-        self.articles = {a.id: a for a in self.store.articles()}
-        new = [a for a in self.articles.values() if a.id not in self.clusterer.assignment]
-        if not new:
+        """Cluster the articles not clustered yet; returns their ids (time order).
+
+        The library is read :data:`CHUNK` articles at a time (newest first, as
+        before) and each chunk's documents are made with its bodies only;
+        the documents are then clustered in one batch, as before.
+        """
+        docs: list[StoryDoc] = []
+        for chunk in self.store.iter_articles(CHUNK):
+            new = [a for a in chunk if a.id not in self.clusterer.assignment]
+            if new:
+                docs.extend(self._docs(new))
+        if not docs:
             return []
-        docs = list(self._docs(new))
         self.docs = {d.id: d for d in docs}
         self.clusterer.add_many(docs)
         if save:
@@ -147,12 +211,8 @@ class StoryLibrary:
         return known + list(self._docs([a for a in articles if a.id not in self.docs]))
 
     def _bodies(self, articles: list[Article]) -> dict[str, str]:
-        """Bodies of ``articles``: one by one for a few, one pass over the buckets for many."""
-        if len(articles) < 200:
-            full = (self.store.get_article(a.id) for a in articles)
-            return {a.id: a.body for a in full if a is not None}
-        wanted = {a.id for a in articles}
-        return {aid: body for aid, body in self.store.iter_bodies() if aid in wanted}
+        """Bodies of ``articles`` (a few queries, however many there are in the library)."""
+        return self.store.bodies_by_ids(a.id for a in articles)
 
     # -- reading --------------------------------------------------------------------
 
@@ -168,11 +228,13 @@ class StoryLibrary:
     def stories(self, lang: str = "en") -> list[Story]:
         """Stories with at least one article still in the library, newest activity first."""
         out = []
-        for state in self.clusterer.stories.values():
-            story = make_story(self.clusterer, state, lambda e: self.name(e, lang))
-            story.article_ids = [a for a in story.article_ids if a in self.articles]
-            if story.article_ids:
-                out.append(_trimmed(story, self.articles))
+        for group in _groups(list(self.clusterer.stories.values()), STORY_GROUP):
+            stories = [make_story(self.clusterer, state, lambda e: self.name(e, lang)) for state in group]
+            present = self._present(a for story in stories for a in story.article_ids)
+            for story in stories:
+                story.article_ids = [a for a in story.article_ids if a in present]
+                if story.article_ids:
+                    out.append(_trimmed(story, present))
         out.sort(key=lambda s: s.id)
         out.sort(key=lambda s: s.end, reverse=True)
         return out
@@ -184,10 +246,31 @@ class StoryLibrary:
         if state is None:
             raise InputError(f"no story with id {story_id!r} (see `marsad stories`)")
         story = make_story(self.clusterer, state, lambda e: self.name(e, lang))
-        story.article_ids = [a for a in story.article_ids if a in self.articles]
+        present = self._present(story.article_ids)
+        story.article_ids = [a for a in story.article_ids if a in present]
         if not story.article_ids:
             raise InputError(f"story {story_id!r} has no articles left in the library")
-        return _trimmed(story, self.articles)
+        return _trimmed(story, present)
+
+    def _present(self, ids: Iterable[str]) -> Mapping[str, Article]:
+        articles = self.articles
+        if isinstance(articles, LibraryArticles):
+            return articles.load(ids)
+        return articles  # a plain mapping given by a caller
+
+
+def _groups(states: list[StoryState], size: int) -> Iterator[list[StoryState]]:
+    """Consecutive stories holding about ``size`` article ids together."""
+    group: list[StoryState] = []
+    held = 0
+    for state in states:
+        group.append(state)
+        held += len(state.members)
+        if held >= size:
+            yield group
+            group, held = [], 0
+    if group:
+        yield group
 
 
 def indexed_entities(store: Store, articles: list[Article]) -> dict[str, dict[str, list[str]]]:
@@ -234,7 +317,7 @@ def article_time(article: Article) -> datetime:
     return parse_time(article.published) or parse_time(article.fetched) or datetime.now(UTC)
 
 
-def _trimmed(story: Story, articles: dict[str, Article]) -> Story:
+def _trimmed(story: Story, articles: Mapping[str, Article]) -> Story:
     """Members in time order, span and counts from the articles still there."""
     members = sorted((articles[a] for a in story.article_ids), key=lambda a: (article_time(a), a.id))
     story.article_ids = [a.id for a in members]
@@ -253,6 +336,4 @@ def load_library_stories(store: Store, save: bool = True) -> StoryLibrary:
     """A :class:`StoryLibrary` brought up to date."""
     lib = StoryLibrary(store)
     lib.update(save=save)
-    if not lib.articles:
-        lib.articles = {a.id: a for a in store.articles()}
     return lib

@@ -147,17 +147,21 @@ def hit_lines(hits: list[WatchHit], limit: int = 5) -> list[str]:
     return lines
 
 
-def library_ids(store: object) -> set[str] | None:
-    """Article ids before a fetch, or None when nothing is watched (then nothing is reported)."""
+def library_ids(store: object) -> int | None:
+    """Where the library ends before a fetch (its highest row number), or None when
+    nothing is watched (then nothing is reported). Rows added later come after it,
+    so the new articles are one indexed query, not a set of every id before and after."""
     if not load_watchlist(store):
         return None
-    return {a.id for a in store.articles()}  # type: ignore[attr-defined]
+    row = store.db.conn().execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()  # type: ignore[attr-defined]
+    return int(row[0])
 
 
-def fetch_report(store: object, before: set[str] | None) -> list[str]:
+def fetch_report(store: object, before: int | None) -> list[str]:
     """Lines for ``marsad fetch``: the new articles that name watched entities."""
     if before is None:
         return []
-    after = {a.id for a in store.articles()}  # type: ignore[attr-defined]
-    hits = new_for_watched(store, after - before)
+    new = [r[0] for r in store.db.conn().execute(  # type: ignore[attr-defined]
+        "SELECT id FROM articles WHERE n > ?", (before,))]
+    hits = new_for_watched(store, new)
     return hit_lines(hits) if hits else ["nothing new for watched entities"]
