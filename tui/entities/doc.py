@@ -96,6 +96,13 @@ class _Doc:
 
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_ALL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05f3]")
+
+
+def alpha(word: str) -> bool:
+    """Letters only, once harakat, tatweel, niqqud, the maqaf and the geresh are set aside: رُبى, נֹעָה,
+    טל־אבוקסיס and ח׳טיב are words."""
+    return _ALL_MARKS.sub("", word).isalpha()
 
 
 def plain(word: str) -> str:
@@ -217,7 +224,7 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
     """Could token k be part of an unknown person's name?"""
     tok, lang = doc.toks[k], doc.tlang[k]
     n = tok.norm
-    if not tok.text.replace("'", "").replace("-", "").isalpha() or len(n) < 2:
+    if not alpha(tok.text.replace("'", "").replace("-", "")) or len(n) < 2:
         return False
     if lang == "en":
         return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
@@ -335,7 +342,7 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
 def _bare_noun(doc: _Doc, k: int) -> bool:
     """An undetermined content word (no article, not a stop word, title or nationality)."""
     t, lang = doc.toks[k], doc.tlang[k]
-    if lang == "en" or not t.text.isalpha() or len(t.norm) < 3:
+    if lang == "en" or not alpha(t.text) or len(t.norm) < 3:
         return False
     if rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or trigger_match(doc, k) or t.norm in rules.PORTFOLIO:
         return False

@@ -26,6 +26,7 @@ from tui.entities.doc import (
     _participle,
     _sentence_final,
     _verbal_fa,
+    alpha,
     gazetteer_match,
     is_nisba,
     name_like,
@@ -247,7 +248,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             k = j
             while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and not _given(doc, k) \
                     and not rules.is_stop(toks[k].text, toks[k].norm, "he") and not _he_verb(doc, k) \
-                    and not trigger_match(doc, k) and toks[k].text.replace("'", "").replace('"', "").isalpha():
+                    and not trigger_match(doc, k) and alpha(toks[k].text.replace("'", "").replace('"', "")):
                 k += 1
             return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "") if k > j else None
         if _he_det(doc, j):
@@ -395,7 +396,8 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
     if lang not in _NAME_HEADS or (lang == "ar" and _al(doc, i)) \
             or not any(s in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)[:3]):
         return None
-    if lang == "he" and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] for _, s in clitic_candidates(toks[i].norm)):
+    if lang == "he" and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] and toks[i].norm.endswith(s)
+                            for _, s in clitic_candidates(toks[i].norm)):  # (בעמותת: no written article)
         return None  # הארגון "מגלה גמישות": "the organisation", then a quotation
     k = _descriptors(doc, i)
     if k >= len(toks) or not doc.gaps[k].strip() or doc.gaps[k].strip()[-1] not in _QUOTES \
@@ -453,7 +455,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             j += 1  # فرآورده‌های: the plural suffix of the word before
             continue
         if j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" and toks[j + 1].norm not in rules.SUFFIXES_FA \
-                and t.text.isalpha() and toks[j + 1].text.isalpha() and not _given(doc, j) and not _verbal_fa(doc, j + 1) \
+                and alpha(t.text) and alpha(toks[j + 1].text) and not _given(doc, j) and not _verbal_fa(doc, j + 1) \
                 and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
             j += 2  # پیش‌بینی: one word in two pieces, not the function word پیش
             continue
@@ -470,7 +472,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if t.norm in rules.HONORIFIC_FA and j + 1 < len(toks) and not doc.broken(j + 1):
             j += 1  # بیمارستان امام خمینی، دانشگاه شهید چمران
             continue
-        if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not t.text.replace("\u200c", "").isalpha()
+        if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not alpha(t.text.replace("\u200c", ""))
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
                 or _verbal_fa(doc, j) or _sentence_final(doc, j) or t.norm in rules.LIGHT_VERBS_FA):
@@ -528,7 +530,7 @@ _PROVINCE_WORDS_FA = lexicon.keys("province_words", "fa")
 def _office_word_fa(doc: _Doc, k: int) -> bool:
     """A bare word of a provincial office's name: هواشناسی، حفاظت، محیط، میراث ..."""
     t = doc.toks[k]
-    if (k > 0 and doc.broken(k)) or doc.tlang[k] != "fa" or not t.text.replace("\u200c", "").isalpha():
+    if (k > 0 and doc.broken(k)) or doc.tlang[k] != "fa" or not alpha(t.text.replace("\u200c", "")):
         return False
     if t.norm in rules.FUNCTION_FA or t.norm in _NOT_OFFICES_FA or t.norm in _NAME_END_FA or t.norm in rules.SAY_FA \
             or _given(doc, k) or gazetteer_match(doc, k) is not None or is_nisba(doc, k) or trigger_match(doc, k):

@@ -21,6 +21,7 @@ from tui.entities.doc import (
     _he_det,
     _he_verb,
     _Hit,
+    alpha,
     boundary,
     gazetteer_match,
     is_nisba,
@@ -72,7 +73,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
             continue
         if j > i and toks[j].norm in _HE_AL and j + 1 < len(toks) and doc.gaps[j + 1] in _JOINERS \
-                and toks[j + 1].text.replace("'", "").isalpha() and not doc.broken(j):
+                and alpha(toks[j + 1].text.replace("'", "")) and not doc.broken(j):
             j += 2  # אל-הוואשלה: the Arabic article and the name
             count += 1
             continue
@@ -94,7 +95,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
         j -= 1
     if count == 3 and j + 1 < len(toks) and toks[j].norm in _HE_AL and doc.gaps[j + 1] in _JOINERS \
-            and not doc.broken(j) and toks[j + 1].text.replace("'", "").isalpha():
+            and not doc.broken(j) and alpha(toks[j + 1].text.replace("'", "")):
         j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
     if count == 0 or j == i:
         return None
@@ -311,7 +312,7 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
         return None
     j = k + 1
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) \
-            and toks[j].norm not in lexicon.common_words(lang, 3000):
+            and toks[j].norm not in lexicon.common_words(lang):  # (ל׳ רייכמן־עוז | עתירה: a petition)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
 

@@ -24,6 +24,7 @@ from tui.entities.doc import (
     _org_word_ar,
     _sentence_final,
     _verbal_fa,
+    alpha,
     gazetteer_match,
     is_nisba,
     trigger_match,
@@ -37,7 +38,7 @@ _ADJ_FA = lexicon.keys("adj", "fa")
 def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
     """Clitic length of a list item word at k (0 or 1 for و), or -1 if k cannot be a place name."""
     t = doc.toks[k]
-    if doc.tlang[k] != lang or not t.text.replace("\u200c", "").isalpha():
+    if doc.tlang[k] != lang or not alpha(t.text.replace("\u200c", "")):
         return -1
     plen, stem = 0, t.norm
     if lang == "ar" and not first and stem.startswith("و"):
@@ -137,14 +138,14 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         if geo is not None and _org_word_ar(doc, i + 1) and not is_nisba(doc, i + 1) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # خليج العقبة، سد النهضة
         if geo is not None and any(s in _NAMED_WORKS_AR for _, s in cands[:3]) and gazetteer_match(doc, i + 1) is None \
-                and toks[i + 1].text.isalpha() and len(toks[i + 1].norm) >= 3 and not _al(doc, i + 1) \
+                and alpha(toks[i + 1].text) and len(toks[i + 1].norm) >= 3 and not _al(doc, i + 1) \
                 and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
                 and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
         k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
-        while k < len(toks) and k - i <= 3 and not doc.broken(k) and toks[k].text.isalpha() and toks[k].norm not in _INTL_AR:
+        while k < len(toks) and k - i <= 3 and not doc.broken(k) and alpha(toks[k].text) and toks[k].norm not in _INTL_AR:
             k += 1
         if 1 < k - i <= 3 and k < len(toks) and not doc.broken(k) and toks[k].norm in _INTL_AR:
             return _Hit(i, k + 1, doc.start_after_clitic(i, full), toks[k].end, "LOC", "")
@@ -158,7 +159,7 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         j += 1
     t = toks[j]
     street = full is not None and any(s in _STREETS_AR for _, s in cands[:3])
-    if (not t.text.isalpha() or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
+    if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
         return None  # (شارع الملك فيصل: a street named after a king)
     if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR):
@@ -166,7 +167,7 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
     end = j + 1
     if street:
-        while end < len(toks) and end - j < 3 and not doc.broken(end) and toks[end].text.isalpha() \
+        while end < len(toks) and end - j < 3 and not doc.broken(end) and alpha(toks[end].text) \
                 and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
                 and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end):
             end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
@@ -175,7 +176,7 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
 
 def _loc_word_fa(doc: _Doc, k: int) -> bool:
     t = doc.toks[k]
-    return (k < len(doc.toks) and not doc.broken(k) and t.text.isalpha() and len(t.norm) >= 3
+    return (k < len(doc.toks) and not doc.broken(k) and alpha(t.text) and len(t.norm) >= 3
             and t.norm not in rules.STOP_FA and t.norm not in rules.FUNCTION_FA and not is_nisba(doc, k)
             and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
 
@@ -237,7 +238,7 @@ def _he_place_words(doc: _Doc, j: int) -> int:
     toks = doc.toks
     def bare(k: int) -> bool:
         t = toks[k]
-        return (doc.tlang[k] == "he" and t.text.replace("'", "").isalpha() and len(t.norm) >= 2
+        return (doc.tlang[k] == "he" and alpha(t.text.replace("'", "")) and len(t.norm) >= 2
                 and t.norm not in rules.STOP_HE and not trigger_match(doc, k) and not is_nisba(doc, k)
                 and gazetteer_match(doc, k) is None)
     if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith(("ה", "ו")) or len(toks[j].norm) < 3:
@@ -274,14 +275,14 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     if j >= len(toks) or doc.broken(j) or gazetteer_match(doc, j) is not None:
         return None
     t = toks[j]
-    if not t.text.replace("'", "").isalpha() or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
+    if not alpha(t.text.replace("'", "")) or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
             or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j) \
             or (len(t.norm) == 5 and t.norm[0] == "נ" and t.norm[-1] in "הו") or t.norm in rules.SAY_HE:
         return None  # שכונה חדשה; סיעת רוב העיר אסף הראל
     k = j + 1
     if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
         k += 1  # ואדי אל-נעם
-    while k < len(toks) and doc.gaps[k] in _JOINERS and toks[k].text.replace("'", "").isalpha():
+    while k < len(toks) and doc.gaps[k] in _JOINERS and alpha(toks[k].text.replace("'", "")):
         k += 1
     return _Hit(j, k, t.start, toks[k - 1].end, "LOC", "")
 
