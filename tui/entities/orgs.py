@@ -122,6 +122,14 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             if _he_det(doc, j) and not trigger_match(doc, j) and not _he_verb(doc, j) and not (
                     n.startswith("וה") and n[1:] in (rules.ORG_AL_HEADS_HE | rules.ORG_HEADS_HE)):
                 j += 1
+            elif j > i + 1 and toks[j - 1].norm.startswith("ל") and _he_adjective_after(doc, j):
+                j += 1  # בית המשפט לעניינים מנהליים: the ל-noun's adjective
+            elif j > i + 1 and toks[j - 1].norm.startswith("ל") and n.startswith("ב") and len(n) >= 5 \
+                    and n[1:] in lexicon.common_words("he") and gazetteer_match(doc, j) is None \
+                    and (j + 1 >= len(toks) or doc.broken(j + 1)):
+                j += 1  # הרשות הלאומית לבטיחות בדרכים (הרלב"ד)
+            elif _he_infinitive(doc, j):
+                break  # משרד החקלאות | להגביל את: a verb's infinitive, not a ל-phrase of the name
             elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
                     len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
                 j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את)
@@ -259,7 +267,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = hit.j  # בנק ישראל (not הארגון בדוחה: "the organisation in Doha")
         elif _he_acronym(doc, j):
             j += 1  # מועצת יש"ע
-        elif not he_al_head and stems & _CONSTRUCT_HEADS_HE and (end := _construct_he(doc, j)):
+        elif not he_al_head and (stems & _CONSTRUCT_HEADS_HE or ("בית" in stems and n in _COURT_WORDS_HE)) \
+                and (end := _construct_he(doc, j)):
             j = _org_chain(doc, end, i, lang)  # מועצת גדולי התורה, פורום משפחות החטופים והנעדרים
         elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
             k = j + 1
@@ -275,7 +284,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             if (known := gazetteer_match(doc, j, "ORG")) is not None:  # בית החולים סורוקה: the known hospital
                 return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
             k = j
-            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and (
+            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and not _he_phrase_word(doc, k) and (
                     (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))
                      and not (len(toks[k].norm) == 4 and toks[k].norm.endswith("ו"))) or _he_acronym(doc, k)
                     or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
@@ -297,6 +306,11 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None
     if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
         return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
+    if lang == "he" and "בית" in stems and toks[i + 1].norm in _COURT_WORDS_HE and j < len(toks) and not doc.broken(j) \
+            and toks[j - 1].norm not in _UNIQUE_COURTS_HE \
+            and toks[j].norm[:1] == "ב" and (seat := gazetteer_match(doc, j, "LOC")) is not None \
+            and seat.start > toks[j].start:
+        j = seat.j  # בית משפט השלום בבאר שבע: a court's seat is part of its name (no LOC of its own)
     if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm in rules.ORG_HEADS_FA:
         return None  # شرکت صندوق نوآوری و شکوفایی: the fund is the company, named from its own head
     if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm not in lexicon.common_words("fa") \
@@ -318,7 +332,8 @@ _COUNTS = lexicon.keys("counts")
 _GENERIC_COMPLEMENTS_AR = lexicon.keys("generic_complements", "ar")
 
 
-_GENERIC_COMPLEMENTS_FA = lexicon.keys("generic_complements", "fa")  # صندوق رأی: the ballot box
+_GENERIC_COMPLEMENTS_FA = lexicon.keys("generic_complements", "fa")
+_GENERIC_COMPLEMENTS_HE = lexicon.keys("generic_complements", "he")  # صندوق رأی: the ballot box
 
 
 _GENERIC_ADJ_AR = lexicon.keys("generic_adj", "ar")
@@ -334,6 +349,8 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "he" and j - i == 2 and any(s in _BACK_REF_HE for _, s in clitic_candidates(last)[:2]):
         return True
+    if lang == "he" and toks[i + 1].norm in _GENERIC_COMPLEMENTS_HE:
+        return True  # בני אדם: people, not a club
     if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
         return True
     if lang == "ar" and j <= i + 3 and i + 1 < j and toks[i + 1].norm in _GENERIC_COMPLEMENTS_AR and all(
@@ -367,7 +384,8 @@ def _construct_he(doc: _Doc, j: int) -> int:
     toks = doc.toks
     k = j
     while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and _bare_noun(doc, k) \
-            and not _given(doc, k) and toks[k].norm not in rules.STOP_HE:
+            and (not _given(doc, k) or (k + 1 < len(toks) and _he_det(doc, k + 1) and not doc.broken(k + 1))) \
+            and toks[k].norm not in rules.STOP_HE:  # (לשכת רואי החשבון: רואי is also a given name)
         k += 1
         if k < len(toks) and not doc.broken(k) and _he_det(doc, k) and not _he_verb(doc, k) and not trigger_match(doc, k) \
                 and not is_nisba(doc, k):
@@ -611,3 +629,36 @@ def _coordinated_masdar_ar(doc: _Doc, k: int) -> bool:
             or stem in rules.LOC_NAME_HEADS_AR or gazetteer_match(doc, k) is not None:
         return False
     return _org_word_ar(doc, k + 1) and not is_nisba(doc, k + 1) and gazetteer_match(doc, k + 1, "LOC PER") is None
+
+
+_INFINITIVES_HE = lexicon.keys("infinitives", "he")
+_COURT_WORDS_HE = lexicon.keys("court_words", "he")
+_UNIQUE_COURTS_HE = lexicon.keys("unique_courts", "he")
+
+
+def _he_infinitive(doc: _Doc, k: int) -> bool:
+    """להגביל، להציב (ל + a hif'il), למנות، לעיין (listed): an infinitive after a body is what it is asked
+    or allowed to do, never part of its name."""
+    n = doc.toks[k].norm
+    if doc.tlang[k] != "he" or not n.startswith("ל"):
+        return False
+    return n in _INFINITIVES_HE or (len(n) == 6 and n[1] == "ה" and n[4] == "י")
+
+
+def _he_adjective_after(doc: _Doc, k: int) -> bool:
+    """מנהליים after לעניינים, ציבוריים after לשירותים: a bare plural or feminine adjective of a ל-noun."""
+    n, prev = doc.toks[k].norm, doc.toks[k - 1].norm
+    if doc.tlang[k] != "he" or doc.broken(k) or len(n) < 5 or n.startswith(("ה", "ו", "ל", "ב", "ש")):
+        return False
+    return (prev.endswith("ים") and n.endswith("יים")) or (prev.endswith("ות") and n.endswith("יות"))
+
+
+def _he_phrase_word(doc: _Doc, k: int) -> bool:
+    """A word that goes on a sentence, not a name: an infinitive (להגביל, לעיין), or an everyday word
+    after ב/ל (במסמכים)."""
+    n = doc.toks[k].norm
+    if doc.tlang[k] != "he":
+        return False
+    if _he_infinitive(doc, k):
+        return True
+    return n[:1] in "לב" and len(n) > 4 and n[1:] in lexicon.common_words("he") and gazetteer_match(doc, k) is None
