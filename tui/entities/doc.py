@@ -96,6 +96,7 @@ class _Doc:
 
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_TANWEEN = re.compile(r"[\u064b-\u064d]")
 _ALL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05f3]")
 
 
@@ -230,6 +231,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
     if rules.is_stop(tok.text, n, lang) or is_nisba(doc, k) or trigger_match(doc, k):
         return False
+    if lang in ("ar", "fa") and _TANWEEN.search(tok.text):
+        return False  # شخصيةً، رئيساً: a word with tanween is an everyday noun or adverb, never a name
     if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
            or (not first and s in rules.OUTLET_HEADS) for p, s in clitic_candidates(n)[:3] if first or p):
         return False  # وزارة، حزب، مدينة ... start an organisation or a place, not a name; لقناة ends one

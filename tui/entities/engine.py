@@ -97,6 +97,7 @@ def normalise_language(language: str | None, text: str) -> str:
 _ADJ_PLACES_FA = lexicon.constrained("not_after_noun")
 _COUNTRY_FA = lexicon.keys("country", "fa")
 _PENDING_LINKS = lexicon.keys("pending_links")
+_TITLE_ORG_HEADS = lexicon.keys("title_org_heads")
 
 
 class RuleEngine:
@@ -165,8 +166,12 @@ class RuleEngine:
                     hits.append(office)  # مدیرکل هواشناسی خوزستان: a provincial office with no head word
                     end = office.j
                 elif (muni := body_in_title(doc, i, end)) is not None:
-                    hits.append(muni)  # رئيس بلدية حلبا، ראש עיריית חיפה: the body, then the person
+                    hits.append(muni)  # رئيس بلدية حلبا، ראש עיריית חיפה: the place, then the person
                     end = muni.j
+                elif end - i >= 2 and any(s in _TITLE_ORG_HEADS for _, s in clitic_candidates(doc.toks[end - 1].norm)[:3]) \
+                        and (org := org_from_head(doc, end - 1)) is not None and org.j > end:
+                    hits.append(org)  # والي بنك المغرب: the title's last word heads the body it names
+                    end = org.j
                 i, pending = end, 5
                 continue
             if hit is None and pending:

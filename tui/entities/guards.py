@@ -70,6 +70,9 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if j - i == 3 and doc.tlang[j - 1] == "ar" and _given_at(doc, i) and _al_word(doc, i + 1) \
                 and doc.toks[i + 1].norm not in _GIVEN_SECOND_AR and not _joined(doc, j - 1) and _not_third_name_ar(doc, j - 1):
             j -= 1
+        # مأمون ود النور روايته: a noun with a possessive suffix ends no name
+        if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _suffixed_common_ar(doc, j - 1):
+            j -= 1
         # جبران پیدا نکرد: the word before a Persian light verb is the verb's noun, not a surname
         if doc.tlang[j - 1] == "fa" and j < len(doc.toks) and not doc.broken(j) \
                 and doc.toks[j].norm in rules.LIGHT_VERBS_FA and not _joined(doc, j - 1):
@@ -124,3 +127,22 @@ def _not_third_name_ar(doc: _Doc, k: int) -> bool:
     if _al_word(doc, k):
         return n in lexicon.common_words("ar")
     return True
+
+
+_PRONOUN_SUFFIXES_AR = ("هما", "هم", "ها", "ه", "كم")
+
+
+def _suffixed_common_ar(doc: _Doc, k: int) -> bool:
+    """روايته، استياءه، مكتبها: an everyday noun with a possessive pronoun; no name carries one."""
+    n = doc.toks[k].norm
+    if n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or n in rules.CONNECTORS or n in _FREQUENT_GIVEN:
+        return False
+    if doc.toks[k - 1].norm in rules.CONNECTORS or not doc.toks[k].text.endswith(("ه", "هما", "هم", "ها", "كم")):
+        return False  # عبد الله، أبو ركبة: after a connector, a name; a written ة is no pronoun
+    common = lexicon.common_words("ar")
+    for suffix in _PRONOUN_SUFFIXES_AR:
+        stem = n[: -len(suffix)]
+        if n.endswith(suffix) and len(stem) >= 3 and (
+                stem in common or (stem.endswith("ت") and stem[:-1] + "ه" in common) or stem + "ه" in common):
+            return True
+    return False

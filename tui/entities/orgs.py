@@ -84,7 +84,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
         if lang == "ar":
             if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل") and not (
                     j == i + 2 and _al(doc, j) and n.endswith(("ي", "يه"))
-                    and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])):
+                    and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])) \
+                    and not _nisba_goes_on(doc, j):
                 break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
             prev = toks[j - 1].norm
             if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and (
@@ -217,7 +218,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if known.type == "ORG" and not (stems & (rules.OUTLET_HEADS | rules.ORG_NAME_ONLY_AR | rules.ORG_NAME_ONLY_HE)):
             # بعثة الأمم المتحدة لمساعدة العراق (but شركة رولز رويس لصيانة المحركات, חברת שברון האמריקנית: the company)
             end = _org_chain(doc, known.j, i, lang)
-            if end > known.j and not _al(doc, known.j):
+            if end > known.j and (not _al(doc, known.j) or plain(toks[known.j].text).startswith("لل")):
                 return _Hit(i, end, doc.start_after_clitic(i, plen or 0), toks[end - 1].end, "ORG", "")
         return None  # روزنامه نیویورک تایمز، حركة حماس: the known name itself
     if doc.tlang[j] == "en" and lang != "en" and toks[j].text[:1].isupper():  # شركة Nvidia
@@ -662,3 +663,14 @@ def _he_phrase_word(doc: _Doc, k: int) -> bool:
     if _he_infinitive(doc, k):
         return True
     return n[:1] in "לב" and len(n) > 4 and n[1:] in lexicon.common_words("he") and gazetteer_match(doc, k) is None
+
+
+def _nisba_goes_on(doc: _Doc, k: int) -> bool:
+    """الهيئة المصرية | العامة للكتاب، المعهد الألماني | البروتستانتي للآثار: after a nationality, a
+    body's name goes on over a listed modifier or an ال-adjective that leads to its ل-phrase."""
+    toks = doc.toks
+    n = toks[k].norm
+    if n in rules.ORG_MODIFIERS_AR and _al(doc, k):
+        return True
+    return (_al(doc, k) and n.endswith(("ي", "يه")) and k + 1 < len(toks) and not doc.broken(k + 1)
+            and plain(toks[k + 1].text).startswith("ل") and not trigger_match(doc, k))
