@@ -34,3 +34,14 @@ def test_table_is_sorted_unique_and_documented(lang: str, name: str, table: dict
 @pytest.mark.parametrize("lang,name,table", TABLES, ids=[f"{lang}-{name}" for lang, name, _ in TABLES])
 def test_table_is_used_by_the_rules(lang: str, name: str, table: dict) -> None:
     assert f'"{name}"' in SOURCES, f"[{name}] in {lang}.toml is read by no rule"
+
+
+def test_homograph_table_is_well_formed() -> None:
+    """data/lexicon/homographs.tsv: word, language, a known rule, why; no repeats."""
+    rows = [line.split("\t") for line in (lexicon.lexicon_dir() / "homographs.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert rows
+    for row in rows:
+        assert len(row) == 4 and row[1] in ("ar", "fa", "he") and row[2] in ("needs_surname",) and row[3].strip(), row
+    keys = [(r[0], r[1]) for r in rows]
+    assert len(keys) == len(set(keys))

@@ -13,7 +13,7 @@ words), and a candidate made only of frequent words is dropped.
 from __future__ import annotations
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _Doc, _Hit, is_nisba, name_like
+from tui.entities.doc import _Doc, _Hit, is_nisba, name_like, trigger_match
 
 # A surname can be an everyday word (عودة return, العلماء the scholars), so only the most frequent
 # words are cut from the end of a name; a whole candidate of frequent words is dropped.
@@ -81,6 +81,8 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 continue
         if all(_common(doc, k, TOP_END) for k in range(i, j)) and not any(_joined(doc, k) for k in range(i + 1, j)):
             continue  # بازار سرمایه، إثر تقرير، שירותי בריאות: no name at all
+        if _homograph_with_word(doc, i, j):
+            continue  # کاروان کشتی: a given name that is also a word, before an everyday word, and no title
         if (i, j) != (h.i, h.j):
             if i != h.i:
                 h.start = doc.toks[i].start
@@ -146,3 +148,15 @@ def _suffixed_common_ar(doc: _Doc, k: int) -> bool:
                 stem in common or (stem.endswith("ت") and stem[:-1] + "ه" in common) or stem + "ه" in common):
             return True
     return False
+
+
+def _homograph_with_word(doc: _Doc, i: int, j: int) -> bool:
+    """Tokens i..j are a given name that is also an everyday word (data/lexicon/homographs.tsv, needs_surname)
+    and everyday words, with no title before them: no person."""
+    lang = doc.tlang[i]
+    if lang not in ("ar", "fa", "he") or doc.toks[i].norm not in lexicon.homographs("needs_surname", lang):
+        return False
+    if any(trigger_match(doc, k) >= i for k in range(max(0, i - 6), i)):
+        return False  # المدرب عادل ...: a title makes it the name
+    return _common(doc, i + 1, TOP_END) and all(
+        _common(doc, k) and doc.toks[k].norm not in lexicon.surnames(lang) for k in range(i + 1, j))

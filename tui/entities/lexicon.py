@@ -109,3 +109,19 @@ def common_words(lang: str, top: int = 0) -> frozenset[str]:
     """The most frequent words of ``lang`` (the ``top`` most frequent, or all 20,000) that are no
     known name (folded): never a name alone."""
     return _tsv_words(lexicon_dir() / "common_words.tsv", lang, top) - given_names(lang) - surnames(lang)
+
+
+@cache
+def _homographs() -> dict[tuple[str, str], frozenset[str]]:
+    """``data/lexicon/homographs.tsv``: (rule, language) -> folded words that are names and everyday words."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for line in (lexicon_dir() / "homographs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, lang, rule = line.split("\t")[:3]
+            out.setdefault((rule.strip(), lang.strip()), set()).add(normalise(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def homographs(rule: str, lang: str) -> frozenset[str]:
+    """Names of ``lang`` that are also everyday words and need the context ``rule`` names (needs_surname)."""
+    return _homographs().get((rule, lang), frozenset())
