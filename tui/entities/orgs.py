@@ -485,6 +485,10 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
             j += 2  # آب و فاضلاب، اتباع و مهاجرین
             continue
+        if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and toks[j + 1].norm in ZONE_WORDS_FA \
+                and not doc.broken(j + 1):
+            j += 2  # سازمان منطقه آزاد قشم: a free zone, then its place
+            continue
         if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
@@ -504,6 +508,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 _MAJLIS = lexicon.keys("majlis")
 _NAME_END_FA = lexicon.keys("name_end", "fa")
+ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _COMPANY_HEADS_FA = lexicon.keys("company_heads", "fa")
 
 

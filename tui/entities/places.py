@@ -72,7 +72,7 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
         if n.endswith((hay, ha)) and n[:-len(hay) if n.endswith(hay) else -len(ha)] in rules.PLURAL_PLACE_HEADS_FA:
             pass  # مرزهای شلمچه
         elif not (n in rules.PLURAL_PLACE_HEADS_FA and k < len(toks)
-                  and doc.gaps[k] == "\u200c" and toks[k].norm in rules._keys("ها های")):
+                  and doc.gaps[k] in ("\u200c", " ") and toks[k].norm in rules._keys("ها های")):  # (ZWNJ lost)
             return []
         else:
             k += 1
@@ -185,6 +185,7 @@ _DAM_FA = lexicon.keys("dam", "fa")
 
 
 _VENUES_FA = lexicon.keys("venues", "fa")
+_ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 
 
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
@@ -195,8 +196,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None
     if i > 0 and not doc.broken(i) and (toks[i - 1].norm in rules._keys("این آن همین همان هر") or toks[i - 1].text.isdigit()):
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
-    if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA):
-        return None
+    if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
+        return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     hit = gazetteer_match(doc, i + 1)
