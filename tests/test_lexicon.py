@@ -45,3 +45,33 @@ def test_homograph_table_is_well_formed() -> None:
         assert len(row) == 4 and row[1] in ("ar", "fa", "he") and row[2] in ("needs_surname",) and row[3].strip(), row
     keys = [(r[0], r[1]) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+def test_no_word_list_is_inline_in_python() -> None:
+    """Word lists live in data/lexicon: no rule module builds a set from literal words (``_keys("...")``,
+    ``"... ...".split()``), and no string literal outside a docstring holds two or more words of Arabic,
+    Persian or Hebrew script (affixes such as "ال" or "های" and single function words stay in code)."""
+    import io
+    import tokenize
+
+    for path in sorted(Path(lexicon.__file__).parent.glob("*.py")):
+        src = path.read_text(encoding="utf-8")
+        assert not re.search(r"_keys\(\s*[\"']", src), f"{path.name}: an inline _keys(...) list"
+        prev = None
+        for tok in tokenize.generate_tokens(io.StringIO(src).readline):
+            docstring = tok.type == tokenize.STRING and (prev is None or prev.type in (tokenize.INDENT, tokenize.NEWLINE,
+                                                                                         tokenize.NL, tokenize.DEDENT))
+            if tok.type == tokenize.STRING and not docstring:
+                words = re.findall(r"[\u0590-\u05ff\u0600-\u06ff]{2,}", tok.string)
+                assert len(words) < 2, f"{path.name}:{tok.start[0]}: inline word list {tok.string[:60]}"
+            if tok.type not in (tokenize.COMMENT, tokenize.NL):
+                prev = tok
+
+
+def test_cascade_names_every_step_once() -> None:
+    """data/lexicon/cascade.toml orders the rule families; each is a RuleEngine step, named once."""
+    from tui.entities.engine import RuleEngine, cascade
+
+    steps = cascade()
+    assert len(steps) == len(set(steps))
+    assert set(steps) == {name[len("_step_"):] for name in dir(RuleEngine) if name.startswith("_step_")}

@@ -171,9 +171,7 @@ def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -
 
 
 # Spellings shared by two entities, and words whose presence picks the second one.
-CONTEXT = {
-    "loc:city:Amman": frozenset(normalise(w) for w in "الأردن الأردني الأردنية الأردنيين اردن ירדן ירדני Jordan Jordanian".split()),
-}
+CONTEXT = {"loc:city:Amman": lexicon.keys("amman_context")}
 
 
 def _fits_context(doc: _Doc, entity_id: str) -> bool:
@@ -260,7 +258,7 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
             return False  # انتخب رئيسا، عين نائبا: a title in the accusative, not a name
     if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
         return False
-    if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in ("כן", "גם")):
+    if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in _CONJ_FUNCTION_HE):
         return False  # וכן, וגם: a conjunction on a function word
     if lang == "fa" and n.endswith("های") and len(n) > 5:
         return False  # a plural with ezafe: گفت‌وگوهای
@@ -318,7 +316,9 @@ def _org_word_ar(doc: _Doc, k: int) -> bool:
             and not trigger_match(doc, k))
 
 
-_BACK_REF_AR = rules.ORG_AL_HEADS_AR | rules._keys("الحكومة الوزارة الدولة السلطة الحركة البعثة الجماعة الإدارة الهيئة")
+_BACK_REF_AR = rules.ORG_AL_HEADS_AR | lexicon.keys("back_ref", "ar")
+_CONJ_FUNCTION_HE = lexicon.keys("conj_function", "he")
+_VERB_PARTS_FA = lexicon.keys("verb_parts", "fa")
 
 
 def _he_verb(doc: _Doc, k: int) -> bool:
@@ -339,7 +339,7 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
     if k + 1 >= len(doc.toks) or doc.broken(k + 1):
         return False
     nxt = doc.toks[k + 1].norm
-    return nxt in rules.LIGHT_VERBS_FA or nxt in rules._keys("می نمی دهد دهند دهیم کنیم شوند بماند خواهد خواهند نخواهد") or nxt.startswith(("می\u200c", "نمی"))
+    return nxt in rules.LIGHT_VERBS_FA or nxt in _VERB_PARTS_FA or nxt.startswith(("می\u200c", "نمی"))
 
 
 def _bare_noun(doc: _Doc, k: int) -> bool:

@@ -28,6 +28,9 @@ families. The rules live in :mod:`~tui.entities.persons`,
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from tui.entities import lexicon, rules
@@ -98,6 +101,27 @@ _ADJ_PLACES_FA = lexicon.constrained("not_after_noun")
 _COUNTRY_FA = lexicon.keys("country", "fa")
 _PENDING_LINKS = lexicon.keys("pending_links")
 _TITLE_ORG_HEADS = lexicon.keys("title_org_heads")
+_FORMER_HE = lexicon.keys("former", "he")
+
+
+@dataclass
+class _State:
+    """What the first pass carries from token to token: the mentions so far and how many more tokens
+    a title just read still applies to (``pending``)."""
+
+    hits: list[_Hit] = field(default_factory=list)
+    pending: int = 0
+
+
+@cache
+def cascade() -> tuple[str, ...]:
+    """The rule families in the order they are tried (``data/lexicon/cascade.toml``)."""
+    path = lexicon.lexicon_dir() / "cascade.toml"
+    steps = tuple(tomllib.loads(path.read_text(encoding="utf-8"))["cascade"]["steps"])
+    unknown = [name for name in steps if not hasattr(RuleEngine, f"_step_{name}")]
+    if unknown:
+        raise ValueError(f"data/lexicon/cascade.toml names no rule family: {', '.join(unknown)}")
+    return steps
 
 
 class RuleEngine:
@@ -128,89 +152,135 @@ class RuleEngine:
         return [self._mention(doc, h) for h in hits]
 
     def _first_pass(self, doc: _Doc) -> list[_Hit]:
-        hits: list[_Hit] = []
-        i, pending = 0, 0  # pending: tokens left in which a title still applies
+        """Try the rule families in the order of ``data/lexicon/cascade.toml`` at each token; the first
+        that finds a mention wins and reading goes on after it."""
+        st = _State()
+        steps = [getattr(self, f"_step_{name}") for name in cascade()]
+        i = 0
         while i < len(doc.toks):
-            if pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
-                    and not (gap_key(doc.gaps[i]) in (",", "،") and hits and hits[-1].j == i and hits[-1].type != "PER"):
-                pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
-            hit = gazetteer_match(doc, i)
-            if hit is not None and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] == "fa" \
-                    and doc.toks[i].norm in _ADJ_PLACES_FA and i > 0 and not doc.broken(i) \
-                    and doc.toks[i - 1].norm not in rules.FUNCTION_FA and doc.toks[i - 1].norm not in _COUNTRY_FA:
-                hit = None  # فساد مالی، بدهی مالی: "financial", not Mali
-            if hit is not None and pending and hit.type == "PER" and hit.j == i + 1 and doc.tlang[i] != "en" \
-                    and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
-                    and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
-                hit = other  # הכלכלן הראשי, מודי שפריר: not Modi
-            if hit is not None and pending and hit.type == "LOC" and hit.j == i + 1 \
-                    and doc.toks[i].norm in rules.GIVEN_PLACES and (per := _given_place_person(doc, i)) is not None:
-                hit = per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
-            if hit is None:
-                hit = quoted_outlet(doc, i)
-            if hit is None and doc.tlang[i] != "en":
-                hit = initial_surname(doc, i, bool(pending))
-            if hit is None:
-                hit = named_after_head(doc, i) or name_after_description(doc, i)
-            if hit is None:
-                hit = given_title_person(doc, i, bool(pending))  # ...، امیر کرم زاده، گفت: Amir the man, not a commander
-            if hit is None and (end := trigger_match(doc, i)):
-                if (before := appositive(doc, i, hits)) is not None:
-                    hits.append(before)
-                body = next((g for k in range(i + 1, end) if (g := gazetteer_match(doc, k, "ORG")) is not None
-                             and g.i == k and g.j > end), None)
-                if body is not None:
-                    hits.append(body)  # رئيس حكومة | الوحدة الوطنية: the title's last word heads a known body
-                    end = body.j
-                elif (office := _office_of_province_fa(doc, i, end)) is not None:
-                    hits.append(office)  # مدیرکل هواشناسی خوزستان: a provincial office with no head word
-                    end = office.j
-                elif (muni := body_in_title(doc, i, end)) is not None:
-                    hits.append(muni)  # رئيس بلدية حلبا، ראש עיריית חיפה: the place, then the person
-                    end = muni.j
-                elif end - i >= 2 and any(s in _TITLE_ORG_HEADS for _, s in clitic_candidates(doc.toks[end - 1].norm)[:3]) \
-                        and (org := org_from_head(doc, end - 1)) is not None and org.j > end:
-                    hits.append(org)  # والي بنك المغرب: the title's last word heads the body it names
-                    end = org.j
-                i, pending = end, 5
-                continue
-            if hit is None and pending:
-                hit = _earlier_org(doc, i, hits)
-            if hit is None and pending and not (doc.tlang[i] == "fa" and doc.toks[i].norm in rules.PORTFOLIO):
-                hit = person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
-                # (وزیر ورزش و جوانان احمد دنیامالی: جوانان is the portfolio, not the name)
-            if hit is None:
-                hit = org_from_head(doc, i)
-            if hit is None and doc.tlang[i] in ("ar", "fa") and (listed := place_list(doc, i)):
-                hits.extend(listed)  # محافظات الكرك والطفيلة ومعان، شهرستان‌های حمیدیه، شادگان و ...
-                i, pending = listed[-1].j, 0
-                continue
-            if hit is None and doc.tlang[i] != "en":
-                hit = loc_from_head(doc, i)
-            if hit is None and doc.tlang[i] != "en":
-                hit = person_from_given_name(doc, i, hits[-1].j if hits else 0)
-            if hit is None and doc.tlang[i] != "en":
-                hit = said_person(doc, i, hits[-1].j if hits and hits[-1].type == "PER" else 0)
-            if hit is None and doc.tlang[i] == "en":
-                hit = capitalised(doc, i, False)
-            if hit is not None:
-                hit = _with_nisba(doc, hit)
-                hits.append(hit)
-                if hit.type == "PER" and pending and (second := _coordinated(doc, hit.j)) is not None:
-                    hits.append(second)
-                    i, pending = second.j, 0
-                    continue
-                if hit.type in ("ORG", "LOC") and (alias := _bracketed(doc, hit)) is not None:
-                    hits.append(alias)  # سونا in وكالة السودان للأنباء (سونا), CHP
-                    i = alias.j + 0
-                    pending = 0
-                    continue
-                pending = pending - 1 if hit.type != "PER" and pending else 0
-                i = hit.j
-                continue
-            pending = self._keep_pending(doc, i, pending)
-            i += 1
-        return hits
+            if st.pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
+                    and not (gap_key(doc.gaps[i]) in (",", "،") and st.hits and st.hits[-1].j == i
+                             and st.hits[-1].type != "PER"):
+                st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
+            found: _Hit | int | None = None
+            for step in steps:
+                found = step(doc, i, st)
+                if found is not None:
+                    break
+            if isinstance(found, int):
+                i = found  # the step read up to here itself (a title, a list of places)
+            elif found is not None:
+                i = self._take(doc, found, st)
+            else:
+                st.pending = self._keep_pending(doc, i, st.pending)
+                i += 1
+        return st.hits
+
+    @staticmethod
+    def _take(doc: _Doc, hit: _Hit, st: _State) -> int:
+        """Keep a found mention (and what comes with it); return where reading goes on."""
+        hit = _with_nisba(doc, hit)
+        st.hits.append(hit)
+        if hit.type == "PER" and st.pending and (second := _coordinated(doc, hit.j)) is not None:
+            st.hits.append(second)
+            st.pending = 0
+            return second.j
+        if hit.type in ("ORG", "LOC") and (alias := _bracketed(doc, hit)) is not None:
+            st.hits.append(alias)  # سونا in وكالة السودان للأنباء (سونا), CHP
+            st.pending = 0
+            return alias.j
+        st.pending = st.pending - 1 if hit.type != "PER" and st.pending else 0
+        return hit.j
+
+    # --- the rule families, in the names cascade.toml uses -----------------------------------------
+
+    def _step_gazetteer(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        """A table alias, unless the context makes the spelling a word or a person."""
+        hit = gazetteer_match(doc, i)
+        if hit is not None and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] == "fa" \
+                and doc.toks[i].norm in _ADJ_PLACES_FA and i > 0 and not doc.broken(i) \
+                and doc.toks[i - 1].norm not in rules.FUNCTION_FA and doc.toks[i - 1].norm not in _COUNTRY_FA:
+            return None  # فساد مالی، بدهی مالی: "financial", not Mali
+        if hit is not None and st.pending and hit.type == "PER" and hit.j == i + 1 and doc.tlang[i] != "en" \
+                and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
+                and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
+            return other  # הכלכלן הראשי, מודי שפריר: not Modi
+        if hit is not None and st.pending and hit.type == "LOC" and hit.j == i + 1 \
+                and doc.toks[i].norm in rules.GIVEN_PLACES and (per := _given_place_person(doc, i)) is not None:
+            return per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
+        return hit
+
+    def _step_quoted_outlet(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return quoted_outlet(doc, i)
+
+    def _step_initial_surname(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return initial_surname(doc, i, bool(st.pending)) if doc.tlang[i] != "en" else None
+
+    def _step_named_after_head(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return named_after_head(doc, i)
+
+    def _step_name_after_description(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return name_after_description(doc, i)
+
+    def _step_given_title_person(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return given_title_person(doc, i, bool(st.pending))  # ...، امیر کرم زاده، گفت: Amir the man
+
+    def _step_title(self, doc: _Doc, i: int, st: _State) -> int | None:
+        """A title: a name before it in apposition, the body or place it names, then a person (pending)."""
+        end = trigger_match(doc, i)
+        if not end:
+            return None
+        if (before := appositive(doc, i, st.hits)) is not None:
+            st.hits.append(before)
+        body = next((g for k in range(i + 1, end) if (g := gazetteer_match(doc, k, "ORG")) is not None
+                     and g.i == k and g.j > end), None)
+        if body is not None:
+            st.hits.append(body)  # رئيس حكومة | الوحدة الوطنية: the title's last word heads a known body
+            end = body.j
+        elif (office := _office_of_province_fa(doc, i, end)) is not None:
+            st.hits.append(office)  # مدیرکل هواشناسی خوزستان: a provincial office with no head word
+            end = office.j
+        elif (muni := body_in_title(doc, i, end)) is not None:
+            st.hits.append(muni)  # رئيس بلدية حلبا، ראש עיריית חיפה: the place, then the person
+            end = muni.j
+        elif end - i >= 2 and any(s in _TITLE_ORG_HEADS for _, s in clitic_candidates(doc.toks[end - 1].norm)[:3]) \
+                and (org := org_from_head(doc, end - 1)) is not None and org.j > end:
+            st.hits.append(org)  # والي بنك المغرب: the title's last word heads the body it names
+            end = org.j
+        st.pending = 5
+        return end
+
+    def _step_earlier_org(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return _earlier_org(doc, i, st.hits) if st.pending else None
+
+    def _step_person_after_title(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        if not st.pending or (doc.tlang[i] == "fa" and doc.toks[i].norm in rules.PORTFOLIO):
+            return None  # (وزیر ورزش و جوانان احمد دنیامالی: جوانان is the portfolio, not the name)
+        return person_after_title(doc, i) if doc.tlang[i] != "en" else capitalised(doc, i, True)
+
+    def _step_org_from_head(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return org_from_head(doc, i)
+
+    def _step_place_list(self, doc: _Doc, i: int, st: _State) -> int | None:
+        if doc.tlang[i] not in ("ar", "fa") or not (listed := place_list(doc, i)):
+            return None
+        st.hits.extend(listed)  # محافظات الكرك والطفيلة ومعان، شهرستان‌های حمیدیه، شادگان و ...
+        st.pending = 0
+        return listed[-1].j
+
+    def _step_loc_from_head(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return loc_from_head(doc, i) if doc.tlang[i] != "en" else None
+
+    def _step_person_from_given_name(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return person_from_given_name(doc, i, st.hits[-1].j if st.hits else 0) if doc.tlang[i] != "en" else None
+
+    def _step_said_person(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        if doc.tlang[i] == "en":
+            return None
+        return said_person(doc, i, st.hits[-1].j if st.hits and st.hits[-1].type == "PER" else 0)
+
+    def _step_capitalised(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
+        return capitalised(doc, i, False) if doc.tlang[i] == "en" else None
 
     @staticmethod
     def _keep_pending(doc: _Doc, i: int, pending: int) -> int:
@@ -222,7 +292,7 @@ class RuleEngine:
             return pending - 1
         if lang == "ar" and plain(doc.toks[i].text).startswith(("ال", "لل", "وال")):
             return pending - 1
-        if lang == "he" and (n.startswith("ה") or n in rules._keys("לשעבר")):
+        if lang == "he" and (n.startswith("ה") or n in _FORMER_HE):
             return pending - 1
         if lang == "ar" and _of_phrase_ar(doc, i):
             return pending - 1

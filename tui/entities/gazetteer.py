@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tui.text.normalize import normalise, tokenize
@@ -78,9 +78,18 @@ def gap_key(gap: str) -> str:
 def alias_variants(name: str) -> list[str]:
     """Spelling variants no table lists: عبد الرحمن <-> عبدالرحمن, أبو ظبي <-> أبوظبي."""
     out = {name}
-    out.add(re.sub(r"\b(عبد|أبو|ابو)\s+(ال)", r"\1\2", name))
-    out.add(re.sub(r"\b(عبد|أبو|ابو)(ال)", r"\1 \2", name))
+    lead = "|".join(sorted(_lead_connectors(), key=len, reverse=True))
+    out.add(re.sub(rf"\b({lead})\s+(ال)", r"\1\2", name))
+    out.add(re.sub(rf"\b({lead})(ال)", r"\1 \2", name))
     return sorted(out)
+
+
+@cache
+def _lead_connectors() -> tuple[str, ...]:
+    """عبد، أبو as written (data/lexicon/ar.toml [lead_connectors])."""
+    from tui.entities import lexicon
+
+    return tuple(lexicon.raw("lead_connectors", "ar"))
 
 
 def make_alias(name: str, entity_id: str) -> Alias | None:

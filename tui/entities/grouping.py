@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from tui.entities import lexicon
 from tui.entities.gazetteer import Gazetteer, default_gazetteer
 from tui.models import Entity, EntityType, Mention
 from tui.text.normalize import guess_language, normalise
@@ -71,8 +72,7 @@ def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
 
 # Heads whose form without the article differs from the construct (ועדה / ועדת), so "וועדה המוניטרית"
 # can only be "ב(ה)וועדה המוניטרית" with the article swallowed.
-_HE_ARTICLE_HEADS = frozenset(normalise(w) for w in """הוועדה הועדה האגודה הלשכה המועצה התנועה המפלגה העמותה
-    המינהל הקבינט""".split())
+_HE_ARTICLE_HEADS = lexicon.keys("article_heads", "he")
 
 
 def article_name(name: str) -> str:

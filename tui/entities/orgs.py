@@ -95,7 +95,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             if j == i + 1 and _al(doc, i) and toks[i].norm.endswith("ه") and _al(doc, j) \
                     and not n.endswith(("ه", "ا", "ى")) and not raw.startswith("لل"):
                 break  # a feminine head takes a feminine adjective: الهيئة | النتائج
-            if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in rules._keys("العام") and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
+            if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in _YEAR_WORDS_AR and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
                 break  # مجلس النواب | العشرين، مجلس الأمة | العام الماضي
             if j > i + 1 and plain(toks[j - 1].text).startswith("لل") and _al(doc, j) \
                     and not n.endswith(("ي", "يه", "ه")):
@@ -144,6 +144,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
 
 
 _CENTRE = lexicon.keys("centre")
+_YEAR_WORDS_AR = lexicon.keys("year_words", "ar")
 
 
 _FACTION_HE = lexicon.keys("faction", "he")
@@ -394,9 +395,9 @@ def _construct_he(doc: _Doc, j: int) -> int:
     return 0
 
 
-_NAME_HEADS = {"ar": rules.ORG_NAME_HEADS_AR | rules._keys("منظمة جمعية مؤسسة مجموعة هيئة رابطة مركز"),
+_NAME_HEADS = {"ar": rules.ORG_NAME_HEADS_AR | lexicon.keys("quoted_name_heads", "ar"),
                "fa": rules.ORG_NAME_HEADS_FA | rules.ORG_HEADS_FA,
-               "he": rules.ORG_NAME_HEADS_HE | rules._keys("ארגון תנועת אגודת מכון מרכז")}
+               "he": rules.ORG_NAME_HEADS_HE | lexicon.keys("quoted_name_heads", "he")}
 
 
 def _descriptors(doc: _Doc, i: int, limit: int = 3) -> int:
@@ -457,7 +458,7 @@ def name_after_description(doc: _Doc, i: int) -> _Hit | None:
     return _Hit(a, j, toks[a].start, toks[j - 1].end, "ORG", "")
 
 
-_ILMI, _HEIAT = rules._keys("علمی"), rules._keys("هیئت هیات")
+_ILMI, _HEIAT = lexicon.keys("faculty_words", "fa"), lexicon.keys("board_heads", "fa")
 
 
 def _org_chain_fa(doc: _Doc, i: int) -> int:

@@ -35,6 +35,9 @@ from tui.entities.gazetteer import gap_key
 _MONTH_NAMES_HE = lexicon.keys("month_names", "he")
 
 
+_COMPLEMENTIZERS = lexicon.keys("complementizers")
+
+
 def _to_body_ar(doc: _Doc, k: int) -> bool:
     """لوكالة، لصحيفة: "to the agency/paper" right after a name ends it (الصقري لوكالة الأنباء العمانية)."""
     if k >= len(doc.toks) or doc.tlang[k] != "ar" or doc.broken(k):
@@ -178,7 +181,7 @@ def _role_then_name(doc: _Doc, i: int) -> _Hit | None:
     hit = person_after_title(doc, i + 1)
     if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
         return None
-    if hit.j < len(toks) and not doc.broken(hit.j) and toks[hit.j].norm not in rules._keys("إن ان أن כי") \
+    if hit.j < len(toks) and not doc.broken(hit.j) and toks[hit.j].norm not in _COMPLEMENTIZERS \
             and not plain(toks[hit.j].text).startswith(("ل", "ל")):
         return None
     return hit

@@ -33,6 +33,8 @@ from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, normalise
 
 _ADJ_FA = lexicon.keys("adj", "fa")
+_PLURAL_WORDS_FA = lexicon.keys("plural_words", "fa")
+_DEMONSTRATIVES_FA = lexicon.keys("demonstratives", "fa")
 
 
 def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
@@ -72,7 +74,7 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
         if n.endswith((hay, ha)) and n[:-len(hay) if n.endswith(hay) else -len(ha)] in rules.PLURAL_PLACE_HEADS_FA:
             pass  # مرزهای شلمچه
         elif not (n in rules.PLURAL_PLACE_HEADS_FA and k < len(toks)
-                  and doc.gaps[k] in ("\u200c", " ") and toks[k].norm in rules._keys("ها های")):  # (ZWNJ lost)
+                  and doc.gaps[k] in ("\u200c", " ") and toks[k].norm in _PLURAL_WORDS_FA):  # (ZWNJ lost)
             return []
         else:
             k += 1
@@ -194,7 +196,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     full = n in rules.LOC_FULL_HEADS_FA
     if not (full or n in rules.LOC_NAME_HEADS_FA) or i + 1 >= len(toks) or doc.broken(i + 1):
         return None
-    if i > 0 and not doc.broken(i) and (toks[i - 1].norm in rules._keys("این آن همین همان هر") or toks[i - 1].text.isdigit()):
+    if i > 0 and not doc.broken(i) and (toks[i - 1].norm in _DEMONSTRATIVES_FA or toks[i - 1].text.isdigit()):
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
     if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)

@@ -52,7 +52,7 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
                 if known.type != "LOC" or re.fullmatch(r"loc:[A-Z]{2}", known.entity_id or ""):
                     return None
                 # جدة (الشرق الأوسط) -: a region's name in a dateline's brackets is the paper named after it
-            if k - j == 1 and toks[j].norm in rules._keys("وكالات خاص متابعات"):
+            if k - j == 1 and toks[j].norm in _DATELINE_WORDS_AR:
                 return None
             return _Hit(j, k, toks[j].start, toks[k - 1].end, "ORG", "")  # عمّان (بترا) -: the agency of a dateline
         if after.strip().startswith(")"):
@@ -96,13 +96,15 @@ def _merge_prefixes(doc: _Doc, hits: list[_Hit]) -> None:
 _COMPANY_HEADS = lexicon.keys("company_heads")
 
 
-_BARE_AGENCY_FA = ("آژانس",)
+_BARE_AGENCY_FA = lexicon.raw("bare_agency", "fa")
+_DATELINE_WORDS_AR = lexicon.keys("dateline_words", "ar")
+_CLALIT_CUES_HE = lexicon.keys("clalit_cues", "he")
 
 
 _BODY_WORDS = lexicon.keys("body_words")
 
 
-_HE_GENERIC_BODIES = ("org:~" + " ".join(t.norm for t in tokenize("בית המשפט")),)
+_HE_GENERIC_BODIES = tuple("org:~" + " ".join(t.norm for t in tokenize(p)) for p in lexicon.phrases("generic_bodies", "he").split("|"))
 
 
 def _dropped(doc: _Doc, h: _Hit) -> bool:
@@ -124,7 +126,7 @@ def _dropped(doc: _Doc, h: _Hit) -> bool:
         stems = {s for _, s in clitic_candidates(before)} if before else set()
         return not (stems & _COMPANY_HEADS)
     if h.entity_id == "org:clalit" and h.j == h.i + 1 and doc.text[h.start:h.end] == toks[h.i].text \
-            and h.i > 0 and not doc.broken(h.i) and before not in rules._keys("חולים הכללית"):
+            and h.i > 0 and not doc.broken(h.i) and before not in _CLALIT_CUES_HE:
         return True  # שביתה כללית
     return h.entity_id in _HE_GENERIC_BODIES
 

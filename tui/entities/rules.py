@@ -4,8 +4,9 @@ Why these lists exist: news introduces people by office ("وزير الخارج�
 التركي هاكان فيدان", "שר החוץ גדעון סער", "President Lula") and organisations
 by a head noun ("وزارة الصحة", "حزب العمال"). The word after such a trigger is
 very likely a name; the words that end it (prepositions, verbs of saying,
-nationality adjectives, punctuation) are a small closed set. Lists are kept
-as plain strings and normalised once, so they are easy to extend by hand.
+nationality adjectives, punctuation) are a small closed set. The lists live in
+``data/lexicon/{ar,fa,he,en}.toml`` (read by :mod:`~tui.entities.lexicon`) and
+are normalised once on load, so they are extended by editing data, not code.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ from functools import lru_cache
 
 from tui.entities import lexicon
 from tui.text.normalize import normalise, tokenize
-
-
-def _keys(words: str) -> frozenset[str]:
-    return frozenset(normalise(w) for w in words.split())
 
 
 def _phrases(lines: str) -> dict[str, list[tuple[str, ...]]]:
