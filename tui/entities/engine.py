@@ -60,6 +60,7 @@ from tui.entities.persons import (
     _coordinated,
     _given_place_person,
     _of_phrase_ar,
+    and_given,
     appositive,
     given_title_person,
     initial_surname,
@@ -181,7 +182,7 @@ class RuleEngine:
         """Keep a found mention (and what comes with it); return where reading goes on."""
         hit = _with_nisba(doc, hit)
         st.hits.append(hit)
-        if hit.type == "PER" and st.pending and (second := _coordinated(doc, hit.j)) is not None:
+        if hit.type == "PER" and (st.pending or and_given(doc, hit.j)) and (second := _coordinated(doc, hit.j)) is not None:
             st.hits.append(second)
             st.pending = 0
             return second.j

@@ -279,6 +279,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     if hit is not None and doc.tlang[i] == "he":
         k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
         hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
+    if hit is None and and_given(doc, i + 1) and _coordinated(doc, i + 1) is not None:
+        return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "PER", "")  # עמרי ודנה אלמוג: two people
     if hit is None or hit.j - hit.i < 2:
         return None
     a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
@@ -335,3 +337,11 @@ def given_title_person(doc: _Doc, i: int, pending: bool) -> _Hit | None:
     if not pending and (j >= len(toks) or gap_key(doc.gaps[j]) not in ("،", ",")):
         return None
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def and_given(doc: _Doc, k: int) -> bool:
+    """Token k is ו/و + a listed given name (ועינת، ومحمد): a second person may start there."""
+    if k >= len(doc.toks) or doc.broken(k) or doc.tlang[k] not in ("ar", "he"):
+        return False
+    n = doc.toks[k].norm
+    return n[:1] in "וو" and n[1:] in rules.GIVEN.get(doc.tlang[k], ())

@@ -264,6 +264,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
             return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
             return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
+        if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_HE:
+            return None  # לרמת שיא: a record level, not a place named שיא
         if (end := _he_place_words(doc, i + 1)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
         return None
@@ -291,3 +293,4 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
 
 
 _HE_PLACE_ADJ = lexicon.keys("he_place_adj")
+_GENERIC_PLACE_COMPLEMENTS_HE = lexicon.keys("generic_place_complements", "he")
