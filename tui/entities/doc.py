@@ -324,6 +324,8 @@ _VERB_PARTS_FA = lexicon.keys("verb_parts", "fa")
 def _he_verb(doc: _Doc, k: int) -> bool:
     """העניק, הודיעה, החליטו: a hif'il past verb, not a ה-adjective continuing a name."""
     n = doc.toks[k].norm
+    if n.startswith(("הת", "השת", "הסת", "הצט", "הזד")) and n.endswith("ו") and len(n) >= 5:
+        return True  # השתתפו، הצטרפו، התפטרו: a hitpa'el past plural
     return (n.startswith("ה") and len(n) in (5, 6) and n[3] == "י" and (len(n) == 5 or n[-1] in "הו")
             and not n.endswith(("ים", "ית")))  # הפנים, הבינית: plural and feminine nouns
 

@@ -81,6 +81,10 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 continue
         if all(_common(doc, k, TOP_END) for k in range(i, j)) and not any(_joined(doc, k) for k in range(i + 1, j)):
             continue  # بازار سرمایه، إثر تقرير، שירותי בריאות: no name at all
+        if j - i >= 2 and _common(doc, i, TOP_END) and doc.toks[i].norm not in rules.GIVEN_TITLES \
+                and all(_common(doc, k) for k in range(i + 1, j)) \
+                and not any(_joined(doc, k) or (doc.tlang[k] == "ar" and _al_word(doc, k)) for k in range(i + 1, j)):
+            continue  # افزایش موارد ابتلا، شعبه سوم: a very frequent word, then only everyday words (not سيف البدر)
         if _homograph_with_word(doc, i, j):
             continue  # کاروان کشتی: a given name that is also a word, before an everyday word, and no title
         if (i, j) != (h.i, h.j):

@@ -233,11 +233,12 @@ def _he_name_end(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.broken(k):
         return True
     n = doc.toks[k].norm
-    return n in rules.STOP_HE or (n[:1] in "ובלמשכ" and len(n) > 3) or gazetteer_match(doc, k) is not None
+    return n in rules.STOP_HE or (n[:1] in "ובלמשכה" and len(n) > 3) or gazetteer_match(doc, k) is not None
+    # (שכונת עיר ימים | הסמוכה: an adjective with the article ends the name)
 
 
-def _he_place_words(doc: _Doc, j: int) -> int:
-    """One or two bare words of a place name from j (ניר עוז, מסאפר יטא), 0 if none."""
+def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
+    """One to ``most`` bare words of a place name from j (ניר עוז, מסאפר יטא, היכל מנורה מבטחים), 0 if none."""
     toks = doc.toks
     def bare(k: int) -> bool:
         t = toks[k]
@@ -246,9 +247,16 @@ def _he_place_words(doc: _Doc, j: int) -> int:
                 and gazetteer_match(doc, k) is None)
     if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith(("ה", "ו")) or len(toks[j].norm) < 3:
         return 0
-    if _he_name_end(doc, j + 1):
+    def goes_on(k: int) -> bool:  # מבטחים goes on a venue's name; בדרום (ב + an everyday word) does not
+        n = toks[k].norm
+        return k < len(toks) and not doc.broken(k) and bare(k) and not n.startswith(("ה", "ו")) and not (
+            n[:1] in "שבלמ" and (n[1:] in lexicon.common_words("he") or len(n) < 5 or gazetteer_match(doc, k) is not None))
+    if most >= 3 and j + 2 < len(toks) and goes_on(j + 1) and goes_on(j + 2) and _he_name_end(doc, j + 3):
+        return j + 3  # היכל מנורה מבטחים
+    if _he_name_end(doc, j + 1) and not (most >= 3 and j + 1 < len(toks) and goes_on(j + 1) and _he_name_end(doc, j + 2)):
         return j + 1
-    if bare(j + 1) and not toks[j + 1].norm.startswith(("ה", "ו", "ש", "ב", "ל", "מ")) and _he_name_end(doc, j + 2):
+    if j + 1 < len(toks) and goes_on(j + 1) and (most >= 3 or not toks[j + 1].norm.startswith(("ש", "ב", "ל", "מ"))) \
+            and _he_name_end(doc, j + 2):
         return j + 2
     return 0
 
@@ -264,9 +272,15 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
             return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
             return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
+        if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and any(s in _VENUES_HE for s in stems) \
+                and (end := _he_place_words(doc, i + 2, 1)):
+            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # היכל הספורט רוממה
+        if toks[i + 1].text.isdigit() and any(s in _NUMBERED_HE for s in stems):
+            return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")  # כביש 90
+        most = 3 if any(s in _VENUES_HE for s in stems) else 2
         if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_HE:
             return None  # לרמת שיא: a record level, not a place named שיא
-        if (end := _he_place_words(doc, i + 1)):
+        if (end := _he_place_words(doc, i + 1, most)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
         return None
     if any(s in rules.LOC_NAME_HEADS_HE2 for s in stems) and (end := _he_place_words(doc, i + 1)):
@@ -294,3 +308,5 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
 
 _HE_PLACE_ADJ = lexicon.keys("he_place_adj")
 _GENERIC_PLACE_COMPLEMENTS_HE = lexicon.keys("generic_place_complements", "he")
+_VENUES_HE = lexicon.keys("venues", "he")
+_NUMBERED_HE = lexicon.keys("numbered_heads", "he")
