@@ -100,14 +100,19 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
     """
     msg = first
     while True:
-        results: list[tuple[str, Article]] = []
+        lines: list[tuple[str, ...]] = []  # not the articles: their bodies would pile up until the commit
+        updated: list[Article] = []
         seen = 0
         try:
             with store.db.write():
                 while msg[0] != "end":
                     if msg[0] == "rows":
                         arts, indexed = zip(*(from_row(r) for r in msg[2]), strict=True)
-                        results += store.upsert_batch(arts, indexed)
+                        for kind, art in store.upsert_batch(arts, indexed):
+                            if kind == "updated":
+                                updated.append(art)
+                            lines.append((*_row(art.id, art.language, art.title),
+                                          *(("(updated)",) if kind == "updated" else ())))
                         seen += len(arts)
                     elif msg[0] == "restart":
                         raise _Restart
@@ -120,14 +125,12 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
             msg = next(messages)
             continue
         break
-    updated = [art for kind, art in results if kind == "updated"]
     if updated:
         reanchor_library(store, updated)
-    for kind, art in results:
-        emit_table([(*_row(art.id, art.language, art.title), *(("(updated)",) if kind == "updated" else ()))])
-    totals["added"] += len(results) - len(updated)
+    emit_table(lines)
+    totals["added"] += len(lines) - len(updated)
     totals["updated"] += len(updated)
-    totals["unchanged"] += seen - len(results)
+    totals["unchanged"] += seen - len(lines)
 
 
 def load_input(path: str, config: Config) -> Loaded:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
@@ -43,6 +44,7 @@ from tui.search.fts import index_values
 
 PARALLEL_BYTES = 4 * 1024 * 1024  # inputs smaller than this together are parsed in-process
 CHUNK = 200  # articles per message
+QUEUED = 8  # messages read ahead of the writer
 
 Indexed = tuple[str, str, str, str]
 Message = tuple[Any, ...]
@@ -148,7 +150,13 @@ def from_row(row: Sequence[Any]) -> tuple[Article, Indexed]:
 
 
 class ParserProcess:
-    """The parser process and the end of the pipe the writer reads."""
+    """The parser process, and a thread of this process that reads its pipe.
+
+    Why the thread: it unpickles the next batches while the writer is inside
+    SQLite (which releases the GIL), and it keeps the pipe drained while the
+    writer commits a file, so the parser goes on with the next file instead
+    of waiting. It holds at most ``QUEUED`` messages (a few MB).
+    """
 
     def __init__(self, paths: Sequence[str], max_chars: int) -> None:
         ctx = _context()
@@ -157,26 +165,46 @@ class ParserProcess:
                                    name="marsad-import-parser", daemon=True)
         self.process.start()
         send.close()  # the child holds the only writing end: EOF when it dies
+        self._queue: queue.Queue[Message] = queue.Queue(maxsize=QUEUED)
+        self._stop = threading.Event()
+        self._pump = threading.Thread(target=self._read, name="marsad-import-pipe", daemon=True)
+        self._pump.start()
+
+    def _read(self) -> None:
+        while not self._stop.is_set():
+            try:
+                msg: Message = self._recv.recv()
+            except (EOFError, OSError):
+                msg = ("gone", -1)
+            while not self._stop.is_set():
+                try:
+                    self._queue.put(msg, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+            if msg[0] in ("done", "gone"):
+                return
 
     def messages(self) -> Iterator[Message]:
         """Messages until ("done", -1); ParserGone if the process died first."""
         while True:
-            try:
-                msg: Message = self._recv.recv()
-            except (EOFError, OSError):
-                self.process.join(timeout=5)
-                raise ParserGone(f"the parser process stopped unexpectedly (exit status "
-                                 f"{self.process.exitcode}); files not reported above were not imported") from None
+            msg = self._queue.get()
             if msg[0] == "done":
                 return
+            if msg[0] == "gone":
+                self.process.join(timeout=5)
+                raise ParserGone(f"the parser process stopped unexpectedly (exit status "
+                                 f"{self.process.exitcode}); files not reported above were not imported")
             yield msg
 
     def close(self) -> None:
-        """Stop the parser (if still running) and release the pipe."""
-        self._recv.close()
+        """Stop the parser (if still running) and the reading thread."""
+        self._stop.set()
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(timeout=5)
+        self._pump.join(timeout=5)
+        self._recv.close()
 
     def __enter__(self) -> ParserProcess:
         return self
