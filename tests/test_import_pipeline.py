@@ -18,7 +18,7 @@ from tui.cli import main
 from tui.errors import InputError
 from tui.ingest import pipeline
 from tui.ingest.feeds import STREAM_CHARS
-from tui.ingest.pipeline import ParserGone, ParserProcess, worth_a_process
+from tui.ingest.pipeline import ParserGone, ParserProcess, worth_streaming
 from tui.models import Article
 from tui.store import Store
 
@@ -69,7 +69,18 @@ def run(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str) -
 @pytest.fixture
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every import of local files goes through the parser process."""
-    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "free_core", lambda: True)
+
+
+MODES = {"process": (0, True), "streamed in-process": (0, False), "whole": (1 << 62, False)}
+
+
+def use(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """Import through the parser process, the in-process stream, or the old whole-file path."""
+    threshold, process = MODES[mode]
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", threshold)
+    monkeypatch.setattr(pipeline, "free_core", lambda: process)
 
 
 def rows(library: Path) -> list[tuple[object, ...]]:
@@ -92,30 +103,31 @@ def search_ids(library: Path, query: str) -> list[str]:
         store.close()
 
 
-def test_big_inputs_go_to_a_process_and_small_ones_do_not(tmp_path: Path, big_feed: Path) -> None:
+def test_big_local_inputs_are_streamed_and_small_ones_and_urls_are_not(tmp_path: Path, big_feed: Path) -> None:
     small = tmp_path / "small.xml"
     small.write_text(feed_text(3), encoding="utf-8")
-    assert not worth_a_process([str(small)])
-    assert worth_a_process([str(big_feed), str(small)]) == (big_feed.stat().st_size >= pipeline.PARALLEL_BYTES)
-    assert not worth_a_process([str(big_feed), "https://news.test/feed.xml"])  # URLs: in-process
+    assert not worth_streaming([str(small)])
+    assert worth_streaming([str(big_feed), str(small)]) == (big_feed.stat().st_size >= pipeline.STREAM_BYTES)
+    assert not worth_streaming([str(big_feed), "https://news.test/feed.xml"])
 
 
-def test_the_pipeline_saves_what_the_in_process_import_saves(
-        tmp_path: Path, big_feed: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_way_of_importing_saves_the_same(tmp_path: Path, big_feed: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     small = tmp_path / "note.txt"
     small.write_text("عنوان الملاحظة\n\nنص قصير عن المياه في عمّان.\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)
-    code, out_a, err = run(capsys, tmp_path / "a", big_feed, small)
-    assert code == 0, err
-    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 1 << 62)
-    code, out_b, err = run(capsys, tmp_path / "b", big_feed, small)
-    assert code == 0, err
-    assert out_a == out_b  # the same lines, in the same order
-    assert out_a.splitlines()[-1].startswith(f"imported: {len(rows(tmp_path / 'a'))} added")
-    assert rows(tmp_path / "a") == rows(tmp_path / "b")
-    assert search_ids(tmp_path / "a", "المياه") == search_ids(tmp_path / "b", "المياه") != []
-    assert search_ids(tmp_path / "a", '"المجتمع المدني"') == search_ids(tmp_path / "b", '"المجتمع المدني"') != []
+    outs, libs = [], []
+    for mode in MODES:
+        use(monkeypatch, mode)
+        lib = tmp_path / mode.replace(" ", "-")
+        code, out, err = run(capsys, lib, big_feed, small)
+        assert code == 0, (mode, err)
+        outs.append(out)
+        libs.append(lib)
+    assert outs[0] == outs[1] == outs[2]  # the same lines, in the same order
+    assert outs[0].splitlines()[-1].startswith(f"imported: {len(rows(libs[0]))} added")
+    assert rows(libs[0]) == rows(libs[1]) == rows(libs[2])
+    for query in ("المياه", '"المجتمع المدني"'):
+        assert search_ids(libs[0], query) == search_ids(libs[1], query) == search_ids(libs[2], query) != []
 
 
 def test_reimport_through_the_pipeline_updates_in_place(tmp_path: Path, big_feed: Path, parallel: None,
@@ -155,7 +167,7 @@ def test_a_broken_file_is_one_line_and_saves_nothing_of_itself(tmp_path: Path, b
     lib_b = tmp_path / "lib-b"
     pipeline_rows = rows(lib)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "PARALLEL_BYTES", 1 << 62)
+        use(mp, "whole")
         code_b, out_b, err_b = run(capsys, lib_b, good, missing, broken)
     assert (code, out, err) == (code_b, out_b, err_b)
     assert pipeline_rows == rows(lib_b)
@@ -170,15 +182,15 @@ def test_junk_after_streamed_rows_keeps_what_was_saved(tmp_path: Path, big_feed:
     good = tmp_path / "good.xml"
     good.write_text(feed_text(2, start=500_000), encoding="utf-8")
     results = []
-    for threshold in (0, 1 << 62):
-        monkeypatch.setattr(pipeline, "PARALLEL_BYTES", threshold)
-        lib = tmp_path / f"lib-{threshold}"
+    for mode in MODES:
+        use(monkeypatch, mode)
+        lib = tmp_path / mode.replace(" ", "-")
         assert run(capsys, lib, good)[0] == 0
         before = set(rows(lib))
         results.append((run(capsys, lib, junk), rows(lib)))
         assert before <= set(rows(lib))
         assert "Traceback" not in results[-1][0][2]
-    assert results[0] == results[1]
+    assert results[0] == results[1] == results[2]
 
 
 def _scripted(items: list[tuple[str, Article]], *tail: tuple[object, ...]) -> list[tuple[object, ...]]:

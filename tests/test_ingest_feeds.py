@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,18 @@ def test_salvaged_feed_keeps_only_complete_items_with_text() -> None:
             "<item><title>unclosed tag<description>نص")
     feed = parse_feed(text, "x")
     assert [a.title for a in feed.items] == ["خبر كامل"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Thu, 01 Jan 2026 00:00:00 GMT", "Sun, 29 Feb 2032 23:59:59 +0000", "1 Mar 2026 07:05:09 UT",
+    "Mon, 02 Feb 2026 12:00:00 UTC", "Fri, 13 Jun 0001 00:00:00 GMT", "Thu, 31 Feb 2026 10:00:00 GMT",
+    "Thu, 01 Jan 2026 24:00:00 GMT", "Thu, 01 Jan 2026 23:59:60 GMT", "Thu, 01 Foo 2026 10:00:00 GMT",
+    "Wed, 01 Jan 2026 10:00:00 GMT",  # a wrong weekday is ignored, as email.utils ignores it
+])
+def test_the_common_rss_date_fast_path_agrees_with_the_general_parser(raw: str) -> None:
+    from tui.ingest.feeds import _parse_date, _rfc822_utc
+
+    dt = _parse_date(raw)
+    general = dt.astimezone(UTC).replace(microsecond=0).isoformat() if dt is not None else ""
+    assert normalise_date(raw) == general
+    assert _rfc822_utc(raw) in ("", general)

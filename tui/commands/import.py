@@ -2,9 +2,9 @@
 
 Each input is added in one store write, only once it parsed completely, so a
 bad file (broken feed, wrong encoding, binary junk) costs one line on stderr
-and leaves the library as it was. Big local inputs are parsed in a second
-process while this one writes (:mod:`tui.ingest.pipeline`), each file still
-in one transaction. Output is one
+and leaves the library as it was. Big local inputs are parsed as they are
+written, in a second process when a core is free (:mod:`tui.ingest.pipeline`),
+each file still in one transaction. Output is one
 line per article (``id<TAB>language<TAB>title``) and per feed subscribed
 from OPML, then a summary line; errors go to stderr and make the exit
 status non-zero.
@@ -20,7 +20,7 @@ from tui.commands.output import emit, emit_table, error
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
-from tui.ingest.pipeline import Message, ParserProcess, from_row, worth_a_process
+from tui.ingest.pipeline import Message, from_row, open_parser, worth_streaming
 from tui.ingest.saving import save_articles
 from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Article, Feed
@@ -29,8 +29,8 @@ from tui.store import Store
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.library)
-    if worth_a_process(args.paths):
-        return _run_parallel(args.paths, config)
+    if worth_streaming(args.paths):
+        return _run_streamed(args.paths, config)
     store: Store | None = None
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     for path in args.paths:
@@ -54,11 +54,12 @@ def run(args: argparse.Namespace) -> int:
     return InputError.exit_code if totals["failed"] else 0
 
 
-def _run_parallel(paths: list[str], config: Config) -> int:
-    """The same import, parsed by a second process (see :mod:`tui.ingest.pipeline`)."""
+def _run_streamed(paths: list[str], config: Config) -> int:
+    """The same import for big files: parsed as it is written, in a second
+    process when a core is free for it (see :mod:`tui.ingest.pipeline`)."""
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     store: Store | None = None
-    with ParserProcess(paths, config.max_article_chars) as parser:
+    with open_parser(paths, config.max_article_chars) as parser:
         try:
             messages = parser.messages()
             for msg in messages:

@@ -500,6 +500,9 @@ def normalise_date(value: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > 64:
         return ""
+    fast = _rfc822_utc(value)
+    if fast:
+        return fast
     dt = _parse_date(value)
     if dt is None:
         return ""
@@ -512,6 +515,27 @@ def normalise_date(value: str) -> str:
 
 
 _W3C_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+# The RSS date almost every feed writes: "Thu, 01 Jan 2026 07:05:00 GMT" (or +0000).
+_RFC822_UTC = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC?|\+0000)")
+_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+
+
+def _rfc822_utc(value: str) -> str:
+    """The common RSS date in UTC read with one regex, or "" (then the general
+    parser decides). Why: ``email.utils`` reads a date in Python, token by
+    token, which was a tenth of the parse of a big feed. Gives exactly what
+    the general path gives for these dates (tests/test_ingest_feeds.py)."""
+    m = _RFC822_UTC.fullmatch(value)
+    if m is None:
+        return ""
+    month, year = _MONTHS.get(m.group(2)), int(m.group(3))
+    if month is None or year < 100:  # email.utils reads "0025" as 2025: the general path decides
+        return ""
+    try:
+        return datetime(year, month, int(m.group(1)), int(m.group(4)), int(m.group(5)),
+                        int(m.group(6)), tzinfo=UTC).isoformat()
+    except ValueError:
+        return ""
 
 
 def _parse_date(value: str) -> datetime | None:

@@ -1,14 +1,18 @@
-"""``marsad import`` of big files in two processes: a parser, and the writer.
+"""``marsad import`` of big files: parsed as they are written, in two processes
+when a core is free.
 
 Why: parsing and cleaning a 10,000-item feed costs about as much CPU as
 writing it (rows, bodies, the search index), and the two do not depend on
 each other item by item. A parser process reads the files in order and
 sends cleaned, folded rows in small batches through a pipe; the main process
-owns the library and writes them. On two cores the import then takes about
-the longer of the two halves instead of their sum.
+owns the library and writes them. On two free cores the import then takes
+about the longer of the two halves instead of their sum. On a busy machine
+(no core free: the one-minute load average) the same messages are made in
+this process (:class:`InProcessParser`): sending every article through a
+pipe costs ~15% more CPU, which only pays when a core would otherwise idle.
 
-What stays as it was (``marsad import`` in one process, which small inputs
-still use: a process start costs more than it saves there):
+What stays as it was (small inputs still take the old path, whole files in
+one process: streaming only pays for big ones):
 
 - the door: every article is cleaned (:func:`tui.ingest.textclean.clean_article`)
   and cut to size in the parser, exactly as :func:`tui.ingest.saving.save_articles`
@@ -18,9 +22,11 @@ still use: a process start costs more than it saves there):
 - errors are one line per file, and the next file is still read.
 
 The pipe is the back-pressure: the parser blocks when the writer is behind,
-so neither holds more than a few batches. Messages are plain tuples (cheap
-to pickle); the parser function is module-level, so the ``spawn`` start
-method works too (``fork`` is used where it is safe: it skips re-importing).
+so neither holds more than a few batches (a big feed's articles are never
+all in memory at once, in either way of running). Messages are plain tuples
+(cheap to pickle); the parser function is module-level, so the ``spawn``
+start method works too (``fork`` is used where it is safe: it skips
+re-importing).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ import multiprocessing
 import os
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -42,7 +48,7 @@ from tui.ingest.textclean import clean_article
 from tui.models import Article
 from tui.search.fts import index_values
 
-PARALLEL_BYTES = 4 * 1024 * 1024  # inputs smaller than this together are parsed in-process
+STREAM_BYTES = 4 * 1024 * 1024  # inputs smaller than this together are read whole, as before
 CHUNK = 200  # articles per message
 QUEUED = 8  # messages read ahead of the writer
 
@@ -54,12 +60,12 @@ class ParserGone(InputError):
     """The parser process ended without saying so (killed, out of memory)."""
 
 
-def worth_a_process(paths: Sequence[str]) -> bool:
-    """Whether these inputs are big enough to parse in a second process.
+def worth_streaming(paths: Sequence[str]) -> bool:
+    """Whether these inputs are big enough to stream (see :func:`open_parser`).
 
-    Only local files (a URL is fetched in-process), only with a second CPU.
+    Only local files (a URL is fetched in-process, whole).
     """
-    if (os.cpu_count() or 1) < 2 or any(p.startswith(("http://", "https://")) for p in paths):
+    if any(p.startswith(("http://", "https://")) for p in paths):
         return False
     total = 0
     for path in paths:
@@ -67,28 +73,34 @@ def worth_a_process(paths: Sequence[str]) -> bool:
             total += Path(path).expanduser().stat().st_size
         except OSError:
             continue  # reported by the parser, in order
-    return total >= PARALLEL_BYTES
+    return total >= STREAM_BYTES
 
 
 # -- the parser process ----------------------------------------------------------
 
 
-def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
-    """Parser process: each file's messages, in order, then ("done", -1).
+def file_messages(paths: Sequence[str], max_chars: int) -> Generator[Message, None, None]:
+    """Each file's messages, in order; the one parser of both ways to run it.
 
     Per file: ("warn", i, line)*, ("feeds", i, [Feed])?, ("rows", i, [row])*,
     ("restart", i) when the item-by-item parse failed part-way (the writer
     drops that file's rows so far; the whole-tree parse follows), then
     ("end", i); or ("error", i, line) instead of ("end", i).
     """
+    for i, path in enumerate(paths):
+        try:
+            yield from _parse_one(i, path, max_chars)
+        except InputError as exc:
+            yield ("error", i, str(exc))
+        except Exception as exc:  # a parser's bug on one file: one line, and the next file
+            yield ("error", i, f"{path}: could not be read ({type(exc).__name__}: {exc})")
+
+
+def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
+    """The parser process: :func:`file_messages` down the pipe, then ("done", -1)."""
     try:
-        for i, path in enumerate(paths):
-            try:
-                _parse_one(i, path, max_chars, conn)
-            except InputError as exc:
-                conn.send(("error", i, str(exc)))
-            except Exception as exc:  # a parser's bug on one file: one line, and the next file
-                conn.send(("error", i, f"{path}: could not be read ({type(exc).__name__}: {exc})"))
+        for msg in file_messages(paths, max_chars):
+            conn.send(msg)
         conn.send(("done", -1))
     except (KeyboardInterrupt, BrokenPipeError):
         pass  # the writer is gone or the user stopped: nothing to report from here
@@ -96,34 +108,35 @@ def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
         conn.close()
 
 
-def _parse_one(i: int, path: str, max_chars: int, conn: Connection) -> None:
+def _parse_one(i: int, path: str, max_chars: int) -> Iterator[Message]:
     streamed = stream_path(path)
     for warning in streamed.loaded.warnings:
-        conn.send(("warn", i, warning))
+        yield ("warn", i, warning)
     if streamed.loaded.feeds:
-        conn.send(("feeds", i, streamed.loaded.feeds))
+        yield ("feeds", i, streamed.loaded.feeds)
+    sent = [0]
     try:
-        sent = _send_rows(i, streamed.items, max_chars, conn)
+        yield from _row_batches(i, streamed.items, max_chars, sent)
     except NotStreamable:
-        conn.send(("restart", i))
-        sent = _send_rows(i, streamed.whole(), max_chars, conn)
-    if not sent and streamed.loaded.kind == "feed":
+        yield ("restart", i)
+        sent[0] = 0
+        yield from _row_batches(i, streamed.whole(), max_chars, sent)
+    if not sent[0] and streamed.loaded.kind == "feed":
         raise InputError(f"{path}: the feed has no items")
-    conn.send(("end", i))
+    yield ("end", i)
 
 
-def _send_rows(i: int, items: Iterable[Article], max_chars: int, conn: Connection) -> int:
+def _row_batches(i: int, items: Iterable[Article], max_chars: int, sent: list[int]) -> Iterator[Message]:
     batch: list[tuple[Any, ...]] = []
-    sent = 0
     for art in items:
         batch.append(to_row(prepare(art, max_chars)))
         if len(batch) >= CHUNK:
-            conn.send(("rows", i, batch))
-            sent, batch = sent + len(batch), []
+            sent[0] += len(batch)
+            yield ("rows", i, batch)
+            batch = []
     if batch:
-        conn.send(("rows", i, batch))
-        sent += len(batch)
-    return sent
+        sent[0] += len(batch)
+        yield ("rows", i, batch)
 
 
 def prepare(art: Article, max_chars: int) -> Article:
@@ -213,6 +226,48 @@ class ParserProcess:
         self.close()
 
 
+class InProcessParser:
+    """The same messages, parsed in this process as the writer asks for them.
+
+    For a busy machine: with no core free, a second process only adds the
+    cost of sending every article through a pipe (about 15% more CPU).
+    Streaming still keeps one file's articles out of memory.
+    """
+
+    def __init__(self, paths: Sequence[str], max_chars: int) -> None:
+        self._messages = file_messages(list(paths), max_chars)
+
+    def messages(self) -> Iterator[Message]:
+        return self._messages
+
+    def close(self) -> None:
+        self._messages.close()
+
+    def __enter__(self) -> InProcessParser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def free_core() -> bool:
+    """Whether a second core is idle enough for the parser process to run beside
+    the writer (the one-minute load average leaves more than half a core)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return cpus >= 2
+    return cpus >= 2 and load < cpus - 0.5
+
+
+def open_parser(paths: Sequence[str], max_chars: int) -> ParserProcess | InProcessParser:
+    """The parser process when a core is free for it, else the in-process parser."""
+    if free_core():
+        return ParserProcess(paths, max_chars)
+    return InProcessParser(paths, max_chars)
+
+
 def _context() -> Any:
     """``fork`` when it is safe (no other threads), else ``spawn``."""
     methods = multiprocessing.get_all_start_methods()
@@ -221,5 +276,5 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-__all__ = ["CHUNK", "PARALLEL_BYTES", "ParserGone", "ParserProcess", "from_row",
-           "parse_files", "prepare", "to_row", "worth_a_process"]
+__all__ = ["CHUNK", "STREAM_BYTES", "InProcessParser", "ParserGone", "ParserProcess", "file_messages",
+           "free_core", "from_row", "open_parser", "parse_files", "prepare", "to_row", "worth_streaming"]
