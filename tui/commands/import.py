@@ -20,7 +20,7 @@ from tui.commands.output import emit, emit_table, error
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
-from tui.ingest.pipeline import Message, from_row, open_parser, worth_streaming
+from tui.ingest.pipeline import Message, open_parser, unpack, worth_streaming
 from tui.ingest.saving import save_articles
 from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Article, Feed
@@ -108,7 +108,7 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
             with store.db.write():
                 while msg[0] != "end":
                     if msg[0] == "rows":
-                        arts, indexed = zip(*(from_row(r) for r in msg[2]), strict=True)
+                        arts, indexed = unpack(msg[2])
                         for kind, art in store.upsert_batch(arts, indexed):
                             if kind == "updated":
                                 updated.append(art)

@@ -79,17 +79,19 @@ def worth_streaming(paths: Sequence[str]) -> bool:
 # -- the parser process ----------------------------------------------------------
 
 
-def file_messages(paths: Sequence[str], max_chars: int) -> Generator[Message, None, None]:
+def file_messages(paths: Sequence[str], max_chars: int, pack: bool = False) -> Generator[Message, None, None]:
     """Each file's messages, in order; the one parser of both ways to run it.
 
     Per file: ("warn", i, line)*, ("feeds", i, [Feed])?, ("rows", i, [row])*,
     ("restart", i) when the item-by-item parse failed part-way (the writer
     drops that file's rows so far; the whole-tree parse follows), then
-    ("end", i); or ("error", i, line) instead of ("end", i).
+    ("end", i); or ("error", i, line) instead of ("end", i). A row is an
+    (article, search columns) pair, or with ``pack`` one plain tuple (what
+    goes through the pipe); :func:`unpack` reads both.
     """
     for i, path in enumerate(paths):
         try:
-            yield from _parse_one(i, path, max_chars)
+            yield from _parse_one(i, path, max_chars, pack)
         except InputError as exc:
             yield ("error", i, str(exc))
         except Exception as exc:  # a parser's bug on one file: one line, and the next file
@@ -99,7 +101,7 @@ def file_messages(paths: Sequence[str], max_chars: int) -> Generator[Message, No
 def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
     """The parser process: :func:`file_messages` down the pipe, then ("done", -1)."""
     try:
-        for msg in file_messages(paths, max_chars):
+        for msg in file_messages(paths, max_chars, pack=True):
             conn.send(msg)
         conn.send(("done", -1))
     except (KeyboardInterrupt, BrokenPipeError):
@@ -108,7 +110,7 @@ def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
         conn.close()
 
 
-def _parse_one(i: int, path: str, max_chars: int) -> Iterator[Message]:
+def _parse_one(i: int, path: str, max_chars: int, pack: bool) -> Iterator[Message]:
     streamed = stream_path(path)
     for warning in streamed.loaded.warnings:
         yield ("warn", i, warning)
@@ -116,20 +118,22 @@ def _parse_one(i: int, path: str, max_chars: int) -> Iterator[Message]:
         yield ("feeds", i, streamed.loaded.feeds)
     sent = [0]
     try:
-        yield from _row_batches(i, streamed.items, max_chars, sent)
+        yield from _row_batches(i, streamed.items, max_chars, sent, pack)
     except NotStreamable:
         yield ("restart", i)
         sent[0] = 0
-        yield from _row_batches(i, streamed.whole(), max_chars, sent)
+        yield from _row_batches(i, streamed.whole(), max_chars, sent, pack)
     if not sent[0] and streamed.loaded.kind == "feed":
         raise InputError(f"{path}: the feed has no items")
     yield ("end", i)
 
 
-def _row_batches(i: int, items: Iterable[Article], max_chars: int, sent: list[int]) -> Iterator[Message]:
+def _row_batches(i: int, items: Iterable[Article], max_chars: int, sent: list[int],
+                 pack: bool) -> Iterator[Message]:
     batch: list[tuple[Any, ...]] = []
     for art in items:
-        batch.append(to_row(prepare(art, max_chars)))
+        art = prepare(art, max_chars)
+        batch.append(to_row(art) if pack else (art, index_values(art.title, art.body, list(art.tags), "", "")))
         if len(batch) >= CHUNK:
             sent[0] += len(batch)
             yield ("rows", i, batch)
@@ -157,6 +161,13 @@ def to_row(art: Article) -> tuple[Any, ...]:
 def from_row(row: Sequence[Any]) -> tuple[Article, Indexed]:
     values = dict(zip(_FIELDS, row[:-1], strict=True))
     return Article(id="", **values), row[-1]
+
+
+def unpack(rows: Sequence[Any]) -> tuple[tuple[Article, ...], tuple[Indexed, ...]]:
+    """The articles of a ("rows", i, rows) message and their search columns."""
+    pairs = rows if rows and isinstance(rows[0][0], Article) else [from_row(r) for r in rows]
+    arts, indexed = zip(*pairs, strict=True) if pairs else ((), ())
+    return arts, indexed
 
 
 # -- the writer's side -----------------------------------------------------------
@@ -277,4 +288,4 @@ def _context() -> Any:
 
 
 __all__ = ["CHUNK", "STREAM_BYTES", "InProcessParser", "ParserGone", "ParserProcess", "file_messages",
-           "free_core", "from_row", "open_parser", "parse_files", "prepare", "to_row", "worth_streaming"]
+           "free_core", "from_row", "open_parser", "parse_files", "prepare", "to_row", "unpack", "worth_streaming"]
