@@ -236,8 +236,17 @@ PREFIXES = {"he": "ובהלמשכ", "ar": "وبلفك", "fa": "وبک"}
 # rarer than the SURE_RANK most frequent words (גיל age, שני second, טובה good are frequent names too).
 SURE_RANK = 5000
 BULK_SURE = {"wikidata": 40, "cbs": 3000}
+# A middle step: a name this common as a name may be one of the 15,000..50,000 most frequent words.
+FAIR_RANK = 15000
+BULK_FAIR = {"wikidata": 10, "cbs": 500}
 # Wikidata people per name, and Israeli births per name (1949-2024), below which a name is noise.
 MIN_COUNT = {"wikidata": 2, "cbs": 30}
+
+
+# Iranian family names end so (-zadeh, -pour, -nejad, -nia, -far, -ian, -vand) and are rarely anything else:
+# one Wikidata bearer is enough for those.
+FA_SURNAME_ENDS = ("\u0632\u0627\u062f\u0647", "\u067e\u0648\u0631", "\u0646\u0698\u0627\u062f", "\u0646\u06cc\u0627",
+                   "\u0641\u0631", "\u06cc\u0627\u0646", "\u0648\u0646\u062f")
 
 
 def _wikidata_names() -> list[tuple[str, str, str, int]]:
@@ -258,7 +267,8 @@ def _wikidata_names() -> list[tuple[str, str, str, int]]:
                 name = name.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9")  # the index keys Persian as ي ك
             key = (lang, role, name)
             out[key] = out.get(key, 0) + n
-    return [(L, r, n, c) for (L, r, n), c in sorted(out.items()) if c >= MIN_COUNT["wikidata"]]
+    return [(L, r, n, c) for (L, r, n), c in sorted(out.items())
+            if c >= MIN_COUNT["wikidata"] or (L == "fa" and r == "surname" and n.endswith(FA_SURNAME_ENDS))]
 
 
 def _cbs_names() -> list[tuple[str, int]]:
@@ -354,12 +364,14 @@ def names() -> None:
                 srcs = table[key]
                 r = rank.get(fold(key[1]), 10**6)
                 bulk_only = not srcs - {"wikidata", "cbs"}
-                sure = any(counts.get((role, lang, key[1]), 0) >= BULK_SURE[s] for s in srcs & {"wikidata", "cbs"})
+                n = {s: counts.get((role, lang, key[1]), 0) for s in srcs & {"wikidata", "cbs"}}
+                sure = any(c >= BULK_SURE[s] for s, c in n.items())
+                floor = SURE_RANK if sure else FAIR_RANK if any(c >= BULK_FAIR[s] for s, c in n.items()) else BULK_RANK
                 if "hand" in srcs:
                     continue
                 if bulk_only and not sure and key[1][:1] in PREFIXES[lang] and len(key[1]) > 3:
                     r = min(r, rank.get(fold(key[1][1:]), 10**6))
-                if (role == "given" and " " in key[1]) or r < limit or (bulk_only and r < (SURE_RANK if sure else BULK_RANK)):
+                if (role == "given" and " " in key[1]) or r < limit or (bulk_only and r < floor):
                     del table[key]
     _dedupe_folded(given)
     _dedupe_folded(last)
@@ -496,6 +508,12 @@ def region_cities() -> None:
             ok.append(a)
         return "|".join(ok[:8])
 
+    en_common = set(_common_rank("en", 30000))
+
+    def english(name: str, population: int) -> str:
+        """The English (Latin) name, unless a town's name is an everyday English word (Rehab, Mocha, Jam)."""
+        return "" if population < 100_000 and " " not in name and name.lower() in en_common else name
+
     rows = _subdivision_rows(keep)
     for r in rows:
         seen |= {fold(a) for cell in r[3:] for a in cell.split("|") if a}
@@ -509,7 +527,7 @@ def region_cities() -> None:
         if fold(c["name"]) in known or any(fold(a) in known for a in he + arab):
             continue  # already in a hand or CLDR table, with checked spellings
         level = 1 if int(c.get("population") or 0) >= 15000 else 0
-        row = (f"loc:gn:{c['geonameid']}", "LOC", c["name"],
+        row = (f"loc:gn:{c['geonameid']}", "LOC", english(c["name"], int(c.get("population") or 0)),
                keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level), keep(arab, "fa", level), keep(he, "he", level))
         if any(row[3:]):
             rows.append(row)
