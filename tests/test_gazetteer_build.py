@@ -124,6 +124,7 @@ def test_region_orgs_ids_unique_and_no_alias_names_two_entities():
     from tui.text.normalize import normalise
 
     own = parse_table((GAZ / "region_orgs.tsv").read_text(encoding="utf-8"))
+    earlier = {e.id: e for e in parse_table((GAZ / "orgs.tsv").read_text(encoding="utf-8"))}
     assert len({e.id for e in own}) == len(own)
     owner: dict[tuple[str, str], set[str]] = {}
     for table in ("orgs.tsv", "aliases.tsv", "people.tsv", "region_orgs.tsv"):
@@ -137,5 +138,23 @@ def test_region_orgs_ids_unique_and_no_alias_names_two_entities():
             for n in names:
                 assert lang == "en" or lang not in SCRIPT or SCRIPT[lang].match(n) or n.isascii() or any(
                     c.isdigit() or c in '.!"' for c in n), (e.id, n)
+                if n in earlier.get(e.id, e).names.get(lang, ()) and e.id in earlier:
+                    continue  # the entity's own name in orgs.tsv, repeated to keep it first
                 others = owner[(lang, normalise(n))] - {e.id}
                 assert not others or e.id in LEGACY_TWINS or others <= LEGACY_TWINS, (e.id, n, others)
+
+
+def test_region_orgs_rows_keep_the_preferred_name_of_an_entity_they_extend():
+    """A later table's first spelling becomes the entity's shown name: adding سانا's long form must not rename it."""
+    from tui.entities.gazetteer import LANGS, merge, parse_table
+
+    earlier = []
+    for table in ("places.tsv", "region_cities.tsv", "aliases.tsv", "orgs.tsv"):
+        earlier += parse_table((GAZ / table).read_text(encoding="utf-8"))
+    before = merge(earlier)
+    for e in parse_table((GAZ / "region_orgs.tsv").read_text(encoding="utf-8")):
+        if e.id in before:
+            for lang in LANGS:
+                old = before[e.id].names.get(lang)
+                if old and e.names.get(lang):
+                    assert e.names[lang][0] == old[0], (e.id, lang, e.names[lang][0], old[0])
