@@ -158,3 +158,16 @@ def test_region_orgs_rows_keep_the_preferred_name_of_an_entity_they_extend():
                 old = before[e.id].names.get(lang)
                 if old and e.names.get(lang):
                     assert e.names[lang][0] == old[0], (e.id, lang, e.names[lang][0], old[0])
+
+
+def test_hand_places_rows_are_well_formed():
+    codes = []
+    for row in rows("hand_places.tsv"):
+        code, en, *cells = (row + [""] * 5)[:5]
+        codes.append(code)
+        assert re.match(r"^([A-Z]{2}-[A-Z0-9]{1,3}|town:[a-z0-9_]+)$", code), code
+        assert en and en.isascii(), code
+        for lang, cell in zip(("ar", "fa", "he"), cells, strict=True):
+            names = [n for n in cell.split("|") if n]
+            assert len(names) == len(set(names)) and all(SCRIPT[lang].match(n) for n in names), (code, lang, cell)
+    assert len(codes) == len(set(codes))

@@ -23,6 +23,6 @@ def test_common_words_hold_no_listed_name():
 def test_region_cities_rows_are_well_formed_and_loaded():
     rows = parse_table((data_dir() / "region_cities.tsv").read_text(encoding="utf-8"))
     assert len(rows) >= 1000
-    assert all(r.id.startswith(("loc:gn:", "loc:adm:")) and r.type == "LOC" for r in rows)
+    assert all(r.id.startswith(("loc:gn:", "loc:adm:", "loc:town:")) and r.type == "LOC" for r in rows)
     gaz = default_gazetteer()
     assert any(e.startswith("loc:gn:") for e in gaz.entries)

