@@ -34,3 +34,25 @@ def test_the_entities_package_still_offers_its_names() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert out.stdout.split() == ["Tehran", "True"]
+
+
+async def test_garbage_collection_resumes_after_the_first_paint(config) -> None:  # type: ignore[no-untyped-def]
+    """``marsad`` turns the cyclic collector off until the first screen is drawn (its passes
+    over Textual's objects cost 50-80 ms of the start); the main screen turns it back on."""
+    import gc
+
+    from pilot_helpers import started
+
+    from tui.app import make_app
+
+    config.seed_samples = True
+    app = make_app(config)
+    gc.disable()  # as tui.commands.app.run does before importing the app
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(app, pilot)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # the start-up objects are kept out of full passes
+    finally:
+        gc.enable()
+        gc.unfreeze()

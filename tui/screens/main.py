@@ -400,10 +400,12 @@ class MainScreen(Screen[None]):
             self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
         self.apply_list_filter(keep_id=message.keep_id)
         if first:
-            # The library's models live as long as the app: keep them out of
-            # the collector's full passes, which otherwise stall typing for
-            # 50 ms at a time while background workers allocate.
-            gc.freeze()
+            # After the first paint: the objects made so far (Textual, the screen, the
+            # first rows) live as long as the app, so they are kept out of the
+            # collector's full passes, which otherwise stall typing for 50 ms at a
+            # time while background workers allocate; then collection resumes (the
+            # ``marsad`` command turns it off until the first screen is drawn).
+            self.call_after_refresh(_collect_after_first_paint)
         if not self.search.index_building:
             self.search.index_building = True
             # After the list has painted: the build holds the GIL in bursts, and
@@ -1464,3 +1466,8 @@ def _entity_index(store: Store) -> LibraryIndex | EntityIndex:
     if store.db.readonly:
         return LibraryIndex()
     return EntityIndex(store, engine_stamp())
+
+
+def _collect_after_first_paint() -> None:
+    gc.freeze()
+    gc.enable()

@@ -11,6 +11,7 @@ and the next start upgrades it again).
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ class UpgradeScreen(Screen[None]):
             yield ProgressBar(show_eta=False, id="upgrade-bar")
 
     def on_mount(self) -> None:
+        gc.enable()  # off until the first paint (tui.commands.app); an upgrade allocates for minutes
         self.open_library()
 
     @work(thread=True, exclusive=True, group="upgrade")
