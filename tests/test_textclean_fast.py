@@ -95,3 +95,24 @@ def test_every_bmp_character_cleans_the_same_both_ways() -> None:
         text = f"x {chr(code)}y\n{chr(code)}"
         assert clean_text(text) == _old_clean_text(text), hex(code)
         assert clean_inline(text) == _old_clean_inline(text), hex(code)
+
+
+def test_flat_paragraphs_clean_the_same_as_through_the_blank_line_rules() -> None:
+    """``<p>…</p><p>…</p>`` descriptions are joined directly (html._flat_clean); the
+    result must be what the four-newline text through clean_text gives, for
+    paragraphs of every kind (empty, spaces only, edge spaces, NFC, rare characters)."""
+    from tui.ingest.html import _FLAT, _flat_clean, _flat_text, html_to_text
+
+    pieces = [p for p in _PIECES if not set(p) & set("<>&\x00\r") and not any("\ud800" <= c <= "\udfff" for c in p)]
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(4000):
+        rare = rng.choice((0.0, 0.1, 0.5))
+        paras = ["".join(rng.choice(pieces) if rng.random() < rare else rng.choice(" abس\u0301ש")
+                         for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 5))]
+        html = "<p>" + "</p><p>".join(paras) + "</p>"
+        if not _FLAT.fullmatch(html):
+            continue
+        checked += 1
+        assert _flat_clean(html) == clean_text(_flat_text(html)) == html_to_text(html), repr(html)
+    assert checked > 3000

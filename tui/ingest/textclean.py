@@ -73,6 +73,13 @@ def _plain(text: str) -> str | None:
     return nfc if "  " not in nfc and _RARE.search(nfc) is None else None
 
 
+def nfc_if_plain(text: str) -> str | None:
+    """``text`` in NFC when none of the character rules of :func:`clean_text`
+    would change it (no rare character, no double space), else None. The line
+    rules (a space at a line's edge, blank runs) are left to the caller."""
+    return _plain(text)
+
+
 def _line_edges(text: str) -> str:
     """One space either side of each line break dropped (what ``re.sub(r" ?\\n ?", "\\n")``
     does), in two C-level replaces rather than a regex tried at every position."""
