@@ -262,14 +262,15 @@ class InProcessParser:
 
 
 def free_core() -> bool:
-    """Whether a second core is idle enough for the parser process to run beside
-    the writer (the one-minute load average leaves more than half a core)."""
+    """Whether a second core is idle for the parser process to run beside the
+    writer: the one-minute load average leaves at least one core free. (On a
+    busy 2-core machine, load 2.5, the two processes took as long as one.)"""
     cpus = os.cpu_count() or 1
     try:
         load = os.getloadavg()[0]
     except OSError:
         return cpus >= 2
-    return cpus >= 2 and load < cpus - 0.5
+    return cpus >= 2 and load <= cpus - 1
 
 
 def open_parser(paths: Sequence[str], max_chars: int) -> ParserProcess | InProcessParser:
