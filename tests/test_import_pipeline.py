@@ -235,3 +235,21 @@ def test_a_parser_that_dies_is_reported_and_what_was_saved_stays(tmp_path: Path,
         with pytest.raises(ParserGone, match="stopped unexpectedly"):
             for _ in messages:
                 pass
+
+
+def test_the_parser_process_works_when_spawned_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``spawn`` (the default start method on macOS, and where threads run) re-imports
+    the parser in a fresh interpreter: it must give the messages an in-process parse gives."""
+    import multiprocessing
+
+    feed = tmp_path / "small.xml"
+    feed.write_text(feed_text(5), encoding="utf-8")
+    missing = tmp_path / "missing.xml"
+    monkeypatch.setattr(pipeline, "_context", lambda: multiprocessing.get_context("spawn"))
+    with ParserProcess([str(feed), str(missing)], 2_000_000) as parser:
+        got = list(parser.messages())
+    want = list(pipeline.file_messages([str(feed), str(missing)], 2_000_000, pack=True))
+    assert [m[:2] for m in got] == [m[:2] for m in want] == [("rows", 0), ("end", 0), ("error", 1)]
+    strip = [tuple(v for k, v in enumerate(r) if k != 10) for r in got[0][2]]  # column 10: fetched, a time
+    assert strip == [tuple(v for k, v in enumerate(r) if k != 10) for r in want[0][2]]
+    assert got[2] == want[2]
