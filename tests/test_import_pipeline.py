@@ -71,6 +71,7 @@ def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every import of local files goes through the parser process."""
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)
     monkeypatch.setattr(pipeline, "free_core", lambda: True)
+    monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
 
 
 MODES = {"process": (0, True), "streamed in-process": (0, False), "whole": (1 << 62, False)}
@@ -81,6 +82,7 @@ def use(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
     threshold, process = MODES[mode]
     monkeypatch.setattr(pipeline, "STREAM_BYTES", threshold)
     monkeypatch.setattr(pipeline, "free_core", lambda: process)
+    monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
 
 
 def rows(library: Path) -> list[tuple[object, ...]]:
@@ -253,3 +255,19 @@ def test_the_parser_process_works_when_spawned_too(tmp_path: Path, monkeypatch: 
     strip = [tuple(v for k, v in enumerate(r) if k != 10) for r in got[0][2]]  # column 10: fetched, a time
     assert strip == [tuple(v for k, v in enumerate(r) if k != 10) for r in want[0][2]]
     assert got[2] == want[2]
+
+
+def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big_feed: Path) -> None:
+    from tui.ingest.pipeline import InProcessParser, open_parser
+
+    monkeypatch.setattr(pipeline, "free_core", lambda: True)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "0")
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, InProcessParser)
+    monkeypatch.setattr(pipeline, "free_core", lambda: False)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "1")
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, ParserProcess)
+    monkeypatch.delenv("MARSAD_IMPORT_PROCESS")
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, InProcessParser)

@@ -274,8 +274,17 @@ def free_core() -> bool:
 
 
 def open_parser(paths: Sequence[str], max_chars: int) -> ParserProcess | InProcessParser:
-    """The parser process when a core is free for it, else the in-process parser."""
-    if free_core():
+    """The parser process when a core is free for it, else the in-process parser.
+
+    ``MARSAD_IMPORT_PROCESS=1`` / ``=0`` decides instead of the load average
+    (to measure both ways, or for a machine whose load average misleads).
+    """
+    forced = os.environ.get("MARSAD_IMPORT_PROCESS", "").strip()
+    if forced in ("0", "1"):
+        use_process = forced == "1"
+    else:
+        use_process = free_core()
+    if use_process:
         return ParserProcess(paths, max_chars)
     return InProcessParser(paths, max_chars)
 
