@@ -49,6 +49,17 @@ def feed_text(items: int, start: int = 0, edit: dict[int, str] | None = None) ->
     return "\n".join(parts)
 
 
+def _atom_text(entries: int) -> str:
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">'
+             "<title>أطلس الأخبار</title>"]
+    for i in range(entries):
+        parts.append(f"<entry><id>urn:atlas:{i}</id><title>مدخل {i} عن الطاقة</title>"
+                     f"<updated>2026-02-0{1 + i % 9}T10:00:00Z</updated>"
+                     f"<content type=\"html\">{body(i + 7).replace('<', '&lt;')}</content></entry>")
+    parts.append("</feed>\n")
+    return "\n".join(parts)
+
+
 @pytest.fixture(scope="module")
 def big_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A feed longer than STREAM_CHARS, so it is parsed (and sent) item by item."""
@@ -117,16 +128,21 @@ def test_every_way_of_importing_saves_the_same(tmp_path: Path, big_feed: Path, c
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     small = tmp_path / "note.txt"
     small.write_text("عنوان الملاحظة\n\nنص قصير عن المياه في عمّان.\n", encoding="utf-8")
+    opml = Path(__file__).parent / "fixtures" / "feeds" / "subscriptions.opml"
+    atom = tmp_path / "big.atom"  # not streamed item by item: parsed whole, in the same message flow
+    atom.write_text(_atom_text(1600), encoding="utf-8")
+    assert len(atom.read_text(encoding="utf-8")) > STREAM_CHARS
     outs, libs = [], []
     for mode in MODES:
         use(monkeypatch, mode)
         lib = tmp_path / mode.replace(" ", "-")
-        code, out, err = run(capsys, lib, big_feed, small)
+        code, out, err = run(capsys, lib, big_feed, small, opml, atom)
         assert code == 0, (mode, err)
         outs.append(out)
         libs.append(lib)
     assert outs[0] == outs[1] == outs[2]  # the same lines, in the same order
     assert outs[0].splitlines()[-1].startswith(f"imported: {len(rows(libs[0]))} added")
+    assert "3 feeds subscribed" in outs[0].splitlines()[-1]
     assert rows(libs[0]) == rows(libs[1]) == rows(libs[2])
     for query in ("المياه", '"المجتمع المدني"'):
         assert search_ids(libs[0], query) == search_ids(libs[1], query) == search_ids(libs[2], query) != []

@@ -120,7 +120,8 @@ def _parse_one(i: int, path: str, max_chars: int, pack: bool) -> Iterator[Messag
     try:
         yield from _row_batches(i, streamed.items, max_chars, sent, pack)
     except NotStreamable:
-        yield ("restart", i)
+        if sent[0]:
+            yield ("restart", i)
         sent[0] = 0
         yield from _row_batches(i, streamed.whole(), max_chars, sent, pack)
     if not sent[0] and streamed.loaded.kind == "feed":
