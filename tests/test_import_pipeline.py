@@ -287,3 +287,29 @@ def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big
     monkeypatch.delenv("MARSAD_IMPORT_PROCESS")
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, InProcessParser)
+
+
+def test_a_long_file_is_committed_in_parts_and_a_late_error_keeps_the_parts_before(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from tui.ingest.feeds import parse_feed
+
+    command = importlib.import_module("tui.commands.import")
+    monkeypatch.setattr(command, "FILE_PART", 3)
+    part1 = [("", a) for a in parse_feed(feed_text(3)).items]
+    part2 = [("", a) for a in parse_feed(feed_text(2, start=10)).items]
+    part3 = [("", a) for a in parse_feed(feed_text(2, start=20)).items]
+    store = Store(tmp_path / "lib")
+    try:
+        totals = dict.fromkeys(("added", "updated", "unchanged"), 0)
+        messages = [*_scripted(part1), *_scripted(part2, ("error", 0, "long.xml: malformed XML"))]
+        with pytest.raises(InputError, match="long.xml"):
+            command._write_file(store, messages[0], iter(messages[1:]), totals)
+        assert sorted(a.guid for a in store.articles()) == ["news.test-0", "news.test-1", "news.test-2"]
+        assert capsys.readouterr().out.count("\n") == 3 and totals["added"] == 3  # printed = saved
+        messages = [*_scripted(part2), ("restart", 0), *_scripted(part3), ("end", 0)]
+        command._write_file(store, messages[0], iter(messages[1:]), totals)
+        assert sorted(a.guid for a in store.articles())[3:] == ["news.test-20", "news.test-21"]
+    finally:
+        store.close()

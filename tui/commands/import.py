@@ -4,7 +4,8 @@ Each input is added in one store write, only once it parsed completely, so a
 bad file (broken feed, wrong encoding, binary junk) costs one line on stderr
 and leaves the library as it was. Big local inputs are parsed as they are
 written, in a second process when a core is free (:mod:`tui.ingest.pipeline`),
-each file still in one transaction. Output is one
+each file still in one transaction (one of more than 20,000 articles in parts
+of that size, so that an open app never waits long to write). Output is one
 line per article (``id<TAB>language<TAB>title``) and per feed subscribed
 from OPML, then a summary line; errors go to stderr and make the exit
 status non-zero.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from tui.anchoring import reanchor_library
 from tui.commands.output import emit, emit_table, error
@@ -89,32 +91,58 @@ def _run_streamed(paths: list[str], config: Config) -> int:
     return InputError.exit_code if totals["failed"] else 0
 
 
+FILE_PART = 20_000  # articles per write transaction of one file (see _write_file)
+
+
 class _Restart(Exception):
     """The parser drops what it sent of this file: roll its transaction back."""
 
 
+@dataclass
+class _Part:
+    """What one write transaction of a file changed: its output lines, not the
+    articles (their bodies would pile up until the commit), and the updated ones."""
+
+    lines: list[tuple[str, ...]] = field(default_factory=list)
+    updated: list[Article] = field(default_factory=list)
+    seen: int = 0
+
+    def add(self, results: list[tuple[str, Article]], seen: int) -> None:
+        for kind, art in results:
+            if kind == "updated":
+                self.updated.append(art)
+            self.lines.append((*_row(art.id, art.language, art.title), *(("(updated)",) if kind == "updated" else ())))
+        self.seen += seen
+
+    def saved(self, store: Store, totals: dict[str, int]) -> None:
+        """After the commit: notes re-anchored, lines printed, totals counted."""
+        if self.updated:
+            reanchor_library(store, self.updated)
+        emit_table(self.lines)
+        totals["added"] += len(self.lines) - len(self.updated)
+        totals["updated"] += len(self.updated)
+        totals["unchanged"] += self.seen - len(self.lines)
+
+
 def _write_file(store: Store, first: Message, messages: Iterator[Message], totals: dict[str, int]) -> None:
-    """One file's rows in one transaction, up to its ("end", i); then its lines.
+    """One file's rows, up to its ("end", i), in one transaction; then its lines.
 
     A ("restart", i) rolls back and starts over with the rows that follow;
     an ("error", i, line) rolls back and raises it (the library is as it was).
+    A file of more than ``FILE_PART`` articles is committed in parts of that
+    size, so that the app, writing in another process, never waits long for
+    the database (its busy timeout is 30 s); a failure after a part keeps the
+    parts before it (they were printed: what is printed is saved).
     """
     msg = first
     while True:
-        lines: list[tuple[str, ...]] = []  # not the articles: their bodies would pile up until the commit
-        updated: list[Article] = []
-        seen = 0
+        part = _Part()
         try:
             with store.db.write():
                 while msg[0] != "end":
                     if msg[0] == "rows":
                         arts, indexed = unpack(msg[2])
-                        for kind, art in store.upsert_batch(arts, indexed):
-                            if kind == "updated":
-                                updated.append(art)
-                            lines.append((*_row(art.id, art.language, art.title),
-                                          *(("(updated)",) if kind == "updated" else ())))
-                        seen += len(arts)
+                        part.add(store.upsert_batch(arts, indexed), len(arts))
                     elif msg[0] == "restart":
                         raise _Restart
                     elif msg[0] == "error":
@@ -122,16 +150,14 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
                     elif msg[0] == "warn":
                         emit(f"marsad: warning: {msg[2]}", err=True)
                     msg = next(messages)
+                    if part.seen >= FILE_PART and msg[0] == "rows":
+                        break  # commit this part; the next one starts with msg
         except _Restart:
             msg = next(messages)
             continue
-        break
-    if updated:
-        reanchor_library(store, updated)
-    emit_table(lines)
-    totals["added"] += len(lines) - len(updated)
-    totals["updated"] += len(updated)
-    totals["unchanged"] += seen - len(lines)
+        part.saved(store, totals)
+        if msg[0] == "end":
+            return
 
 
 def load_input(path: str, config: Config) -> Loaded:

@@ -18,7 +18,9 @@ one process: streaming only pays for big ones):
   and cut to size in the parser, exactly as :func:`tui.ingest.saving.save_articles`
   does, and the search columns are folded there with the same function;
 - one file is one write transaction: a file that turns out broken half-way
-  leaves the library as it was, and what was printed is saved;
+  leaves the library as it was, and what was printed is saved (a file of
+  more than 20,000 articles is written in parts of that size: see
+  ``_write_file`` in :mod:`tui.commands.import`);
 - errors are one line per file, and the next file is still read.
 
 The pipe is the back-pressure: the parser blocks when the writer is behind,
