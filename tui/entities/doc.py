@@ -96,6 +96,7 @@ class _Doc:
 
 
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_FA_PAST_PLURAL = tuple(normalise(e) for e in ("یدند", "ردند", "ودند", "ستند", "شتند", "فتند", "ختند", "اندند"))
 _TANWEEN = re.compile(r"[\u064b-\u064d]")
 _ALL_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u0591-\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u05f3]")
 
@@ -262,6 +263,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False  # וכן, וגם: a conjunction on a function word
     if lang == "fa" and n.endswith("های") and len(n) > 5:
         return False  # a plural with ezafe: گفت‌وگوهای
+    if lang == "fa" and len(n) > 5 and n.endswith(_FA_PAST_PLURAL):
+        return False  # جنگیدند، برگشتند: a verb in the past plural, never a name word
     if lang == "fa" and k + 1 < len(doc.toks) and (
             (doc.gaps[k + 1] == "\u200c" and doc.toks[k + 1].norm in rules.SUFFIXES_FA)
             or (not first and doc.toks[k + 1].norm in rules.LIGHT_VERBS_FA and not doc.broken(k + 1)

@@ -68,7 +68,7 @@ from tui.entities.persons import (
     person_from_given_name,
     said_person,
 )
-from tui.entities.places import loc_from_head, place_list
+from tui.entities.places import coordinated_places, loc_from_head, place_list
 from tui.entities.resolve import (
     _bracketed,
     _dropped,
@@ -139,7 +139,8 @@ class RuleEngine:
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
-        hits = trim_common(doc, self._first_pass(doc))
+        hits = self._first_pass(doc)
+        hits = trim_common(doc, sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

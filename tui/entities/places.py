@@ -33,6 +33,7 @@ from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, normalise
 
 _ADJ_FA = lexicon.keys("adj", "fa")
+_TANWEEN = re.compile(r"[\u064b-\u064d]")
 _PLURAL_WORDS_FA = lexicon.keys("plural_words", "fa")
 _DEMONSTRATIVES_FA = lexicon.keys("demonstratives", "fa")
 
@@ -53,6 +54,9 @@ def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
         return -1
     if lang == "fa" and stem in _ADJ_FA:
         return -1  # شهرهای کوچک: small towns
+    if _TANWEEN.search(t.text) or (first and stem in lexicon.common_words(lang, 3000) and not _list_goes_on(doc, k + 1)):
+        return -1  # روستاهای اطراف خدابنده، روستاها کاملاً: an everyday word or an adverb, not a place
+        # (but سدهای دوستی، طرق و کارده: a list goes on after it)
     if lang == "fa" and (_verbal_fa(doc, k) or stem in rules.LIGHT_VERBS_FA or _sentence_final(doc, k)):
         return -1
     if lang == "ar" and not first and plen == 0:
@@ -310,3 +314,92 @@ _HE_PLACE_ADJ = lexicon.keys("he_place_adj")
 _GENERIC_PLACE_COMPLEMENTS_HE = lexicon.keys("generic_place_complements", "he")
 _VENUES_HE = lexicon.keys("venues", "he")
 _NUMBERED_HE = lexicon.keys("numbered_heads", "he")
+
+
+_PLACE_LEAD_AR = lexicon.keys("place_lead", "ar") | lexicon.keys("locative", "ar")
+_LOCATIVE_FA = lexicon.keys("locative", "fa")
+
+
+def _unknown_name_word(doc: _Doc, k: int, plen: int) -> bool:
+    """Token k (after a clitic of ``plen`` letters) could be a place no table knows: letters only, not an
+    everyday word, a stop word, a given name, a nationality or a title, and no table spelling."""
+    t, lang = doc.toks[k], doc.tlang[k]
+    stem = t.norm[plen:]
+    if lang not in ("ar", "fa", "he") or not alpha(t.text) or len(stem) < 3 or doc.broken(k) and plen:
+        return False
+    common = lexicon.common_words(lang)
+    if stem in common or any(s in common for _, s in clitic_candidates(stem)[:3]) or stem in rules.stop_words(lang):
+        return False
+    return not (stem in rules.GIVEN.get(lang, ()) or is_nisba(doc, k) or trigger_match(doc, k)
+                or gazetteer_match(doc, k) is not None or stem in rules.org_heads(lang))
+
+
+def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """عرفات ومزدلفة ومنى، نیشابور و سبزوار، פלורנטין ויפו: a word no table knows, joined by "and" to a
+    place (after it, or before it after a locative preposition), is a place too."""
+    covered = {k for h in hits for k in range(h.i, h.j)}
+    out: list[_Hit] = []
+    for h in hits:
+        if h.type != "LOC":
+            continue
+        lang = doc.tlang[h.i]
+        k = h.j
+        while k < len(doc.toks) and not doc.broken(k) and k not in covered:  # X و Y و Z after a place
+            if lang == "fa" and doc.toks[k].norm == "و" and k + 1 < len(doc.toks) and not doc.broken(k + 1) \
+                    and k + 1 not in covered and _unknown_name_word(doc, k + 1, 0) and _list_end(doc, k + 2):
+                out.append(_Hit(k + 1, k + 2, doc.toks[k + 1].start, doc.toks[k + 1].end, "LOC", ""))
+                k += 2
+            elif lang in ("ar", "he") and doc.toks[k].norm[:1] in "وו" and _unknown_name_word(doc, k, plen := _and_len(doc, k)) \
+                    and _list_end(doc, k + 1):
+                out.append(_Hit(k, k + 1, doc.start_after_clitic(k, plen), doc.toks[k].end, "LOC", ""))
+                k += 1
+            else:
+                break
+        first = doc.toks[h.i].norm  # Y و X: an unknown word before "and" a place, after a preposition
+        b = h.i - 2 if lang == "fa" else h.i - 1
+        joined = (lang == "fa" and h.i >= 1 and doc.toks[h.i - 1].norm == "و") or (
+            lang in ("ar", "he") and first[:1] in "וو" and h.start > doc.toks[h.i].start)
+        if not joined or b < 1 or b in covered or doc.broken(b + 1) or doc.broken(h.i):
+            continue
+        if _locative_at(doc, b) and _unknown_name_word(doc, b, _prefix_len(doc, b)):
+            plen = _prefix_len(doc, b)
+            out.append(_Hit(b, b + 1, doc.start_after_clitic(b, plen), doc.toks[b].end, "LOC", ""))
+    return out
+
+
+def _list_end(doc: _Doc, k: int) -> bool:
+    """A list of places may end before k: punctuation, the end, a stop word or another "and"."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    n, lang = doc.toks[k].norm, doc.tlang[k]
+    return n in rules.stop_words(lang) or n == "و" or (lang in ("ar", "he") and n[:1] in "וو" and len(n) > 3) \
+        or (lang == "fa" and n in rules.FUNCTION_FA)
+
+
+def _prefix_len(doc: _Doc, k: int) -> int:
+    """A Hebrew ב/מ/ל on a place before "and a place" (בנשר ובחיפה); Arabic and Persian take a separate word."""
+    n = doc.toks[k].norm
+    return 1 if doc.tlang[k] == "he" and n[:1] in "במל" else 0
+
+
+def _locative_at(doc: _Doc, k: int) -> bool:
+    """Token k stands where a place goes: after في/من/إلى/بين, از/به/در/تا, or with a Hebrew ב/מ/ל."""
+    lang = doc.tlang[k]
+    if lang == "he":
+        return doc.toks[k].norm[:1] in "במל"
+    prev = doc.toks[k - 1].norm if k > 0 and not doc.broken(k) else ""
+    return prev in (_PLACE_LEAD_AR if lang == "ar" else _LOCATIVE_FA)
+
+
+def _and_len(doc: _Doc, k: int) -> int:
+    """The clitic on "and a place": و / ו, or Hebrew ו + ב/מ/ל (ומוורשה: and from Warsaw)."""
+    n = doc.toks[k].norm
+    return 2 if doc.tlang[k] == "he" and len(n) > 4 and n[1:2] in ("ב", "מ", "ל") else 1
+
+
+def _list_goes_on(doc: _Doc, k: int) -> bool:
+    """A list separator (a comma, or و) comes before token k."""
+    if k >= len(doc.toks):
+        return False
+    return gap_key(doc.gaps[k]) in ("،", ",") or doc.toks[k].norm == "و" or (
+        doc.tlang[k] == "ar" and doc.toks[k].norm[:1] == "و" and not doc.broken(k))
