@@ -125,7 +125,10 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     best: _Hit | None = None
     cands = clitic_candidates(toks[i].norm) if lang != "en" else ((0, toks[i].norm),)
     for plen, stem in cands:
-        for alias in doc.gaz.lookup(lang, stem):
+        aliases = doc.gaz.lookup(lang, stem)
+        if lang == "en" and doc.lang in ("ar", "fa", "he"):  # ל־ynet: a Latin name the text's own column spells
+            aliases = [*aliases, *doc.gaz.lookup(doc.lang, stem)]
+        for alias in aliases:
             k = len(alias.keys)
             if plen and k == 1 and len(stem) < 3:
                 continue  # a lone two-letter stem after stripping is too weak (בתל אביב is fine)
@@ -241,6 +244,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False  # مفوضي الهيئة: "the commission", not a surname
     if lang == "he" and first and n.startswith("ה"):
         return False  # the article: האופוזיציה, הממשלה
+    if lang == "he" and first and (n in rules.LOC_NAME_HEADS_HE or n in rules.LOC_FULL_HEADS_HE):
+        return False  # מחוז חוף، כביש החוף: a place noun opens a place, not a name
     if lang in ("ar", "fa"):
         raw = plain(tok.text)
         if raw.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or raw.startswith(("بال", "وال", "فال", "لل", "كال"))):

@@ -85,6 +85,8 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 and all(_common(doc, k) for k in range(i + 1, j)) \
                 and not any(_joined(doc, k) or (doc.tlang[k] == "ar" and _al_word(doc, k)) for k in range(i + 1, j)):
             continue  # افزایش موارد ابتلا، شعبه سوم: a very frequent word, then only everyday words (not سيف البدر)
+        if j - i == 1 and doc.tlang[i] == "he" and _common(doc, i) and doc.toks[i].norm not in lexicon.surnames("he"):
+            continue  # חוקרת יערות: one everyday word after a title is her field, not her name
         if _homograph_with_word(doc, i, j):
             continue  # کاروان کشتی: a given name that is also a word, before an everyday word, and no title
         if (i, j) != (h.i, h.j):

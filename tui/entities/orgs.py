@@ -9,6 +9,8 @@ decides when each is tried.
 
 from __future__ import annotations
 
+import re
+
 from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _AR_TIME,
@@ -54,12 +56,23 @@ def _earlier_org(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
     return None
 
 
+_HE_GERESH_QUOTED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05d4\u05e9]{1,2}[\u05f3'\u2019\u2018]([\u05d0-\u05ea\"\u05f4]{2,})[\u05f3'\u2019\u2018]?$")
+_GERESHES = ("\u05f3", "'", "\u2019", "\u2018")
+
+
 def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
-    """موقع "أكسيوس" / وكالة «تسنيم»: quoted words after an outlet word are an ORG."""
+    """موقع "أكسيوس" / وكالة «تسنيم»: quoted words after an outlet word are an ORG; אמרה ל׳הארץ׳ (one
+    token, quoted with gereshes) after a word of saying or reporting too."""
     toks = doc.toks
+    if doc.tlang[i] == "he" and i > 0 and (m := _HE_GERESH_QUOTED.match(toks[i].text)) \
+            and (toks[i].text.endswith(_GERESHES) or (i + 1 < len(toks) and doc.gaps[i + 1].startswith(_GERESHES))
+                 or (i + 1 == len(toks) and doc.text[toks[i].end:].startswith(_GERESHES))) \
+            and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm in rules.SAY_HE):
+        return _Hit(i, i + 1, toks[i].start + m.start(1), toks[i].start + m.end(1), "ORG", "")
     if i + 1 >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[i + 1]):
         return None
-    he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0 and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”")
+    he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0
+                 and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”", "\u05f3", "’", "‘", "'")  # ל׳הארץ׳ too
                  and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm[1:] in rules.REPORT_HE))  # כך דווח ב"הארץ"
     if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
         return None
