@@ -62,6 +62,7 @@ from tui.entities.persons import (
     _of_phrase_ar,
     and_given,
     appositive,
+    foreign_people,
     given_title_person,
     initial_surname,
     person_after_title,
@@ -140,7 +141,8 @@ class RuleEngine:
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
         hits = self._first_pass(doc)
-        hits = trim_common(doc, sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start))
+        hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
+        hits = trim_common(doc, sorted(hits + foreign_people(doc, hits), key=lambda h: h.start))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

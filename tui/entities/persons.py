@@ -345,3 +345,68 @@ def and_given(doc: _Doc, k: int) -> bool:
         return False
     n = doc.toks[k].norm
     return n[:1] in "וو" and n[1:] in rules.GIVEN.get(doc.tlang[k], ())
+
+
+_FROM = lexicon.keys("from_country")
+
+
+def _foreign_name_words(doc: _Doc, a: int, b: int) -> bool:
+    """Tokens a..b are the words of a name no table knows: letters, no article, not everyday words,
+    not titles, nationalities or table spellings."""
+    if a < 0 or b - a < 2 or b - a > 3:
+        return False
+    for k in range(a, b):
+        t, lang = doc.toks[k], doc.tlang[k]
+        if lang not in ("ar", "fa", "he") or (k > a and doc.broken(k)) or not alpha(t.text) or len(t.norm) < 3:
+            return False
+        if t.norm in lexicon.common_words(lang) or rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) \
+                or trigger_match(doc, k) or gazetteer_match(doc, k) is not None or plain(t.text).startswith("ال") \
+                or (lang == "he" and t.norm[:1] in "הו"):
+            return False
+    return True
+
+
+def foreign_people(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Athletes and guests no table knows: two or three rare name words before "from" a country
+    (باتبایار گانزوریگ از مغولستان، קנטרו מצומוטו מיפן), or after a nationality (الياباني كنتارو ماتسوموتو)."""
+    covered = {k for h in hits for k in range(h.i, h.j)}
+    out: list[_Hit] = []
+    for h in hits:
+        if h.type != "LOC" or not re.fullmatch(r"loc:[A-Z]{2}", h.entity_id or ""):
+            continue
+        lang = doc.tlang[h.i]
+        if lang == "he" and h.start > doc.toks[h.i].start and doc.toks[h.i].norm[:1] == "מ":
+            end = h.i  # מיפן
+        elif lang in ("ar", "fa") and h.i > 0 and doc.toks[h.i - 1].norm in _FROM and not doc.broken(h.i):
+            end = h.i - 1  # از مغولستان، من منغوليا
+        else:
+            continue
+        if doc.broken(end):
+            continue
+        for n in (2, 3):
+            a = end - n
+            if a >= 0 and not covered & set(range(a, end)) and _foreign_name_words(doc, a, end) \
+                    and (a == 0 or doc.broken(a) or not _foreign_name_words(doc, a - 1, end)):
+                out.append(_Hit(a, end, doc.toks[a].start, doc.toks[end - 1].end, "PER", ""))
+                covered |= set(range(a, end))
+                break
+    for k in range(len(doc.toks) - 2):  # الياباني كنتارو ماتسوموتو: a nationality, then a rare name
+        if doc.tlang[k] != "ar" or not _nationality_ar(doc, k) or k in covered:
+            continue
+        if not doc.broken(k + 1) and _foreign_name_words(doc, k + 1, k + 3) and not covered & {k + 1, k + 2} \
+                and boundary(doc, k + 3):
+            out.append(_Hit(k + 1, k + 3, doc.toks[k + 1].start, doc.toks[k + 2].end, "PER", ""))
+    return out
+
+
+def _nationality_ar(doc: _Doc, k: int) -> bool:
+    """البرازيلي، الياباني: an ال-adjective of a country (listed, or the country's name plus ي)."""
+    raw = plain(doc.toks[k].text)
+    if not raw.startswith("ال"):
+        return False
+    if is_nisba(doc, k):
+        return True
+    n = doc.toks[k].norm
+    stem = n[:-1] if n.endswith("ي") else n[:-2] if n.endswith("يه") else ""
+    return len(stem) >= 4 and any(a.keys == (key,) and doc.gaz.entries[a.entity_id].type == "LOC"
+                                  for key in (stem, stem[2:]) for a in doc.gaz.lookup("ar", key))
