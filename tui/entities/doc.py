@@ -145,12 +145,16 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
                 continue  # البنك الأهلي: a word of the body's own name, not the club
+            if k == 1 and stem in _NOT_BEFORE_PLACE and i + 1 < len(toks) and not doc.broken(i + 1) and (
+                    plain(toks[i + 1].text).startswith("ال") or gazetteer_match(doc, i + 1, "LOC") is not None):
+                continue  # ولايتي النيل الأبيض: "the two states of", not Velayati
             best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
 
 
 _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
 _NO_PREFIX = lexicon.constrained("no_prefix")
+_NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")
 
 
 def _org_head_before(doc: _Doc, i: int) -> bool:

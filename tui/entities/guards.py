@@ -164,5 +164,16 @@ def _homograph_with_word(doc: _Doc, i: int, j: int) -> bool:
         return False
     if any(trigger_match(doc, k) >= i for k in range(max(0, i - 6), i)):
         return False  # المدرب عادل ...: a title makes it the name
-    return _common(doc, i + 1, TOP_END) and all(
-        _common(doc, k) and doc.toks[k].norm not in lexicon.surnames(lang) for k in range(i + 1, j))
+    return _common_or_clitic(doc, i + 1, TOP_END) and all(
+        _common_or_clitic(doc, k) and doc.toks[k].norm not in lexicon.surnames(lang) for k in range(i + 1, j))
+
+
+def _common_or_clitic(doc: _Doc, k: int, top: int = 0) -> bool:
+    """Token k is an everyday word, or one behind a clitic (لنقل = ل + نقل)."""
+    if _common(doc, k, top):
+        return True
+    from tui.text.normalize import clitic_candidates
+
+    lang = doc.tlang[k]
+    return lang in ("ar", "fa", "he") and any(
+        p and s in lexicon.common_words(lang, top) for p, s in clitic_candidates(doc.toks[k].norm)[:3])
