@@ -348,7 +348,8 @@ _GENERIC_COMPLEMENTS_AR = lexicon.keys("generic_complements", "ar")
 
 
 _GENERIC_COMPLEMENTS_FA = lexicon.keys("generic_complements", "fa")
-_GENERIC_COMPLEMENTS_HE = lexicon.keys("generic_complements", "he")  # صندوق رأی: the ballot box
+_GENERIC_COMPLEMENTS_HE = lexicon.keys("generic_complements", "he")
+_GENERIC_HEADS = lexicon.keys("generic_heads")  # صندوق رأی: the ballot box
 
 
 _GENERIC_ADJ_AR = lexicon.keys("generic_adj", "ar")
@@ -366,6 +367,9 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "he" and toks[i + 1].norm in _GENERIC_COMPLEMENTS_HE:
         return True  # בני אדם: people, not a club
+    if lang in ("ar", "he") and j == i + 2 and any(s in _GENERIC_HEADS for _, s in clitic_candidates(toks[i].norm)[:3]) \
+            and any(s in lexicon.common_words(lang) for _, s in clitic_candidates(last)[:3]):
+        return True  # شبكة التوزيع، مكتب المحاماة، אתר ההתפלה: a description
     if lang == "ar" and al_head and j == i + 2 and _participle(doc, i + 1) and not last.endswith(("ي", "يه")):
         return True
     if lang == "ar" and j <= i + 3 and i + 1 < j and toks[i + 1].norm in _GENERIC_COMPLEMENTS_AR and all(

@@ -192,6 +192,7 @@ _DAM_FA = lexicon.keys("dam", "fa")
 
 _VENUES_FA = lexicon.keys("venues", "fa")
 _ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
+_RARE_NAME_HEADS_FA = lexicon.keys("rare_name_heads", "fa")
 
 
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
@@ -204,6 +205,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
     if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
+    if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa"):
+        return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     hit = gazetteer_match(doc, i + 1)
