@@ -205,7 +205,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
     if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
-    if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa"):
+    if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000):
         return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
