@@ -106,6 +106,17 @@ _TITLE_ORG_HEADS = lexicon.keys("title_org_heads")
 _FORMER_HE = lexicon.keys("former", "he")
 
 
+def _opens_name(doc: _Doc, i: int) -> bool:
+    """Token i opens a person's name (a listed given name or عبد/أبو) that a comma closes again."""
+    n = doc.toks[i].norm
+    if not (_given(doc, i) or n in rules.CONNECTORS):
+        return False
+    k = i + 1
+    while k < len(doc.toks) and k - i <= 3 and not doc.broken(k):
+        k += 1
+    return k < len(doc.toks) and k - i >= 2 and gap_key(doc.gaps[k]) in (",", "،")
+
+
 @dataclass
 class _State:
     """What the first pass carries from token to token: the mentions so far and how many more tokens
@@ -164,8 +175,10 @@ class RuleEngine:
         while i < len(doc.toks):
             if st.pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
                     and not (gap_key(doc.gaps[i]) in (",", "،") and st.hits and st.hits[-1].j == i
-                             and st.hits[-1].type != "PER"):
-                st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...)
+                             and st.hits[-1].type != "PER") \
+                    and not (gap_key(doc.gaps[i]) in (",", "،") and _opens_name(doc, i)):
+                st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...;
+                # so does a name in apposition: رئيس مجلس إدارة الشركة، عبد الإله أوبلا،)
             found: _Hit | int | None = None
             for step in steps:
                 found = step(doc, i, st)
