@@ -29,6 +29,7 @@ families. The rules live in :mod:`~tui.entities.persons`,
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
@@ -142,6 +143,7 @@ class RuleEngine:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
+        self._cascade: list[tuple[Callable[..., _Hit | int | None], bool]] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -170,7 +172,7 @@ class RuleEngine:
         """Try the rule families in the order of ``data/lexicon/cascade.toml`` at each token; the first
         that finds a mention wins and reading goes on after it."""
         st = _State()
-        steps = [getattr(self, f"_step_{name}") for name in cascade()]
+        steps = self._steps()
         i = 0
         while i < len(doc.toks):
             if st.pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
@@ -180,8 +182,8 @@ class RuleEngine:
                 st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...;
                 # so does a name in apposition: رئيس مجلس إدارة الشركة، عبد الإله أوبلا،)
             found: _Hit | int | None = None
-            for step in steps:
-                found = step(doc, i, st)
+            for step, with_state in steps:
+                found = step(doc, i, st) if with_state else step(doc, i)
                 if found is not None:
                     break
             if isinstance(found, int):
@@ -192,6 +194,14 @@ class RuleEngine:
                 st.pending = self._keep_pending(doc, i, st.pending)
                 i += 1
         return st.hits
+
+    def _steps(self) -> list[tuple[Callable[..., _Hit | int | None], bool]]:
+        """The cascade's steps as callables; a step that needs no state is its rule function itself
+        (one call less per token on the hot path)."""
+        if self._cascade is None:
+            self._cascade = [(_PLAIN_STEPS[name], False) if name in _PLAIN_STEPS else (getattr(self, f"_step_{name}"), True)
+                             for name in cascade()]
+        return self._cascade
 
     @staticmethod
     def _take(doc: _Doc, hit: _Hit, st: _State) -> int:
@@ -356,3 +366,12 @@ class RuleEngine:
     def _mention(self, doc: _Doc, h: _Hit) -> Mention:
         surface = doc.text[h.start:h.end]
         return Mention(type=h.type, start=h.start, end=h.end, surface=surface, entity_id=h.entity_id)  # type: ignore[arg-type]
+
+
+# Steps that are a rule function of (doc, i) as it is: called directly by the cascade.
+_PLAIN_STEPS: dict[str, Callable[[_Doc, int], _Hit | None]] = {
+    "quoted_outlet": quoted_outlet,
+    "named_after_head": named_after_head,
+    "name_after_description": name_after_description,
+    "org_from_head": org_from_head,
+}

@@ -383,15 +383,17 @@ def foreign_people(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             continue
         if doc.broken(end):
             continue
-        for n in (2, 3):
-            a = end - n
+        for size in (2, 3):
+            a = end - size
             if a >= 0 and not covered & set(range(a, end)) and _foreign_name_words(doc, a, end) \
                     and (a == 0 or doc.broken(a) or not _foreign_name_words(doc, a - 1, end)):
                 out.append(_Hit(a, end, doc.toks[a].start, doc.toks[end - 1].end, "PER", ""))
                 covered |= set(range(a, end))
                 break
     for k in range(len(doc.toks) - 2):  # الياباني كنتارو ماتسوموتو: a nationality, then a rare name
-        if doc.tlang[k] != "ar" or not _nationality_ar(doc, k) or k in covered:
+        word = doc.toks[k].norm
+        if doc.tlang[k] != "ar" or not word.startswith("ال") or not word.endswith(("ي", "يه")) or k in covered \
+                or not _nationality_ar(doc, k):
             continue
         if not doc.broken(k + 1) and _foreign_name_words(doc, k + 1, k + 3) and not covered & {k + 1, k + 2} \
                 and boundary(doc, k + 3):
