@@ -151,7 +151,8 @@ def test_blind8_floor():
     """
     assert len(list(BLIND8.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND8)
-    assert p >= 0.84 and r >= 0.78 and f >= 0.81, (p, r, f)
+    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.90 F1 0.91.
+    assert p >= 0.88 and r >= 0.85 and f >= 0.87, (p, r, f)
 
 
 def test_match_modes_are_ordered():
@@ -175,7 +176,8 @@ def test_blind9_floor():
     """
     assert len(list(BLIND9.glob("*.txt"))) >= 12
     p, r, f, _ = evaluate(BLIND9)
-    assert p >= 0.80 and r >= 0.65 and f >= 0.72, (p, r, f)
+    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.89 R 0.81 F1 0.84.
+    assert p >= 0.84 and r >= 0.76 and f >= 0.80, (p, r, f)
 
 
 def test_blind10_floor():
@@ -191,7 +193,8 @@ def test_blind10_floor():
     """
     assert len(list(BLIND10.glob("*.txt"))) >= 9
     p, r, f, _ = evaluate(BLIND10)
-    assert p >= 0.83 and r >= 0.73 and f >= 0.78, (p, r, f)
+    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.80 F1 0.86.
+    assert p >= 0.88 and r >= 0.75 and f >= 0.82, (p, r, f)
 
 
 BLIND11_BEFORE_FIX = """
