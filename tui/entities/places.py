@@ -207,6 +207,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
     if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000):
         return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
+    if full and (per := _named_after_person_fa(doc, i)) is not None:
+        return per  # حرم امام رضا، فرودگاه بین‌المللی امام خمینی: a place named after a person
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     hit = gazetteer_match(doc, i + 1)
@@ -406,3 +408,23 @@ def _list_goes_on(doc: _Doc, k: int) -> bool:
         return False
     return gap_key(doc.gaps[k]) in ("،", ",") or doc.toks[k].norm == "و" or (
         doc.tlang[k] == "ar" and doc.toks[k].norm[:1] == "و" and not doc.broken(k))
+
+
+_INTL_FA = lexicon.keys("intl", "fa")
+
+
+def _named_after_person_fa(doc: _Doc, i: int) -> _Hit | None:
+    """A Persian place noun (after بین‌المللی, if written), then a known person or an honorific and a name:
+    the place named after that person (حرم امام حسین، فرودگاه بین المللی امام خمینی)."""
+    toks = doc.toks
+    k = i + 1
+    while k < len(toks) and k - i <= 2 and not doc.broken(k) and toks[k].norm in _INTL_FA:
+        k += 1  # بین المللی (two pieces when the ZWNJ is lost)
+    if k >= len(toks) or doc.broken(k):
+        return None
+    per = gazetteer_match(doc, k, "PER")
+    if per is not None and per.i == k:
+        return _Hit(i, per.j, toks[i].start, toks[per.j - 1].end, "LOC", "")
+    if toks[k].norm in rules.HONORIFIC_FA and k + 1 < len(toks) and not doc.broken(k + 1) and _given(doc, k + 1):
+        return _Hit(i, k + 2, toks[i].start, toks[k + 1].end, "LOC", "")
+    return None
