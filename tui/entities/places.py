@@ -155,6 +155,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             k += 1
         if 1 < k - i <= 3 and k < len(toks) and not doc.broken(k) and toks[k].norm in _INTL_AR:
             return _Hit(i, k + 1, doc.start_after_clitic(i, full), toks[k].end, "LOC", "")
+    if full is not None and (named := _named_after_person_ar(doc, i)):
+        return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
         return None  # أم قصر: the town, not a palace
@@ -428,3 +430,25 @@ def _named_after_person_fa(doc: _Doc, i: int) -> _Hit | None:
     if toks[k].norm in rules.HONORIFIC_FA and k + 1 < len(toks) and not doc.broken(k + 1) and _given(doc, k + 1):
         return _Hit(i, k + 2, toks[i].start, toks[k + 1].end, "LOC", "")
     return None
+
+
+def _named_after_person_ar(doc: _Doc, i: int) -> int:
+    """محطة عدلي منصور، شارع جمال عبد الناصر: a place noun, then a known person or a listed given name and
+    its name words; where the place's name ends (0 if not a person's name)."""
+    from tui.entities.persons import person_after_title
+
+    toks = doc.toks
+    if i + 1 >= len(toks) or doc.broken(i + 1):
+        return 0
+    per = gazetteer_match(doc, i + 1, "PER")
+    if per is not None and per.i == i + 1 and per.start == toks[i + 1].start:
+        return per.j
+    if not _given(doc, i + 1) or gazetteer_match(doc, i + 1, "LOC") is not None:
+        return 0
+    hit = person_after_title(doc, i + 1)
+    if hit is None or hit.j - hit.i < 2:
+        return 0
+    j = hit.j
+    if toks[j - 1].norm in rules.CONNECTORS and j < len(toks) and not doc.broken(j):
+        j += 1  # شارع جمال عبد الناصر: a connector never ends a name
+    return j
