@@ -133,6 +133,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             else:
                 break
         elif lang == "he":
+            if j > i + 1 and (g := gazetteer_match(doc, j, "ORG")) is not None and g.j > j + 1:
+                break  # קבוצת הכדורסל | הפועל חולון: a known body's name starts here
             if _he_det(doc, j) and not trigger_match(doc, j) and not _he_verb(doc, j) and not (
                     n.startswith("וה") and n[1:] in (rules.ORG_AL_HEADS_HE | rules.ORG_HEADS_HE)):
                 j += 1
