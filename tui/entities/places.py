@@ -167,6 +167,11 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         j += 1
     t = toks[j]
     street = full is not None and any(s in _STREETS_AR for _, s in cands[:3])
+    if name_only and trigger_match(doc, j) == j + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
+            and gazetteer_match(doc, j + 1) is None and alpha(toks[j + 1].text) and len(toks[j + 1].norm) >= 3 \
+            and toks[j + 1].norm not in lexicon.common_words("ar", 3000) and not is_nisba(doc, j + 1) \
+            and not _al(doc, j + 1):
+        return _Hit(j, j + 2, toks[j].start, toks[j + 1].end, "LOC", "")  # حي الشيخ جراح، مدينة الشيخ زايد
     if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
         return None  # (شارع الملك فيصل: a street named after a king)
