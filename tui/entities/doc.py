@@ -145,6 +145,10 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
                 continue  # البنك الأهلي: a word of the body's own name, not the club
+            if k == 1 and stem in _ALONE_ONLY and i + 1 < len(toks) and not doc.broken(i + 1) and (
+                    (toks[i + 1].norm[:1] == "ה" and not _he_verb(doc, i + 1)) or plain(toks[i + 1].text).startswith("ال")
+                    or is_nisba(doc, i + 1)):
+                continue  # המשטרה הצבאית: another police, not the Israel Police
             if k == 1 and stem in _NOT_BEFORE_PLACE and i + 1 < len(toks) and not doc.broken(i + 1) and (
                     plain(toks[i + 1].text).startswith("ال") or gazetteer_match(doc, i + 1, "LOC") is not None):
                 continue  # ولايتي النيل الأبيض: "the two states of", not Velayati
@@ -155,6 +159,7 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
 _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
 _NO_PREFIX = lexicon.constrained("no_prefix")
 _NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")
+_ALONE_ONLY = lexicon.constrained("alone_only")
 
 
 def _org_head_before(doc: _Doc, i: int) -> bool:
