@@ -240,8 +240,11 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False
     if lang == "en":
         return tok.text[0].isupper() and tok.text not in rules.STOP_EN and not is_nisba(doc, k)
-    if rules.is_stop(tok.text, n, lang) or is_nisba(doc, k) or trigger_match(doc, k):
-        return False
+    compound = (lang == "fa" and k + 1 < len(doc.toks) and doc.gaps[k + 1] == "\u200c" and n not in _VERB_PARTS_FA
+                and n not in _NUMERALS_FA
+                and doc.toks[k + 1].norm not in rules.SUFFIXES_FA and alpha(doc.toks[k + 1].text))
+    if (rules.is_stop(tok.text, n, lang) and not compound) or is_nisba(doc, k) or trigger_match(doc, k):
+        return False  # (دولت‌آبادی: دولت is a stop word, the compound a surname)
     if lang in ("ar", "fa") and _TANWEEN.search(tok.text):
         return False  # شخصيةً، رئيساً: a word with tanween is an everyday noun or adverb, never a name
     if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
@@ -336,6 +339,7 @@ def _org_word_ar(doc: _Doc, k: int) -> bool:
 _BACK_REF_AR = rules.ORG_AL_HEADS_AR | lexicon.keys("back_ref", "ar")
 _CONJ_FUNCTION_HE = lexicon.keys("conj_function", "he")
 _VERB_PARTS_FA = lexicon.keys("verb_parts", "fa")
+_NUMERALS_FA = lexicon.keys("numerals", "fa")
 
 
 def _he_verb(doc: _Doc, k: int) -> bool:
