@@ -145,6 +145,11 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
                 continue  # البنك الأهلي: a word of the body's own name, not the club
+            if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
+                continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
+            if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
+                    and not doc.broken(i) and _org_head_before(doc, i):
+                continue  # مستشفى الفيحاء: the hospital's own name, not the club
             if k == 1 and stem in _ALONE_ONLY and i + 1 < len(toks) and not doc.broken(i + 1) and (
                     (toks[i + 1].norm[:1] == "ה" and not _he_verb(doc, i + 1)) or plain(toks[i + 1].text).startswith("ال")
                     or is_nisba(doc, i + 1)):
@@ -160,6 +165,8 @@ _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
 _NO_PREFIX = lexicon.constrained("no_prefix")
 _NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")
 _ALONE_ONLY = lexicon.constrained("alone_only")
+_EXACT_FORM = lexicon.constrained("exact_form")
+_EXACT_WRITTEN = lexicon.constrained_as_written("exact_form")
 
 
 def _org_head_before(doc: _Doc, i: int) -> bool:

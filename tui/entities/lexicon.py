@@ -77,6 +77,14 @@ def _constraints() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def constrained_as_written(rule: str) -> frozenset[str]:
+    """Spellings of ``rule`` as written in constraints.tsv (for exact_form: hamza and all)."""
+    path = lexicon_dir().parent / "gazetteer" / "constraints.tsv"
+    return frozenset(line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#") and line.split("\t")[2].strip() == rule)
+
+
 def constrained(rule: str) -> frozenset[str]:
     """Spellings a gazetteer constraint ``rule`` applies to (prefix_only, not_after_noun ...)."""
     return _constraints().get(rule, frozenset())

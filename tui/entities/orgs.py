@@ -557,6 +557,9 @@ def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:
     if k == end or k >= len(toks) or doc.broken(k):
         return None
     province = toks[k].norm in _PROVINCE_WORDS_FA
+    whole = gazetteer_match(doc, k, "LOC")
+    if province and whole is not None and whole.i == k and whole.j > k + 1:
+        return _Hit(end, whole.j, toks[end].start, toks[whole.j - 1].end, "ORG", "")  # ... استان فارس (one table name)
     if province and k + 1 < len(toks) and not doc.broken(k + 1):
         k += 1  # (مدیرکل میراث فرهنگی استان، with no place: named only through the title, not listed)
     loc = gazetteer_match(doc, k, "LOC")

@@ -275,6 +275,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
         return None
     if i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.CONNECTORS:
         return None
+    if i > 0 and doc.gaps[i] in _JOINERS:
+        return None  # התל-אביבית: the second piece of a hyphenated word, not a given name (Avivit)
     hit = person_after_title(doc, i)
     if hit is not None and doc.tlang[i] == "he":
         k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
