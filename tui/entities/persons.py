@@ -263,9 +263,11 @@ _LEAD_CONNECTORS = lexicon.keys("lead_connectors")
 
 
 def _he_verbish(doc: _Doc, k: int) -> bool:
-    """נהרג, נפצע (niph'al past), מוחזק, מוכרז (passive participles), הודיעה: verbs, not surnames."""
+    """נהרג, נפצע (niph'al past), מוחזק, מוכרז (passive participles), אושפזו (pu'al past plural), הודיעה:
+    verbs, not surnames."""
     n = doc.toks[k].norm
     return ((len(n) == 4 and n[0] == "נ") or (len(n) == 5 and n.startswith("מו") and not set(n[2:]) & set("והיא"))
+            or (len(n) == 6 and n[1] == "ו" and n.endswith("ו") and n[0] in "אה")
             or _he_verb(doc, k) or n in rules.SAY_HE)
 
 
@@ -277,6 +279,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
         return None
     if i > 0 and doc.gaps[i] in _JOINERS:
         return None  # התל-אביבית: the second piece of a hyphenated word, not a given name (Avivit)
+    if _prefixed_common(doc, i + 1):
+        return None  # ستار لانتهاك، גדי לנווה: a given name's homograph before a preposition and a noun
     hit = person_after_title(doc, i)
     if hit is not None and doc.tlang[i] == "he":
         k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
@@ -414,3 +418,15 @@ def _nationality_ar(doc: _Doc, k: int) -> bool:
     stem = n[:-1] if n.endswith("ي") else n[:-2] if n.endswith("يه") else ""
     return len(stem) >= 4 and any(a.keys == (key,) and doc.gaz.entries[a.entity_id].type == "LOC"
                                   for key in (stem, stem[2:]) for a in doc.gaz.lookup("ar", key))
+
+
+def _prefixed_common(doc: _Doc, k: int) -> bool:
+    """Token k is a preposition ل (ל, or بال) glued to an everyday word (لانتهاك، לנווה): it cannot go on a name."""
+    if k >= len(doc.toks) or doc.broken(k) or doc.tlang[k] not in ("ar", "he"):
+        return False
+    n = doc.toks[k].norm
+    if not (n[:1] in "لל" or n.startswith("بال")) or len(n) < 4 or n in rules.GIVEN.get(doc.tlang[k], ()) \
+            or n in lexicon.surnames(doc.tlang[k]):
+        return False  # (ب alone opens many surnames: بدير، בכר)
+    common = lexicon.common_words(doc.tlang[k])
+    return n[1:] in common or (n.startswith(("لل", "بال")) and ("ال" + n[2:] in common or n[3:] in common))
