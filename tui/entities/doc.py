@@ -285,6 +285,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False
     if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in _CONJ_FUNCTION_HE):
         return False  # וכן, וגם: a conjunction on a function word
+    if lang == "he" and not first and n[:1] in "שבלמכ" and len(n) > 3 and n[1:] in rules.STOP_HE:
+        return False  # שליד, מעל: a prefix on a function word ends a name
     if lang == "fa" and n.endswith("های") and len(n) > 5:
         return False  # a plural with ezafe: گفت‌وگوهای
     if lang == "fa" and len(n) > 5 and n.endswith(_FA_PAST_PLURAL):
