@@ -87,8 +87,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
                 and (j > i or n in _LEAD_CONNECTORS):
             j += 1
             continue
-        if not name_like(doc, j, first=(j == i)):
-            break
+        after_connector = j > i and doc.tlang[j] == "ar" and toks[j - 1].norm in _LEAD_CONNECTORS \
+            and plain(toks[j].text).startswith("ال") and alpha(toks[j].text) and not trigger_match(doc, j)
+        if not name_like(doc, j, first=(j == i)) and not after_connector:
+            break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
         if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (boundary(doc, j + 1) or _to_body_ar(doc, j + 1))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
