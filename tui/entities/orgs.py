@@ -321,6 +321,12 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain_fa(doc, i)
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
+    if lang in ("ar", "fa") and (latin := next((k for k in range(i + 1, j) if doc.tlang[k] == "en"
+                                               and toks[k].text[:1].isupper()), None)) is not None:
+        end = latin + 1
+        while end < j and doc.tlang[end] == "en" and not doc.broken(end):
+            end += 1
+        return _Hit(latin, end, toks[latin].start, toks[end - 1].end, "ORG", "")  # شرکت چینی ZTE: the Latin name
     if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
         return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
     if lang == "he" and "בית" in stems and toks[i + 1].norm in _COURT_WORDS_HE and j < len(toks) and not doc.broken(j) \
