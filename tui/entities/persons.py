@@ -162,7 +162,8 @@ def appositive(doc: _Doc, i: int, hits: list[_Hit]) -> _Hit | None:
         if any(doc.broken(k) for k in range(a + 1, i)):
             continue
         if all(name_like(doc, k, first=(k == a)) or (k == a and doc.toks[k].norm in rules.GIVEN_TITLES)
-               for k in range(a, i)):
+               or (k == i - 1 and k > a and _given(doc, a) and trigger_match(doc, k) == k + 1)
+               for k in range(a, i)):  # (علیرضا دبیر، رئیس ...: a surname that is also a title word)
             return _Hit(a, i, doc.toks[a].start, doc.toks[i - 1].end, "PER", "")
     return None
 
