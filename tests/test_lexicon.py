@@ -37,12 +37,18 @@ def test_table_is_used_by_the_rules(lang: str, name: str, table: dict) -> None:
 
 
 def test_homograph_table_is_well_formed() -> None:
-    """data/lexicon/homographs.tsv: word, language, a known rule, why; no repeats."""
+    """data/lexicon/homographs.tsv: word, language, a known rule, why (and the club's id); no repeats."""
     rows = [line.split("\t") for line in (lexicon.lexicon_dir() / "homographs.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     assert rows
+    from tui.entities.gazetteer import default_gazetteer
+
+    entries = default_gazetteer().entries
     for row in rows:
-        assert len(row) == 4 and row[1] in ("ar", "fa", "he") and row[2] in ("needs_surname",) and row[3].strip(), row
+        assert row[1] in ("ar", "fa", "he") and row[2] in ("needs_surname", "club_in_sport") and row[3].strip(), row
+        assert len(row) == (5 if row[2] == "club_in_sport" else 4), row
+        if row[2] == "club_in_sport":
+            assert row[4] in entries, f"homographs.tsv: {row[4]} is no table entity"
     keys = [(r[0], r[1]) for r in rows]
     assert len(keys) == len(set(keys))
 

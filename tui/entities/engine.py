@@ -56,6 +56,7 @@ from tui.entities.orgs import (
     named_after_head,
     org_from_head,
     quoted_outlet,
+    sport_clubs,
 )
 from tui.entities.persons import (
     _coordinated,
@@ -155,7 +156,8 @@ class RuleEngine:
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
         hits = self._first_pass(doc)
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
-        hits = trim_common(doc, sorted(hits + foreign_people(doc, hits), key=lambda h: h.start))
+        hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
+        hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

@@ -130,6 +130,17 @@ def _homographs() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def homograph_ids(rule: str, lang: str) -> dict[str, str]:
+    """Folded word -> entity id for homograph rows of ``rule`` that name one entity (club_in_sport)."""
+    out: dict[str, str] = {}
+    for line in (lexicon_dir() / "homographs.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.strip() and not line.startswith("#") and len(cols) >= 5 and cols[2] == rule and cols[1] == lang:
+            out[normalise(cols[0])] = cols[4].strip()
+    return out
+
+
 def homographs(rule: str, lang: str) -> frozenset[str]:
     """Names of ``lang`` that are also everyday words and need the context ``rule`` names (needs_surname)."""
     return _homographs().get((rule, lang), frozenset())

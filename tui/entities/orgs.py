@@ -708,3 +708,35 @@ def _nisba_goes_on(doc: _Doc, k: int) -> bool:
         return True
     return (_al(doc, k) and n.endswith(("ي", "يه")) and k + 1 < len(toks) and not doc.broken(k + 1)
             and plain(toks[k + 1].text).startswith("ل") and not trigger_match(doc, k))
+
+
+_NOT_CLUB_AFTER = lexicon.keys("not_club_after")
+
+
+def sport_clubs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """وتعادل الهلال مع النصر: in a sports text, a club's bare name that is also an everyday word is the club
+    (data/lexicon/homographs.tsv, club_in_sport), unless a describing word follows it (الهلال الأحمر)."""
+    lang = doc.lang
+    clubs = lexicon.homograph_ids("club_in_sport", lang) if lang in ("ar", "fa") else {}
+    if not clubs:
+        return []
+    cues = lexicon.keys("sport_cues", lang)
+    if sum(1 for t in doc.toks if any(s in cues for _, s in clitic_candidates(t.norm)[:3])) < 2:
+        return []
+    covered = {k for h in hits for k in range(h.i, h.j)}
+    out = []
+    for k, tok in enumerate(doc.toks):
+        if k in covered or doc.tlang[k] != lang:
+            continue
+        found = next(((p, clubs[s]) for p, s in clitic_candidates(tok.norm)[:3] if s in clubs), None)
+        if found is None or found[1] not in doc.gaz.entries:
+            continue
+        if k > 0 and not doc.broken(k) and (doc.toks[k - 1].norm in _NOT_CLUB_AFTER or trigger_match(doc, k - 1) == k):
+            continue  # حقق الفريق النصر: the victory; رئيس الاتحاد: the body a title named before
+        nxt = k + 1 < len(doc.toks) and not doc.broken(k + 1)
+        if nxt and (is_nisba(doc, k + 1) or (lang == "ar" and _al(doc, k + 1) and not trigger_match(doc, k + 1))):
+            continue  # الهلال الأحمر، الاتحاد الأوروبي: another body
+        plen = found[0] if lang == "ar" and tok.norm[found[0]:].startswith("ال") else 0
+        start = doc.start_after_clitic(k, plen) if plen else tok.start
+        out.append(_Hit(k, k + 1, start, tok.end, "ORG", found[1]))
+    return out
