@@ -720,12 +720,17 @@ def sport_clubs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     clubs = lexicon.homograph_ids("club_in_sport", lang) if lang in ("ar", "fa") else {}
     if not clubs:
         return []
+    ends = tuple(clubs)
+    candidates = [k for k, t in enumerate(doc.toks) if t.norm.endswith(ends)]
+    if not candidates:
+        return []
     cues = lexicon.keys("sport_cues", lang)
-    if sum(1 for t in doc.toks if any(s in cues for _, s in clitic_candidates(t.norm)[:3])) < 2:
+    if sum(1 for t in doc.toks if t.norm in cues or any(s in cues for _, s in clitic_candidates(t.norm)[1:3])) < 2:
         return []
     covered = {k for h in hits for k in range(h.i, h.j)}
     out = []
-    for k, tok in enumerate(doc.toks):
+    for k in candidates:
+        tok = doc.toks[k]
         if k in covered or doc.tlang[k] != lang:
             continue
         found = next(((p, clubs[s]) for p, s in clitic_candidates(tok.norm)[:3] if s in clubs), None)
