@@ -325,6 +325,8 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     if not after_title and toks[k].norm not in lexicon.surnames(lang):
         return None
     j = k + 1
+    while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
+        j += 1  # ש' רוזן-בלום: a hyphenated surname is one
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) \
             and toks[j].norm not in lexicon.common_words(lang):  # (ל׳ רייכמן־עוז | עתירה: a petition)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
