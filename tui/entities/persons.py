@@ -80,6 +80,11 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             j += 2  # אל-הוואשלה: the Arabic article and the name
             count += 1
             continue
+        if j == i + 1 and doc.gaps[j].strip() == "(" and j + 1 < len(toks) and doc.gaps[j + 1].strip() == ")" \
+                and name_like(doc, j, first=False) and name_like(doc, j + 1, first=False) and boundary(doc, j + 2):
+            j += 2  # אליעזר (לייזי) פרנקל: a nickname in brackets between the given name and the surname
+            count += 2
+            continue
         if j > i and doc.broken(j):
             break
         n = toks[j].norm
