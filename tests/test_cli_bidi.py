@@ -6,6 +6,7 @@ command sees ``isatty()`` as it would in a user's shell.
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -102,3 +103,29 @@ def test_columns_laid_out_one_by_one_keep_order_and_width() -> None:
         assert cell_len(cols[2]) == cell_len("وكالة الأنباء")  # the ligature's cell is padded back
     finally:
         output.set_bidi_mode(None)
+
+
+def _feed(path: Path, items: int, body_words: int = 8) -> Path:
+    body = " ".join(["تقرير"] * body_words)
+    entries = "".join(f"<item><guid>g{n}</guid><title>خبر رقم {n} من المرصد</title>"
+                      f"<description>{body} {n}</description></item>" for n in range(items))
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>قناة</title>'
+                    f"{entries}</channel></rss>", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body_words", [8, 12_000], ids=["in-process", "streamed"])
+def test_import_at_a_terminal_shows_the_first_lines_and_counts_the_rest(tmp_path: Path, body_words: int) -> None:
+    """A pipe gets one line per article; a terminal the first twenty and how many more (both paths)."""
+    from tui.ingest.pipeline import worth_streaming
+
+    shown_at_terminal = importlib.import_module("tui.commands.import").SHOWN_AT_TERMINAL
+    feed = _feed(tmp_path / "big.xml", 60, body_words)
+    assert worth_streaming([str(feed)]) == (body_words > 8)
+    piped = _run(["--library", str(tmp_path / "a"), "import", str(feed)], tty=False)
+    assert sum(1 for line in piped.splitlines() if "\tar\t" in line) == 60
+    assert "imported: 60 added" in piped
+    shown = _run(["--library", str(tmp_path / "b"), "import", str(feed)], tty=True)
+    assert sum(1 for line in shown.splitlines() if "\tar\t" in line) == shown_at_terminal
+    assert f"… and {60 - shown_at_terminal} more articles from {feed}" in shown
+    assert "imported: 60 added" in shown

@@ -232,10 +232,10 @@ def test_the_writer_rolls_a_file_back_on_error_and_on_restart(tmp_path: Path,
         totals = dict.fromkeys(("added", "updated", "unchanged"), 0)
         messages = _scripted(first, ("error", 0, "broken.xml: malformed XML"))
         with pytest.raises(InputError, match="broken.xml: malformed XML"):
-            command._write_file(store, messages[0], iter(messages[1:]), totals)
+            command._write_file(store, messages[0], iter(messages[1:]), totals, command._Lines())
         assert store.article_count() == 0 and totals["added"] == 0
         messages = [*_scripted(first, ("restart", 0)), *_scripted(second, ("end", 0))]
-        command._write_file(store, messages[0], iter(messages[1:]), totals)
+        command._write_file(store, messages[0], iter(messages[1:]), totals, command._Lines())
         assert sorted(a.guid for a in store.articles()) == ["news.test-50", "news.test-51"]
         assert totals["added"] == 2
     finally:
@@ -305,11 +305,11 @@ def test_a_long_file_is_committed_in_parts_and_a_late_error_keeps_the_parts_befo
         totals = dict.fromkeys(("added", "updated", "unchanged"), 0)
         messages = [*_scripted(part1), *_scripted(part2, ("error", 0, "long.xml: malformed XML"))]
         with pytest.raises(InputError, match="long.xml"):
-            command._write_file(store, messages[0], iter(messages[1:]), totals)
+            command._write_file(store, messages[0], iter(messages[1:]), totals, command._Lines())
         assert sorted(a.guid for a in store.articles()) == ["news.test-0", "news.test-1", "news.test-2"]
         assert capsys.readouterr().out.count("\n") == 3 and totals["added"] == 3  # printed = saved
         messages = [*_scripted(part2), ("restart", 0), *_scripted(part3), ("end", 0)]
-        command._write_file(store, messages[0], iter(messages[1:]), totals)
+        command._write_file(store, messages[0], iter(messages[1:]), totals, command._Lines())
         assert sorted(a.guid for a in store.articles())[3:] == ["news.test-20", "news.test-21"]
     finally:
         store.close()

@@ -8,7 +8,11 @@ each file still in one transaction (one of more than 20,000 articles in parts
 of that size, so that an open app never waits long to write). Output is one
 line per article (``id<TAB>language<TAB>title``) and per feed subscribed
 from OPML, then a summary line; errors go to stderr and make the exit
-status non-zero.
+status non-zero. At a terminal, an input that adds more than
+``SHOWN_AT_TERMINAL`` articles shows that many and then one line saying how
+many more it added: ten thousand titles scrolling past are read by nobody,
+and laying each out right to left costs more than the import's own writing.
+A pipe or a file always gets every line.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tui.anchoring import reanchor_library
-from tui.commands.output import emit, emit_table, error
+from tui.commands.output import emit, emit_table, error, to_terminal
 from tui.config import Config, load_config
 from tui.errors import InputError, MarsadError
 from tui.ingest.local import Loaded, load_path
@@ -28,6 +32,31 @@ from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Article, Feed
 from tui.store import Store
 
+SHOWN_AT_TERMINAL = 20  # article lines per input at a terminal (every line to a pipe or file)
+
+
+class _Lines:
+    """Prints an input's article lines; at a terminal, the first few and a count of the rest."""
+
+    def __init__(self) -> None:
+        self.limit = SHOWN_AT_TERMINAL if to_terminal() else None
+        self.shown = self.hidden = 0
+
+    def print(self, rows: list[tuple[str, ...]]) -> None:
+        if self.limit is None:
+            emit_table(rows)
+            return
+        room = max(0, self.limit - self.shown)
+        emit_table(rows[:room])
+        self.shown += min(room, len(rows))
+        self.hidden += max(0, len(rows) - room)
+
+    def end_of(self, path: str) -> None:
+        """After an input: how many lines were not shown, then start counting afresh."""
+        if self.hidden:
+            emit(f"… and {self.hidden:,} more articles from {path} (pipe the output to list every one)")
+        self.shown = self.hidden = 0
+
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.library)
@@ -35,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_streamed(args.paths, config)
     store: Store | None = None
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
+    lines = _Lines()
     for path in args.paths:
         try:
             loaded = load_input(path, config)
@@ -42,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                 emit(f"marsad: warning: {warning}", err=True)
             if store is None:
                 store = Store(config.library, set_aside_damaged=False)
-            _save(store, loaded, totals, config.max_article_chars)
+            _save(store, loaded, totals, config.max_article_chars, lines)
+            lines.end_of(path)
         except InputError as exc:
             totals["failed"] += 1
             error(str(exc))
@@ -61,6 +92,7 @@ def _run_streamed(paths: list[str], config: Config) -> int:
     process when a core is free for it (see :mod:`tui.ingest.pipeline`)."""
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     store: Store | None = None
+    lines = _Lines()
     with open_parser(paths, config.max_article_chars) as parser:
         try:
             messages = parser.messages()
@@ -73,14 +105,15 @@ def _run_streamed(paths: list[str], config: Config) -> int:
                     error(msg[2])
                 elif kind == "feeds":
                     store = store or Store(config.library, set_aside_damaged=False)
-                    _save(store, Loaded(paths[msg[1]], "opml", feeds=msg[2]), totals, config.max_article_chars)
+                    _save(store, Loaded(paths[msg[1]], "opml", feeds=msg[2]), totals, config.max_article_chars, lines)
                 elif kind == "rows":
                     store = store or Store(config.library, set_aside_damaged=False)
                     try:
-                        _write_file(store, msg, messages, totals)
+                        _write_file(store, msg, messages, totals, lines)
                     except InputError as exc:
                         totals["failed"] += 1
                         error(str(exc))
+                    lines.end_of(paths[msg[1]])
         except InputError as exc:  # the parser process died: what was saved stays saved
             totals["failed"] += 1
             error(str(exc))
@@ -114,17 +147,18 @@ class _Part:
             self.lines.append((*_row(art.id, art.language, art.title), *(("(updated)",) if kind == "updated" else ())))
         self.seen += seen
 
-    def saved(self, store: Store, totals: dict[str, int]) -> None:
+    def saved(self, store: Store, totals: dict[str, int], lines: _Lines) -> None:
         """After the commit: notes re-anchored, lines printed, totals counted."""
         if self.updated:
             reanchor_library(store, self.updated)
-        emit_table(self.lines)
+        lines.print(self.lines)
         totals["added"] += len(self.lines) - len(self.updated)
         totals["updated"] += len(self.updated)
         totals["unchanged"] += self.seen - len(self.lines)
 
 
-def _write_file(store: Store, first: Message, messages: Iterator[Message], totals: dict[str, int]) -> None:
+def _write_file(store: Store, first: Message, messages: Iterator[Message], totals: dict[str, int],
+                lines: _Lines) -> None:
     """One file's rows, up to its ("end", i), in one transaction; then its lines.
 
     A ("restart", i) rolls back and starts over with the rows that follow;
@@ -155,7 +189,7 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
         except _Restart:
             msg = next(messages)
             continue
-        part.saved(store, totals)
+        part.saved(store, totals, lines)
         if msg[0] == "end":
             return
 
@@ -169,13 +203,11 @@ def load_input(path: str, config: Config) -> Loaded:
     return load_path(path)
 
 
-def _save(store: Store, loaded: Loaded, totals: dict[str, int], max_chars: int) -> None:
+def _save(store: Store, loaded: Loaded, totals: dict[str, int], max_chars: int, lines: _Lines) -> None:
     if loaded.articles:
         added, updated = save_articles(store, loaded.articles, max_chars)
-        for art in added:
-            emit_table([_row(art.id, art.language, art.title)])
-        for art in updated:
-            emit_table([(*_row(art.id, art.language, art.title), "(updated)")])
+        lines.print([_row(art.id, art.language, art.title) for art in added]
+                    + [(*_row(art.id, art.language, art.title), "(updated)") for art in updated])
         totals["added"] += len(added)
         totals["updated"] += len(updated)
         totals["unchanged"] += len(loaded.articles) - len(added) - len(updated)

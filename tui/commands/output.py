@@ -65,6 +65,11 @@ def bidi_mode() -> str:
     return mode if mode in ("app", "terminal", "off") else "app"
 
 
+def to_terminal(err: bool = False) -> bool:
+    """Whether stdout (or stderr) is a terminal a person reads, not a pipe or file."""
+    return _is_tty(_stream(err))
+
+
 def _is_tty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
