@@ -236,8 +236,9 @@ class Bench:
         self.work = Path(args.work)
         self.work.mkdir(parents=True, exist_ok=True)
         self.repeats = args.repeats
+        self.nb_1m = args.nb_repeats_1m
         self.timeout = args.timeout
-        self.settle = args.settle
+        self.settle = sorted({float(x) for x in str(args.settle).split(",") if x.strip()})
         self.figures: list[Figure] = []
         self.env = {**os.environ, "PYTHONPATH": str(self.tree)}
         self.env.pop("MARSAD_HOME", None)
@@ -296,6 +297,22 @@ class Bench:
                              capture_output=True, text=True, timeout=self.timeout)
         return int(out.stdout.strip()) if out.stdout.strip().isdigit() else None
 
+    def needs_upgrade(self, lib: Path) -> bool:
+        """The tree would upgrade this library (an older db_version) on its first open."""
+        code = ("import sys; from tui.store.library import library_needs_upgrade as n; "
+                "print(n(sys.argv[1]))")
+        out = subprocess.run([PYTHON, "-c", code, str(lib)], check=False, cwd=self.tree, env=self.env,
+                             capture_output=True, text=True, timeout=60)
+        return out.stdout.strip() == "True"
+
+    def bench_upgrade(self, size: str, lib: Path) -> None:
+        """The one-time upgrade of an older library: the first command that opens it (once, not repeated)."""
+        fig = Figure(size, "one-time upgrade (first command)", "marsad")
+        run, _ = timed(self.marsad(lib, "search", "zzqx-nothing", "--json"), timeout=max(self.timeout, 3600),
+                       cwd=self.tree, env=self.env, capture=True)
+        fig.runs.append(run)
+        self.add(fig)
+
     # -- search ---------------------------------------------------------
 
     def bench_search(self, size: str, lib: Path) -> None:
@@ -310,7 +327,11 @@ class Bench:
                 if run.seconds is None:
                     break
             self.add(fig)
-        fig = Figure(size, "20 queries (after first)", "marsad")
+        self.twenty_queries(size, lib, "20 queries (after first)")
+
+    def twenty_queries(self, size: str, lib: Path, label: str) -> None:
+        """The 20 queries once each: median and worst of all, then of the Arabic/Persian and English ones."""
+        fig = Figure(size, label, "marsad")
         for query in QUERIES:
             run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
                              cwd=self.tree, env=self.env, capture=True)
@@ -319,6 +340,10 @@ class Bench:
             if run.seconds is None:
                 break
         self.add(fig)
+        for lang, pick in (("ar/fa", lambda q: not q.isascii()), ("en", str.isascii)):
+            sub = Figure(size, f"{label}: {lang} only", "marsad")
+            sub.runs = [r for q, r in zip(QUERIES, fig.runs, strict=False) if pick(q)]
+            self.add(sub)
 
     def bench_empty_search(self) -> None:
         empty = self.fresh("lib-empty")
@@ -329,14 +354,15 @@ class Bench:
                                cwd=self.tree, env=self.env, capture=True)
                 fig.runs.append(run)
             self.add(fig)
+        self.twenty_queries("0", empty, "20 queries, empty library")
 
     # -- paint, memory, scroll --------------------------------------------
 
     def bench_paint(self, size: str, lib: Path | None, nb: Path | None, oldest: str | None,
                     scroll: bool) -> None:
         if lib is not None:
-            paint, mem, mem2 = (Figure(size, "first paint", "marsad"), Figure(size, "RSS at first paint", "marsad", "MB"),
-                                Figure(size, f"RSS {self.settle:.0f} s after paint", "marsad", "MB"))
+            paint, mem = Figure(size, "first paint", "marsad"), Figure(size, "RSS at first paint", "marsad", "MB")
+            mem2 = self.settle_figures(size, "marsad")
             end = Figure(size, "scroll to the end (end key)", "marsad")
             entity = Figure(size, "filter by entity (e, f)", "marsad")
             for _ in range(self.repeats):
@@ -345,29 +371,37 @@ class Bench:
                                 entity=entity if scroll else None)
                 if paint.runs[-1].seconds is None:
                     break  # no paint within the timeout: do not wait that long again
-            for fig in (paint, mem, mem2) + ((end, entity) if scroll and oldest else ()):
+            for fig in (paint, mem, *mem2) + ((end, entity) if scroll and oldest else ()):
                 self.add(fig)
         if nb is not None and NEWSBOAT:
             paint, mem = Figure(size, "first paint", "newsboat"), Figure(size, "RSS at first paint", "newsboat", "MB")
-            mem2 = Figure(size, f"RSS {self.settle:.0f} s after paint", "newsboat", "MB")
-            for _ in range(self.repeats):
+            mem2 = self.settle_figures(size, "newsboat")
+            for _ in range(self.nb_repeats(size)):
                 self.paint_once([NEWSBOAT, *newsboat_args(nb)], newsboat_ready, paint, mem, mem2, None, None,
                                 cwd=nb, env=newsboat_env(nb))
                 if paint.runs[-1].seconds is None:
                     break
-            for fig in (paint, mem, mem2):
+            for fig in (paint, mem, *mem2):
                 self.add(fig)
+
+    def settle_figures(self, size: str, tool: str) -> tuple[Figure, ...]:
+        return tuple(Figure(size, f"RSS {s:.0f} s after paint", tool, "MB") for s in self.settle)
+
+    def nb_repeats(self, size: str) -> int:
+        """newsboat's 1M paint takes minutes a time: ``--nb-repeats-1m`` may cap it."""
+        return min(self.repeats, self.nb_1m) if size == "1m" and self.nb_1m else self.repeats
 
     def bench_empty_app(self) -> None:
         paint, mem = Figure("0", "first paint", "empty app"), Figure("0", "RSS at first paint", "empty app", "MB")
-        mem2 = Figure("0", f"RSS {self.settle:.0f} s after paint", "empty app", "MB")
+        mem2 = self.settle_figures("0", "empty app")
         for _ in range(self.repeats):
             self.paint_once([PYTHON, str(HERE / "empty_app.py")], lambda s: "READY-ROW-19" in s, paint, mem, mem2,
                             None, None)
-        for fig in (paint, mem, mem2):
+        for fig in (paint, mem, *mem2):
             self.add(fig)
 
-    def paint_once(self, argv: list[str], ready: Callable[[str], bool], paint: Figure, mem: Figure, mem2: Figure,
+    def paint_once(self, argv: list[str], ready: Callable[[str], bool], paint: Figure, mem: Figure,
+                   mem2: tuple[Figure, ...],
                    scrolled: Callable[[str], bool] | None, end: Figure | None, cwd: Path | None = None,
                    env: dict[str, str] | None = None, entity: Figure | None = None) -> None:
         env = env if env is not None else {"PYTHONPATH": str(self.tree), "TERM": "tmux-256color"}
@@ -381,8 +415,9 @@ class Bench:
             return
         paint.runs.append(Run(round(t1 - t0, 4), None, load))
         mem.runs.append(Run(tree_rss_mb(pid), None, load))
-        time.sleep(self.settle)
-        mem2.runs.append(Run(tree_rss_mb(pid), None, load1()))
+        for after, fig in zip(self.settle, mem2, strict=True):  # idle readings first: scrolling allocates
+            time.sleep(max(0.0, t1 + after - time.perf_counter()))
+            fig.runs.append(Run(tree_rss_mb(pid), None, load1()))
         if scrolled is not None and end is not None:
             if scrolled(self.tmux.screen(name)):
                 end.runs.append(Run(None, None, load1(), "oldest row already on screen"))
@@ -526,6 +561,11 @@ def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, 
                 ratio(find(figs, size, f"first search ({lang})", "marsad"),
                       find(figs, "0", f"search, empty library ({lang})", "marsad")),
                 "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
+        for sub in ("", ": ar/fa only", ": en only"):
+            add(f"{size} 20 queries{sub}: median / empty library",
+                ratio(find(figs, size, f"20 queries (after first){sub}", "marsad"),
+                      find(figs, "0", f"20 queries, empty library{sub}", "marsad")),
+                "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
         for when in sorted({f.what for f in figs if f.what.startswith("RSS")}):
             add(f"{size} {when}: marsad / newsboat",
                 ratio(find(figs, size, when, "marsad"), find(figs, size, when, "newsboat")),
@@ -564,8 +604,11 @@ def main() -> int:
     ap.add_argument("--only", default="import,search,paint,scroll",
                     help="comma list of import, search, paint, scroll")
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--nb-repeats-1m", type=int, default=0,
+                    help="at most this many newsboat paints at 1m (each takes minutes); 0: --repeats")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before one command is killed")
-    ap.add_argument("--settle", type=float, default=3.0, help="seconds after paint before the second RSS reading")
+    ap.add_argument("--settle", default="3,30",
+                    help="comma list of seconds after paint at which RSS is read again (scroll and filter come after)")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "marsad-scale"),
                     help="folder for feeds, libraries and newsboat caches (kept between runs)")
     ap.add_argument("--seed", type=int, default=7)
@@ -615,6 +658,8 @@ def run_size(bench: Bench, size: str, only: set[str], seed: int) -> None:
         if lib is None:
             print("  1m: skipped (the tree's store has no bulk SQLite API)")
             return
+        if bench.needs_upgrade(lib):
+            bench.bench_upgrade(size, lib)
     else:
         feeds = feedgen.ensure_feeds(bench.work / f"feeds-{items}", 10, items, seed)[:feeds_n]
         oldest = oldest_date(feeds_n, items)
