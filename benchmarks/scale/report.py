@@ -47,7 +47,8 @@ def table(data: dict) -> str:
         size = "—" if f["size"] == "0" else f["size"]
         tool = "" if ours is None or ours["tool"] == "marsad" else f" ({ours['tool']})"
         rows.append(f"| {size} | {f['what']}{tool} | {cell(ours)} | {cell(nb)} |")
-    head = (f"Tree `{data['commit'].split()[0]}`, {data['cores']} cores, {data['repeats']} repeats, "
+    code = f" (measured code last changed in `{data['code_commit']}`)" if data.get("code_commit") else ""
+    head = (f"Tree `{data['commit'].split()[0]}`{code}, {data['cores']} cores, {data['repeats']} repeats, "
             f"timeout {data['timeout']:.0f} s, started {data['started']}.")
     out = [head, "",
            "| size | what | marsad | newsboat |", "|---|---|---|---|", *rows]

@@ -597,6 +597,13 @@ def tree_commit(tree: Path) -> str:
     return out.stdout.strip()
 
 
+def code_commit(tree: Path) -> str:
+    """The last commit that changed what is measured (tui/, data/, pyproject.toml), not the harness."""
+    out = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h", "--", "tui", "data", "pyproject.toml"],
+                         check=False, capture_output=True, text=True)
+    return out.stdout.strip()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tree", default=str(HERE.parents[1]), help="Marsad checkout to measure (PYTHONPATH)")
@@ -636,7 +643,7 @@ def main() -> int:
     print_table(bench.figures, sizes)
     if args.out:
         result = {"started": started.isoformat(timespec="seconds"), "tree": str(bench.tree),
-                  "commit": tree_commit(bench.tree), "host": platform.node(), "cores": os.cpu_count(),
+                  "commit": tree_commit(bench.tree), "code_commit": code_commit(bench.tree), "host": platform.node(), "cores": os.cpu_count(),
                   "python": platform.python_version(), "repeats": args.repeats, "timeout": args.timeout,
                   "load_end": os.getloadavg(), "figures": [f.to_json() for f in bench.figures],
                   "verdicts": verdicts(bench.figures, sizes)}
