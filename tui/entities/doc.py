@@ -281,8 +281,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
                 trigger_match(doc, k) or rules.is_stop(raw[:-1], n[:-1], lang) or any(
                     n[:-1] == p[0] for p in rules.triggers()["ar"].get(n[:-1], ()))):
             return False  # انتخب رئيسا، عين نائبا: a title in the accusative, not a name
-    if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3:
-        return False
+    if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3 and not _he_surname_with_h(n):
+        return False  # (but הייזלר, הראל: a surname that opens with ה and is no article + word)
     if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in _CONJ_FUNCTION_HE):
         return False  # וכן, וגם: a conjunction on a function word
     if lang == "he" and not first and n[:1] in "שבלמכ" and len(n) > 3 and n[1:] in rules.STOP_HE:
@@ -408,3 +408,13 @@ def _given(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     given = rules.GIVEN.get(doc.tlang[k], frozenset())
     return n in given or (doc.tlang[k] in ("ar", "fa") and n[:1] in "و" and n[1:] in given)
+
+
+def _he_surname_with_h(n: str) -> bool:
+    """A Hebrew word opening with ה that is a surname, not the article on a word (הייזלר, הראל; not הממשלה)."""
+    if n[:1] != "ה":
+        return False
+    if n in lexicon.surnames("he"):
+        return True
+    common = lexicon.common_words("he")
+    return n not in common and n[1:] not in common and len(n) >= 5 and not n.endswith(("ים", "ות", "ית"))

@@ -235,7 +235,8 @@ class RuleEngine:
                 and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
             return other  # הכלכלן הראשי, מודי שפריר: not Modi
         if hit is not None and st.pending and hit.type == "LOC" and hit.j == i + 1 \
-                and doc.toks[i].norm in rules.GIVEN_PLACES and (per := _given_place_person(doc, i)) is not None:
+                and (doc.toks[i].norm in rules.GIVEN_PLACES or (_given(doc, i) and doc.tlang[i] != "en")) \
+                and (per := _given_place_person(doc, i)) is not None:
             return per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
         return hit
 
