@@ -275,8 +275,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
                 and k + 1 < len(doc.toks) \
                 and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
             return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
-        if not first and n.startswith("و") and lang == "ar":
-            return False
+        if not first and n.startswith("و") and lang == "ar" and not _ar_surname_with_waw(n):
+            return False  # (but وهبة، وزني: a surname that opens with و and is no و + word)
         if lang == "ar" and raw.endswith("ا") and len(n) > 3 and (
                 trigger_match(doc, k) or rules.is_stop(raw[:-1], n[:-1], lang) or any(
                     n[:-1] == p[0] for p in rules.triggers()["ar"].get(n[:-1], ()))):
@@ -418,3 +418,8 @@ def _he_surname_with_h(n: str) -> bool:
         return True
     common = lexicon.common_words("he")
     return n not in common and n[1:] not in common and len(n) >= 5 and not n.endswith(("ים", "ות", "ית"))
+
+
+def _ar_surname_with_waw(n: str) -> bool:
+    """An Arabic word opening with و that is a listed surname (وهبة), not "and" + a word or a name."""
+    return n in lexicon.surnames("ar")
