@@ -77,6 +77,7 @@ class _Doc:
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
         self.tlang = [self._token_lang(t) for t in self.toks]
         self.keys = frozenset(t.norm for t in self.toks)
+        self._broken = [bool(_PUNCT_GAP.search(g)) for g in self.gaps]  # asked ~50 times a token: computed once
 
     def _token_lang(self, tok: Token) -> str:
         if _AR_SCRIPT.match(tok.text):
@@ -88,7 +89,7 @@ class _Doc:
 
     def broken(self, k: int) -> bool:
         """True if punctuation separates token k from the one before it."""
-        return k >= len(self.toks) or bool(_PUNCT_GAP.search(self.gaps[k]))
+        return k >= len(self._broken) or self._broken[k]
 
     def start_after_clitic(self, k: int, plen: int) -> int:
         tok = self.toks[k]

@@ -461,12 +461,14 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
     return None
 
 
+_DESCRIBED_HEADS = rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE
+
+
 def name_after_description(doc: _Doc, i: int) -> _Hit | None:
     """شركة تصنيع الرقائق الأمريكية غلوبال فاوندريز، קרן ההון סיכון האמריקנית אקסל: a company head,
     a description ending in a nationality, then the name (to the end of the phrase)."""
     toks, lang = doc.toks, doc.tlang[i]
-    if lang not in ("ar", "he") or not any(s in (rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE)
-                                           for _, s in clitic_candidates(toks[i].norm)[:3]):
+    if lang not in ("ar", "he") or not any(s in _DESCRIBED_HEADS for _, s in clitic_candidates(toks[i].norm)[:3]):
         return None
     k = i + 1
     while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and gazetteer_match(doc, k) is None and (

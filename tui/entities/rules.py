@@ -172,5 +172,8 @@ def is_stop(text: str, norm: str, lang: str) -> bool:
     return norm in stop_words(lang) or (lang == "ar" and _MARKS.sub("", text) in ("على", "وعلى", "فعلى"))
 
 
+_ORG_HEADS = {"ar": ORG_HEADS_AR, "fa": ORG_HEADS_FA, "he": ORG_HEADS_HE}
+
+
 def org_heads(lang: str) -> frozenset[str]:
-    return {"ar": ORG_HEADS_AR, "fa": ORG_HEADS_FA, "he": ORG_HEADS_HE}.get(lang, frozenset())
+    return _ORG_HEADS.get(lang, frozenset())
