@@ -279,6 +279,9 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
                 and k + 1 < len(doc.toks) \
                 and plain(doc.toks[k + 1].text).startswith("ال") and not doc.broken(k + 1):
             return False  # يتابع التطورات: a present-tense verb and its object, not "Yusuf al-..."
+        if lang == "ar" and n.startswith(("سي", "ست", "سن")) and len(n) >= 5 and n[1:] in lexicon.common_words("ar") \
+                and n not in rules.GIVEN_AR:
+            return False  # سيعود، ستبدأ: a verb in the future, not a name (الفريق سيعود: the team, not a general)
         if not first and n.startswith("و") and lang == "ar" and not _ar_surname_with_waw(n):
             return False  # (but وهبة، وزني: a surname that opens with و and is no و + word)
         if lang == "ar" and raw.endswith("ا") and len(n) > 3 and (

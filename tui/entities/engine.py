@@ -234,10 +234,14 @@ class RuleEngine:
                 and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
                 and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
             return other  # הכלכלן הראשי, מודי שפריר: not Modi
-        if hit is not None and st.pending and hit.type == "LOC" and hit.j == i + 1 \
-                and (doc.toks[i].norm in rules.GIVEN_PLACES or (_given(doc, i) and doc.tlang[i] != "en")) \
+        if hit is not None and st.pending and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] != "en" \
+                and (doc.toks[i].norm in rules.GIVEN_PLACES or _given(doc, i)) \
                 and (per := _given_place_person(doc, i)) is not None:
             return per  # ראש המועצה, ישראל גנץ: Yisrael the man, not Israel
+        if hit is not None and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] != "en" and _given(doc, i) \
+                and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
+                and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
+            return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
         return hit
 
     def _step_quoted_outlet(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
