@@ -165,7 +165,7 @@ def test_hand_places_rows_are_well_formed():
     for row in rows("hand_places.tsv"):
         code, en, *cells = (row + [""] * 5)[:5]
         codes.append(code)
-        assert re.match(r"^([A-Z]{2}-[A-Z0-9]{1,3}|town:[a-z0-9_]+)$", code), code
+        assert re.match(r"^([A-Z]{2}-[A-Z0-9]{1,3}|town:[a-z0-9_]+|gn:[0-9]+)$", code), code
         assert en and en.isascii(), code
         for lang, cell in zip(("ar", "fa", "he"), cells, strict=True):
             names = [n for n in cell.split("|") if n]
