@@ -171,3 +171,18 @@ def test_hand_places_rows_are_well_formed():
             names = [n for n in cell.split("|") if n]
             assert len(names) == len(set(names)) and all(SCRIPT[lang].match(n) for n in names), (code, lang, cell)
     assert len(codes) == len(set(codes))
+
+
+def test_region_orgs_one_word_names_are_no_everyday_words():
+    """أريد (I want) for Ooredoo, מקורות (sources) for Mekorot: one word that is a frequent word needs its head."""
+    from tui.entities import lexicon
+    from tui.entities.gazetteer import parse_table
+    from tui.text.normalize import tokenize
+
+    allowed = {"الأهلي", "الزمالك"}  # the two clubs are what news means by these words
+    for e in parse_table((GAZ / "region_orgs.tsv").read_text(encoding="utf-8")):
+        for lang in ("ar", "fa", "he"):
+            for n in e.names.get(lang, ()):
+                toks = tokenize(n)
+                if len(toks) == 1 and n not in allowed:
+                    assert toks[0].norm not in lexicon.common_words(lang, 5000), (e.id, lang, n)
