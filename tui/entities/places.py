@@ -384,8 +384,8 @@ def _list_end(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.broken(k):
         return True
     n, lang = doc.toks[k].norm, doc.tlang[k]
-    return n in rules.stop_words(lang) or n == "و" or (lang in ("ar", "he") and n[:1] in "וو" and len(n) > 3) \
-        or (lang == "fa" and n in rules.FUNCTION_FA)
+    return n == "و" or (lang in ("ar", "he") and n[:1] in "וو" and len(n) > 3 and _unknown_name_word(doc, k, 1))
+    # (וחיסל שני פעילים: a verb and its object go on, so no list of places ends there)
 
 
 def _prefix_len(doc: _Doc, k: int) -> int:
