@@ -234,6 +234,9 @@ class RuleEngine:
                 and (other := person_after_title(doc, i)) is not None and other.j == i + 2 \
                 and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
             return other  # הכלכלן הראשי, מודי שפריר: not Modi
+        if hit is not None and hit.type == "ORG" and doc.tlang[i] == "he" and hit.j - hit.i >= 2 \
+                and hit.start == doc.toks[i].start and doc.toks[i].norm in rules.ORG_NAME_ONLY_HE:
+            hit.i, hit.start = i + 1, doc.toks[i + 1].start  # חברת מקורות -> מקורות: only the name is listed
         if hit is not None and st.pending and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] != "en" \
                 and (doc.toks[i].norm in rules.GIVEN_PLACES or _given(doc, i)) \
                 and (per := _given_place_person(doc, i)) is not None:
