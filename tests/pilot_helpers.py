@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from textual.worker import WorkerCancelled
+
 from tui.screens.main import MainScreen
+
+
+async def workers_done(app) -> None:  # type: ignore[no-untyped-def]
+    """Until every worker has finished.
+
+    Textual's ``wait_for_complete`` raises as soon as one awaited worker was
+    cancelled, and the app cancels on purpose (a newer count or filter wins
+    over the one still running): wait again for the ones left.
+    """
+    for _ in range(100):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
 
 
 async def started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """The main screen once the library list has loaded."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, MainScreen)
     return app.screen

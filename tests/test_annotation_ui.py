@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot_helpers import started
+from pilot_helpers import started, workers_done
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -214,7 +214,7 @@ async def test_export_key_writes_markdown_into_the_library(app_config: Config) -
         await pilot.pause()
         assert isinstance(app.screen, ExportChoice)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()  # written off the UI thread
+        await workers_done(app)  # written off the UI thread
         await pilot.pause()
         [path] = (app_config.library / "exports").glob("*.md")
         text = path.read_text(encoding="utf-8")
@@ -237,7 +237,7 @@ async def test_export_asks_where_and_remembers_the_folder(app_config: Config, tm
         folder.value = str(vault)
         folder.focus()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         [path] = vault.glob("marsad-*.md")
         assert screen.article.title in path.read_text(encoding="utf-8")
@@ -255,7 +255,7 @@ async def test_tag_box_opens_at_once_and_completion_arrives_from_the_background(
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TagBox)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "diplomacy" in app.screen.known  # a sample article's tag, read off the UI thread
 
@@ -394,7 +394,7 @@ async def test_v_from_the_list_goes_to_the_reader_and_h_says_where_to_go(app_con
         reader = screen.query_one(Reader)
         await pilot.press("slash", *"Oman", "enter")  # search, enter: focus on the list
         for _ in range(50):
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause(0.02)
             if screen.search.scores is not None:
                 break

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import workers_done
+
 APP = Path(__file__).parent / "snapshot_apps" / "main_app.py"
 
 
@@ -14,12 +16,12 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
     for _ in range(300):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         screen = pilot.app.screen
         if isinstance(screen, MainScreen) and screen.entities.index.complete and screen.search.index is not None:
             break
         await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     # The library's entity counts fill in a worker started by a timer after the first load: wait for
     # them to be complete, so the picture does not depend on how fast the engine started.
     entities = getattr(pilot.app.screen, "entities", None)
@@ -27,7 +29,7 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
         if entities is None or entities.index.complete:
             break
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
     await pilot.pause(0.2)
 
 

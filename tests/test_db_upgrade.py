@@ -96,7 +96,7 @@ async def test_the_app_paints_a_progress_screen_then_the_library(config: Config,
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, UpgradeScreen)  # painted before the library is opened
-        for _ in range(500):  # the indexes are built in the worker; wait for the search step to start
+        for _ in range(6000):  # up to a minute on a loaded machine; the indexes are built in the worker; wait for the search step to start
             await pilot.pause(0.01)
             if reached.is_set():
                 break
@@ -104,7 +104,7 @@ async def test_the_app_paints_a_progress_screen_then_the_library(config: Config,
         assert app.screen.steps == ["building the list's indexes"]
         await pilot.press("j")  # the app answers keys meanwhile
         hold.set()
-        for _ in range(500):
+        for _ in range(6000):
             await pilot.pause(0.01)
             if isinstance(app.screen, MainScreen):
                 break

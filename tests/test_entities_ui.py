@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_helpers import workers_done
 from textual.widgets import Input, OptionList
 
 from tui.app import make_app
@@ -42,13 +43,13 @@ def app_config(library: Path) -> Config:
 async def settle(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """Workers done, the entity index filled (it starts a moment after first paint)."""
     for _ in range(300):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         if isinstance(screen, MainScreen) and screen.entities.index.complete:
             break
         await pilot.pause(0.02)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, MainScreen)
     return app.screen

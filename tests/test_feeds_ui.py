@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_http import HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+from pilot_helpers import workers_done
 
 from tui.app import make_app
 from tui.config import Config
@@ -42,7 +43,7 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """Until the fetch, and the list re-read it starts, are both done."""
     for _ in range(3):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     await pilot.pause()
 
 

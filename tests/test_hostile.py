@@ -179,7 +179,7 @@ def _assert_screen_clean(app) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _walk_articles(app, pilot) -> int:  # type: ignore[no-untyped-def]
-    from pilot_helpers import started
+    from pilot_helpers import started, workers_done
 
     from tui.widgets.article_list import ArticleList
 
@@ -192,7 +192,7 @@ async def _walk_articles(app, pilot) -> int:  # type: ignore[no-untyped-def]
         listing.cursor = i
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         _assert_screen_clean(app)
     return count

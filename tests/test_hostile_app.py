@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import started
+from pilot_helpers import started, workers_done
 from textual import events
 
 from tui.app import make_app
@@ -152,7 +152,7 @@ async def test_ctrl_s_in_the_same_burst_as_a_paste_saves_the_pasted_text(tmp_pat
         app.post_message(events.Paste("ملاحظة ملصوقة [/x]"))
         app.post_message(events.Key("ctrl+s", None))
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
         notes = [a.note for a in app.store.annotations_for(article_id)]

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from pilot_helpers import started
+from pilot_helpers import started, workers_done
 
 from tui.app import make_app
 from tui.config import Config
@@ -114,7 +114,7 @@ async def test_a_filter_shows_its_rows_then_its_count(gated: tuple[Store, Gate],
         assert all("عاجل" in row.article.tags for row in listed.items[:PAGE])
         assert gate.waiting.wait(10)
         gate.release()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert screen.list_header_text.startswith(f"{TAGGED:,} of {TOTAL:,} articles")
         assert len(listed.items) == TAGGED

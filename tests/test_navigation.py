@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import started
+from pilot_helpers import started, workers_done
 from textual.screen import ModalScreen
 
 from tui.app import make_app
@@ -48,7 +48,7 @@ async def test_q_goes_back_from_the_feeds_screen_and_dialogs(app_config: Config)
 
         await pilot.press("enter")  # open the article so the sidebar has entities
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.focused, EntitySidebar) and app.focused.selected_entity is not None

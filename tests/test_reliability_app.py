@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from pilot_helpers import started
+from pilot_helpers import started, workers_done
 
 from tui.app import make_app
 from tui.config import Config
@@ -28,7 +28,7 @@ def seeded(config: Config) -> None:
 async def wait_for(app, pilot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     for _ in range(60):
         await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         messages = [n.message for n in app._notifications]
         if any(text in m for m in messages):
             return messages
@@ -55,7 +55,7 @@ async def test_a_healthy_library_says_nothing(config: Config) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await started(app, pilot)
         await pilot.pause(2.0)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         assert not any("repair" in n.message for n in app._notifications)
 
 
@@ -125,7 +125,7 @@ async def test_the_app_on_a_readonly_medium_reads_and_never_crashes(tmp_path: Pa
             app.screen.query_one(BidiTextArea).insert("ملاحظة")
             await pilot.press("ctrl+s")
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             messages = " ".join(n.message for n in app._notifications)
             assert "read-only" in messages
             assert app.is_running

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot_helpers import workers_done
 from textual.widgets import Input, Select
 
 from tui.app import make_app
@@ -19,12 +20,12 @@ SIZE = (140, 40)
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """Workers done and, the first time, the search index built (it starts just after first paint)."""
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         if not isinstance(app.screen, MainScreen) or app.screen.search.index is not None:
             break
         await pilot.pause(0.02)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
 
 
@@ -186,7 +187,7 @@ async def test_typing_before_the_index_is_ready(config: Config, monkeypatch) -> 
     monkeypatch.setattr(main_screen, "SEARCH_INDEX_DELAY", 3600)  # hold the index back
     app = make_app(config)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await pilot.press("slash", *"Saudi")
         await pilot.pause()

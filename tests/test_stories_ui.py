@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_http import HTTPFixture, http_server  # noqa: F401 (pytest fixture)
+from pilot_helpers import workers_done
 from textual.widgets import OptionList
 from textual.worker import WorkerCancelled
 
@@ -39,7 +40,7 @@ def app_config(library: Path) -> Config:
 async def _settle(app) -> None:  # type: ignore[no-untyped-def]
     """Wait for the workers; an exclusive worker cancelled by a newer one is not a failure."""
     try:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     except WorkerCancelled:
         pass
 
