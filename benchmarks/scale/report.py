@@ -32,6 +32,17 @@ def cell(fig: dict | None) -> str:
     return f"{med} ({', '.join(extra)})"
 
 
+def recompute(figs: list[dict]) -> list[tuple[str, str, str, str]]:
+    """The runner's ratios and targets from the figures, so an older file gets today's rows too."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import run
+
+    objs = [run.Figure(f["size"], f["what"], f["tool"], f["unit"], [run.Run(**r) for r in f["runs"]], f.get("extra", {}))
+            for f in figs]
+    sizes = list(dict.fromkeys(f["size"] for f in figs if f["size"] != "0"))
+    return run.verdicts(objs, sizes)
+
+
 def table(data: dict) -> str:
     figs = data["figures"]
     keyed = {(f["size"], f["what"], f["tool"]): f for f in figs}
@@ -50,11 +61,14 @@ def table(data: dict) -> str:
     code = f" (measured code last changed in `{data['code_commit']}`)" if data.get("code_commit") else ""
     head = (f"Tree `{data['commit'].split()[0]}`{code}, {data['cores']} cores, {data['repeats']} repeats, "
             f"timeout {data['timeout']:.0f} s, started {data['started']}.")
+    if data.get("note"):
+        head += f" {data['note']}."
     out = [head, "",
            "| size | what | marsad | newsboat |", "|---|---|---|---|", *rows]
-    if data.get("verdicts"):
+    verdicts = recompute(figs) or data.get("verdicts")
+    if verdicts:
         out += ["", "| ratio or figure | value | target | met |", "|---|---|---|---|"]
-        out += [f"| {w} | {v} | {t} | {ok} |" for w, v, t, ok in data["verdicts"]]
+        out += [f"| {w} | {v} | {t} | {ok} |" for w, v, t, ok in verdicts]
     loads = [r["load"] for f in figs for r in f["runs"]]
     if loads:
         out += ["", f"Load average (1 min) during the run: {min(loads):.1f}–{max(loads):.1f} on 2 cores."]

@@ -566,6 +566,11 @@ def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, 
                 ratio(find(figs, size, f"20 queries (after first){sub}", "marsad"),
                       find(figs, "0", f"20 queries, empty library{sub}", "marsad")),
                 "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
+            ours, base = (find(figs, size, f"20 queries (after first){sub}", "marsad"),
+                          find(figs, "0", f"20 queries, empty library{sub}", "marsad"))
+            if ours and base and ours.worst and base.worst:
+                add(f"{size} 20 queries{sub}: worst / empty library's worst", ours.worst / base.worst, "(info)",
+                    lambda v: True)
         for when in sorted({f.what for f in figs if f.what.startswith("RSS")}):
             add(f"{size} {when}: marsad / newsboat",
                 ratio(find(figs, size, when, "marsad"), find(figs, size, when, "newsboat")),
