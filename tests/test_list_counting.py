@@ -118,3 +118,20 @@ async def test_a_filter_shows_its_rows_then_its_count(gated: tuple[Store, Gate],
         await pilot.pause()
         assert screen.list_header_text.startswith(f"{TAGGED:,} of {TOTAL:,} articles")
         assert len(listed.items) == TAGGED
+
+
+async def test_end_pressed_before_the_count_lands_goes_to_the_real_end(gated: tuple[Store, Gate],
+                                                                       config: Config) -> None:
+    store, gate = gated
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one(ArticleList)
+        assert not listed.items.exact  # type: ignore[attr-defined]
+        await pilot.press("end")
+        assert listed.cursor == PAGE - 1  # the end of what is known so far
+        gate.release()
+        await started(app, pilot)
+        assert listed.cursor == TOTAL - 1
+        assert listed.current is not None and listed.current.title == "خبر رقم 0"
+        assert app.screen.list_header_text.startswith(f"{TOTAL:,} articles")

@@ -497,6 +497,8 @@ class MainScreen(Screen[None]):
         items = self.article_list.items
         text = self.library.header(len(items), self.search.label(), getattr(items, "exact", True))
         header = self.query_one("#list-header", Static)
+        if not header.size.width:  # before the first layout: lay it out for its real width then
+            self.call_after_refresh(self.update_list_header)
         width = max(header.size.width - 2, 20)
         header.update(visual_line(text, width, self.bidi_mode, direction="ltr"))
 

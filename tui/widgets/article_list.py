@@ -84,6 +84,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._items: Sequence[ListItem] = []
+        self._to_last = False  # End pressed while the list was still being counted
         self._cache: LRUCache[int, tuple[Strip, Strip]] = LRUCache(CACHED_ROWS)
 
     # -- data down ---------------------------------------------------------
@@ -100,6 +101,7 @@ class ArticleList(ScrollView, can_focus=True):
         articles as at 100.
         """
         self._items = items
+        self._to_last = False
         self._cache.clear()
         index = 0
         if keep_id is not None:
@@ -112,9 +114,13 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(items[self.cursor].article.id))
 
     def refresh_length(self) -> None:
-        """The lazy list was counted after it was shown: the scroll range follows (cursor kept)."""
+        """The lazy list was counted after it was shown: the scroll range follows (cursor kept,
+        or moved to the real last row when ``End`` was pressed before the count landed)."""
         self.virtual_size = Size(self.size.width, len(self._items) * ROWS_PER_ITEM)
         self.refresh()
+        if self._to_last:
+            self._to_last = False
+            self.action_last()
 
     def _index_of(self, article_id: str, read: bool = True) -> int | None:
         """Row of an article: asked of a lazy list (without reading it whole), else searched."""
@@ -231,6 +237,7 @@ class ArticleList(ScrollView, can_focus=True):
     # -- actions -----------------------------------------------------------
 
     def action_cursor(self, delta: int) -> None:
+        self._to_last = False
         if self._items:
             self.cursor = max(0, min(len(self._items) - 1, self.cursor + delta))
 
@@ -242,7 +249,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.action_cursor(-len(self._items))
 
     def action_last(self) -> None:
+        # A list still being counted ends at its first page for now: the real end
+        # is taken when the count lands (refresh_length), not the first page's.
+        pending = not getattr(self._items, "exact", True)
         self.action_cursor(len(self._items))
+        self._to_last = pending
 
     def action_open(self) -> None:
         if self.current is not None:
