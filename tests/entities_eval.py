@@ -51,6 +51,7 @@ BLIND8 = Path(__file__).parent / "fixtures" / "entities_blind8"
 BLIND9 = Path(__file__).parent / "fixtures" / "entities_blind9"
 BLIND10 = Path(__file__).parent / "fixtures" / "entities_blind10"
 BLIND11 = Path(__file__).parent / "fixtures" / "entities_blind11"
+BLIND12 = Path(__file__).parent / "fixtures" / "entities_blind12"
 MODES = ("strict", "default", "lenient")
 
 
