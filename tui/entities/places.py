@@ -200,6 +200,7 @@ _DAM_FA = lexicon.keys("dam", "fa")
 _VENUES_FA = lexicon.keys("venues", "fa")
 _ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _RARE_NAME_HEADS_FA = lexicon.keys("rare_name_heads", "fa")
+_GENERIC_PLACE_COMPLEMENTS_FA = lexicon.keys("generic_place_complements", "fa")
 
 
 def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
@@ -214,6 +215,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
     if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000):
         return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
+    if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_FA:
+        return None  # نیروگاه اتمی: a kind of plant, not one named اتمی
     if full and (per := _named_after_person_fa(doc, i)) is not None:
         return per  # حرم امام رضا، فرودگاه بین‌المللی امام خمینی: a place named after a person
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
