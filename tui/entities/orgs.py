@@ -113,6 +113,9 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             if j > i + 1 and plain(toks[j - 1].text).startswith("لل") and _al(doc, j) \
                     and not n.endswith(("ي", "يه", "ه")):
                 break  # الاتحاد العام التونسي للشغل | الأحكام (not للأمم المتحدة)
+            if j > i + 1 and plain(toks[j - 1].text).startswith("وال") and _al(doc, j) \
+                    and not raw.startswith(("لل", "وال")) and not n.endswith(("ي", "يه")) and not is_nisba(doc, j):
+                break  # وزارة البيئة والمياه والزراعة | الاستفادة: a list of and-nouns ends at a bare ال-noun
             if _org_word_ar(doc, j):
                 j += 1
             elif raw.startswith("وال") and _second_body_ar(doc, j):
@@ -301,7 +304,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             if (known := gazetteer_match(doc, j, "ORG")) is not None:  # בית החולים סורוקה: the known hospital
                 return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
             k = j
-            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and not _he_phrase_word(doc, k) and (
+            while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and not _he_phrase_word(doc, k) \
+                    and not _he_plural_participle(doc, k) and (
                     (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))
                      and not (len(toks[k].norm) == 4 and toks[k].norm.endswith("ו"))) or _he_acronym(doc, k)
                     or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
@@ -671,6 +675,12 @@ def _coordinated_masdar_ar(doc: _Doc, k: int) -> bool:
 _INFINITIVES_HE = lexicon.keys("infinitives", "he")
 _COURT_WORDS_HE = lexicon.keys("court_words", "he")
 _UNIQUE_COURTS_HE = lexicon.keys("unique_courts", "he")
+
+
+def _he_plural_participle(doc: _Doc, k: int) -> bool:
+    """מודים، מסבירים، מזהירים: a present-tense plural verb after a body (ובמשרד הבריאות מודים כי), not its name."""
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "he" and len(n) >= 5 and n.startswith("מ") and n.endswith("ים")
 
 
 def _he_infinitive(doc: _Doc, k: int) -> bool:

@@ -279,12 +279,17 @@ def _he_verbish(doc: _Doc, k: int) -> bool:
             or _he_verb(doc, k) or n in rules.SAY_HE)
 
 
+_VERB_PARTICLES_AR = lexicon.keys("verb_particles", "ar")
+
+
 def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     """محمد الحلبوسي، עלי חסן מוסאווי: a common given name and one or two more name words."""
     if not _given(doc, i) or i + 1 >= len(doc.toks) or doc.broken(i + 1):
         return None
     if i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.CONNECTORS:
         return None
+    if i > 0 and not doc.broken(i) and doc.tlang[i] == "ar" and doc.toks[i - 1].norm in _VERB_PARTICLES_AR:
+        return None  # القمر الذي يزن: a verb after a relative or a verb particle, not the name Yazan
     if i > 0 and doc.gaps[i] in _JOINERS:
         return None  # התל-אביבית: the second piece of a hyphenated word, not a given name (Avivit)
     if _prefixed_common(doc, i + 1):
