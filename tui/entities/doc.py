@@ -146,8 +146,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
                 continue
             if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
                 continue  # البنك الأهلي: a word of the body's own name, not the club
-            if lang == "fa" and i + k < len(toks) and doc.gaps[i + k] == "\u200c" and toks[i + k].norm in _SURNAME_ENDS_FA:
-                continue  # قوچان‌نژاد، تهرانی‌پور: a place inside a family name, not the place
+            if lang == "fa" and i + k < len(toks) and doc.gaps[i + k] in ("\u200c", " ") and toks[i + k].norm in _SURNAME_ENDS_FA:
+                continue  # قوچان‌نژاد، تهرانی‌پور، نجف زاده (ZWNJ lost): a place inside a family name, not the place
             if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
                 continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
             if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \

@@ -62,6 +62,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         return None  # השר לעניינים אסטרטגיים, יו"ר הוועדה לענייני ...: a portfolio, not a name
     if _of_phrase_ar(doc, i):
         return None
+    if doc.tlang[i] == "he" and toks[i].norm[:1] == "ש" and toks[i].norm[1:] in lexicon.common_words("he") \
+            and not _given(doc, i) and gazetteer_match(doc, i) is None:
+        return None  # מבקר המדינה שפורסם: "that was published", a relative clause, not a name
     if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm == "של" and not doc.broken(i):
         return None  # הכלכלנית הראשית של מיטב: whose economist, not her name
     if doc.tlang[i] == "he" and i > 0 and toks[i - 1].norm.startswith("ל") and not _given(doc, i - 1) \

@@ -315,8 +315,9 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     t = toks[j]
     if not alpha(t.text.replace("'", "")) or len(t.norm) < 3 or t.norm in rules.STOP_HE or t.norm.startswith("ה") \
             or trigger_match(doc, j) or is_nisba(doc, j) or t.norm in _HE_PLACE_ADJ or _given(doc, j) \
-            or (len(t.norm) == 5 and t.norm[0] == "נ" and t.norm[-1] in "הו") or t.norm in rules.SAY_HE:
-        return None  # שכונה חדשה; סיעת רוב העיר אסף הראל
+            or (len(t.norm) == 5 and t.norm[0] == "נ" and t.norm[-1] in "הו") or t.norm in rules.SAY_HE \
+            or (t.norm.endswith(("ים", "ות")) and t.norm in lexicon.common_words("he")):
+        return None  # שכונה חדשה; סיעת רוב העיר אסף הראל; מחנה אימונים, מחנה פליטים: a frequent plural, a kind
     k = j + 1
     if k + 1 < len(toks) and toks[k].norm in _HE_AL and not doc.broken(k) and doc.gaps[k + 1] in _JOINERS:
         k += 1  # ואדי אל-נעם
