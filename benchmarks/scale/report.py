@@ -61,6 +61,10 @@ def table(data: dict) -> str:
     code = f" (measured code last changed in `{data['code_commit']}`)" if data.get("code_commit") else ""
     head = (f"Tree `{data['commit'].split()[0]}`{code}, {data['cores']} cores, {data['repeats']} repeats, "
             f"timeout {data['timeout']:.0f} s, started {data['started']}.")
+    if "compiled" in data:
+        head += " Bytecode compiled first." if data["compiled"] else " Bytecode NOT compiled first."
+    else:
+        head += " (Run before the runner compiled the tree's bytecode: modules without a `.pyc` were compiled at every launch.)"
     if data.get("note"):
         head += f" {data['note']}."
     out = [head, "",
