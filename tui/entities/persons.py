@@ -103,6 +103,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if j > i and gazetteer_match(doc, j, "PER"):
             break
+        if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
+            break  # עו"ד ג'ומאנה ח'ורי-נסאר מהאגודה: "from the association", not a third name word
         count += 1
         j += 1
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
@@ -328,10 +330,14 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     initial alone is also a numeral (כיתה ד') or an abbreviation (2022 م).
     """
     toks = doc.toks
-    if i + 1 >= len(toks) or not (_AR_LETTER.match(toks[i].text) or _HE_LETTER.match(toks[i].text)):
+    listed = _in_initials_list(doc, i)
+    and_initial = listed and doc.tlang[i] == "he" and len(toks[i].text) == 2 and toks[i].text[0] == "ו" \
+        and bool(_HE_LETTER.match(toks[i].text[1]))  # השופטים נ' סולברג, ד' ברק-ארז וע' גרוסקופף
+    if i + 1 >= len(toks) or not (_AR_LETTER.match(toks[i].text) or _HE_LETTER.match(toks[i].text) or and_initial):
         return None
     if doc.gaps[i + 1] not in _INITIAL_GAPS or (i > 0 and toks[i - 1].text.isdigit()):
         return None
+    after_title = after_title or listed
     lang, k = doc.tlang[i + 1], i + 1
     if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
         return None
@@ -340,10 +346,25 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     j = k + 1
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
         j += 1  # ש' רוזן-בלום: a hyphenated surname is one
-    if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) \
+    if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) and len(toks[j].norm.rstrip("'")) > 2 \
             and toks[j].norm not in lexicon.common_words(lang):  # (ל׳ רייכמן־עוז | עתירה: a petition)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
-    return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+    return _Hit(i, j, toks[i].start + (1 if and_initial else 0), toks[j - 1].end, "PER", "")
+
+
+def _in_initials_list(doc: _Doc, i: int) -> bool:
+    """ד' ברק-ארז וע' גרוסקופף: the next item of a list of initial-and-surname names (after a comma or
+    ו), so the title that opened the list still holds."""
+    toks = doc.toks
+    if i < 2 or not (doc.broken(i) and "," in doc.gaps[i] or toks[i].norm[:1] == "ו"):
+        return False
+    k = i - 1
+    while k > 0 and doc.gaps[k] in _JOINERS:
+        k -= 1  # ברק-ארז: one surname in two pieces
+    k -= 1
+    return k >= 0 and doc.gaps[k + 1] in _INITIAL_GAPS and bool(
+        _HE_LETTER.match(toks[k].text) or _AR_LETTER.match(toks[k].text) or (
+            len(toks[k].text) == 2 and toks[k].text[0] == "ו" and _HE_LETTER.match(toks[k].text[1])))
 
 
 def given_title_person(doc: _Doc, i: int, pending: bool) -> _Hit | None:

@@ -121,6 +121,7 @@ _STREETS_AR = lexicon.keys("streets", "ar")
 
 _AIRPORTS_AR = lexicon.keys("airports", "ar")
 _INTL_AR = lexicon.keys("intl", "ar")
+_STATION_KINDS_AR = lexicon.keys("station_kinds", "ar")
 
 
 _GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
@@ -155,6 +156,10 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             k += 1
         if 1 < k - i <= 3 and k < len(toks) and not doc.broken(k) and toks[k].norm in _INTL_AR:
             return _Hit(i, k + 1, doc.start_after_clitic(i, full), toks[k].end, "LOC", "")
+    if full is not None and i + 2 < len(toks) and toks[i + 1].norm in _STATION_KINDS_AR and not doc.broken(i + 2) \
+            and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
+            and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar") and not trigger_match(doc, i + 2):
+        return _Hit(i, i + 3, doc.start_after_clitic(i, full), toks[i + 2].end, "LOC", "")  # محطة مترو المنصورة
     if full is not None and (named := _named_after_person_ar(doc, i)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
