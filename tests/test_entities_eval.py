@@ -217,7 +217,8 @@ def test_blind11_floor():
     """
     assert len(list(BLIND11.glob("*.txt"))) >= 12
     p, r, f, _ = evaluate(BLIND11)
-    assert p >= 0.75 and r >= 0.60 and f >= 0.67, (p, r, f)
+    # After the round's tuning and the batch-12 classes (looked at, so optimistic): P 0.94 R 0.88 F1 0.91.
+    assert p >= 0.90 and r >= 0.85 and f >= 0.88, (p, r, f)
 
 
 BLIND12_BEFORE_FIX = """
@@ -240,4 +241,5 @@ def test_blind12_floor():
     """
     assert len(list(BLIND12.glob("*.txt"))) >= 12
     p, r, f, _ = evaluate(BLIND12)
-    assert p >= 0.74 and r >= 0.68 and f >= 0.71, (p, r, f)
+    # After fixing classes of its errors (looked at, so optimistic): P 0.84 R 0.79 F1 0.81 (ar 0.77 fa 0.85 he 0.82).
+    assert p >= 0.81 and r >= 0.76 and f >= 0.78, (p, r, f)

@@ -205,6 +205,7 @@ _DAM_FA = lexicon.keys("dam", "fa")
 _VENUES_FA = lexicon.keys("venues", "fa")
 _ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _RARE_NAME_HEADS_FA = lexicon.keys("rare_name_heads", "fa")
+_SEAT_DESCRIPTORS_FA = lexicon.keys("seat_descriptors", "fa")
 _GENERIC_PLACE_COMPLEMENTS_FA = lexicon.keys("generic_place_complements", "fa")
 
 
@@ -247,6 +248,9 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         j += 1  # ورزشگاه نقش جهان اصفهان، ورزشگاه فولاد شهر
     if j < len(toks) and not doc.broken(j) and toks[j].norm in rules.COMPASS_FA:
         j += 1
+    if full and j == i + 2 and j < len(toks) and not doc.broken(j) and toks[j - 1].norm in _SEAT_DESCRIPTORS_FA \
+            and (city := gazetteer_match(doc, j, "LOC")) is not None and city.i == j:
+        j = city.j  # زندان مرکزی مشهد: a descriptive adjective, then the city the place is named by
     if full or toks[i + 1].norm in rules.HONORIFIC_FA:  # بندر شهید رجایی، بندر امام خمینی: the port, not the man
         return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
     return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
