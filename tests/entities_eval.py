@@ -52,6 +52,7 @@ BLIND9 = Path(__file__).parent / "fixtures" / "entities_blind9"
 BLIND10 = Path(__file__).parent / "fixtures" / "entities_blind10"
 BLIND11 = Path(__file__).parent / "fixtures" / "entities_blind11"
 BLIND12 = Path(__file__).parent / "fixtures" / "entities_blind12"
+BLIND13 = Path(__file__).parent / "fixtures" / "entities_blind13"
 MODES = ("strict", "default", "lenient")
 
 
