@@ -401,13 +401,8 @@ def fill(index: LibraryIndex, cache: EntityCache, store: Store, *, batch: int = 
             todo = missing.get(article_id)
             if todo is None:
                 continue
-            started = time.perf_counter()
-            found = extract_entities(body, todo.language or None)
-            index.add(article_id, todo.hash, found)
-            pending[todo.hash] = (todo.language, found)
+            _extract_into(index, pending, article_id, todo.hash, todo.language, body, pause)
             done += 1
-            if pause:
-                time.sleep(min(time.perf_counter() - started, 0.05))
             if len(pending) >= flush:
                 cache.put_many(pending)
                 pending = {}
@@ -444,7 +439,6 @@ def _fill_in_batches(index: Any, cache: EntityCache, store: Store, *, batch: int
                     break
                 below = rows[-1][0]
             for _n, article_id, content_hash, language in rows:
-                started = time.perf_counter()
                 raw = cache.raw(content_hash, language)
                 if raw is not None:
                     index.add_raw(article_id, content_hash, raw)
@@ -452,12 +446,8 @@ def _fill_in_batches(index: Any, cache: EntityCache, store: Store, *, batch: int
                     art = store.get_article(article_id)
                     if art is None:
                         continue
-                    found = extract_entities(art.body, language or None)
-                    index.add(article_id, content_hash, found)
-                    pending[content_hash] = (language, found)
+                    _extract_into(index, pending, article_id, content_hash, language, art.body, pause)
                 done += 1
-                if pause:  # lowest priority: rest as long as we worked
-                    time.sleep(min(time.perf_counter() - started, 0.05))
             if len(pending) >= flush:
                 cache.put_many(pending)
                 pending = {}
@@ -468,6 +458,21 @@ def _fill_in_batches(index: Any, cache: EntityCache, store: Store, *, batch: int
         _flush_index(index)
     index.complete = True
     yield done, total
+
+
+def _extract_into(index: Any, pending: dict[str, tuple[str, list[Entity]]], article_id: str, content_hash: str,
+                  language: str, body: str, pause: bool) -> None:
+    """Extract one article into the index and the cache's pending writes.
+
+    With ``pause``, rest as long as the extraction took (lowest priority:
+    a background thread holding the GIL never makes typing feel slow).
+    """
+    started = time.perf_counter()
+    found = extract_entities(body, language or None)
+    index.add(article_id, content_hash, found)
+    pending[content_hash] = (language, found)
+    if pause:
+        time.sleep(min(time.perf_counter() - started, 0.05))
 
 
 def _flush_index(index: LibraryIndex) -> None:

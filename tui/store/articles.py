@@ -118,15 +118,7 @@ class ArticlesMixin(LibraryFiles):
 
     def articles_by_ids(self, ids: Iterable[str]) -> dict[str, Article]:
         """Metadata of the given articles (no bodies), by id; unknown ids are left out."""
-        out: dict[str, Article] = {}
-        wanted = list(dict.fromkeys(ids))
-        conn = self.db.conn()
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            for r in conn.execute(f"{_SELECT_META} WHERE a.id IN ({marks})", chunk):
-                out[r[0]] = _article(r)
-        return out
+        return {r[0]: _article(r) for r in _rows_by_ids(self.db.conn(), f"{_SELECT_META} WHERE a.id IN", ids)}
 
     def iter_articles(self, batch: int = 2000) -> Iterator[list[Article]]:
         """Every article's metadata, newest first (as :meth:`articles`), ``batch`` at a time:
@@ -142,15 +134,8 @@ class ArticlesMixin(LibraryFiles):
 
     def bodies_by_ids(self, ids: Iterable[str]) -> dict[str, str]:
         """Bodies of the given articles, by id (unknown ids left out), 900 per query."""
-        out: dict[str, str] = {}
-        wanted = list(dict.fromkeys(ids))
-        conn = self.db.conn()
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            out.update(conn.execute(f"SELECT a.id, b.body FROM articles a JOIN bodies b ON b.n = a.n "
-                                    f"WHERE a.id IN ({marks})", chunk).fetchall())
-        return out
+        sql = "SELECT a.id, b.body FROM articles a JOIN bodies b ON b.n = a.n WHERE a.id IN"
+        return dict(_rows_by_ids(self.db.conn(), sql, ids))
 
     def iter_bodies(self) -> Iterator[tuple[str, str]]:
         """(article id, body) for every article, streamed in id order."""
@@ -384,6 +369,15 @@ def _has_vocab(conn: sqlite3.Connection) -> bool:
 
 
 # -- rows <-> Articles -------------------------------------------------------------
+
+
+def _rows_by_ids(conn: sqlite3.Connection, sql: str, ids: Iterable[str]) -> Iterator[Any]:
+    """Rows of ``sql`` (ending in ``IN``) for each id, once each, 900 ids per query
+    (SQLite's limit on bound parameters is 999 in older builds)."""
+    wanted = list(dict.fromkeys(ids))
+    for i in range(0, len(wanted), 900):
+        chunk = wanted[i:i + 900]
+        yield from conn.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk)
 
 
 def _article(row: Sequence[Any], body: str = "") -> Article:

@@ -29,30 +29,26 @@ OLD_FOLDER = "migrated-v1"
 
 
 def stderr_progress(done: int, total: int) -> None:
-    """A line when the move starts and when it ends; on a terminal, a bar in between
-    (the CLI and the app's start both open the library before anything else)."""
-    if done == 0:
-        print(f"marsad: moving {total:,} articles into library.sqlite (once)…", file=sys.stderr, flush=True)
-    elif done == total:
-        end = "\r\033[K" if sys.stderr.isatty() else ""
-        print(f"{end}marsad: {total:,} articles moved.", file=sys.stderr, flush=True)
-    elif sys.stderr.isatty():
-        filled = int(BAR * done / max(total, 1))
-        bar = "█" * filled + "░" * (BAR - filled)
-        print(f"\r  {bar} {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+    """The move of a schema-1 library (the CLI and the app's start both open the library before anything else)."""
+    _stderr_step(done, total, f"marsad: moving {total:,} articles into library.sqlite (once)…",
+                 f"marsad: {total:,} articles moved.")
+
+
+def stderr_upgrade_progress(what: str, done: int, total: int) -> None:
+    """The CLI's view of a database upgrade (``marsad`` itself shows a progress screen)."""
+    _stderr_step(done, total, f"marsad: upgrading the library (once): {what}…", f"marsad: {what}: done ({total:,}).")
 
 
 BAR = 30
 
 
-def stderr_upgrade_progress(what: str, done: int, total: int) -> None:
-    """The CLI's view of a database upgrade (``marsad`` itself shows a progress screen):
-    a line when a step starts and when it ends, on a terminal a bar in between."""
+def _stderr_step(done: int, total: int, starting: str, finished: str) -> None:
+    """A line when a step starts and when it ends; on a terminal, a bar in between."""
     if done == 0:
-        print(f"marsad: upgrading the library (once): {what}…", file=sys.stderr, flush=True)
+        print(starting, file=sys.stderr, flush=True)
     elif done == total:
         end = "\r\033[K" if sys.stderr.isatty() else ""
-        print(f"{end}marsad: {what}: done ({total:,}).", file=sys.stderr, flush=True)
+        print(f"{end}{finished}", file=sys.stderr, flush=True)
     elif sys.stderr.isatty():
         filled = int(BAR * done / max(total, 1))
         bar = "█" * filled + "░" * (BAR - filled)
