@@ -32,32 +32,38 @@ def cell(fig: dict | None) -> str:
     return f"{med} ({', '.join(extra)})"
 
 
-def recompute(figs: list[dict]) -> list[tuple[str, str, str, str]]:
-    """The runner's ratios and targets from the figures, so an older file gets today's rows too."""
+def recompute(figs: list[dict]) -> list[tuple[str, str, str, str, str]]:
+    """The runner's ratios, targets and loads from the figures, so an older file gets today's rows too."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import run
 
     objs = [run.Figure(f["size"], f["what"], f["tool"], f["unit"], [run.Run(**r) for r in f["runs"]], f.get("extra", {}))
             for f in figs]
     sizes = list(dict.fromkeys(f["size"] for f in figs if f["size"] != "0"))
-    return run.verdicts(objs, sizes)
+    return run.verdicts_with_load(objs, sizes)
+
+
+def load_of(*figs: dict | None) -> str:
+    loads = [r["load"] for f in figs if f for r in f["runs"]]
+    return f"{min(loads):.1f}–{max(loads):.1f}" if loads else ""
 
 
 def table(data: dict) -> str:
     figs = data["figures"]
     keyed = {(f["size"], f["what"], f["tool"]): f for f in figs}
     rows = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
     for f in figs:
-        key = (f["size"], f["what"])
+        empty = f["tool"] == "empty app"  # the empty app's rows stand apart from marsad's of the same name
+        key = (f["size"], f["what"], empty)
         if key in seen:
             continue
         seen.add(key)
-        ours = keyed.get((f["size"], f["what"], "marsad")) or keyed.get((f["size"], f["what"], "empty app"))
-        nb = keyed.get((f["size"], f["what"], "newsboat"))
+        ours = f if empty else keyed.get((f["size"], f["what"], "marsad"))
+        nb = None if empty else keyed.get((f["size"], f["what"], "newsboat"))
         size = "—" if f["size"] == "0" else f["size"]
-        tool = "" if ours is None or ours["tool"] == "marsad" else f" ({ours['tool']})"
-        rows.append(f"| {size} | {f['what']}{tool} | {cell(ours)} | {cell(nb)} |")
+        tool = " (empty app)" if empty else ""
+        rows.append(f"| {size} | {f['what']}{tool} | {cell(ours)} | {cell(nb)} | {load_of(ours, nb)} |")
     code = f" (measured code last changed in `{data['code_commit']}`)" if data.get("code_commit") else ""
     head = (f"Tree `{data['commit'].split()[0]}`{code}, {data['cores']} cores, {data['repeats']} repeats, "
             f"timeout {data['timeout']:.0f} s, started {data['started']}.")
@@ -65,14 +71,16 @@ def table(data: dict) -> str:
         head += " Bytecode compiled first." if data["compiled"] else " Bytecode NOT compiled first."
     else:
         head += " (Run before the runner compiled the tree's bytecode: modules without a `.pyc` were compiled at every launch.)"
+    if data.get("argv"):
+        head += f" Command: `run.py {' '.join(data['argv'])}`."
     if data.get("note"):
         head += f" {data['note']}."
     out = [head, "",
-           "| size | what | marsad | newsboat |", "|---|---|---|---|", *rows]
-    verdicts = recompute(figs) or data.get("verdicts")
+           "| size | what | marsad | newsboat | load |", "|---|---|---|---|---|", *rows]
+    verdicts = recompute(figs)
     if verdicts:
-        out += ["", "| ratio or figure | value | target | met |", "|---|---|---|---|"]
-        out += [f"| {w} | {v} | {t} | {ok} |" for w, v, t, ok in verdicts]
+        out += ["", "| ratio or figure | value | target | met | load |", "|---|---|---|---|---|"]
+        out += [f"| {w} | {v} | {t} | {ok} | {ld.replace('-', '–')} |" for w, v, t, ok, ld in verdicts]
     loads = [r["load"] for f in figs for r in f["runs"]]
     if loads:
         out += ["", f"Load average (1 min) during the run: {min(loads):.1f}–{max(loads):.1f} on 2 cores."]

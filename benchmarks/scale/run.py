@@ -2,31 +2,38 @@
 
 Run (from anywhere; ``--tree`` is the Marsad checkout being measured):
 
-    /work/venv/bin/python benchmarks/scale/run.py --tree /work/main --sizes 10k,100k \
-        [--repeats 5] [--timeout 300] [--only import,search,paint] [--out results.json]
+    /work/venv/bin/python benchmarks/scale/run.py --tree /work/main --sizes 10k,100k,1m \
+        [--repeats 5] [--timeout 300] [--only import,perfeed,search,paint,memory,scroll,filter|all] \
+        [--nb-repeats-1m 1] [--no-newsboat] [--settle 3,30] [--out results.json]
 
 Every figure is a whole command timed from outside, the way a person at a
-terminal meets it, in one run so the machine's load is shared alike:
+terminal meets it, in one run so the machine's load is shared alike; what a
+ratio divides is measured in turns (marsad, newsboat, the empty app, the
+empty library one after the other in each repeat), not in blocks:
 
 - import: ``marsad import`` of the feed files into a fresh library, against
   ``newsboat -x reload`` of the same files (``file://`` URLs, its own temp
   urls/config/cache), wall time and peak RSS (``/usr/bin/time``);
+- perfeed: each feed's seconds, within one import and one import per feed
+  (is the import superlinear? feed 8 against feed 2 / feed 1);
 - search: ``marsad search QUERY --json``, the first one after the import
-  (search caches removed) and 20 queries after it (median and worst), and the
-  same on an empty library for DESIGN.md's "< 3x" ratio;
+  (search caches removed) and 20 queries after it (median and worst), each
+  right after the same search on an empty library, for DESIGN.md's "< 3x";
 - paint: launch to first paint in tmux (160x45), polling ``capture-pane``
   until three article rows (``YYYY-MM-DD ·``) show, against newsboat's first
   screen (its feed list) and a trivial Textual app (``empty_app.py``);
-- memory: RSS of the process tree right after first paint and 3 s later;
+- memory: RSS of the process tree right after first paint and ``--settle``
+  seconds after it (without this step, only at the paint);
 - scroll: ``end`` in the list until the oldest article's date shows;
-- filter by entity: ``e`` then ``f`` (the first entity of the open article)
-  until the list's header reads "N of M articles".
+- filter: ``e`` then ``f`` (the first entity of the open article) until the
+  list's header reads "N of M articles".
 
 Sizes: ``10k`` is one feed of 10,000 items, ``100k`` ten feeds (``feedgen.py``);
 ``1m`` is a library written straight into the store (``libgen.py``; skipped
-when the tree has no SQLite store). Timeouts are reported as such, never as
-a number. The table prints medians, ratios and the targets of DESIGN.md;
-the JSON keeps every sample and the load average at each.
+when the tree has no SQLite store); ``1k``/``2k`` are smoke tests. Timeouts
+are reported as such, never as a number. The output ends with every figure,
+the ratios and targets of DESIGN.md and a SUMMARY of the targets (met / NOT
+MET, with the load); the JSON keeps every sample and the load average at each.
 """
 
 from __future__ import annotations
@@ -59,7 +66,7 @@ WIDTH, HEIGHT = 160, 45
 ROW_RE = re.compile(r"\d{4}-\d{2}-\d{2} ·")
 FILTERED_RE = re.compile(r"[\d,]+ of [\d,]+ articles")
 NEWSBOAT_ROW_RE = re.compile(r"^\s+1 .{0,4}\(\d+/\d+", re.MULTILINE)  # first feed row, "(unread/total"
-SIZES = {"1k": (1, 1_000), "10k": (1, 10_000), "100k": (10, 10_000), "1m": (0, 1_000_000)}  # 1k: a smoke test
+SIZES = {"1k": (1, 1_000), "2k": (2, 1_000), "10k": (1, 10_000), "100k": (10, 10_000), "1m": (0, 1_000_000)}  # 1k, 2k: smoke tests
 QUERIES = ["طهران", "الرئيس", "وزير الخارجية", '"أسعار النفط"', "بغداد", "الأمم المتحدة", "والانتخابات",
            "صندوق النقد الدولي", "مسقط", "إعادة الإعمار", "اللاجئين", "تهران", "مذاکرات هسته‌ای", "بانک مرکزی",
            "Tehran", "oil prices", '"World Bank"', "nuclear talks", "Geneva", "zzqx-nothing"]
@@ -243,6 +250,8 @@ class Bench:
         self.env = {**os.environ, "PYTHONPATH": str(self.tree)}
         self.env.pop("MARSAD_HOME", None)
         self._tmux: Tmux | None = None
+        self._empty: Path | None = None
+        self.newsboat = bool(NEWSBOAT) and not args.no_newsboat
         self.compiled = compile_tree(self.tree)
 
     @property
@@ -253,7 +262,7 @@ class Bench:
 
     def add(self, fig: Figure) -> Figure:
         self.figures.append(fig)
-        print(f"  {fig.size:>5} {fig.what:<34} {fig.tool:<10} {fmt(fig)}", flush=True)
+        print(f"  {fig.size:>5} {fig.what:<44} {fig.tool:<10} {fmt(fig)}  load {load_range(fig)}", flush=True)
         return fig
 
     def marsad(self, library: Path, *args: str) -> list[str]:
@@ -262,27 +271,90 @@ class Bench:
     # -- import ---------------------------------------------------------
 
     def bench_import(self, size: str, feeds: list[Path]) -> tuple[Path | None, Path | None]:
-        """Fresh library each repeat; keeps the last library and newsboat cache for later steps."""
+        """Fresh library each repeat, marsad and newsboat in turn (the order swapped every repeat, so a
+        change of load hits both alike); keeps the last library and newsboat cache for later steps."""
         ours = Figure(size, "import", "marsad")
         theirs = Figure(size, "import", "newsboat")
         lib = nb = None
+        ours_ok = True
         for rep in range(self.repeats):
-            lib = self.fresh(f"lib-{size}")
-            run, _ = timed(self.marsad(lib, "import", *map(str, feeds)), timeout=self.timeout,
-                           cwd=self.tree, env=self.env)
-            ours.runs.append(run)
-            if NEWSBOAT:
-                nb = self.fresh(f"nb-{size}")
-                theirs.runs.append(self.newsboat_reload(nb, feeds))
-            if run.seconds is None and rep == 0:
-                break  # a timeout: do not spend N more on it
+            order = ("marsad", "newsboat") if rep % 2 == 0 else ("newsboat", "marsad")
+            for tool in order:
+                if tool == "marsad" and ours_ok:
+                    lib = self.fresh(f"lib-{size}")
+                    run, _ = timed(self.marsad(lib, "import", *map(str, feeds)), timeout=self.timeout,
+                                   cwd=self.tree, env=self.env)
+                    ours.runs.append(run)
+                    ours_ok = run.seconds is not None  # a timeout: do not spend N more on it
+                elif tool == "newsboat" and self.newsboat:
+                    nb = self.fresh(f"nb-{size}")
+                    theirs.runs.append(self.newsboat_reload(nb, feeds))
         ours.extra["articles"] = self.count_articles(lib) if lib else None
         self.add(ours)
-        if NEWSBOAT:
+        if self.newsboat:
             theirs.extra["articles"] = newsboat_items(nb / "cache.db") if nb else None
             self.add(theirs)
         ok = ours.runs and ours.runs[-1].seconds is not None
         return (lib if ok else None), nb
+
+    def bench_perfeed(self, size: str, feeds: list[Path]) -> None:
+        """Is the import superlinear? Each feed's own seconds, two ways.
+
+        "within one import": one ``marsad import`` of all the feeds, its stdout read as it
+        comes; a feed's time is from the moment the line count reached the feeds before it
+        (10,000 lines a feed, printed after each feed's commit) to the moment it reached its
+        own. Feed 1 carries the start of Python. "one import per feed": the feeds imported
+        one command at a time into the same library (as cron would), each command timed,
+        so feed k goes into a library of (k-1) x 10,000 articles.
+        Feeds 1-8 are Arabic, 9 Persian, 10 English: compare feed 8 with feed 1.
+        """
+        if len(feeds) < 2:
+            return
+        items = SIZES[size][1]
+        within = [Figure(size, f"import feed {k + 1} of {len(feeds)} (within one import)", "marsad")
+                  for k in range(len(feeds))]
+        apart = [Figure(size, f"import feed {k + 1} of {len(feeds)} (one import per feed)", "marsad")
+                 for k in range(len(feeds))]
+        for _ in range(self.repeats):
+            lib = self.fresh(f"lib-{size}-perfeed")
+            for fig, run in zip(within, self.import_marks(lib, feeds, items), strict=False):
+                fig.runs.append(run)
+            lib = self.fresh(f"lib-{size}-perfeed")
+            for fig, feed in zip(apart, feeds, strict=True):
+                run, _ = timed(self.marsad(lib, "import", str(feed)), timeout=self.timeout, cwd=self.tree,
+                               env=self.env)
+                fig.runs.append(run)
+                if run.seconds is None:
+                    break
+        shutil.rmtree(self.work / f"lib-{size}-perfeed", ignore_errors=True)
+        for fig in (*within, *apart):
+            self.add(fig)
+
+    def import_marks(self, lib: Path, feeds: list[Path], items: int) -> list[Run]:
+        """One import of ``feeds``: the seconds between the moments its output passed each feed's last line."""
+        load = load1()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(self.marsad(lib, "import", *map(str, feeds)), cwd=self.tree, env=self.env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        assert proc.stdout is not None
+        marks: list[float] = []
+        lines = 0
+        deadline = t0 + self.timeout
+        for _line in proc.stdout:
+            lines += 1
+            if lines % items == 0:
+                marks.append(time.perf_counter())
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, 9)
+                break
+        proc.wait()
+        runs: list[Run] = []
+        before = t0
+        for mark in marks[:len(feeds)]:
+            runs.append(Run(round(mark - before, 4), None, load))
+            before = mark
+        return runs
 
     def newsboat_reload(self, folder: Path, feeds: list[Path]) -> Run:
         write_newsboat_config(folder, feeds)
@@ -316,95 +388,93 @@ class Bench:
 
     # -- search ---------------------------------------------------------
 
+    @property
+    def empty_library(self) -> Path:
+        """An empty library (first-run seeding done by one untimed search), made once a run."""
+        if self._empty is None:
+            self._empty = self.fresh("lib-empty")
+            timed(self.marsad(self._empty, "search", FIRST_QUERY, "--json"), timeout=self.timeout, cwd=self.tree,
+                  env=self.env, capture=True)
+        return self._empty
+
+    def search_once(self, lib: Path, query: str, fig: Figure, drop: bool = False) -> Run:
+        if drop:
+            drop_search_cache(lib)
+        run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
+                         cwd=self.tree, env=self.env, capture=True)
+        run.note = run.note or f"{query} hits={count_hits(out)}"
+        fig.runs.append(run)
+        return run
+
     def bench_search(self, size: str, lib: Path) -> None:
-        for query, label in ((FIRST_QUERY, "first search (ar)"), (FIRST_QUERY_EN, "first search (en)")):
-            fig = Figure(size, label, "marsad")
+        """Each search on the library right after the same search on an empty library (the "< 3x"
+        base), so both see the same load."""
+        empty = self.empty_library
+        for query, lang in ((FIRST_QUERY, "ar"), (FIRST_QUERY_EN, "en")):
+            fig = Figure(size, f"first search ({lang})", "marsad")
+            base = Figure(size, f"search, empty library ({lang})", "marsad")
             for _ in range(self.repeats):
-                drop_search_cache(lib)
-                run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
-                                 cwd=self.tree, env=self.env, capture=True)
-                fig.runs.append(run)
-                fig.extra["hits"] = count_hits(out)
-                if run.seconds is None:
+                self.search_once(empty, query, base)
+                if self.search_once(lib, query, fig, drop=True).seconds is None:
                     break
+            self.add(base)
             self.add(fig)
-        self.twenty_queries(size, lib, "20 queries (after first)")
-
-    def twenty_queries(self, size: str, lib: Path, label: str) -> None:
-        """The 20 queries once each: median and worst of all, then of the Arabic/Persian and English ones."""
-        fig = Figure(size, label, "marsad")
+        fig = Figure(size, "20 queries (after first)", "marsad")
+        base = Figure(size, "20 queries, empty library", "marsad")
         for query in QUERIES:
-            run, out = timed(self.marsad(lib, "search", query, "--json"), timeout=self.timeout,
-                             cwd=self.tree, env=self.env, capture=True)
-            run.note = run.note or f"{query} hits={count_hits(out)}"
-            fig.runs.append(run)
-            if run.seconds is None:
+            self.search_once(empty, query, base)
+            if self.search_once(lib, query, fig).seconds is None:
                 break
-        self.add(fig)
-        for lang, pick in (("ar/fa", lambda q: not q.isascii()), ("en", str.isascii)):
-            sub = Figure(size, f"{label}: {lang} only", "marsad")
-            sub.runs = [r for q, r in zip(QUERIES, fig.runs, strict=False) if pick(q)]
-            self.add(sub)
+        for whole in (base, fig):
+            self.add(whole)
+            for lang, pick in (("ar/fa", lambda q: not q.isascii()), ("en", str.isascii)):
+                sub = Figure(size, f"{whole.what}: {lang} only", "marsad")
+                sub.runs = [r for q, r in zip(QUERIES, whole.runs, strict=False) if pick(q)]
+                self.add(sub)
 
-    def bench_empty_search(self) -> None:
-        empty = self.fresh("lib-empty")
-        for query, label in ((FIRST_QUERY, "search, empty library (ar)"), (FIRST_QUERY_EN, "search, empty library (en)")):
-            fig = Figure("0", label, "marsad")
-            for _ in range(self.repeats):
-                run, _ = timed(self.marsad(empty, "search", query, "--json"), timeout=self.timeout,
-                               cwd=self.tree, env=self.env, capture=True)
-                fig.runs.append(run)
-            self.add(fig)
-        self.twenty_queries("0", empty, "20 queries, empty library")
-
-    # -- paint, memory, scroll --------------------------------------------
+    # -- paint, memory, scroll, filter --------------------------------------
 
     def bench_paint(self, size: str, lib: Path | None, nb: Path | None, oldest: str | None,
-                    scroll: bool) -> None:
-        if lib is not None:
-            paint, mem = Figure(size, "first paint", "marsad"), Figure(size, "RSS at first paint", "marsad", "MB")
-            mem2 = self.settle_figures(size, "marsad")
-            end = Figure(size, "scroll to the end (end key)", "marsad")
-            entity = Figure(size, "filter by entity (e, f)", "marsad")
-            for _ in range(self.repeats):
-                self.paint_once(self.marsad(lib), has_rows, paint, mem, mem2,
-                                (lambda s: oldest in s) if (scroll and oldest) else None, end,
-                                entity=entity if scroll else None)
-                if paint.runs[-1].seconds is None:
-                    break  # no paint within the timeout: do not wait that long again
-            for fig in (paint, mem, *mem2) + ((end, entity) if scroll and oldest else ()):
-                self.add(fig)
-        if nb is not None and NEWSBOAT:
-            paint, mem = Figure(size, "first paint", "newsboat"), Figure(size, "RSS at first paint", "newsboat", "MB")
-            mem2 = self.settle_figures(size, "newsboat")
-            for _ in range(self.nb_repeats(size)):
-                self.paint_once([NEWSBOAT, *newsboat_args(nb)], newsboat_ready, paint, mem, mem2, None, None,
+                    steps: set[str]) -> None:
+        """Each repeat: the empty app, marsad, newsboat, one after the other, so load drift hits all three.
+
+        RSS after paint (``--settle``) only with the ``memory`` step (each waits that long);
+        ``End`` with ``scroll``, ``e`` ``f`` with ``filter``.
+        """
+        settle = self.settle if "memory" in steps else []
+        empty = Figure(size, "first paint", "empty app")
+        empty_mem = Figure(size, "RSS at first paint", "empty app", "MB")
+        ours = (Figure(size, "first paint", "marsad"), Figure(size, "RSS at first paint", "marsad", "MB"),
+                self.settle_figures(size, "marsad", settle))
+        theirs = (Figure(size, "first paint", "newsboat"), Figure(size, "RSS at first paint", "newsboat", "MB"),
+                  self.settle_figures(size, "newsboat", settle))
+        end = Figure(size, "scroll to the end (end key)", "marsad")
+        entity = Figure(size, "filter by entity (e, f)", "marsad")
+        scrolled = (lambda s: oldest in s) if ("scroll" in steps and oldest) else None
+        nb = nb if self.newsboat else None
+        for rep in range(self.repeats):
+            self.paint_once([PYTHON, str(HERE / "empty_app.py")], empty_ready, empty, empty_mem, (), [])
+            if lib is not None and (rep == 0 or ours[0].runs[-1].seconds is not None):
+                self.paint_once(self.marsad(lib), has_rows, *ours, settle, scrolled, end,
+                                entity=entity if "filter" in steps else None)
+            if nb is not None and rep < self.nb_repeats(size) and (rep == 0 or theirs[0].runs[-1].seconds):
+                self.paint_once([NEWSBOAT, *newsboat_args(nb)], newsboat_ready, *theirs, settle, None, None,
                                 cwd=nb, env=newsboat_env(nb))
-                if paint.runs[-1].seconds is None:
-                    break
-            for fig in (paint, mem, *mem2):
+        for fig in (empty, empty_mem, ours[0], ours[1], *ours[2], end, entity, theirs[0], theirs[1], *theirs[2]):
+            if fig.runs:
                 self.add(fig)
 
-    def settle_figures(self, size: str, tool: str) -> tuple[Figure, ...]:
-        return tuple(Figure(size, f"RSS {s:.0f} s after paint", tool, "MB") for s in self.settle)
+    def settle_figures(self, size: str, tool: str, settle: list[float]) -> tuple[Figure, ...]:
+        return tuple(Figure(size, f"RSS {s:.0f} s after paint", tool, "MB") for s in settle)
 
     def nb_repeats(self, size: str) -> int:
         """newsboat's 1M paint takes minutes a time: ``--nb-repeats-1m`` may cap it."""
         return min(self.repeats, self.nb_1m) if size == "1m" and self.nb_1m else self.repeats
 
-    def bench_empty_app(self) -> None:
-        paint, mem = Figure("0", "first paint", "empty app"), Figure("0", "RSS at first paint", "empty app", "MB")
-        mem2 = self.settle_figures("0", "empty app")
-        for _ in range(self.repeats):
-            self.paint_once([PYTHON, str(HERE / "empty_app.py")], lambda s: "READY-ROW-19" in s, paint, mem, mem2,
-                            None, None)
-        for fig in (paint, mem, *mem2):
-            self.add(fig)
-
     def paint_once(self, argv: list[str], ready: Callable[[str], bool], paint: Figure, mem: Figure,
-                   mem2: tuple[Figure, ...],
-                   scrolled: Callable[[str], bool] | None, end: Figure | None, cwd: Path | None = None,
-                   env: dict[str, str] | None = None, entity: Figure | None = None) -> None:
+                   mem2: tuple[Figure, ...], settle: list[float],
+                   scrolled: Callable[[str], bool] | None = None, end: Figure | None = None,
+                   cwd: Path | None = None, env: dict[str, str] | None = None, entity: Figure | None = None) -> None:
         env = env if env is not None else {"PYTHONPATH": str(self.tree), "TERM": "tmux-256color"}
         name = f"run{time.monotonic_ns()}"
         load = load1()
@@ -416,13 +486,14 @@ class Bench:
             return
         paint.runs.append(Run(round(t1 - t0, 4), None, load))
         mem.runs.append(Run(tree_rss_mb(pid), None, load))
-        for after, fig in zip(self.settle, mem2, strict=True):  # idle readings first: scrolling allocates
+        for after, fig in zip(settle, mem2, strict=True):  # idle readings first: scrolling allocates
             time.sleep(max(0.0, t1 + after - time.perf_counter()))
             fig.runs.append(Run(tree_rss_mb(pid), None, load1()))
         if scrolled is not None and end is not None:
             if scrolled(self.tmux.screen(name)):
                 end.runs.append(Run(None, None, load1(), "oldest row already on screen"))
             else:
+                time.sleep(0.3 if not settle else 0.0)  # let the first key land after the paint settles
                 t2 = time.perf_counter()
                 self.tmux.tm("send-keys", "-t", name, "End")
                 t3, screen = self.tmux.wait(name, scrolled, self.timeout)
@@ -469,6 +540,11 @@ def compile_tree(tree: Path) -> bool:
 def has_rows(screen: str) -> bool:
     """Marsad's list has drawn at least three article rows (each has a date and a dot)."""
     return len(ROW_RE.findall(screen)) >= 3
+
+
+def empty_ready(screen: str) -> bool:
+    """The empty app's last static line is on screen."""
+    return "READY-ROW-19" in screen
 
 
 def newsboat_ready(screen: str) -> bool:
@@ -546,50 +622,88 @@ def ratio(a: Figure | None, b: Figure | None) -> float | None:
     return x / y if x is not None and y else None
 
 
-def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, str]]:
-    """(what, value, target, met?) for every target of DESIGN.md we measured."""
-    rows: list[tuple[str, str, str, str]] = []
+def load_range(*figs: Figure | None) -> str:
+    """The 1-min load average over the samples of ``figs`` ("1.2-2.6")."""
+    loads = [r.load for f in figs if f is not None for r in f.runs]
+    return f"{min(loads):.1f}-{max(loads):.1f}" if loads else "?"
 
-    def add(what: str, value: float | None, target: str, ok: Callable[[float], bool], unit: str = "x") -> None:
+
+def base(figs: list[Figure], size: str, what: str, tool: str) -> Figure | None:
+    """A reference measured beside ``size`` in the same run (empty app, empty library); else the run's size "0"."""
+    return find(figs, size, what, tool) or find(figs, "0", what, tool)
+
+
+Verdict = tuple[str, str, str, str, str]  # what, value, target, met ("yes"/"NO"/"-"), load range
+
+
+def verdicts_with_load(figs: list[Figure], sizes: list[str]) -> list[Verdict]:
+    """(what, value, target, met?, load) for every target of DESIGN.md we measured."""
+    rows: list[Verdict] = []
+
+    def add(what: str, value: float | None, target: str, ok: Callable[[float], bool], used: tuple[Figure | None, ...],
+            unit: str = "x") -> None:
         if value is None:
             return
-        shown = f"{value:.2f} {unit}" if unit != "s" else f"{value:.3f} s"
-        rows.append((what, shown, target, "-" if target == "(info)" else "yes" if ok(value) else "NO"))
+        shown = f"{value:.3f} s" if unit == "s" else f"{value:.2f} {unit}" if value >= 0.1 else f"{value:.3f} {unit}"
+        rows.append((what, shown, target, "-" if target == "(info)" else "yes" if ok(value) else "NO",
+                     load_range(*used)))
 
-    empty_paint = find(figs, "0", "first paint", "empty app")
+    def pair(what: str, a: Figure | None, b: Figure | None, target: str, ok: Callable[[float], bool]) -> None:
+        add(what, ratio(a, b), target, ok, (a, b))
+
     for size in sizes:
         big = size in ("100k", "1m")  # DESIGN.md's paint, search and memory targets are for 100k and up
         imp, nb_imp = find(figs, size, "import", "marsad"), find(figs, size, "import", "newsboat")
-        add(f"{size} import: marsad / newsboat time", ratio(imp, nb_imp), "<= 1.0", lambda v: v <= 1.0)
+        pair(f"{size} import: marsad / newsboat time", imp, nb_imp, "<= 1.0", lambda v: v <= 1.0)
         if imp and nb_imp and imp.rss and nb_imp.rss:
-            add(f"{size} import: marsad / newsboat peak RSS", imp.rss / nb_imp.rss, "(info)", lambda v: True)
+            add(f"{size} import: marsad / newsboat peak RSS", imp.rss / nb_imp.rss, "(info)", lambda v: True,
+                (imp, nb_imp))
+        perfeed_rows(figs, size, add)
         paint = find(figs, size, "first paint", "marsad")
         if size == "10k" and paint:
-            add("10k first paint", paint.median, "< 1 s", lambda v: v < 1.0, "s")
-        add(f"{size} first paint: marsad / empty app", ratio(paint, empty_paint), "< 2.0" if big else "(info)",
-            lambda v, big=big: v < 2.0 or not big)
-        add(f"{size} first paint: marsad / newsboat", ratio(paint, find(figs, size, "first paint", "newsboat")),
-            "< 0.25" if big else "(info)", lambda v, big=big: v < 0.25 or not big)
+            add("10k first paint", paint.median, "< 1 s", lambda v: v < 1.0, (paint,), "s")
+        pair(f"{size} first paint: marsad / empty app", paint, base(figs, size, "first paint", "empty app"),
+             "< 2.0" if big else "(info)", lambda v, big=big: v < 2.0 or not big)
+        pair(f"{size} first paint: marsad / newsboat", paint, find(figs, size, "first paint", "newsboat"),
+             "< 0.25" if big else "(info)", lambda v, big=big: v < 0.25 or not big)
         for lang in ("ar", "en"):
-            add(f"{size} first search ({lang}) / empty library",
-                ratio(find(figs, size, f"first search ({lang})", "marsad"),
-                      find(figs, "0", f"search, empty library ({lang})", "marsad")),
-                "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
+            pair(f"{size} first search ({lang}) / empty library", find(figs, size, f"first search ({lang})", "marsad"),
+                 base(figs, size, f"search, empty library ({lang})", "marsad"),
+                 "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
         for sub in ("", ": ar/fa only", ": en only"):
-            add(f"{size} 20 queries{sub}: median / empty library",
-                ratio(find(figs, size, f"20 queries (after first){sub}", "marsad"),
-                      find(figs, "0", f"20 queries, empty library{sub}", "marsad")),
-                "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
-            ours, base = (find(figs, size, f"20 queries (after first){sub}", "marsad"),
-                          find(figs, "0", f"20 queries, empty library{sub}", "marsad"))
-            if ours and base and ours.worst and base.worst:
-                add(f"{size} 20 queries{sub}: worst / empty library's worst", ours.worst / base.worst, "(info)",
-                    lambda v: True)
+            ours = find(figs, size, f"20 queries (after first){sub}", "marsad")
+            ref = base(figs, size, f"20 queries, empty library{sub}", "marsad")
+            pair(f"{size} 20 queries{sub}: median / empty library", ours, ref,
+                 "< 3.0" if big else "(info)", lambda v, big=big: v < 3.0 or not big)
+            if ours and ref and ours.worst and ref.worst:
+                add(f"{size} 20 queries{sub}: worst / empty library's worst", ours.worst / ref.worst, "(info)",
+                    lambda v: True, (ours, ref))
         for when in sorted({f.what for f in figs if f.what.startswith("RSS")}):
-            add(f"{size} {when}: marsad / newsboat",
-                ratio(find(figs, size, when, "marsad"), find(figs, size, when, "newsboat")),
-                "<= 1.0" if big else "(info)", lambda v, big=big: v <= 1.0 or not big)
+            pair(f"{size} {when}: marsad / newsboat", find(figs, size, when, "marsad"),
+                 find(figs, size, when, "newsboat"), "<= 1.0" if big else "(info)",
+                 lambda v, big=big: v <= 1.0 or not big)
     return rows
+
+
+def perfeed_rows(figs: list[Figure], size: str, add: Callable[..., None]) -> None:
+    """Feed 8 (the last Arabic one) against an early Arabic feed; 1.0 is linear.
+
+    Within one import feed 1 carries the start of Python and the parser's, so it is
+    compared with feed 2; one import per feed, every feed carries a start, so feed 1.
+    """
+    for how, early in (("within one import", 2), ("one import per feed", 1)):
+        def pick(k: int, how: str = how) -> Figure | None:
+            return next((f for f in figs if f.size == size and f.what.startswith(f"import feed {k} of")
+                         and f.what.endswith(f"({how})")), None)
+
+        first, last = pick(early), pick(8)
+        add(f"{size} import, {how}: feed 8 / feed {early} time", ratio(last, first), "(info: 1.0 = linear)",
+            lambda v: True, (first, last))
+
+
+def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, str]]:
+    """The rows without their load (the JSON's "verdicts" and report.py's table)."""
+    return [row[:4] for row in verdicts_with_load(figs, sizes)]
 
 
 def print_table(figs: list[Figure], sizes: list[str]) -> None:
@@ -598,15 +712,27 @@ def print_table(figs: list[Figure], sizes: list[str]) -> None:
     for f in figs:
         med = f.failed or ("n/a" if f.median is None else (f"{f.median:.3f} s" if f.unit == "s" else f"{f.median:.0f} MB"))
         worst = "" if f.worst is None else (f"{f.worst:.3f}" if f.unit == "s" else f"{f.worst:.0f}")
-        loads = [r.load for r in f.runs]
         print(f"| {f.size} | {f.what} | {f.tool} | {med} | {len(f.values())} | {worst} | "
-              f"{'' if f.rss is None else f'{f.rss:.0f}'} | {max(loads) if loads else ''} |")
-    rows = verdicts(figs, sizes)
+              f"{'' if f.rss is None else f'{f.rss:.0f}'} | {load_range(f)} |")
+    rows = verdicts_with_load(figs, sizes)
     if rows:
-        print("\n| ratio or figure | value | target | met |")
-        print("|---|---|---|---|")
-        for what, value, target, ok in rows:
-            print(f"| {what} | {value} | {target} | {ok} |")
+        print("\n| ratio or figure | value | target | met | load |")
+        print("|---|---|---|---|---|")
+        for what, value, target, ok, load in rows:
+            print(f"| {what} | {value} | {target} | {ok} | {load} |")
+        print_summary(rows)
+
+
+def print_summary(rows: list[Verdict]) -> None:
+    """The targets alone, one line each: what the helpers working on them look at first."""
+    targets = [r for r in rows if r[3] in ("yes", "NO")]
+    if not targets:
+        return
+    print("\nSUMMARY (DESIGN.md targets; load = 1-min load average over the samples, 2 cores)")
+    for what, value, target, ok, load in targets:
+        print(f"  {'met    ' if ok == 'yes' else 'NOT MET'}  {what:<52} {value:>9}  target {target:<7} load {load}")
+    missed = sum(1 for r in targets if r[3] == "NO")
+    print(f"  {len(targets) - missed} of {len(targets)} met")
 
 
 # ------------------------------------------------------------------ main --
@@ -623,34 +749,48 @@ def code_commit(tree: Path) -> str:
     return out.stdout.strip()
 
 
+STEPS = ("import", "perfeed", "search", "paint", "memory", "scroll", "filter")
+DEFAULT_STEPS = "import,search,paint,memory,scroll,filter"
+
+
+def parse_steps(text: str) -> set[str]:
+    """``--only``: "all" or a comma list of STEPS; scroll, filter and memory need a paint, so they bring it."""
+    steps = set(STEPS) if text.strip() == "all" else {s.strip() for s in text.split(",") if s.strip()}
+    unknown = steps - set(STEPS)
+    if unknown:
+        raise SystemExit(f"run.py: unknown --only step(s) {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
+    if steps & {"memory", "scroll", "filter"}:
+        steps.add("paint")
+    return steps
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tree", default=str(HERE.parents[1]), help="Marsad checkout to measure (PYTHONPATH)")
-    ap.add_argument("--sizes", default="10k", help="comma list of 10k, 100k, 1m")
-    ap.add_argument("--only", default="import,search,paint,scroll",
-                    help="comma list of import, search, paint, scroll")
+    ap.add_argument("--sizes", default="10k", help="comma list of 10k, 100k, 1m (1k, 2k: smoke tests)")
+    ap.add_argument("--only", default=DEFAULT_STEPS,
+                    help=f"comma list of {', '.join(STEPS)}, or all (default: {DEFAULT_STEPS}); "
+                         "perfeed: each feed's import time, to see whether the import is superlinear")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--nb-repeats-1m", type=int, default=0,
                     help="at most this many newsboat paints at 1m (each takes minutes); 0: --repeats")
+    ap.add_argument("--no-newsboat", action="store_true", help="skip newsboat (quick checks; no ratios against it)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before one command is killed")
     ap.add_argument("--settle", default="3,30",
-                    help="comma list of seconds after paint at which RSS is read again (scroll and filter come after)")
+                    help="comma list of seconds after paint at which RSS is read again (with the memory step)")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "marsad-scale"),
                     help="folder for feeds, libraries and newsboat caches (kept between runs)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", help="write the JSON results here")
     args = ap.parse_args()
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    only = {s.strip() for s in args.only.split(",")}
+    only = parse_steps(args.only)
     bench = Bench(args)
     started = datetime.now(UTC)
-    print(f"tree {bench.tree} ({tree_commit(bench.tree)}), bytecode compiled: {bench.compiled}, "
-          f"{os.cpu_count()} cores, load {os.getloadavg()}")
+    print(f"tree {bench.tree} ({tree_commit(bench.tree)}), code {code_commit(bench.tree)}, bytecode compiled: "
+          f"{bench.compiled}, steps {','.join(s for s in STEPS if s in only)}, {os.cpu_count()} cores, "
+          f"load {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     try:
-        if "search" in only:
-            bench.bench_empty_search()
-        if "paint" in only:
-            bench.bench_empty_app()
         for size in sizes:
             if size not in SIZES:
                 print(f"unknown size {size}; skipped")
@@ -663,9 +803,10 @@ def main() -> int:
     print_table(bench.figures, sizes)
     if args.out:
         result = {"started": started.isoformat(timespec="seconds"), "tree": str(bench.tree),
-                  "commit": tree_commit(bench.tree), "code_commit": code_commit(bench.tree), "compiled": bench.compiled, "host": platform.node(), "cores": os.cpu_count(),
-                  "python": platform.python_version(), "repeats": args.repeats, "timeout": args.timeout,
-                  "load_end": os.getloadavg(), "figures": [f.to_json() for f in bench.figures],
+                  "commit": tree_commit(bench.tree), "code_commit": code_commit(bench.tree), "compiled": bench.compiled,
+                  "host": platform.node(), "cores": os.cpu_count(), "python": platform.python_version(),
+                  "repeats": args.repeats, "timeout": args.timeout, "steps": sorted(only), "sizes": sizes,
+                  "argv": sys.argv[1:], "load_end": os.getloadavg(), "figures": [f.to_json() for f in bench.figures],
                   "verdicts": verdicts(bench.figures, sizes)}
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -697,13 +838,18 @@ def run_size(bench: Bench, size: str, only: set[str], seed: int) -> None:
             nb = bench.work / f"nb-{size}"
             lib = lib if lib.exists() else None
             nb = nb if (nb / "cache.db").exists() else None
+            if lib is not None and bench.needs_upgrade(lib):
+                bench.bench_upgrade(size, lib)  # a library kept from an older tree's import
+        if "perfeed" in only:
+            bench.bench_perfeed(size, feeds)
     if lib is None:
-        print(f"  {size}: no library (import failed or timed out); later steps skipped")
+        if only & {"search", "paint"}:
+            print(f"  {size}: no library (import failed, timed out or never run in --work); later steps skipped")
         return
     if "search" in only:
         bench.bench_search(size, lib)
     if "paint" in only:
-        bench.bench_paint(size, lib, nb, oldest, "scroll" in only)
+        bench.bench_paint(size, lib, nb, oldest, only)
 
 
 if __name__ == "__main__":
