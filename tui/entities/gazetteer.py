@@ -21,6 +21,7 @@ Everything is loaded lazily, once per process (:func:`default_gazetteer`).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -201,9 +202,27 @@ def parse_nisba(text: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+_BUILD_LOCK = threading.Lock()
+
+
 def default_gazetteer() -> Gazetteer:
-    """The shipped tables, loaded once (about 1,000 entities)."""
+    """The shipped tables, loaded once per process.
+
+    Under a lock: the app's threads (the background index fill, an article
+    read in a worker) used to ask at the same moment and each built its own
+    copy (~10 MB each), one of which the engine then kept besides the cached one.
+    """
+    with _BUILD_LOCK:
+        return _load_default()
+
+
+def gazetteer_loaded() -> bool:
+    """Whether the tables are in memory already (nothing is loaded by asking)."""
+    return _load_default.cache_info().currsize > 0
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Gazetteer:
     root = data_dir()
     rows: list[GazEntry] = []
     for name in TABLES:

@@ -55,7 +55,7 @@ from tui.entities.cache import (
     load_corrections,
     save_corrections,
 )
-from tui.entities.gazetteer import default_gazetteer
+from tui.entities.gazetteer import gazetteer_loaded
 from tui.errors import InputError, MarsadError
 from tui.filters import Filter, save_view, saved_views
 from tui.models import Annotation, Article, Entity, EntityType, Feed
@@ -93,7 +93,7 @@ SYNC_CHARS = 6000  # about 1,000 words: the engine reads that in < 20 ms, so no 
 LIBRARY_POLL = 2.0  # seconds between looks at the article database's change counter (another process)
 STATUS_LINGER = 4.0  # seconds the final fetch counts stay in the status line
 FEEDS_GROUP = "feeds"
-ENGINE_WARM_DELAY = 0.5  # seconds after the first list load: the gazetteer build starts after first paint
+APP_CACHE_KB = 2048  # SQLite's page cache per connection in the app (its default; the CLI import uses more)
 HEALTH_CHECK_DELAY = 1.5  # seconds after the first list load: the library check never delays first paint
 
 
@@ -207,6 +207,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.config = config
+        store.db.set_cache_kb(APP_CACHE_KB)
         self.library = LibraryController()
         self.search = SearchController()
         self.entities = EntityController(index=_entity_index(store))
@@ -395,8 +396,6 @@ class MainScreen(Screen[None]):
         self.report_store_warnings()
         first = self.library.loaded(message.items)
         if first:
-            # After first paint: the build holds the GIL in bursts and would slow the paint down.
-            self.set_timer(ENGINE_WARM_DELAY, self._warm_entity_engine)
             self.entities.corrections = load_corrections(self.store)
             self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
         self.apply_list_filter(keep_id=message.keep_id)
@@ -1056,7 +1055,7 @@ class MainScreen(Screen[None]):
             self.set_marks(MENTION_KINDS, self.entities.marks())
             return
         found = self.entity_cache().get(article.hash, article.language)
-        if found is None and len(article.body) <= SYNC_CHARS and default_gazetteer.cache_info().currsize:
+        if found is None and len(article.body) <= SYNC_CHARS and gazetteer_loaded():
             found = extract_entities(article.body, article.language or None)
             self._store_entities(article.hash, article.language, found)
         if found is None:
@@ -1065,12 +1064,6 @@ class MainScreen(Screen[None]):
             self._extract_article(article)
             return
         self._show_entities(article, found)
-
-    @work(thread=True, group="entities-warm")
-    def _warm_entity_engine(self) -> None:
-        """Build the gazetteer (~1 s) off the UI thread after first paint: until it is
-        ready, an opened article's names are read in a worker instead of on the UI thread."""
-        default_gazetteer()
 
     @work(thread=True, exclusive=True, group="entities-article")
     def _extract_article(self, article: Article) -> None:

@@ -28,6 +28,7 @@ from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
 DB_NAME = "library.sqlite"
 DB_VERSION = 4  # 2: article_entities.surfaces; 3: indexes in the list's exact orders; 4: contentless FTS
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KB = 16_000  # SQLite page cache per connection (KiB); see Database.set_cache_kb
 UPGRADE_STEP = 500  # articles between progress reports while the search index is rebuilt
 
 UpgradeProgress = Callable[[str, int, int], None]
@@ -94,7 +95,8 @@ class Database:
         self._uri = uri
         self._local = threading.local()
         self._write_lock = threading.RLock()
-        self._all: list[sqlite3.Connection] = []
+        self._all: list[tuple[threading.Thread, sqlite3.Connection]] = []  # (owner, connection)
+        self.cache_kb = CACHE_KB
         self._all_lock = threading.Lock()
         self._keep: sqlite3.Connection | None = None
         conn = self.conn()
@@ -106,14 +108,49 @@ class Database:
     # -- connections -------------------------------------------------------
 
     def conn(self) -> sqlite3.Connection:
-        """This thread's connection (opened on first use)."""
+        """This thread's connection (opened on first use).
+
+        Opening one also closes the connections of threads that have ended:
+        the app runs every background read in a new worker thread, and each
+        connection kept its page cache (up to ``cache_kb``) for as long as
+        the library stayed open, so memory grew with every worker run.
+        """
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._open()
             self._local.conn = conn
             with self._all_lock:
-                self._all.append(conn)
+                self._close_orphans()
+                self._all.append((threading.current_thread(), conn))
         return conn
+
+    def _close_orphans(self) -> None:
+        """Close the connections whose thread has ended (never the one an in-memory database lives in)."""
+        live: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        for owner, conn in self._all:
+            if owner.is_alive() or conn is self._keep:
+                live.append((owner, conn))
+            else:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+        self._all = live
+
+    def connection_count(self) -> int:
+        """Connections open now (one per live thread that read or wrote)."""
+        with self._all_lock:
+            return len(self._all)
+
+    def set_cache_kb(self, kb: int) -> None:
+        """Page cache per connection from now on (and for this thread's open one).
+
+        The CLI's import keeps the larger default for its writes; the app,
+        which only reads in most threads, asks for less (RSS at 100,000
+        articles: every reading thread's cache filled up to the limit).
+        """
+        self.cache_kb = kb
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.execute(f"PRAGMA cache_size = -{int(kb)}")
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -127,7 +164,7 @@ class Database:
             if self._uri is None and not self.readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA cache_size = -16000")
+            conn.execute(f"PRAGMA cache_size = -{int(self.cache_kb)}")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the article database {self.path}: {exc}") from exc
         return conn
@@ -238,7 +275,7 @@ class Database:
     def close(self) -> None:
         with self._all_lock:
             conns, self._all = self._all, []
-        for conn in conns:
+        for _owner, conn in conns:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
         self._local = threading.local()
