@@ -645,7 +645,7 @@ def verdicts_with_load(figs: list[Figure], sizes: list[str]) -> list[Verdict]:
         if value is None:
             return
         shown = f"{value:.3f} s" if unit == "s" else f"{value:.2f} {unit}" if value >= 0.1 else f"{value:.3f} {unit}"
-        rows.append((what, shown, target, "-" if target == "(info)" else "yes" if ok(value) else "NO",
+        rows.append((what, shown, target, "-" if target.startswith("(info") else "yes" if ok(value) else "NO",
                      load_range(*used)))
 
     def pair(what: str, a: Figure | None, b: Figure | None, target: str, ok: Callable[[float], bool]) -> None:
