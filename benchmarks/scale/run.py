@@ -305,7 +305,8 @@ class Bench:
         (10,000 lines a feed, printed after each feed's commit) to the moment it reached its
         own. Feed 1 carries the start of Python. "one import per feed": the feeds imported
         one command at a time into the same library (as cron would), each command timed,
-        so feed k goes into a library of (k-1) x 10,000 articles.
+        so feed k goes into a library of (k-1) x 10,000 articles; beside each, newsboat
+        reloads that feed alone into a fresh cache (the cost of each language for both).
         Feeds 1-8 are Arabic, 9 Persian, 10 English: compare feed 8 with feed 1.
         """
         if len(feeds) < 2:
@@ -315,20 +316,25 @@ class Bench:
                   for k in range(len(feeds))]
         apart = [Figure(size, f"import feed {k + 1} of {len(feeds)} (one import per feed)", "marsad")
                  for k in range(len(feeds))]
+        nb_apart = [Figure(size, f.what, "newsboat") for f in apart]  # each feed alone, a fresh cache
         for _ in range(self.repeats):
             lib = self.fresh(f"lib-{size}-perfeed")
             for fig, run in zip(within, self.import_marks(lib, feeds, items), strict=False):
                 fig.runs.append(run)
             lib = self.fresh(f"lib-{size}-perfeed")
-            for fig, feed in zip(apart, feeds, strict=True):
+            for fig, nb_fig, feed in zip(apart, nb_apart, feeds, strict=True):
                 run, _ = timed(self.marsad(lib, "import", str(feed)), timeout=self.timeout, cwd=self.tree,
                                env=self.env)
                 fig.runs.append(run)
+                if self.newsboat:
+                    nb_fig.runs.append(self.newsboat_reload(self.fresh(f"nb-{size}-perfeed"), [feed]))
                 if run.seconds is None:
                     break
         shutil.rmtree(self.work / f"lib-{size}-perfeed", ignore_errors=True)
-        for fig in (*within, *apart):
-            self.add(fig)
+        shutil.rmtree(self.work / f"nb-{size}-perfeed", ignore_errors=True)
+        for fig in (*within, *apart, *nb_apart):
+            if fig.runs:
+                self.add(fig)
 
     def import_marks(self, lib: Path, feeds: list[Path], items: int) -> list[Run]:
         """One import of ``feeds``: the seconds between the moments its output passed each feed's last line."""
@@ -699,6 +705,11 @@ def perfeed_rows(figs: list[Figure], size: str, add: Callable[..., None]) -> Non
         first, last = pick(early), pick(8)
         add(f"{size} import, {how}: feed 8 / feed {early} time", ratio(last, first), "(info: 1.0 = linear)",
             lambda v: True, (first, last))
+    for k, lang in ((1, "ar"), (9, "fa"), (10, "en")):
+        what = f"import feed {k} of 10 (one import per feed)"
+        ours, theirs = find(figs, size, what, "marsad"), find(figs, size, what, "newsboat")
+        add(f"{size} import of feed {k} ({lang}) alone: marsad / newsboat time", ratio(ours, theirs), "(info)",
+            lambda v: True, (ours, theirs))
 
 
 def verdicts(figs: list[Figure], sizes: list[str]) -> list[tuple[str, str, str, str]]:
