@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import threading
 
-from tui.entities import gazetteer
+from pilot_helpers import workers_done
+
+from tui.app import make_app
+from tui.config import Config
+from tui.entities import entities, gazetteer, get_engine
+from tui.entities.cache import engine_stamp
+from tui.models import Article, Entity
+from tui.screens.main import MainScreen
 from tui.store import Store
+from tui.store.entity_index import EntityIndex
+from tui.widgets.entity_sidebar import EntitySidebar
 
 
 def _in_thread(fn) -> None:  # type: ignore[no-untyped-def]
@@ -77,3 +86,73 @@ def test_the_gazetteer_is_built_once_when_threads_ask_together() -> None:
         t.join()
     assert len(got) == 4 and all(g is got[0] for g in got)
     assert gazetteer.gazetteer_loaded()
+
+
+# -- the library's entity index keeps whole entities: the sidebar needs no engine for them --
+
+TEHRAN = "loc:city:Tehran"
+PARA = "وقال وزير الخارجية الإيراني في طهران إن المحادثات مع واشنطن مستمرة في مسقط هذا الأسبوع."
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article(id=f"a{i:03d}", title=f"محادثات {i}", body=f"{PARA}\n\nالجولة رقم {i}.", language="ar",
+                    url=f"https://example.org/talks-{i}", published=f"2020-01-{1 + i % 28:02d}T00:00:00+00:00")
+            for i in range(n)]
+
+
+def _extract(body: str, language: str) -> list[Entity]:
+    return entities(body, language or None)
+
+
+def test_the_fill_writes_each_batch_before_reading_the_next(store: Store) -> None:
+    """Bounded at any size: another connection sees every batch written as the fill yields it."""
+    store.add_articles(_articles(12))
+    index = EntityIndex(store, engine_stamp())
+    other = Store(store.folder)
+    try:
+        steps = index.fill(_extract, batch=5, pause=False)
+        assert next(steps) == (0, 12)
+        seen = []
+        for done, _total in steps:
+            seen.append((done, EntityIndex(other, engine_stamp()).pending_count()))
+        assert seen[:3] == [(5, 7), (10, 2), (12, 0)]
+        assert index.complete
+    finally:
+        other.close()
+
+
+def test_indexed_entities_are_read_back_for_their_text_and_engine_only(store: Store) -> None:
+    store.add_articles(_articles(1))
+    art = store.get_article("a000")
+    assert art is not None
+    index = EntityIndex(store, engine_stamp())
+    for _ in index.fill(_extract, pause=False):
+        pass
+    again = EntityIndex(store, engine_stamp())  # a new session: from library.sqlite, not memory
+    kept = again.entities_of(art.id, art.hash)
+    fresh = _extract(art.body, "ar")
+    assert kept == fresh and TEHRAN in {e.id for e in kept}
+    assert again.entities_of(art.id, "another-text") is None
+    assert EntityIndex(store, "another-engine").entities_of(art.id, art.hash) is None
+
+
+async def test_the_sidebar_shows_an_indexed_article_without_loading_the_engine(config: Config) -> None:
+    store = Store(config.library)
+    store.add_articles(_articles(3))
+    for _ in EntityIndex(store, engine_stamp()).fill(_extract, pause=False):
+        pass
+    store.close()
+    gazetteer._load_default.cache_clear()  # as in a fresh process: the tables not loaded
+    get_engine.cache_clear()
+    app = make_app(config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await workers_done(app)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article("a001")
+        await workers_done(app)
+        await pilot.pause()
+        shown = {e.id for e in screen.query_one(EntitySidebar).entities}
+        assert TEHRAN in shown
+        assert not gazetteer.gazetteer_loaded(), "the engine was loaded for an indexed article"

@@ -19,7 +19,7 @@ from tui.app import make_app
 from tui.config import THEMES_DIR, Config
 from tui.controllers.entities import correction_rows, remove_correction
 from tui.entities import entities
-from tui.entities.cache import EntityCache, load_corrections
+from tui.entities.cache import engine_stamp, load_corrections
 from tui.entities.corrections import Corrections
 from tui.models import Article
 from tui.samples import seed_library
@@ -27,6 +27,7 @@ from tui.screens.dialogs import ConfirmDialog
 from tui.screens.entity_dialogs import PickDialog, RenameDialog
 from tui.screens.main import MainScreen
 from tui.store import Store
+from tui.store.entity_index import EntityIndex
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntityOption, EntitySidebar
 from tui.widgets.reader import Reader
@@ -245,8 +246,9 @@ async def test_opening_uses_the_cache_and_new_imports_get_corrections(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, "/oman-talks")
         article = screen.article
-        assert EntityCache(app.store).get(article.hash, article.language) is not None
     store = Store(app_config.library)
+    # kept in the library's entity index (library.sqlite), read back without the engine
+    assert EntityIndex(store, engine_stamp()).entities_of(article.id, article.hash)
     store.put_doc("corrections", "global", Corrections().reject(TEHRAN).to_dict())
 
     calls: list[str] = []
@@ -256,7 +258,7 @@ async def test_opening_uses_the_cache_and_new_imports_get_corrections(
     app = make_app(app_config)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, "/oman-talks")
-        assert calls == []  # served from the cache by content hash
+        assert calls == []  # served from the library's index
         assert TEHRAN not in {e.id for e in screen.query_one(EntitySidebar).entities}
         assert screen.query_one(EntitySidebar).entities
 
@@ -328,4 +330,5 @@ async def test_a_long_article_is_read_in_the_background(app_config: Config) -> N
         assert TEHRAN in ids
         tehran = next(e for e in sidebar.entities if e.id == TEHRAN)
         assert tehran.count >= 120
-        assert EntityCache(app.store).get(screen.article.hash, "ar") is not None
+        kept = screen.entities.indexed(screen.article)  # in the library's index, read without the engine
+        assert kept is not None and TEHRAN in {e.id for e in kept}

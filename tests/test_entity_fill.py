@@ -89,6 +89,7 @@ async def test_keys_are_handled_while_the_fill_runs(library: Path, config: Confi
         release.wait(10)
         return engine(text, language)
     monkeypatch.setattr(cache_module, "extract_entities", held)
+    monkeypatch.setattr("tui.screens.main.extract_entities", held)  # the app fills the store's index itself
     monkeypatch.setattr("tui.screens.main.ENTITY_INDEX_DELAY", 0.05)
     app = make_app(config, store)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -61,9 +61,17 @@ class EntityController:
         self.mention = None
         self.raw, self.shown = [], []
 
-    def found(self, article: Article, found: list[Entity]) -> list[Entity]:
-        """The engine's results for ``article``; returns the corrected entities the sidebar lists."""
-        self.index.add(article.id, article.hash, found)
+    def indexed(self, article: Article) -> list[Entity] | None:
+        """The engine's results for ``article`` as the library index kept them (None: not indexed
+        for this text and engine, or an index that keeps no entities)."""
+        entities_of = getattr(self.index, "entities_of", None)
+        return entities_of(article.id, article.hash) if callable(entities_of) else None
+
+    def found(self, article: Article, found: list[Entity], indexed: bool = False) -> list[Entity]:
+        """The engine's results for ``article`` (``indexed``: read from the index, so not added
+        again); returns the corrected entities the sidebar lists."""
+        if not indexed:
+            self.index.add(article.id, article.hash, found)
         self.raw = found
         self.shown = self.corrections.apply(found, article.body)
         if self.mention and not any(e.id == self.mention[0] for e in self.shown):

@@ -211,6 +211,7 @@ class MainScreen(Screen[None]):
         self.library = LibraryController()
         self.search = SearchController()
         self.entities = EntityController(index=_entity_index(store))
+        self._store_indexed = isinstance(self.entities.index, EntityIndex)  # entities kept in library.sqlite
         self.notes = NotesController()
         self.feeds = FeedsController()
         self.panes = Panes()
@@ -1054,7 +1055,12 @@ class MainScreen(Screen[None]):
             self.sidebar.show([], placeholder="Open an article to see who and what it mentions.")
             self.set_marks(MENTION_KINDS, self.entities.marks())
             return
-        found = self.entity_cache().get(article.hash, article.language)
+        found = self.entities.indexed(article)  # read by the background fill: no engine needed
+        if found is not None:
+            self._show_entities(article, found, indexed=True)
+            return
+        if not self._store_indexed:
+            found = self.entity_cache().get(article.hash, article.language)
         if found is None and len(article.body) <= SYNC_CHARS and gazetteer_loaded():
             found = extract_entities(article.body, article.language or None)
             self._store_entities(article.hash, article.language, found)
@@ -1070,10 +1076,16 @@ class MainScreen(Screen[None]):
         """Long articles are read off the UI thread, so opening one never waits for the engine."""
         found = extract_entities(article.body, article.language or None)
         self.post_message(self.EntitiesFound(article.id, article.hash, found))
-        self.entity_cache().put(article.hash, article.language, found)
+        self._store_entities(article.hash, article.language, found)
+
+    def _store_entities(self, content_hash: str, language: str, found: list[Entity]) -> None:
+        """Keep what the engine found for an opened article: in the store's index (when the
+        article is shown, :meth:`EntityController.found`), else in the cache files."""
+        if not self._store_indexed:
+            self._write_cache(content_hash, language, found)
 
     @work(thread=True, group="entities-cache")
-    def _store_entities(self, content_hash: str, language: str, found: list[Entity]) -> None:
+    def _write_cache(self, content_hash: str, language: str, found: list[Entity]) -> None:
         """One cache write per article opened, off the UI thread (it rewrites a bucket file)."""
         self.entity_cache().put(content_hash, language, found)
 
@@ -1082,8 +1094,9 @@ class MainScreen(Screen[None]):
         if article is not None and article.id == message.article_id and article.hash == message.content_hash:
             self._show_entities(article, message.found)
 
-    def _show_entities(self, article: Article, found: list[Entity], select: str | None = None) -> None:
-        shown = self.entities.found(article, found)
+    def _show_entities(self, article: Article, found: list[Entity], select: str | None = None,
+                       indexed: bool = False) -> None:
+        shown = self.entities.found(article, found, indexed=indexed)
         self.sidebar.show(shown, counts=self.entities.library_counts(), complete=self.entities.index.complete,
                           language=article.language, placeholder="No names found in this article.")
         if select:
@@ -1122,9 +1135,12 @@ class MainScreen(Screen[None]):
     def _fill_entity_index(self) -> None:
         worker = get_current_worker()
         index = self.entities.index
-        # fill() takes the in-memory LibraryIndex or the store's EntityIndex: both have its methods
-        steps = cast(Generator[tuple[int, int], None, None],
-                     fill(cast(LibraryIndex, index), self.entity_cache(), self.store, batch=10))
+        steps: Generator[tuple[int, int], None, None]
+        if isinstance(index, EntityIndex):  # one bounded batch at a time, entities kept in the store
+            steps = index.fill(_extract, batch=10)
+        else:  # a read-only library: in memory, results in the cache files' memory
+            steps = cast(Generator[tuple[int, int], None, None],
+                         fill(cast(LibraryIndex, index), self.entity_cache(), self.store, batch=10))
         posted = -1
         try:
             for done, total in steps:
@@ -1466,6 +1482,10 @@ class MainScreen(Screen[None]):
             return
         self.notify("Feed removed; its articles stay in the library.", title="Feeds", timeout=4)
         self._update_feeds_screens()
+
+
+def _extract(body: str, language: str) -> list[Entity]:
+    return extract_entities(body, language or None)
 
 
 def _entity_index(store: Store) -> LibraryIndex | EntityIndex:

@@ -18,11 +18,14 @@ flushed in one transaction per batch.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Generator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.models import Article, Entity
+from tui.store.sql import ENTITY_ROWS_TABLE
 from tui.text.normalize import normalise
 
 if TYPE_CHECKING:
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from tui.store.library import Store
 
 FLUSH_EVERY = 200
+Extract = Callable[[str, str], list[Entity]]
+"""(body, language) -> the engine's entities: handed in, so the store never imports the engine."""
 
 
 class EntityIndex:
@@ -41,7 +46,9 @@ class EntityIndex:
         self.complete = False
         self._lock = threading.RLock()
         self._done: dict[str, str] | None = None  # article id -> hash indexed (current engine only)
-        self._pending: dict[str, tuple[str, dict[str, tuple[str, ...]]] | None] = {}
+        # article id -> (hash, {entity id: spellings}, packed entities as JSON or None), or None: dropped
+        self._pending: dict[str, tuple[str, dict[str, tuple[str, ...]], str | None] | None] = {}
+        self._rows_table = False  # entity_rows made sure of (older libraries of this version lack it)
         self._first: list[str] = []  # article ids to index before the rest (opened, on screen)
 
     # -- what is indexed -------------------------------------------------------
@@ -118,14 +125,21 @@ class EntityIndex:
     # -- writing -----------------------------------------------------------------
 
     def add(self, article_id: str, content_hash: str, found: Iterable[Entity]) -> None:
-        self.add_raw(article_id, content_hash, {e.id: e.surfaces for e in found})
+        """Index one article from the engine's entities, kept whole too: the sidebar
+        then shows them from here (:meth:`entities_of`) without loading the engine."""
+        found = list(found)
+        self._add(article_id, content_hash, {e.id: e.surfaces for e in found}, pack_entities(found))
 
     def add_raw(self, article_id: str, content_hash: str, surfaces: Mapping[str, Iterable[str]]) -> None:
         """Index one article from ``{entity id: spellings}`` (written with the next flush)."""
+        self._add(article_id, content_hash, surfaces, None)
+
+    def _add(self, article_id: str, content_hash: str, surfaces: Mapping[str, Iterable[str]],
+             rows: str | None) -> None:
         with self._lock:
             if self._done is not None:  # kept current only once something asked for it
                 self._done[article_id] = content_hash
-            self._pending[article_id] = (content_hash, {k: tuple(v) for k, v in surfaces.items()})
+            self._pending[article_id] = (content_hash, {k: tuple(v) for k, v in surfaces.items()}, rows)
             full = len(self._pending) >= FLUSH_EVERY
         if full:
             self.flush()
@@ -144,22 +158,92 @@ class EntityIndex:
         if not pending or self.store.db.readonly:
             return
         with self.store.db.write(bump=False) as conn:
+            if not self._rows_table:
+                conn.execute(ENTITY_ROWS_TABLE)
+                self._rows_table = True
             for article_id, entry in pending.items():
                 row = conn.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
                 if row is None:
                     continue
                 n = row[0]
                 conn.execute("DELETE FROM article_entities WHERE n = ?", (n,))
+                if entry is None or entry[2] is None:
+                    conn.execute("DELETE FROM entity_rows WHERE n = ?", (n,))
                 if entry is None:
                     conn.execute("DELETE FROM entity_done WHERE n = ?", (n,))
                     continue
-                content_hash, surfaces = entry
+                content_hash, surfaces, rows = entry
                 conn.executemany("INSERT OR REPLACE INTO article_entities(entity, n, surfaces) VALUES (?, ?, ?)",
                                  [(eid, n, json.dumps(list(s), ensure_ascii=False)) for eid, s in surfaces.items()])
                 conn.execute("INSERT OR REPLACE INTO entity_done(n, hash, stamp) VALUES (?, ?, ?)",
                              (n, content_hash, self.stamp))
+                if rows is not None:
+                    conn.execute("INSERT OR REPLACE INTO entity_rows(n, rows) VALUES (?, ?)", (n, rows))
+
+    # -- filling -------------------------------------------------------------------
+
+    def fill(self, extract: Extract, *, batch: int = 10, pause: bool = True) -> Generator[tuple[int, int], None, None]:
+        """Index every article not indexed for this engine; yields (done, to do) after each batch.
+
+        Bounded at any library size: ``batch`` pending rows are read (newest
+        first; the articles asked for by :meth:`prioritise` before them),
+        their bodies in one query, each extracted and added, and the batch
+        written before the next is read, so nothing proportional to the
+        library, and no more than one batch of entities, is held. With
+        ``pause`` it rests as long as each extraction took (a background
+        thread holding the GIL never makes typing feel slow).
+        """
+        total = self.pending_count()
+        done, below = 0, None
+        self.complete = total == 0
+        yield done, total
+        try:
+            while True:
+                rows = self.take_first()
+                if not rows:
+                    rows = self.pending_batch(batch, below)
+                    if not rows:
+                        break
+                    below = rows[-1][0]
+                bodies = self.store.bodies_by_ids(r[1] for r in rows)
+                for _n, article_id, content_hash, language in rows:
+                    body = bodies.pop(article_id, None)
+                    if body is None:
+                        continue
+                    started = time.perf_counter()
+                    self.add(article_id, content_hash, extract(body, language))
+                    done += 1
+                    if pause:
+                        time.sleep(min(time.perf_counter() - started, 0.05))
+                self.flush()
+                yield done, total
+        finally:  # also when the caller stops early (the app quitting): keep what was read
+            self.flush()
+        self.complete = True
+        yield done, total
 
     # -- reading -------------------------------------------------------------------
+
+    def entities_of(self, article_id: str, content_hash: str) -> list[Entity] | None:
+        """The engine's entities of an article indexed with this text by this engine, or None.
+
+        One indexed lookup (or the batch not written yet): what the sidebar
+        shows for an article the background fill has read, without the
+        engine in memory.
+        """
+        with self._lock:
+            pending = self._pending.get(article_id, ...)
+        if pending is not ...:
+            if pending is None or pending[0] != content_hash or pending[2] is None:
+                return None
+            return unpack_entities(pending[2])
+        try:
+            row = self.store.db.conn().execute(
+                "SELECT r.rows FROM articles a JOIN entity_done d ON d.n = a.n JOIN entity_rows r ON r.n = a.n "
+                "WHERE a.id = ? AND d.hash = ? AND d.stamp = ?", (article_id, content_hash, self.stamp)).fetchone()
+        except sqlite3.OperationalError:
+            return None  # no entity_rows yet (a library indexed before it existed, opened read-only)
+        return unpack_entities(row[0]) if row else None
 
     def _rows(self, entity_id: str) -> list[tuple[str, list[str]]]:
         self.flush()
@@ -224,3 +308,15 @@ class EntityIndex:
             for entity_id in corrected_ids(entities, corr):
                 out.setdefault(entity_id, set()).add(article_id)
         return out
+
+
+def pack_entities(found: Iterable[Entity]) -> str:
+    """Entities as compact JSON rows: [id, type, name, gloss, surfaces, flat spans]."""
+    return json.dumps([[e.id, e.type, e.name, e.gloss, list(e.surfaces), [x for span in e.spans for x in span]]
+                       for e in found], ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack_entities(text: str) -> list[Entity]:
+    rows = json.loads(text)
+    return [Entity(id=r[0], type=r[1], name=r[2], gloss=r[3], surfaces=list(r[4]),
+                   spans=list(zip(r[5][::2], r[5][1::2], strict=True))) for r in rows]

@@ -36,6 +36,11 @@ UpgradeProgress = Callable[[str, int, int], None]
 can take seconds at 100,000 articles and minutes at 1,000,000 (the CLI prints a line
 and a bar, the app shows a progress screen)."""
 
+ENTITY_ROWS_TABLE = "CREATE TABLE IF NOT EXISTS entity_rows(n INTEGER PRIMARY KEY, rows TEXT NOT NULL)"
+"""The engine's entities of an indexed article, as the sidebar shows them (names, types, spans):
+valid while ``entity_done`` says the article's text and the engine are the ones indexed. Libraries
+of this ``DB_VERSION`` made before it existed get it on their first entity-index write."""
+
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS changes(id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL);
@@ -80,6 +85,7 @@ CREATE TABLE IF NOT EXISTS article_entities(
     PRIMARY KEY(entity, n)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_n ON article_entities(n);
 CREATE TABLE IF NOT EXISTS entity_done(n INTEGER PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT NOT NULL);
+{ENTITY_ROWS_TABLE};
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, tokenize='{TOKENIZER}', content='');
 """
 

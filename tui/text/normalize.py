@@ -93,7 +93,10 @@ def normalise_hebrew(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@lru_cache(maxsize=65536)
+# 8,192 words: an article's own words mostly (a hit saves ~1 us); at 65,536 the cache
+# held ~15 MB of the app's memory once its background entity index had read a few
+# thousand articles, and extraction was no faster (600 articles: 84% hits vs 82%).
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Matching key for any script: NFKC, marks and tatweel removed, letter
     variants folded (alef/hamza, ya/alef maqsura, ta marbuta, ک/ك, ZWNJ kept
