@@ -7,7 +7,7 @@ Pure logic (never imports Textual). The public surface::
     entities(text, language=None) -> list[Entity]   # both, in one call
     Corrections(...).apply(entities, text=None)     # analysts' fixes
     Engine                                          # protocol for other engines
-    get_engine(name="rules")                        # "rules" or "camel" (if installed)
+    get_engine(name="model")                        # "model" (default), "rules" or "camel" (if installed)
 
 Importing this package (or any of its modules: ``tui.entities.cache``,
 ``tui.entities.corrections``, ...) does not load the engine: its rules and
@@ -49,15 +49,26 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+# The engine used when none is named: the rules rescored by the statistical layer (tui/entities/model.py),
+# which beat the rules alone in leave-one-batch-out cross-validation (docs/entities.md).
+DEFAULT_ENGINE = "model"
+
+
 @lru_cache(maxsize=4)
-def get_engine(name: str = "rules") -> Engine:
-    """The engine called ``name``; "camel" falls back to rules when CAMeL Tools is absent."""
+def get_engine(name: str = DEFAULT_ENGINE) -> Engine:
+    """The engine called ``name``: "model" (rules + linear model, the default), "rules" (the rules
+    alone) or "camel" (falls back to the default when CAMeL Tools is absent)."""
     if name == "camel":
         from tui.entities.camel import camel_engine
 
         engine = camel_engine()
         if engine is not None:
             return engine
+        name = DEFAULT_ENGINE
+    if name == "model":
+        from tui.entities.model import ModelEngine
+
+        return ModelEngine()
     from tui.entities.engine import RuleEngine
 
     return RuleEngine()

@@ -57,7 +57,7 @@ FORMAT = "3"  # rows: [id, type, name, gloss, surfaces, flat spans]; part of the
 MEMORY_BUCKETS = 12  # parsed buckets kept in memory; all of a 10,000-article cache would be ~100 MB
 CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
 _ENGINE_FILES = ("engine.py", "doc.py", "persons.py", "orgs.py", "places.py", "latin.py", "resolve.py",
-                 "rules.py", "gazetteer.py", "grouping.py", "lexicon.py", "guards.py", "__init__.py")
+                 "rules.py", "gazetteer.py", "grouping.py", "lexicon.py", "guards.py", "__init__.py", "model.py")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +71,7 @@ def engine_stamp() -> str:
 
         paths += sorted(data_dir().glob("*.tsv"))
         paths += sorted((data_dir().parent / "lexicon").glob("*.t*"))  # the rules' word lists and frequencies
+        paths.append(data_dir().parent / "model" / "weights.json")  # the statistical layer's weights
     except FileNotFoundError:
         pass
     digest = hashlib.blake2b(FORMAT.encode(), digest_size=8)

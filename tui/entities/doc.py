@@ -52,7 +52,6 @@ class _Hit:
     type: str
     entity_id: str
     src: _Hit | None = None  # another mention of the same entity (an acronym in brackets)
-    rule: str = ""  # the rule family that found it (a feature of the statistical layer, tui/entities/model.py)
 
 
 _HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")

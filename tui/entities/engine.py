@@ -145,7 +145,6 @@ class RuleEngine:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
         self._cascade: list[tuple[Callable[..., _Hit | int | None], bool]] | None = None
-        self._names: tuple[str, ...] = ()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -158,15 +157,13 @@ class RuleEngine:
         return [self._mention(doc, h) for h in hits]
 
     def read(self, text: str, language: str | None = None) -> tuple[_Doc, list[_Hit]]:
-        """The tokenised text and the rules' hits in text order, each tagged with the family that found
-        it (``_Hit.rule``): what :meth:`extract` returns as mentions, and what the statistical layer
-        (:mod:`tui.entities.model`) rescores."""
+        """The tokenised text and the rules' hits in text order: what :meth:`extract` returns as
+        mentions, and what the statistical layer (:mod:`tui.entities.model`) rescores."""
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
         hits = self._first_pass(doc)
-        hits = sorted(hits + _tagged(coordinated_places(doc, hits), "coordinated_places"), key=lambda h: h.start)
-        hits = sorted(hits + _tagged(foreign_people(doc, hits), "foreign_people"), key=lambda h: h.start)
-        hits = trim_common(doc, sorted(hits + _tagged(sport_clubs(doc, hits), "sport_clubs"), key=lambda h: h.start))
-        _tagged(hits, "trimmed")
+        hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
+        hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
+        hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:
@@ -174,7 +171,7 @@ class RuleEngine:
                 h.entity_id, h.type = h.src.entity_id, h.src.type
         _merge_prefixes(doc, hits)
         _link_short_names(doc, hits)
-        hits += _tagged(self._second_pass(doc, hits), "second_pass")
+        hits += self._second_pass(doc, hits)
         hits = [h for h in hits if not _dropped(doc, h)]
         hits.sort(key=lambda h: h.start)
         return doc, hits
@@ -193,17 +190,14 @@ class RuleEngine:
                 st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...;
                 # so does a name in apposition: رئيس مجلس إدارة الشركة، عبد الإله أوبلا،)
             found: _Hit | int | None = None
-            seen = len(st.hits)
-            for name, (step, with_state) in zip(self._names, steps):
+            for step, with_state in steps:
                 found = step(doc, i, st) if with_state else step(doc, i)
                 if found is not None:
                     break
             if isinstance(found, int):
                 i = found  # the step read up to here itself (a title, a list of places)
-                _tagged(st.hits[seen:], name)
             elif found is not None:
                 i = self._take(doc, found, st)
-                _tagged(st.hits[seen:], name)
             else:
                 st.pending = self._keep_pending(doc, i, st.pending)
                 i += 1
@@ -213,7 +207,6 @@ class RuleEngine:
         """The cascade's steps as callables; a step that needs no state is its rule function itself
         (one call less per token on the hot path)."""
         if self._cascade is None:
-            self._names = cascade()
             self._cascade = [(_PLAIN_STEPS[name], False) if name in _PLAIN_STEPS else (getattr(self, f"_step_{name}"), True)
                              for name in cascade()]
         return self._cascade
@@ -389,14 +382,6 @@ class RuleEngine:
     def _mention(self, doc: _Doc, h: _Hit) -> Mention:
         surface = doc.text[h.start:h.end]
         return Mention(type=h.type, start=h.start, end=h.end, surface=surface, entity_id=h.entity_id)  # type: ignore[arg-type]
-
-
-def _tagged(hits: list[_Hit], rule: str) -> list[_Hit]:
-    """Name the rule family on hits that have none yet (a post-pass, a trimmed copy)."""
-    for h in hits:
-        if not h.rule:
-            h.rule = rule
-    return hits
 
 
 # Steps that are a rule function of (doc, i) as it is: called directly by the cascade.

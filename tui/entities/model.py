@@ -35,11 +35,13 @@ from pathlib import Path
 
 from tui.entities import lexicon, rules
 from tui.entities.doc import _QUOTES, _Doc, _Hit
+from tui.entities.engine import RuleEngine
+from tui.entities.gazetteer import Gazetteer
 from tui.models import Mention
 from tui.text.normalize import clitic_candidates, normalise
 
 CLASSES = ("O", "PER", "ORG", "LOC", "MISC")
-_MAX_OCC = 3  # occurrences of one surface whose features are read (the rest add only to the count)
+_MAX_OCC = 2  # occurrences of one surface whose features are read (the rest add only to the count)
 
 
 def model_dir() -> Path:
@@ -97,51 +99,69 @@ def _stems(doc: _Doc, k: int) -> list[str]:
 
 
 def _word_feats(doc: _Doc, k: int, tag: str, out: set[str], lexical: bool = True) -> None:
-    """Features of token k under ``tag`` (first, last, prev, next ...)."""
+    """Features of token k under ``tag`` (first, last, prev, next ...), computed once per document."""
+    memo: dict[tuple[int, str], tuple[str, ...]] = doc.__dict__.setdefault("_word_feats", {})
+    got = memo.get((k, tag))
+    if got is None:
+        base = memo.get((k, ""))
+        if base is None:
+            found: list[str] = []
+            _word_feats_of(doc, k, found)
+            base = memo[k, ""] = tuple(found)
+        got = memo[k, tag] = tuple(tag + f for f in base)
+    out.update(got if lexical else got[1:])
+
+
+def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
+    """The tag-free features of token k; the first is the word itself."""
     tok, lang = doc.toks[k], doc.tlang[k]
     t = _tables(lang)
     stems = _stems(doc, k)
     n = tok.norm
-    if lexical:
-        out.add(f"{tag}={n}")
+    out.append(f"={n}")
     if any(s in t.given for s in stems):
-        out.add(f"{tag}:giv")
+        out.append(":giv")
     if any(s in t.surnames for s in stems):
-        out.add(f"{tag}:sur")
+        out.append(":sur")
     if n in t.stop:
-        out.add(f"{tag}:stop")
+        out.append(":stop")
     elif n in t.top:
-        out.add(f"{tag}:top")
+        out.append(":top")
     elif any(s in t.common for s in stems):
-        out.add(f"{tag}:com")
+        out.append(":com")
     else:
-        out.add(f"{tag}:rare")
+        out.append(":rare")
     if n in t.trig:
-        out.add(f"{tag}:trig")
+        out.append(":trig")
     if n in t.say:
-        out.add(f"{tag}:say")
+        out.append(":say")
     if lang == "en" and doc.lang != "en":
-        out.add(f"{tag}:latin")
+        out.append(":latin")
     elif lang == "en":
-        out.add(f"{tag}:cap" if tok.text[:1].isupper() else f"{tag}:low")
+        out.append(":cap" if tok.text[:1].isupper() else ":low")
     if lang in ("ar", "fa") and tok.text.startswith(("ال", "وال", "بال", "لل")):
-        out.add(f"{tag}:al")
+        out.append(":al")
     if lang == "he" and n[:1] == "ה":
-        out.add(f"{tag}:h")
-    for alias in doc.gaz.lookup(lang, stems[0])[:4]:
-        kind = doc.gaz.entries[alias.entity_id].type
-        out.add(f"{tag}:gaz{kind}{min(len(alias.keys), 2)}")
+        out.append(":h")
+    kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stems[0])[:4]}
+    out.extend(sorted(kinds))
+
+
+@cache
+def _head(src: str, lang: str, n: int, rtype: str, known: bool) -> tuple[str, ...]:
+    """The features that depend only on who proposed a span, its script, length and rule type."""
+    out = ["bias", f"src={src}", f"lang={lang}", f"n={n}", f"{lang}|src={src}"]
+    if rtype:
+        kind = "known" if known else "unknown"
+        out += [f"rt={rtype}", f"src={src}|rt={rtype}", f"{lang}|rt={rtype}", kind, f"rt={rtype}|{kind}"]
+    return tuple(out)
 
 
 def features(doc: _Doc, c: Cand) -> set[str]:
     """What the model sees of one occurrence (strings; the weights are keyed by them)."""
     lang = doc.tlang[c.i]
     n = c.j - c.i
-    out = {"bias", f"src={c.src}", f"lang={lang}", f"n={min(n, 4)}", f"{lang}|src={c.src}"}
-    if c.rtype:
-        out |= {f"rt={c.rtype}", f"src={c.src}|rt={c.rtype}", f"{lang}|rt={c.rtype}"}
-        out.add("known" if c.eid and ":~" not in c.eid else "unknown")
-        out.add(f"rt={c.rtype}|{'known' if c.eid and ':~' not in c.eid else 'unknown'}")
+    out = set(_head(c.src, lang, min(n, 4), c.rtype, bool(c.eid) and ":~" not in c.eid))
     _word_feats(doc, c.i, "f", out)
     _word_feats(doc, c.j - 1, "l", out)
     if n > 2:
@@ -172,52 +192,47 @@ def features(doc: _Doc, c: Cand) -> set[str]:
 
 
 def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
-    """The rules' hits, spans one or two words longer or shorter than them, and runs opened by a
-    listed given name that no hit covers."""
-    out = [Cand(h.i, h.j, h.start, h.end, f"rule:{h.rule or 'other'}", h.type, h.entity_id) for h in hits]
+    """The rules' hits, each first spelling one word longer, and two-word runs opened by a listed given
+    name that no hit covers. (Spans a word shorter, a word earlier, two words longer, three-word runs
+    and runs of words of no frequency list were tried too: leave-one-batch-out said they cost more
+    than they found; docs/entities.md.)"""
+    out = [Cand(h.i, h.j, h.start, h.end, "rule", h.type, h.entity_id) for h in hits]
     toks = doc.toks
     seen = {(c.start, c.end) for c in out}
 
     def add(i: int, j: int, start: int, src: str) -> None:
-        if 0 <= i < j <= len(toks) and (start, toks[j - 1].end) not in seen:
+        if j <= len(toks) and (start, toks[j - 1].end) not in seen:
             seen.add((start, toks[j - 1].end))
             out.append(Cand(i, j, start, toks[j - 1].end, src))
 
+    surfaces: set[str] = set()
     for h in hits:
-        if h.j < len(toks) and not doc.broken(h.j):
-            add(h.i, h.j + 1, h.start, "var:+1")
-            if h.j + 1 < len(toks) and not doc.broken(h.j + 1):
-                add(h.i, h.j + 2, h.start, "var:+2")
-        if h.i > 0 and not doc.broken(h.i):
-            add(h.i - 1, h.j, toks[h.i - 1].start, "var:-1")
-        if h.j - h.i >= 2:
-            add(h.i, h.j - 1, h.start, "var:cut_last")
-            add(h.i + 1, h.j, toks[h.i + 1].start, "var:cut_first")
+        surface = doc.text[h.start:h.end]
+        if surface not in surfaces and h.j < len(toks) and not doc.broken(h.j):
+            add(h.i, h.j + 1, h.start, "var:+1")  # (a repeat's variant was proposed at its first place)
+        surfaces.add(surface)
     covered = bytearray(len(toks))
     for h in hits:
         covered[h.i:h.j] = b"\x01" * (h.j - h.i)
-    for k in range(len(toks)):
-        if covered[k] or doc.tlang[k] == "en":
+    for k in range(len(toks) - 1):
+        if covered[k] or doc.tlang[k] == "en" or doc.broken(k + 1):
             continue
         t = _tables(doc.tlang[k])
-        cands = clitic_candidates(toks[k].norm)[:3]
-        plen = next((p for p, s in cands if s in t.given and s not in t.top), None)
-        if plen is None:
-            continue
-        start = doc.start_after_clitic(k, plen)
-        for m in (2, 3):
-            if k + m <= len(toks) and not doc.broken(k + m - 1):
-                add(k, k + m, start, f"gen:given{m}")
-            else:
-                break
+        plen = next((p for p, s in clitic_candidates(toks[k].norm)[:3] if s in t.given and s not in t.top), None)
+        if plen is not None:
+            add(k, k + 2, doc.start_after_clitic(k, plen), "gen:given2")
     return out
 
 
 def units(doc: _Doc, cands: list[Cand]) -> dict[str, Unit]:
     """Candidates grouped by folded surface, with their union of features."""
     out: dict[str, Unit] = {}
+    keys: dict[str, str] = {}
     for c in cands:
-        key = normalise(doc.text[c.start:c.end])
+        surface = doc.text[c.start:c.end]
+        key = keys.get(surface)
+        if key is None:
+            key = keys[surface] = normalise(surface)
         if not key:
             continue
         u = out.get(key)
@@ -238,16 +253,11 @@ class Model:
 
     def __init__(self, weights: dict[str, list[float]]) -> None:
         self.weights = weights
+        # one dict per class: a unit's score is then a sum over a C-level map (the hot path)
+        self._by_class = [{f: row[n] for f, row in weights.items() if row[n]} for n in range(len(CLASSES))]
 
     def scores(self, feats: set[str]) -> list[float]:
-        s = [0.0] * len(CLASSES)
-        w = self.weights
-        for f in feats:
-            row = w.get(f)
-            if row is not None:
-                for n, v in enumerate(row):
-                    s[n] += v
-        return s
+        return [sum(filter(None, map(d.get, feats))) for d in self._by_class]
 
 
 @cache
@@ -279,7 +289,7 @@ def decide(doc: _Doc, found: dict[str, Unit], model: Model) -> list[_Hit]:
                 continue
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
             eid = c.eid if c.eid and c.rtype == kind else f"{kind.lower()}:~{u.key}"
-            out.append(_Hit(c.i, c.j, c.start, c.end, kind, eid, rule=c.src))
+            out.append(_Hit(c.i, c.j, c.start, c.end, kind, eid))
     out.sort(key=lambda h: h.start)
     _link(doc, out)
     return out
@@ -287,26 +297,23 @@ def decide(doc: _Doc, found: dict[str, Unit], model: Model) -> list[_Hit]:
 
 def _link(doc: _Doc, hits: list[_Hit]) -> None:
     """A new id whose words end a person's longer name (or begin a body's) joins that entity."""
-    words = {id(h): normalise(doc.text[h.start:h.end]).split() for h in hits}
+    words = {id(h): tuple(normalise(doc.text[h.start:h.end]).split()) for h in hits if h.type in ("PER", "ORG")}
+    parts: dict[tuple[str, tuple[str, ...]], str] = {}
     for h in hits:
-        if ":~" not in h.entity_id or h.type not in ("PER", "ORG"):
-            continue
-        mine = words[id(h)]
-        for o in hits:
-            theirs = words[id(o)]
-            if o.type == h.type and len(theirs) > len(mine) and (
-                    theirs[-len(mine):] == mine if h.type == "PER" else theirs[:len(mine)] == mine):
-                h.entity_id = o.entity_id
-                break
+        w = words.get(id(h), ())
+        for m in range(1, len(w)):
+            parts.setdefault((h.type, w[-m:] if h.type == "PER" else w[:m]), h.entity_id)
+    for h in hits:
+        if ":~" in h.entity_id and (eid := parts.get((h.type, words.get(id(h), ())))) is not None:
+            h.entity_id = eid
 
 
-class ModelEngine:
-    """The rule engine's reading, rescored and widened by the shipped linear model."""
+class ModelEngine(RuleEngine):
+    """The rule engine's reading, rescored and widened by the shipped linear model (the rules alone
+    when no weights are shipped)."""
 
-    def __init__(self, model: Model | None = None) -> None:
-        from tui.entities.engine import RuleEngine
-
-        self.rules = RuleEngine()
+    def __init__(self, gazetteer: Gazetteer | None = None, model: Model | None = None) -> None:
+        super().__init__(gazetteer)
         self._model = model
 
     @property
@@ -316,7 +323,7 @@ class ModelEngine:
         return self._model
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
-        doc, hits = self.rules.read(text, language)
+        doc, hits = self.read(text, language)
         model = self.model
         if model is not None:
             hits = decide(doc, units(doc, candidates(doc, hits)), model)

@@ -18,6 +18,7 @@ The learner is a multiclass averaged perceptron: pure Python, deterministic
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import random
@@ -26,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.entities.doc import _Hit
+from tui.entities.doc import _Doc, _Hit
+from tui.entities.engine import RuleEngine
 from tui.entities.gazetteer import default_gazetteer
 from tui.entities.grouping import group
 from tui.entities.model import CLASSES, Model, Unit, candidates, decide, model_dir, units
@@ -35,6 +37,7 @@ from tui.text.normalize import normalise
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+CASES = FIXTURES / "entity_cases.tsv"
 EPOCHS = 12
 SEED = 15
 MIN_COUNT = 2  # a feature seen in fewer training units is left out (smaller model, less noise)
@@ -51,7 +54,7 @@ class DocData:
     rule_mentions: list[Mention]
     units: dict[str, Unit]
     labels: dict[str, int]
-    doc: object  # the rule engine's _Doc
+    doc: _Doc  # the rule engine's reading of the text
     old: bool = False  # read by the pre-fix engine (data/model/before_fix.tsv), not today's
 
 
@@ -61,13 +64,15 @@ def folders() -> list[Path]:
 
 
 def gold_checksum() -> str:
-    """sha256 over every gold text and list (the training data), in a fixed order."""
+    """sha256 over the training data in a fixed order: every gold text and list, the special-case rows
+    and the pre-fix engine's mentions."""
     h = hashlib.sha256()
-    for folder in folders():
-        for p in sorted(folder.glob("*.txt")):
-            for f in (p, p.with_suffix(".json")):
-                h.update(f"{folder.name}/{f.name}\n".encode())
-                h.update(f.read_bytes())
+    files = [(f"{folder.name}/{f.name}", f) for folder in folders() for p in sorted(folder.glob("*.txt"))
+             for f in (p, p.with_suffix(".json"))]
+    files += [(CASES.name, CASES), ("before_fix.tsv", model_dir() / "before_fix.tsv")]
+    for name, f in files:
+        h.update(f"{name}\n".encode())
+        h.update(f.read_bytes())
     return h.hexdigest()
 
 
@@ -103,9 +108,9 @@ def before_fix() -> dict[tuple[str, str], list[tuple[int, int, str, str]]]:
     return out
 
 
-def _old_hits(doc: object, rows: list[tuple[int, int, str, str]]) -> list[_Hit]:
+def _old_hits(doc: _Doc, rows: list[tuple[int, int, str, str]]) -> list[_Hit]:
     """The pre-fix engine's mentions as hits on today's tokens (a mention no token run fits is left out)."""
-    toks = doc.toks  # type: ignore[attr-defined]
+    toks = doc.toks
     out = []
     for start, end, kind, eid in rows:
         i = next((k for k, t in enumerate(toks) if t.start <= start < t.end), None)
@@ -115,12 +120,12 @@ def _old_hits(doc: object, rows: list[tuple[int, int, str, str]]) -> list[_Hit]:
     return out
 
 
-def read_doc(path: Path, engine: object, old: list[tuple[int, int, str, str]] | None = None) -> DocData:
+def read_doc(path: Path, engine: RuleEngine, old: list[tuple[int, int, str, str]] | None = None) -> DocData:
     """One gold document read by today's rules, or (``old``) by the pre-fix engine's mentions."""
     gold_doc = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     gold = [(t, n) for t, n in gold_doc["entities"]]
     text = path.read_text(encoding="utf-8")
-    doc, hits = engine.read(text, gold_doc.get("lang"))  # type: ignore[attr-defined]
+    doc, hits = engine.read(text, gold_doc.get("lang"))
     if old is not None:
         hits = _old_hits(doc, old)
     mentions = [Mention(type=h.type, start=h.start, end=h.end, surface=text[h.start:h.end], entity_id=h.entity_id)  # type: ignore[arg-type]
@@ -136,6 +141,35 @@ def read_doc(path: Path, engine: object, old: list[tuple[int, int, str, str]] | 
     labels = {k: _label(u, by_key, eid_label) for k, u in found.items()}
     return DocData(path.parent.name, path.stem, gold_doc.get("lang", ""), gold, mentions, found, labels, doc,
                    old is not None)
+
+
+def read_cases(engine: RuleEngine) -> list[DocData]:
+    """The special-case sentences (``tests/fixtures/entity_cases.tsv``) as training documents: a unit is
+    what ``must`` says, O when ``must_not`` names one of its words, else what the rules found (the rows
+    were written about the rules, which pass them all); spans the rules did not propose are O."""
+    out = []
+    with CASES.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for n, row in enumerate(rows):
+        doc, hits = engine.read(row["sentence"], row["language"])
+        must = {normalise(name): kind for kind, name in _items(row["must"])}
+        must_not = [(kind, normalise(word)) for kind, word in _items(row["must_not"])]
+        found = units(doc, candidates(doc, hits))
+        labels = {}
+        for key, u in found.items():
+            rtype = next((c.rtype for c in u.cands if c.rtype), "")
+            if key in must:
+                labels[key] = CLASSES.index(must[key])
+            elif rtype and not any(word in key and kind in ("*", rtype) for kind, word in must_not):
+                labels[key] = CLASSES.index(rtype)
+            else:
+                labels[key] = 0
+        out.append(DocData("cases", f"case{n + 2}", row["language"], [], [], found, labels, doc))
+    return out
+
+
+def _items(cell: str) -> list[tuple[str, str]]:
+    return [(x.split(":", 1)[0].strip(), x.split(":", 1)[1].strip()) for x in cell.split(";") if ":" in x]
 
 
 def _entity_keys(e: Entity) -> set[str]:
@@ -163,14 +197,16 @@ def score(found: list[Entity], gold: list[tuple[str, str]]) -> tuple[Counter[str
 
 
 def predict(d: DocData, model: Model) -> list[Entity]:
-    hits = decide(d.doc, d.units, model)  # type: ignore[arg-type]
-    text = d.doc.text  # type: ignore[attr-defined]
+    hits = decide(d.doc, d.units, model)
+    text = d.doc.text
     return group(Mention(type=h.type, start=h.start, end=h.end, surface=text[h.start:h.end], entity_id=h.entity_id)  # type: ignore[arg-type]
                  for h in hits)
 
 
-def train(docs: list[DocData], epochs: int = EPOCHS, seed: int = SEED) -> Model:
+def train(docs: list[DocData], epochs: int | None = None, seed: int | None = None) -> Model:
     """Averaged multiclass perceptron over the units of ``docs``."""
+    epochs = EPOCHS if epochs is None else epochs
+    seed = SEED if seed is None else seed
     counts: Counter[str] = Counter(f for d in docs for u in d.units.values() for f in u.feats)
     data = [(sorted(f for f in u.feats if counts[f] >= MIN_COUNT), d.labels[k])
             for d in docs for k, u in sorted(d.units.items())]
@@ -235,15 +271,13 @@ class Tally:
         return _prf(c["tp"], c["fp"], c["fn"])
 
 
-def read_all(engine: object | None = None) -> list[DocData]:
-    from tui.entities.engine import RuleEngine
-
+def read_all(engine: RuleEngine | None = None) -> list[DocData]:
     engine = engine or RuleEngine()
     old = before_fix()
     docs = [read_doc(p, engine) for folder in folders() for p in sorted(folder.glob("*.txt"))]
     docs += [read_doc(p, engine, old[(folder.name, p.stem)]) for folder in folders() for p in sorted(folder.glob("*.txt"))
              if (folder.name, p.stem) in old]
-    return docs
+    return docs + read_cases(engine)
 
 
 def cross_validate(docs: list[DocData], held: list[str] | None = None) -> list[str]:

@@ -1,0 +1,86 @@
+"""The statistical layer over the rules (tui/entities/model.py): weights are data, training is reproducible.
+
+The shipped weights record the sha256 of the data they were trained on (data/model/meta.json); a
+change to a gold list, a text, a special-case row or the pre-fix engine's mentions without a retrain
+(``python -m tui.entities.train``) fails here. Training twice on the same documents gives the same
+file byte for byte, and what the engine finds follows the weights file it is given.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.entities import get_engine, group
+from tui.entities import train as training
+from tui.entities.engine import RuleEngine
+from tui.entities.model import CLASSES, ModelEngine, load_model, model_dir
+
+SENTENCE = "وقال الرئيس الأمريكي دونالد ترامب في واشنطن إن وزارة الخارجية ستصدر بيانا."
+
+
+def test_shipped_weights_record_the_training_data_they_came_from() -> None:
+    meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert meta["gold_sha256"] == training.gold_checksum(), "training data changed: run python -m tui.entities.train"
+    assert (meta["epochs"], meta["seed"], meta["min_count"]) == (training.EPOCHS, training.SEED, training.MIN_COUNT)
+    assert meta["folders"] == [p.name for p in training.folders()]
+
+
+def test_the_weights_file_is_the_trainer_output_format() -> None:
+    data = json.loads((model_dir() / "weights.json").read_text(encoding="utf-8"))
+    assert tuple(data["classes"]) == CLASSES
+    assert data["weights"] and all(len(row) == len(CLASSES) for row in data["weights"].values())
+    assert list(data["weights"]) == sorted(data["weights"])
+
+
+def test_training_is_reproducible() -> None:
+    engine = RuleEngine()
+    folder = training.folders()[0]
+    docs = [training.read_doc(p, engine) for p in sorted(folder.glob("*.txt"))[:3]]
+    first, second = training.dump(training.train(docs)), training.dump(training.train(docs))
+    assert first == second and len(json.loads(first)["weights"]) > 10
+
+
+def _weights(tmp_path: Path, bias: list[float]) -> Path:
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"classes": list(CLASSES), "weights": {"bias": bias}}), encoding="utf-8")
+    return path
+
+
+def test_what_is_found_follows_the_weights_file(tmp_path: Path) -> None:
+    """The decisions come from data: a file that says "everything is a place" makes every candidate a
+    place; one that says "nothing is a name" leaves nothing; the shipped one keeps the person."""
+    text = SENTENCE
+    rules = group(RuleEngine().extract(text, "ar"))
+    all_loc = group(ModelEngine(model=load_model(_weights(tmp_path, [0, 0, 0, 5, 0]))).extract(text, "ar"))
+    assert all_loc and {e.type for e in all_loc} == {"LOC"} and len(all_loc) >= len(rules)
+    (tmp_path / "none").mkdir()
+    none = ModelEngine(model=load_model(_weights(tmp_path / "none", [5, 0, 0, 0, 0]))).extract(text, "ar")
+    assert none == []
+    shipped = group(ModelEngine().extract(text, "ar"))
+    assert ("PER", "دونالد ترامب") in {(e.type, e.name) for e in shipped}
+
+
+def test_a_weights_file_with_other_classes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"classes": ["O", "PER"], "weights": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="classes"):
+        load_model(path)
+
+
+def test_the_default_engine_is_the_rules_with_the_model() -> None:
+    engine = get_engine()
+    assert isinstance(engine, ModelEngine) and isinstance(engine, RuleEngine)
+    assert type(get_engine("rules")) is RuleEngine
+
+
+def test_model_mentions_index_the_text_exactly() -> None:
+    text = "قال مدرب الفريق جمال سليمان إن اللاعب سامي الحربي سيغيب عن مباراة الهلال في الرياض.\n\n" + SENTENCE
+    mentions = get_engine().extract(text, "ar")
+    assert mentions
+    assert all(text[m.start:m.end] == m.surface and m.type in CLASSES[1:] for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    spans = sorted((m.start, m.end) for m in mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions never overlap"
