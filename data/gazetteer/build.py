@@ -597,8 +597,12 @@ def region_cities() -> None:
         pop = int(c.get("population") or 0)
         level = 2 if pop >= BIG_CITY and c["countrycode"] in BIG_CITY_RELAXED else 1 if pop >= 15000 else 0
         level = -1 if c["geonameid"] not in towns5000 else level
+        # A village is named by its own country's press: Persian names for Iran's and Afghanistan's, Arabic names
+        # for the Arab world's (a table a third smaller: the app's memory counts).
+        persian_village = level < 0 and c["countrycode"] in BIG_CITY_RELAXED
         row = (f"loc:gn:{c['geonameid']}", "LOC", english(c["name"], int(c.get("population") or 0)),
-               keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level), keep(arab, "fa", level), keep(he, "he", level))
+               keep([a for a in arab if not _FA_ONLY.search(a)], "ar", level) if not persian_village else "",
+               keep(arab, "fa", level) if persian_village or level >= 0 else "", keep(he, "he", level))
         if any(row[3:]):
             rows.append(row)
             seen |= {fold(a) for cell in row[3:] for a in cell.split("|") if a}
