@@ -79,19 +79,22 @@ class Session:
         t0 = time.perf_counter()
         self.send(keys[-1], literal)
         last = list_pane(self.tmux.screen(self.name))
-        changed = None
+        changed = first = None
         deadline = t0 + self.timeout
         while time.perf_counter() < deadline:
             screen = self.tmux.screen(self.name)
             now = time.perf_counter()
             if list_pane(screen) != last:
                 last, changed = list_pane(screen), now
+                first = first or now
             elif changed is not None and now - changed >= quiet and "counting" not in screen:
                 break
             elif changed is None and now - t0 >= max(quiet, 3.0):
                 break  # nothing changed at all
             time.sleep(0.01)
         seconds = None if changed is None else round(changed - t0, 3)
+        if first is not None and changed is not None and changed - first > 0.05:
+            label += f" (first change {first - t0:.2f} s)"
         self.keep(label, seconds, screen)
         return screen
 
@@ -102,7 +105,7 @@ class Session:
             slug = re.sub(r"\W+", "-", label.split("(")[0]).strip("-") or "search"
             (self.shots / f"{len(self.steps):02d}-{slug}.txt").write_text(screen, encoding="utf-8")
         shown = "no change" if seconds is None else f"{seconds:.3f} s"
-        print(f"  {label:<44} {shown:<12} {header_count(screen)}", flush=True)
+        print(f"  {label:<62} {shown:<12} {header_count(screen)}", flush=True)
 
     def send(self, key: str, literal: bool) -> None:
         self.tmux.tm("send-keys", "-t", self.name, *(["-l"] if literal else []), key)
@@ -136,7 +139,7 @@ def main() -> int:
             print(f"  start: no list within {args.timeout:.0f} s")
             return 1
         sess.steps.append(("start", round(t1 - t0, 3), header_count(screen)))
-        print(f"  {'start (list and count shown)':<44} {t1 - t0:.3f} s      {header_count(screen)}  "
+        print(f"  {'start (list and count shown)':<62} {t1 - t0:.3f} s      {header_count(screen)}  "
               f"RSS {tree_rss_mb(pid)} MB")
         if sess.shots:
             sess.shots.mkdir(parents=True, exist_ok=True)
