@@ -62,3 +62,19 @@ def test_other_whitespace_is_what_backslash_s_matches_besides_space() -> None:
         text = f"a{chr(code)}b"
         assert H._needs_ws(text) == (old.search(text) is not None), hex(code)
     assert H._needs_ws("a  b") and not H._needs_ws("a b")
+
+
+def test_plain_flat_paragraphs_take_the_one_scan_path_with_the_same_text() -> None:
+    """``_FLAT_PLAIN`` (shape and characters in one scan) gives what ``_flat_clean`` gives."""
+    rng = random.Random(11)
+    plain = 0
+    for _ in range(3000):
+        html = _html(rng, 0.0)
+        if "  " not in html and H._FLAT_PLAIN.fullmatch(html):
+            plain += 1
+        if H._FLAT.fullmatch(html):
+            assert html_to_text(html) == H._flat_clean(html), repr(html)
+    assert plain > 50  # (the pieces are mostly characters the cleaning acts on)
+    assert H._FLAT_PLAIN.fullmatch("<p>وقال الوزير: «لن نتراجع».</p><p>שלום עולם</p>")
+    for html in ("<p>a\u00a0b</p>", "<p>a\nb</p>", "<p>a\tb</p>", "<p>\ufefb</p>", "<p>a\u2028b</p>", "<p>x\u202eb</p>"):
+        assert H._FLAT.fullmatch(html) and not H._FLAT_PLAIN.fullmatch(html), repr(html)

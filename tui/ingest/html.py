@@ -12,12 +12,13 @@ the paragraph breaks (RTL direction is decided per paragraph).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tui.errors import InputError
-from tui.ingest.textclean import clean_inline, clean_text, nfc_if_plain
+from tui.ingest.textclean import RARE_CHARS, clean_inline, clean_text, nfc_if_plain
 
 BLOCK_TAGS = frozenset("""
 address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption
@@ -57,6 +58,11 @@ _OTHER_WS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u202
 # (body > p > text), so the walk's output is written directly: the same
 # string, without building a DOM and visiting it from Python.
 _FLAT = re.compile(r"(?:<p>[^<>&\x00\r\ud800-\udfff]*</p>)+")
+# The same shape whose text needs nothing but NFC either: no character that
+# ``_OTHER_WS`` or the cleaning rules (``RARE_CHARS``: the flat class's NUL, CR and
+# surrogates among them) act on; with no double space, its paragraphs are the
+# text as they stand. One scan instead of three (the shape, whitespace, rare).
+_FLAT_PLAIN = re.compile(f"(?:<p>[^<>&\n\u1680{RARE_CHARS}]*</p>)+")
 
 
 @dataclass
@@ -103,8 +109,13 @@ def html_to_text(html: str) -> str:
     """A description fragment as clean text with paragraphs; no markup left."""
     if "<" not in html and "&" not in html:
         return clean_text(html)
-    if html.startswith("<p>") and _FLAT.fullmatch(html):
-        return _flat_clean(html)
+    if html.startswith("<p>"):
+        if "  " not in html and _FLAT_PLAIN.fullmatch(html):
+            text = "\n\n".join(s for s in (p.strip(" ") for p in html[3:-4].split("</p><p>")) if s)
+            if unicodedata.normalize("NFC", text) is text:  # (normalize returns its argument when it is NFC)
+                return text
+        if _FLAT.fullmatch(html):
+            return _flat_clean(html)
     tree = parse(html)
     root = tree.body or tree.root
     return node_text(root) if root is not None else ""

@@ -34,8 +34,9 @@ _BLANKS = re.compile(r"\n\s*\n+")
 # forms, BOM, non-characters). Text with none of them, and no double space,
 # needs only NFC and the line rules: one scan instead of seven regex passes,
 # with the same result (tests/test_textclean_fast.py checks the two paths agree).
-_RARE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200a\u2028\u2029\u202d-\u202f\u205f\u3000"
-                   "\ud800-\udfff\ufb50-\ufdff\ufe70-\ufeff\ufffe\uffff]")
+RARE_CHARS = ("\x00-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200a\u2028\u2029\u202d-\u202f\u205f\u3000"
+              "\ud800-\udfff\ufb50-\ufdff\ufe70-\ufeff\ufffe\uffff")  # (a regex class body)
+_RARE = re.compile(f"[{RARE_CHARS}]")
 # BCP 47 as feeds write it ("ar", "fa-IR", "he_IL", "zh-Hant-TW"), lower-cased.
 _LANG = re.compile(r"(?:[a-z]{2,3}|[xi])(?:-[a-z0-9]{1,8})*")
 MAX_INLINE_CHARS = 2048  # a title, URL or name longer than this is junk, not data

@@ -504,15 +504,34 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[t
     """Write the new rows gathered so far (and empty the lists)."""
     if not rows:
         return
-    conn.executemany(
-        "INSERT INTO articles(n, id, title, url, guid, source, feed_id, language, direction, author, "
-        "published, fetched, sort_date, source_key, hash, read, tags, notes) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO bodies(n, body) VALUES (?, ?)", bodies)
-    conn.executemany("INSERT INTO search(rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)", search)
+    _insert_rows(conn, "INSERT INTO articles(n, id, title, url, guid, source, feed_id, language, direction, author, "
+                 "published, fetched, sort_date, source_key, hash, read, tags, notes) VALUES ", rows)
+    _insert_rows(conn, "INSERT INTO bodies(n, body) VALUES ", bodies)
+    _insert_rows(conn, "INSERT INTO search(rowid, title, body, notes, tags) VALUES ", search)
     rows.clear()
     bodies.clear()
     search.clear()
+
+
+ROWS_PER_STATEMENT = 200  # rows of one multi-row INSERT (at most 18 x 200 parameters: far under SQLite's 32,766)
+
+
+def _insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """``head`` + ``(?, ...), (?, ...)``: up to ``ROWS_PER_STATEMENT`` rows per statement.
+
+    Why not ``executemany``: it steps SQLite once per row, and each step gives
+    up the GIL and takes it back; with the import's parser running in a thread
+    (:class:`tui.ingest.pipeline.ThreadParser`) each take-back waits for the
+    parser. One statement per batch is one wait per batch, at the same cost in
+    SQLite (measured: the same CPU for 10,000 articles either way).
+    """
+    if not rows:
+        return
+    width = len(rows[0])
+    one = "(" + ", ".join("?" * width) + ")"
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        part = rows[start:start + ROWS_PER_STATEMENT]
+        conn.execute(head + ", ".join([one] * len(part)), [v for row in part for v in row])
 
 
 def _row_values(art: Article) -> tuple[Any, ...]:
