@@ -26,7 +26,7 @@ from tui.errors import StoreError
 from tui.search.fts import COLUMNS, FOLD_VERSION, TOKENIZER
 
 DB_NAME = "library.sqlite"
-DB_VERSION = 4  # 2: article_entities.surfaces; 3: indexes in the list's exact orders; 4: contentless FTS
+DB_VERSION = 5  # 2: article_entities.surfaces; 3: indexes in the list's exact orders; 4: contentless FTS; 5: ascii tokenizer on spaced text
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KB = 16_000  # SQLite page cache per connection (KiB); see Database.set_cache_kb
 UPGRADE_STEP = 500  # articles between progress reports while the search index is rebuilt
@@ -206,7 +206,9 @@ class Database:
                 for old in ("articles_date", "articles_source", "articles_language", "articles_read", "articles_notes"):
                     c.execute(f"DROP INDEX IF EXISTS {old}")
             rebuilt = False
-            if version in ("1", "2", "3"):  # the search table kept a folded copy of every text: rebuilt without
+            # 1-3: the search table kept a folded copy of every text; 4: it split words with unicode61
+            # (the same words as now, at twice the cost): rebuilt, with progress
+            if version in ("1", "2", "3", "4"):
                 c.execute("DROP TABLE IF EXISTS search")
                 c.execute(next(st for st in _statements(SCHEMA) if "VIRTUAL TABLE IF NOT EXISTS search" in st))
                 _rebuild_search(c, report)
