@@ -109,7 +109,8 @@ def _separators(tokenizer: str, codes: list[int]) -> set[int]:
 def test_the_table_is_where_unicode61_splits_in_our_readers_blocks() -> None:
     codes = [c for a, b in BLOCKS for c in range(a, b + 1)] + list(range(1, 0x80))
     unicode61 = _separators("unicode61 remove_diacritics 0", codes)
-    ours = {c for c in codes if spaced(f"q{chr(c)}q") != f"q{chr(c)}q" or _separators("ascii", [c])}
+    ascii_splits = _separators("ascii", codes)  # (ASCII punctuation: the table leaves ASCII alone)
+    ours = {c for c in codes if spaced(f"q{chr(c)}q") != f"q{chr(c)}q" or c in ascii_splits}
     assert ours == unicode61
     assert spaced("a،b «c» d😀e") == "a b  c  d e"
     assert spaced("طهران") == "طهران" and spaced("plain ascii, here.") == "plain ascii, here."
@@ -190,3 +191,27 @@ def test_a_library_of_db_version_4_is_reindexed_with_the_same_answers(tmp_path: 
         assert "tokenize='ascii'" in check.execute("SELECT sql FROM sqlite_master WHERE name = 'search'").fetchone()[0]
     finally:
         check.close()
+
+
+def _reference(text: str) -> str:
+    return spaced(fold_text(text))
+
+
+def test_fold_spaced_is_fold_text_then_spaced_for_every_code_point() -> None:
+    from tui.search.separators import _CASEFOLD_SPLITS, _MAPPED, fold_spaced
+
+    codes = [c for c in range(0x10FFFF + 1) if not 0xD800 <= c < 0xE000 and chr(c) not in _CASEFOLD_SPLITS]
+    for start in range(0, len(codes), 2000):  # every character between Arabic letters, 2,000 to a text
+        text = "ب".join(chr(c) for c in codes[start:start + 2000])
+        assert fold_spaced(text) == _reference(text), hex(codes[start])
+    for ch in [*_CASEFOLD_SPLITS, *_MAPPED, "،", "«", "😀", "\u00a0", "\u200c", "ﻻ", "ß", "Σ"]:  # one at a time
+        for text in (ch, f"ب{ch}ق", f"X{ch}", f"{ch}{ch}"):
+            assert fold_spaced(text) == _reference(text), hex(ord(ch))
+
+
+def test_fold_spaced_on_the_corpus() -> None:
+    from tui.search.separators import fold_spaced
+
+    for text in _corpus():
+        assert fold_spaced(text) == _reference(text)
+        assert fold(text) == _reference(text)

@@ -29,14 +29,13 @@ import re
 from collections.abc import Callable
 
 from tui.search.query import Query
-from tui.search.separators import spaced
+from tui.search.separators import fold_spaced, spaced
 from tui.search.terms import query_keys, token_keys
 from tui.text.normalize import (
     _AR_LETTERS,
     _AR_PREFIXES,
     _HE_LETTERS,
     _HE_PREFIXES,
-    fold_text,
 )
 
 COLUMNS = ("title", "body", "notes", "tags")
@@ -54,7 +53,7 @@ _ONE_TOKEN = re.compile(r"\w+")  # what the tokenizer keeps as one word (no quot
 def fold(text: str) -> str:
     """What the index stores for a field: folded, and spaced where ``unicode61``
     would split words (see :mod:`tui.search.separators`)."""
-    return spaced(fold_text(text)) if text else ""
+    return fold_spaced(text) if text else ""  # spaced(fold_text(text)), in fewer passes
 
 
 def index_values(title: str, body: str, tags: list[str], notes: str, note_tags: str) -> tuple[str, str, str, str]:

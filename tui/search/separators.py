@@ -28,6 +28,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+
+from tui.text.normalize import _FOLD, _FOLD_PAIRS
 
 # Basic Multilingual Plane separators, as a regex class body (one bitmap lookup per character).
 _BMP = (
@@ -103,6 +106,80 @@ def _split(astral: bool) -> re.Pattern[str]:
     return re.compile(f"[{_ASTRAL if astral else _BMP}]")
 
 
+def fold_spaced(text: str) -> str:
+    """``spaced(fold_text(text))`` (what the index holds), in fewer passes over the text.
+
+    ``fold_text`` tries each of its 174 folded characters with a scan of the
+    text, and ``spaced`` then scans it once more. Here the common ones (the
+    Arabic letter forms, digits, quotes: ``_SCANNED``) keep their scan and
+    replace, and the rest (marks, tatweel, invisible controls, ZWNJ: rare in
+    news text) are found by the same regex scan as the separators, each match
+    looked up in ``_MAPPED``. Every step maps one character at a time, so the
+    order only matters where ``casefold`` makes a separator out of a character
+    (16 Greek ones, ``_CASEFOLD_SPLITS``): text with one of them takes the long
+    way. tests/test_search_separators.py checks every code point both ways.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    for old, new in _SCANNED:
+        if old in text:
+            text = text.replace(old, new)
+    if any(ch in text for ch in _CASEFOLD_SPLITS):
+        return spaced(_fold_rest(text).casefold())
+    if not text.isascii():
+        text = _mapped().sub(_map_one, text)
+    text = text.casefold()
+    if _ANY_ASTRAL.search(text) is not None:
+        text = _split(True).sub(" ", text)
+    return text
+
+
+def _fold_rest(text: str) -> str:
+    for old, new in _MAPPED.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _map_one(match: re.Match[str]) -> str:
+    return _MAPPED[match.group()]
+
+
+@functools.cache
+def _mapped() -> re.Pattern[str]:
+    """The BMP separators and the rarely folded characters, as one class."""
+    return re.compile(f"[{_BMP}{''.join(re.escape(ch) for ch in _MAPPED)}]")
+
+
+def _split_table() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """``fold_text``'s pairs: the common ones (scanned one by one), the rest (mapped by the regex)."""
+    scanned: list[tuple[str, str]] = []
+    mapped: dict[str, str] = {}
+    for old, new in _FOLD_PAIRS:
+        if old in _FOLD or old in _DIGIT_CHARS:
+            scanned.append((old, new))
+        else:
+            mapped[old] = new
+    return tuple(scanned), mapped
+
+
+_DIGIT_CHARS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+_SCANNED, _FOLD_ONLY = _split_table()
+
+
+class _Mapped(dict[str, str]):
+    """A BMP separator maps to a space; a folded character to what ``fold_text`` makes of it."""
+
+    def __missing__(self, key: str) -> str:
+        return " "
+
+
+_MAPPED = _Mapped(_FOLD_ONLY)
+_SEPARATOR_KEYS: frozenset[str] = frozenset()  # (all of _MAPPED's own keys are listed in the class)
+# Characters whose case folding holds a separator (ͅ -> ι is not one; ὐ -> ὐ is): spaced after casefold.
+_CASEFOLD_SPLITS = ("\u0345\u1f50\u1f52\u1f54\u1f56\u1fb6\u1fb7\u1fc6\u1fc7\u1fd6\u1fd7\u1fe4\u1fe6"
+                    "\u1fe7\u1ff6\u1ff7")
+
+
 def spaced(text: str) -> str:
     """``text`` with every character ``unicode61`` splits words at (outside ASCII) made a space."""
     if text.isascii():
@@ -113,4 +190,4 @@ def spaced(text: str) -> str:
     return text
 
 
-__all__ = ["spaced"]
+__all__ = ["fold_spaced", "spaced"]
