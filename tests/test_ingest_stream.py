@@ -60,3 +60,60 @@ def test_channel_fields_after_the_items_fall_back_to_the_whole_tree(monkeypatch:
     monkeypatch.setattr(feeds, "STREAM_CHARS", 1000)
     feed = feeds.parse_feed(late, "late")
     assert feed.items[0].source == "نشرة" and len(feed.items) == 2000
+
+
+def _items_of(source: str | bytes) -> object:
+    stream = feeds.RssStream(source)
+    try:
+        items = [dataclasses.replace(a, fetched="") for a in stream]
+    except feeds.NotStreamable:
+        return "not streamable"
+    return items, comparable(stream.feed) if stream.feed else None
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FEEDS.glob("*.xml")) + ["rss1_en.rdf"])
+def test_a_utf8_feed_streamed_as_bytes_gives_what_its_text_gives(name: str) -> None:
+    """The bytes path (C parser, no decoding) is taken only for UTF-8 feeds without a DOCTYPE."""
+    from tui.ingest.encoding import utf8_head
+    from tui.ingest.local import _rss_without_doctype
+
+    data = (FEEDS / name).read_bytes()
+    text = decode_bytes(data, name=name).text
+    head = utf8_head(data, name)
+    if head is None or not _rss_without_doctype(head.lstrip("\ufeff \t\r\n")):
+        assert not name.startswith(("rss2_", "stories_")), name  # (Atom, RDF, legacy code pages, DTDs: text)
+        return
+    assert _items_of(data) == _items_of(text)
+
+
+def test_stream_path_reads_big_utf8_feeds_as_bytes_and_falls_back_with_the_decoder_s_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.ingest import local
+    from tui.ingest.pipeline import file_messages
+
+    monkeypatch.setattr(local, "STREAM_CHARS", 1000)
+    good = tmp_path / "good.xml"
+    good.write_text(big_feed(300), encoding="utf-8")
+    streamed = local.stream_path(good)
+    assert streamed.data and not streamed.text
+    assert [a.title for a in streamed.items] == [a.title for a in local.load_path(good).articles]
+
+    # The same feed with a line in Windows-1256 near its end: expat stops there, the
+    # whole file is decoded as load_path decodes it, and the decoder's warning is told.
+    raw = big_feed(3000).replace("<title>خبر 2900</title>", "<title>خبر قديم</title>").encode("utf-8")
+    raw = raw.replace("خبر قديم".encode(), b"\n" + "خبر قديم".encode("cp1256") + b"\n")
+    mixed = tmp_path / "mixed.xml"
+    mixed.write_bytes(raw)
+    messages = list(file_messages([str(mixed)], 2_000_000))
+    kinds = [m[0] for m in messages]
+    assert kinds[0] == "rows" and "restart" in kinds and kinds[-1] == "end"  # no warning before: bytes
+    warnings = [m[2] for m in messages if m[0] == "warn"]
+    whole = local.load_path(mixed)
+    assert any("windows-1256" in w or "mixes" in w for w in warnings), warnings
+    rows = [art for m in messages[kinds.index("restart"):] if m[0] == "rows" for art, _ in m[2]]
+    assert [a.title for a in rows] == [a.title for a in whole.articles] and len(rows) == 3000
+
+    doctype = tmp_path / "doctype.xml"
+    doctype.write_text(big_feed(300).replace("<rss", '<!DOCTYPE rss SYSTEM "x.dtd"><rss', 1), encoding="utf-8")
+    streamed = local.stream_path(doctype)
+    assert streamed.text and not streamed.data  # read as text, by the defused parser

@@ -82,6 +82,37 @@ def decode_bytes(data: bytes, declared: str | None = None, name: str = "input") 
     return _checked(guess_legacy(data), name)
 
 
+HEAD_BYTES = 65536
+
+
+def utf8_head(data: bytes, name: str = "input") -> str | None:
+    """The first ~64 KB of ``data`` as text when ``data`` says it is UTF-8 (no other
+    BOM, no other declared charset) and starts as valid UTF-8; None otherwise.
+
+    For a big feed handed to the XML parser as bytes (``marsad import``): decoding
+    38 MB only to have expat encode it back costs a tenth of the import, and expat
+    checks the rest of the UTF-8 itself (an invalid byte later on is a parse error,
+    and the caller then decodes the whole file with :func:`decode_bytes`). The same
+    refusals as ``decode_bytes`` apply to the head (binary data, junk characters).
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    label = declared_encoding(body)
+    if label is not None:
+        try:
+            if codecs.lookup(label).name != "utf-8":
+                return None
+        except LookupError:
+            return None
+    _refuse_binary(body, name)
+    try:
+        head, _ = codecs.utf_8_decode(body[:HEAD_BYTES], "strict", False)  # (a cut last character is left out)
+    except UnicodeDecodeError:
+        return None
+    return _checked(Decoded(head, "utf-8", "utf-8"), name).text
+
+
 def decode_mixed(data: bytes) -> Decoded | None:
     """Text whose lines are partly UTF-8 and partly a legacy code page, decoded line by line.
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.errors import InputError
-from tui.ingest.encoding import decode_bytes
+from tui.ingest.encoding import decode_bytes, utf8_head
 from tui.ingest.feeds import (
     STREAM_CHARS,
     ParsedFeed,
@@ -92,10 +92,20 @@ class Streamed:
     loaded: Loaded
     items: Iterable[Article]
     text: str = ""
+    data: bytes = b""  # the file, when it was streamed as bytes (``text`` is then made only if needed)
 
     def whole(self) -> list[Article]:
-        """The feed's articles from a parse of the whole document (after NotStreamable)."""
+        """The feed's articles from a parse of the whole document (after NotStreamable).
+
+        A feed streamed as bytes is decoded now, as :func:`load_path` would
+        decode it; what the decoding had to say is added to ``loaded.warnings``.
+        """
         name = self.loaded.source
+        if not self.text and self.data:
+            decoded = decode_bytes(self.data, name=name)
+            self.text = decoded.text.lstrip("\ufeff \t\r\n")
+            if decoded.warning:
+                self.loaded.warnings.append(f"{name}: {decoded.warning}")
         try:
             return _feed_articles(parse_xml_feed(self.text, name, stream=False), name)
         except InputError as exc:
@@ -109,6 +119,12 @@ def stream_path(path: str | Path) -> Streamed:
     name, ext = str(path), p.suffix.lower()
     data = read_file(p)
     if len(data) > STREAM_CHARS and data.strip():
+        head = utf8_head(data, name)
+        if head is not None:  # UTF-8, as nearly every feed is: expat reads the bytes
+            head = head.lstrip("\ufeff \t\r\n")
+            if _kind_for(ext, head) == "feed" and _rss_without_doctype(head):
+                refuse_entities(head, name)
+                return Streamed(Loaded(name, "feed"), _guess_languages(RssStream(data)), data=data)
         decoded = decode_bytes(data, name=name)
         text = decoded.text.lstrip("\ufeff \t\r\n")
         if not text.startswith("{") and _kind_for(ext, text) == "feed":
@@ -117,6 +133,14 @@ def stream_path(path: str | Path) -> Streamed:
             return Streamed(Loaded(name, "feed", warnings=warnings), _guess_languages(RssStream(text)), text)
     loaded = _located(load_bytes(data, name=name, ext=ext), p)
     return Streamed(loaded, loaded.articles)
+
+
+def _rss_without_doctype(head: str) -> bool:
+    """An RSS root and no DOCTYPE before it (what may be read as bytes by expat).
+    Anything else (Atom, a DOCTYPE, no root in the first 64 KB) is read as text:
+    the defused parser, which refuses entity declarations, or the whole tree."""
+    root = head.find("<rss")
+    return root >= 0 and "<!DOCTYPE" not in head[:root].upper()
 
 
 def _guess_languages(items: Iterable[Article]) -> Iterator[Article]:

@@ -125,7 +125,11 @@ def _parse_one(i: int, path: str, max_chars: int, pack: bool) -> Iterator[Messag
         if sent[0]:
             yield ("restart", i)
         sent[0] = 0
-        yield from _row_batches(i, streamed.whole(), max_chars, sent, pack)
+        told = len(streamed.loaded.warnings)
+        items = streamed.whole()
+        for warning in streamed.loaded.warnings[told:]:  # (a feed streamed as bytes is decoded only now)
+            yield ("warn", i, warning)
+        yield from _row_batches(i, items, max_chars, sent, pack)
     if not sent[0] and streamed.loaded.kind == "feed":
         raise InputError(f"{path}: the feed has no items")
     yield ("end", i)
