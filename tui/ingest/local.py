@@ -136,11 +136,11 @@ def stream_path(path: str | Path) -> Streamed:
 
 
 def _rss_without_doctype(head: str) -> bool:
-    """An RSS root and no DOCTYPE before it (what may be read as bytes by expat).
-    Anything else (Atom, a DOCTYPE, no root in the first 64 KB) is read as text:
-    the defused parser, which refuses entity declarations, or the whole tree."""
-    root = head.find("<rss")
-    return root >= 0 and "<!DOCTYPE" not in head[:root].upper()
+    """An RSS root and no DOCTYPE anywhere in the head (what may be read as bytes
+    by expat: a DOCTYPE can only come before the root, so none can follow). Anything
+    else (Atom, a DOCTYPE, no root in the first 64 KB) is read as text: the defused
+    parser, which refuses entity declarations, or the whole tree."""
+    return "<rss" in head and "<!DOCTYPE" not in head.upper()
 
 
 def _guess_languages(items: Iterable[Article]) -> Iterator[Article]:
