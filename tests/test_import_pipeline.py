@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,23 +78,27 @@ def run(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str) -
     return code, out, err
 
 
-@pytest.fixture
-def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every import of local files goes through the parser process."""
+@pytest.fixture(params=["process", "thread"])
+def parallel(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Every import of local files goes through the parser process (a free core), or the parser thread."""
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)
-    monkeypatch.setattr(pipeline, "free_core", lambda: True)
+    monkeypatch.setattr(pipeline, "free_core", lambda: request.param == "process")
     monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
 
 
-MODES = {"process": (0, True), "streamed in-process": (0, False), "whole": (1 << 62, False)}
+MODES = {"process": (0, True, ""), "thread": (0, False, ""), "streamed in-process": (0, False, "0"),
+         "whole": (1 << 62, False, "")}
 
 
 def use(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
-    """Import through the parser process, the in-process stream, or the old whole-file path."""
-    threshold, process = MODES[mode]
+    """Import through the parser process, the parser thread, the in-process stream, or the old whole-file path."""
+    threshold, process, forced = MODES[mode]
     monkeypatch.setattr(pipeline, "STREAM_BYTES", threshold)
     monkeypatch.setattr(pipeline, "free_core", lambda: process)
-    monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
+    if forced:
+        monkeypatch.setenv("MARSAD_IMPORT_PROCESS", forced)
+    else:
+        monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
 
 
 def rows(library: Path) -> list[tuple[object, ...]]:
@@ -140,12 +145,12 @@ def test_every_way_of_importing_saves_the_same(tmp_path: Path, big_feed: Path, c
         assert code == 0, (mode, err)
         outs.append(out)
         libs.append(lib)
-    assert outs[0] == outs[1] == outs[2]  # the same lines, in the same order
+    assert all(out == outs[0] for out in outs)  # the same lines, in the same order
     assert outs[0].splitlines()[-1].startswith(f"imported: {len(rows(libs[0]))} added")
     assert "3 feeds subscribed" in outs[0].splitlines()[-1]
-    assert rows(libs[0]) == rows(libs[1]) == rows(libs[2])
+    assert all(rows(lib) == rows(libs[0]) for lib in libs)
     for query in ("المياه", '"المجتمع المدني"'):
-        assert search_ids(libs[0], query) == search_ids(libs[1], query) == search_ids(libs[2], query) != []
+        assert all(search_ids(lib, query) == search_ids(libs[0], query) != [] for lib in libs)
 
 
 def test_reimport_through_the_pipeline_updates_in_place(tmp_path: Path, big_feed: Path, parallel: None,
@@ -244,6 +249,32 @@ def test_the_writer_rolls_a_file_back_on_error_and_on_restart(tmp_path: Path,
     assert out.count("\n") == 2 and "خبر رقم 50" in out
 
 
+class _Crash(BaseException):
+    """What no per-file handler catches (as a bug deep in the parser would be)."""
+
+
+def test_a_parser_thread_that_fails_is_one_line_and_what_was_saved_stays(
+        tmp_path: Path, big_feed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "thread")
+    other = tmp_path / "other.xml"
+    other.write_text(feed_text(4), encoding="utf-8")
+    real = pipeline.file_messages
+
+    def file_messages(paths, max_chars, pack=False):  # type: ignore[no-untyped-def]
+        for msg in real(paths, max_chars, pack):
+            yield msg
+            if msg == ("end", 0):
+                raise _Crash("the parser broke")
+
+    monkeypatch.setattr(pipeline, "file_messages", file_messages)
+    code, out, err = run(capsys, tmp_path / "lib", big_feed, other)
+    assert code != 0
+    assert "the parser stopped unexpectedly (_Crash: the parser broke)" in err
+    assert "Traceback" not in err
+    assert len(rows(tmp_path / "lib")) == len(out.splitlines()) - 1 > 0  # the first file, as printed
+
+
 def test_a_parser_that_dies_is_reported_and_what_was_saved_stays(tmp_path: Path, big_feed: Path) -> None:
     with ParserProcess([str(big_feed)], 2_000_000) as parser:
         messages = parser.messages()
@@ -274,7 +305,7 @@ def test_the_parser_process_works_when_spawned_too(tmp_path: Path, monkeypatch: 
 
 
 def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big_feed: Path) -> None:
-    from tui.ingest.pipeline import InProcessParser, open_parser
+    from tui.ingest.pipeline import InProcessParser, ThreadParser, open_parser
 
     monkeypatch.setattr(pipeline, "free_core", lambda: True)
     monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "0")
@@ -284,9 +315,19 @@ def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big
     monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "1")
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ParserProcess)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "thread")
+    monkeypatch.setattr(pipeline, "free_core", lambda: True)
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, ThreadParser)
     monkeypatch.delenv("MARSAD_IMPORT_PROCESS")
     with open_parser([str(big_feed)], 2_000_000) as parser:
-        assert isinstance(parser, InProcessParser)
+        assert isinstance(parser, ParserProcess)
+    monkeypatch.setattr(pipeline, "free_core", lambda: False)
+    switch = sys.getswitchinterval()
+    with open_parser([str(big_feed)], 2_000_000) as parser:  # a busy machine: a parser thread
+        assert isinstance(parser, ThreadParser)
+        assert sys.getswitchinterval() <= ThreadParser.SWITCH_INTERVAL
+    assert sys.getswitchinterval() == switch  # given back when the import ends
 
 
 def test_a_long_file_is_committed_in_parts_and_a_late_error_keeps_the_parts_before(
