@@ -118,7 +118,7 @@ def stream_path(path: str | Path) -> Streamed:
     p = Path(path).expanduser()
     name, ext = str(path), p.suffix.lower()
     data = read_file(p)
-    if len(data) > STREAM_CHARS and data.strip():
+    if len(data) > STREAM_CHARS and not data.isspace():  # (not strip(): that copies the file)
         head = utf8_head(data, name)
         if head is not None:  # UTF-8, as nearly every feed is: expat reads the bytes
             head = head.lstrip("\ufeff \t\r\n")

@@ -123,10 +123,11 @@ def fold_spaced(text: str) -> str:
     for old, new in _SCANNED:
         if old in text:
             text = text.replace(old, new)
-    if any(ch in text for ch in _CASEFOLD_SPLITS):
-        return spaced(_fold_rest(text).casefold())
     if not text.isascii():
-        text = _mapped().sub(_map_one, text)
+        try:
+            text = _mapped().sub(_map_one, text)
+        except _CasefoldSplit:
+            return spaced(_fold_rest(text).casefold())
     text = text.casefold()
     if _ANY_ASTRAL.search(text) is not None:
         text = _split(True).sub(" ", text)
@@ -140,14 +141,21 @@ def _fold_rest(text: str) -> str:
     return text
 
 
+class _CasefoldSplit(Exception):
+    """The text holds one of ``_CASEFOLD_SPLITS``: it takes the long way."""
+
+
 def _map_one(match: re.Match[str]) -> str:
-    return _MAPPED[match.group()]
+    ch = match.group()
+    if ch in _CASEFOLD_SPLITS:
+        raise _CasefoldSplit
+    return _MAPPED[ch]
 
 
 @functools.cache
 def _mapped() -> re.Pattern[str]:
-    """The BMP separators and the rarely folded characters, as one class."""
-    return re.compile(f"[{_BMP}{''.join(re.escape(ch) for ch in _MAPPED)}]")
+    """The BMP separators, the rarely folded characters and ``_CASEFOLD_SPLITS``, as one class."""
+    return re.compile(f"[{_BMP}{''.join(re.escape(ch) for ch in (*_MAPPED, *_CASEFOLD_SPLITS))}]")
 
 
 def _split_table() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
@@ -176,7 +184,7 @@ class _Mapped(dict[str, str]):
 _MAPPED = _Mapped(_FOLD_ONLY)
 _SEPARATOR_KEYS: frozenset[str] = frozenset()  # (all of _MAPPED's own keys are listed in the class)
 # Characters whose case folding holds a separator (ͅ -> ι is not one; ὐ -> ὐ is): spaced after casefold.
-_CASEFOLD_SPLITS = ("\u0345\u1f50\u1f52\u1f54\u1f56\u1fb6\u1fb7\u1fc6\u1fc7\u1fd6\u1fd7\u1fe4\u1fe6"
+_CASEFOLD_SPLITS = frozenset("\u0345\u1f50\u1f52\u1f54\u1f56\u1fb6\u1fb7\u1fc6\u1fc7\u1fd6\u1fd7\u1fe4\u1fe6"
                     "\u1fe7\u1ff6\u1ff7")
 
 
