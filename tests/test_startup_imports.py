@@ -17,10 +17,11 @@ def test_the_main_screen_imports_no_http_client() -> None:
 
 
 def test_the_main_screen_imports_no_entity_engine_feed_parser_or_exporter() -> None:
-    """The engine's rules and word lists, the OPML/XML parsers, the exporter and the stories
-    are imported when first used (an article's names read, a feed added, ``x``, ``S``), not to paint."""
+    """The engine's rules and word lists, the OPML/XML parsers, the exporter, the stories and
+    the settings writer are imported when first used (an article's names read, a feed added,
+    ``x``, ``S``, a setting saved), not to paint."""
     late = ["tui.entities.engine", "tui.entities.rules", "tui.ingest.opml", "xml.etree.ElementTree",
-            "tui.export", "tui.stories.library", "tui.screens.feeds_screen"]
+            "tui.export", "tui.stories.library", "tui.screens.feeds_screen", "tomlkit"]
     code = ("import sys, tui.cli, tui.app, tui.screens.main, tui.controllers; "
             f"print(','.join(m for m in {late!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
@@ -56,3 +57,20 @@ async def test_garbage_collection_resumes_after_the_first_paint(config) -> None:
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_the_main_screen_is_the_first_screen(config) -> None:  # type: ignore[no-untyped-def]
+    """Not pushed over an empty screen after the start: one screen is composed, styled and
+    drawn, already in the configured theme."""
+    from pilot_helpers import started
+
+    from tui.app import make_app
+    from tui.screens.main import MainScreen
+
+    config.seed_samples = True
+    config.theme = "marsad-light"
+    app = make_app(config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        assert len(app.screen_stack) == 1 and isinstance(app.screen_stack[0], MainScreen)
+        assert app.theme == "marsad-light"

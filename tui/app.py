@@ -26,7 +26,7 @@ VTE_EXPLICIT_OFF = "\x1b[8h"
 class MarsadApp(App[None]):
     """The reading room. Build it with :func:`make_app`."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/main.tcss"]  # the main screen's too: it is the first screen (get_default_screen)
     TITLE = "Marsad"
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus-next"),
@@ -40,6 +40,7 @@ class MarsadApp(App[None]):
         self._store = store
         self.theme_failures: list[tuple[Path, str]] = []
         self._themes_loaded = False
+        self._theme_failures: list[str] = []
         self.keymap_ids: dict[str, str] = {}  # binding id -> keys, from settings.toml [keymap]
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -69,8 +70,23 @@ class MarsadApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
 
+    def get_default_screen(self) -> Screen:
+        """The main screen is the first screen, not pushed over an empty one once the app
+        has started (one screen composed, styled and drawn at start instead of two).
+
+        The themes are registered and chosen first, so the screen is styled once,
+        in its theme. A library that needs an upgrade starts on an empty screen,
+        with the progress screen over it (see :meth:`on_mount`).
+        """
+        self._theme_failures = self._load_themes()
+        if self._store is None:
+            return super().get_default_screen()
+        from tui.screens.main import MainScreen
+
+        return MainScreen(self.store, self.config)
+
     def on_mount(self) -> None:
-        self._load_themes()
+        self._report_themes(self._theme_failures)
         self._themes_loaded = True  # from here on a theme change is the user's choice, to be saved
         for warning in self.config.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
@@ -85,8 +101,6 @@ class MarsadApp(App[None]):
             from tui.screens.upgrade import UpgradeScreen
 
             self.push_screen(UpgradeScreen(self.config.library, self._upgraded))
-            return
-        self._show_main()
 
     def _show_main(self) -> None:
         from tui.screens.main import MainScreen
@@ -99,19 +113,28 @@ class MarsadApp(App[None]):
         self.pop_screen()
         self._show_main()
 
-    def _load_themes(self) -> None:
+    def _load_themes(self) -> list[str]:
+        """Register the theme files and pick the configured theme; returns what to tell the user
+        (told once the app is mounted: a notification needs a screen)."""
         themes, failed = load_themes(self.config.themes_dir)
+        problems: list[str] = []
         for theme in themes:
             self.register_theme(theme)
         if failed:
             names = ", ".join(f"{p.name} ({why})" for p, why in failed)
-            self.notify(f"Could not load theme files: {names}", severity="error", timeout=10)
+            problems.append(f"Could not load theme files: {names}")
         try:
             self.theme = self.config.theme
         except InvalidThemeError:
-            self.notify(f"Unknown theme {self.config.theme!r}; using marsad-dark.", severity="warning")
+            problems.append(f"Unknown theme {self.config.theme!r}; using marsad-dark.")
             if "marsad-dark" in self.available_themes:
                 self.theme = "marsad-dark"
+        return problems
+
+    def _report_themes(self, problems: list[str]) -> None:
+        for problem in problems:
+            severity: SeverityLevel = "error" if problem.startswith("Could not") else "warning"
+            self.notify(problem, severity=severity, timeout=10 if severity == "error" else None)
 
     def watch_theme(self, theme: str) -> None:
         if self._themes_loaded and theme != self.config.theme:

@@ -30,14 +30,10 @@ _PAR_LTR, _PAR_RTL = 0x110, 0x111
 def _lib() -> ctypes.CDLL | None:
     if os.environ.get("MARSAD_FRIBIDI", "1") == "0":
         return None
-    name = ctypes.util.find_library("fribidi")
-    for candidate in filter(None, (name, "libfribidi.so.0", "libfribidi.0.dylib")):
-        try:
-            lib = ctypes.CDLL(candidate)
-            break
-        except OSError:
-            continue
-    else:
+    lib = _load("libfribidi.so.0", "libfribidi.0.dylib")
+    if lib is None:  # find_library runs ldconfig (a child process, ~4 ms): only when the usual names fail
+        lib = _load(ctypes.util.find_library("fribidi"))
+    if lib is None:
         return None
     u32p = ctypes.POINTER(ctypes.c_uint32)
     try:
@@ -49,6 +45,15 @@ def _lib() -> ctypes.CDLL | None:
     except AttributeError:  # a FriBidi older than 1.0 (no bracket pairs)
         return None
     return lib
+
+
+def _load(*names: str | None) -> ctypes.CDLL | None:
+    for name in filter(None, names):
+        try:
+            return ctypes.CDLL(name)
+        except OSError:
+            continue
+    return None
 
 
 def available() -> bool:
