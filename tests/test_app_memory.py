@@ -156,3 +156,18 @@ async def test_the_sidebar_shows_an_indexed_article_without_loading_the_engine(c
         shown = {e.id for e in screen.query_one(EntitySidebar).entities}
         assert TEHRAN in shown
         assert not gazetteer.gazetteer_loaded(), "the engine was loaded for an indexed article"
+
+
+def test_the_index_asks_for_the_engine_stamp_when_first_used(store: Store) -> None:
+    """Hashing the engine's code and tables (~10 ms) is not paid before the app's first paint."""
+    asked: list[int] = []
+
+    def stamp() -> str:
+        asked.append(1)
+        return engine_stamp()
+
+    index = EntityIndex(store, stamp)
+    assert asked == []
+    store.add_articles(_articles(2))
+    assert index.pending_count() == 2
+    assert index.pending_count() == 2 and asked == [1]

@@ -1493,4 +1493,4 @@ def _entity_index(store: Store) -> LibraryIndex | EntityIndex:
     memory when the store cannot be written."""
     if store.db.readonly:
         return LibraryIndex()
-    return EntityIndex(store, engine_stamp())
+    return EntityIndex(store, engine_stamp)  # stamped on first use, after first paint

@@ -40,9 +40,11 @@ Extract = Callable[[str, str], list[Entity]]
 class EntityIndex:
     """Raw entity id -> articles, kept in the store; thread-safe."""
 
-    def __init__(self, store: Store, stamp: str) -> None:
+    def __init__(self, store: Store, stamp: str | Callable[[], str]) -> None:
+        """``stamp``: the engine's, or a function giving it when first needed (the app's
+        first paint does not wait for it: it hashes the engine's code and tables)."""
         self.store = store
-        self.stamp = stamp
+        self._stamp = stamp
         self.complete = False
         self._lock = threading.RLock()
         self._done: dict[str, str] | None = None  # article id -> hash indexed (current engine only)
@@ -50,6 +52,12 @@ class EntityIndex:
         self._pending: dict[str, tuple[str, dict[str, tuple[str, ...]], str | None] | None] = {}
         self._rows_table = False  # entity_rows made sure of (older libraries of this version lack it)
         self._first: list[str] = []  # article ids to index before the rest (opened, on screen)
+
+    @property
+    def stamp(self) -> str:
+        if callable(self._stamp):
+            self._stamp = self._stamp()
+        return self._stamp
 
     # -- what is indexed -------------------------------------------------------
 
