@@ -116,10 +116,11 @@ class Database:
     def conn(self) -> sqlite3.Connection:
         """This thread's connection (opened on first use).
 
-        Opening one also closes the connections of threads that have ended:
-        the app runs every background read in a new worker thread, and each
-        connection kept its page cache (up to ``cache_kb``) for as long as
-        the library stayed open, so memory grew with every worker run.
+        Opening one also closes the connections of threads that have ended
+        (a thread started for one job, a worker pool that shrank): they were
+        kept, each with its page cache (up to ``cache_kb``), until the library
+        closed. Textual's thread workers run in a reused pool, so in the app
+        this bounds the connections by the pool's size.
         """
         conn = getattr(self._local, "conn", None)
         if conn is None:
