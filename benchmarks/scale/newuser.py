@@ -26,6 +26,7 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -70,9 +71,11 @@ class Session:
         self.keep(label, seconds, screen)
         return screen
 
-    def settled(self, label: str, keys: list[str], quiet: float = 0.7, literal: bool = False) -> str:
-        """Send ``keys``; time from the last one to the list pane's last change, after which it stayed
-        the same for ``quiet`` s (partial counts and "counting…" pass on the way)."""
+    def settled(self, label: str, keys: list[str], need: Callable[[str], bool], quiet: float = 0.7,
+                literal: bool = False) -> str:
+        """Send ``keys``; time from the last one to the list pane's last change once ``need`` holds and
+        the pane then stayed the same for ``quiet`` s (partial counts and "counting…" pass on the way;
+        the typed text itself changes the pane first, so ``need`` says what answers the key)."""
         for key in keys[:-1]:
             self.send(key, literal)
             time.sleep(0.15)
@@ -81,19 +84,20 @@ class Session:
         last = list_pane(self.tmux.screen(self.name))
         changed = first = None
         deadline = t0 + self.timeout
+        screen = ""
         while time.perf_counter() < deadline:
             screen = self.tmux.screen(self.name)
             now = time.perf_counter()
             if list_pane(screen) != last:
                 last, changed = list_pane(screen), now
                 first = first or now
-            elif changed is not None and now - changed >= quiet and "counting" not in screen:
+            elif (need(screen) and changed is not None and now - changed >= quiet
+                  and "counting" not in screen):
                 break
-            elif changed is None and now - t0 >= max(quiet, 3.0):
-                break  # nothing changed at all
             time.sleep(0.01)
-        seconds = None if changed is None else round(changed - t0, 3)
-        if first is not None and changed is not None and changed - first > 0.05:
+        ok = need(screen) and changed is not None
+        seconds = round(changed - t0, 3) if ok and changed is not None else None
+        if ok and first is not None and changed is not None and changed - first > 0.05:
             label += f" (first change {first - t0:.2f} s)"
         self.keep(label, seconds, screen)
         return screen
@@ -104,7 +108,7 @@ class Session:
             self.shots.mkdir(parents=True, exist_ok=True)
             slug = re.sub(r"\W+", "-", label.split("(")[0]).strip("-") or "search"
             (self.shots / f"{len(self.steps):02d}-{slug}.txt").write_text(screen, encoding="utf-8")
-        shown = "no change" if seconds is None else f"{seconds:.3f} s"
+        shown = "no answer" if seconds is None else f"{seconds:.3f} s"
         print(f"  {label:<62} {shown:<12} {header_count(screen)}", flush=True)
 
     def send(self, key: str, literal: bool) -> None:
@@ -155,12 +159,14 @@ def main() -> int:
         opened = tmux.screen(name)
         sess.step("/ (the search box)", ["/"], lambda s: s != opened)
         time.sleep(0.5)
-        sess.settled(f"{args.query} typed: after the last key", list(args.query), literal=True)
+        sess.settled(f"{args.query} typed: after the last key", list(args.query),
+                     lambda s: bool(FILTERED_RE.search(s)), literal=True)
+        searched = header_count(tmux.screen(name))
         sess.step("enter (to the filtered list)", ["Enter"], lambda s: True)
         time.sleep(0.3)
         sess.step("e (entity sidebar)", ["e"], lambda s: True)
         time.sleep(0.5)
-        sess.settled("f (filter by the entity)", ["f"])
+        sess.settled("f (filter by the entity)", ["f"], lambda s: header_count(s) not in ("", searched))
         print(f"  RSS at the end {tree_rss_mb(pid)} MB; first row at start {first_rows}")
         tmux.close(name)
     finally:
