@@ -24,7 +24,8 @@ SENTENCE = "وقال الرئيس الأمريكي دونالد ترامب في 
 def test_shipped_weights_record_the_training_data_they_came_from() -> None:
     meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["gold_sha256"] == training.gold_checksum(), "training data changed: run python -m tui.entities.train"
-    assert (meta["epochs"], meta["seed"], meta["min_count"]) == (training.EPOCHS, training.SEED, training.MIN_COUNT)
+    assert (meta["epochs"], meta["seed"], meta["min_count"], meta["case_repeat"]) == (
+        training.EPOCHS, training.SEED, training.MIN_COUNT, training.CASE_REPEAT)
     assert meta["folders"] == [p.name for p in training.folders()]
 
 
@@ -84,3 +85,15 @@ def test_model_mentions_index_the_text_exactly() -> None:
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     spans = sorted((m.start, m.end) for m in mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions never overlap"
+
+
+def test_a_unit_is_keyed_by_the_folded_surface_of_each_of_its_spans() -> None:
+    """units() joins the tokens' folded forms instead of folding the span again: the same key."""
+    from tui.entities.model import candidates, units
+    from tui.text.normalize import normalise
+
+    text = "وقال وزير الخارجية الإيراني عباس عراقجي إن طهران مستعدة، وذكرت وكالة \"إرنا\" أن بـالولايات المتحدة..."
+    doc, hits = RuleEngine().read(text, "ar")
+    found = units(doc, candidates(doc, hits))
+    assert len(found) >= 4
+    assert all(normalise(text[c.start:c.end]) == key for key, u in found.items() for c in u.cands)

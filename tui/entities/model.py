@@ -41,7 +41,8 @@ from tui.models import Mention
 from tui.text.normalize import clitic_candidates, normalise
 
 CLASSES = ("O", "PER", "ORG", "LOC", "MISC")
-_MAX_OCC = 2  # occurrences of one surface whose features are read (the rest add only to the count)
+_MAX_OCC = 1  # occurrences of one surface whose features are read (the rest add only to the count; 2 scored
+# the same in leave-one-batch-out and cost ~0.7 ms per 1,000 words)
 
 
 def model_dir() -> Path:
@@ -64,6 +65,7 @@ class Cand:
     src: str  # "rule:<family>", "var:<change>" or "gen:<generator>"
     rtype: str = ""  # the rule engine's type (rule hits only)
     eid: str = ""  # the rule engine's entity id (rule hits only)
+    hit: _Hit | None = None  # the rule engine's hit itself (reused when the model keeps it)
 
 
 @dataclass
@@ -157,18 +159,17 @@ def _head(src: str, lang: str, n: int, rtype: str, known: bool) -> tuple[str, ..
     return tuple(out)
 
 
-def features(doc: _Doc, c: Cand) -> set[str]:
-    """What the model sees of one occurrence (strings; the weights are keyed by them)."""
+def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
+    """What the model sees of one occurrence (strings; the weights are keyed by them), added to ``out``."""
     lang = doc.tlang[c.i]
     n = c.j - c.i
-    out = set(_head(c.src, lang, min(n, 4), c.rtype, bool(c.eid) and ":~" not in c.eid))
+    if out is None:
+        out = set()
+    out.update(_head(c.src, lang, min(n, 4), c.rtype, bool(c.eid) and ":~" not in c.eid))
     _word_feats(doc, c.i, "f", out)
     _word_feats(doc, c.j - 1, "l", out)
-    if n > 2:
-        inner: set[str] = set()
-        for k in range(c.i + 1, c.j - 1):
-            _word_feats(doc, k, "m", inner, lexical=False)
-        out |= inner
+    for k in range(c.i + 1, c.j - 1):
+        _word_feats(doc, k, "m", out, lexical=False)
     if c.start != doc.toks[c.i].start:
         out.add("clitic")
     if c.i > 0 and not doc.broken(c.i):
@@ -196,7 +197,7 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     name that no hit covers. (Spans a word shorter, a word earlier, two words longer, three-word runs
     and runs of words of no frequency list were tried too: leave-one-batch-out said they cost more
     than they found; docs/entities.md.)"""
-    out = [Cand(h.i, h.j, h.start, h.end, "rule", h.type, h.entity_id) for h in hits]
+    out = [Cand(h.i, h.j, h.start, h.end, "rule", h.type, h.entity_id, h) for h in hits]
     toks = doc.toks
     seen = {(c.start, c.end) for c in out}
 
@@ -214,11 +215,16 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     covered = bytearray(len(toks))
     for h in hits:
         covered[h.i:h.j] = b"\x01" * (h.j - h.i)
+    broken, tlang = doc._broken, doc.tlang  # (read directly: this loop visits every token)
     for k in range(len(toks) - 1):
-        if covered[k] or doc.tlang[k] == "en" or doc.broken(k + 1):
+        if covered[k] or broken[k + 1] or tlang[k] == "en":
             continue
-        t = _tables(doc.tlang[k])
-        plen = next((p for p, s in clitic_candidates(toks[k].norm)[:3] if s in t.given and s not in t.top), None)
+        t = _tables(tlang[k])
+        norm = toks[k].norm
+        if norm in t.given and norm not in t.top:
+            plen: int | None = 0
+        else:
+            plen = next((p for p, s in clitic_candidates(norm)[1:3] if s in t.given and s not in t.top), None)
         if plen is not None:
             add(k, k + 2, doc.start_after_clitic(k, plen), "gen:given2")
     return out
@@ -228,11 +234,13 @@ def units(doc: _Doc, cands: list[Cand]) -> dict[str, Unit]:
     """Candidates grouped by folded surface, with their union of features."""
     out: dict[str, Unit] = {}
     keys: dict[str, str] = {}
+    toks, gaps = doc.toks, doc.gaps
     for c in cands:
-        surface = doc.text[c.start:c.end]
-        key = keys.get(surface)
-        if key is None:
-            key = keys[surface] = normalise(surface)
+        if c.start == toks[c.i].start and all(gaps[k] == " " for k in range(c.i + 1, c.j)):
+            key = " ".join([t.norm for t in toks[c.i:c.j]])  # = normalise(surface), without folding it again
+        else:
+            surface = doc.text[c.start:c.end]
+            key = keys.get(surface) or keys.setdefault(surface, normalise(surface))
         if not key:
             continue
         u = out.get(key)
@@ -240,7 +248,7 @@ def units(doc: _Doc, cands: list[Cand]) -> dict[str, Unit]:
             u = out[key] = Unit(key)
         u.cands.append(c)
         if len(u.cands) <= _MAX_OCC:
-            u.feats |= features(doc, c)
+            features(doc, c, u.feats)
     for u in out.values():
         u.feats.add(f"cnt={min(len(u.cands), 3)}")
         if any(c.rtype for c in u.cands):
@@ -253,11 +261,14 @@ class Model:
 
     def __init__(self, weights: dict[str, list[float]]) -> None:
         self.weights = weights
-        # one dict per class: a unit's score is then a sum over a C-level map (the hot path)
-        self._by_class = [{f: row[n] for f, row in weights.items() if row[n]} for n in range(len(CLASSES))]
+        # per name class, one dict of (its weight - O's weight): a unit's margins over O are then four
+        # sums over a C-level map (the hot path), and O wins unless a margin is positive
+        self._margins = [{f: row[n] - row[0] for f, row in weights.items() if row[n] != row[0]}
+                         for n in range(1, len(CLASSES))]
 
-    def scores(self, feats: set[str]) -> list[float]:
-        return [sum(filter(None, map(d.get, feats))) for d in self._by_class]
+    def margins(self, feats: set[str]) -> list[float]:
+        """Score of each name class minus the score of O, in the order of ``CLASSES[1:]``."""
+        return [sum(filter(None, map(d.get, feats))) for d in self._margins]
 
 
 @cache
@@ -276,35 +287,41 @@ def decide(doc: _Doc, found: dict[str, Unit], model: Model) -> list[_Hit]:
     """Hits for the units the model keeps: best margin first, no two overlapping."""
     ranked = []
     for u in found.values():
-        s = model.scores(u.feats)
-        best = max(range(len(CLASSES)), key=s.__getitem__)
-        if best:
-            ranked.append((s[best] - s[0], u, CLASSES[best]))
+        m = model.margins(u.feats)
+        best = max(m)
+        if best > 0:
+            ranked.append((best, u, CLASSES[1 + m.index(best)]))
     ranked.sort(key=lambda r: (-len(r[1].key.split()), -r[0]))  # gold lists the longest name: it wins
     taken = bytearray(len(doc.text) + 1)
     out: list[_Hit] = []
+    words: dict[int, tuple[str, ...]] = {}
     for _margin, u, kind in ranked:
+        key_words = tuple(u.key.split())
         for c in u.cands:
-            if any(taken[c.start:c.end]):
+            if taken.find(1, c.start, c.end) != -1:
                 continue
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-            eid = c.eid if c.eid and c.rtype == kind else f"{kind.lower()}:~{u.key}"
-            out.append(_Hit(c.i, c.j, c.start, c.end, kind, eid))
+            if c.hit is not None and c.rtype == kind and c.eid:
+                hit = c.hit  # the rules' own hit, kept as it is
+            else:
+                hit = _Hit(c.i, c.j, c.start, c.end, kind, f"{kind.lower()}:~{u.key}")
+            out.append(hit)
+            words[id(hit)] = key_words
     out.sort(key=lambda h: h.start)
-    _link(doc, out)
+    _link(out, words)
     return out
 
 
-def _link(doc: _Doc, hits: list[_Hit]) -> None:
-    """A new id whose words end a person's longer name (or begin a body's) joins that entity."""
-    words = {id(h): tuple(normalise(doc.text[h.start:h.end]).split()) for h in hits if h.type in ("PER", "ORG")}
+def _link(hits: list[_Hit], words: dict[int, tuple[str, ...]]) -> None:
+    """A new id whose words (``words``: by ``id`` of the hit) end a person's longer name (or begin a
+    body's) joins that entity."""
     parts: dict[tuple[str, tuple[str, ...]], str] = {}
     for h in hits:
-        w = words.get(id(h), ())
+        w = words[id(h)] if h.type in ("PER", "ORG") else ()
         for m in range(1, len(w)):
             parts.setdefault((h.type, w[-m:] if h.type == "PER" else w[:m]), h.entity_id)
     for h in hits:
-        if ":~" in h.entity_id and (eid := parts.get((h.type, words.get(id(h), ())))) is not None:
+        if ":~" in h.entity_id and (eid := parts.get((h.type, words[id(h)]))) is not None:
             h.entity_id = eid
 
 

@@ -40,6 +40,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 CASES = FIXTURES / "entity_cases.tsv"
 EPOCHS = 12
 SEED = 15
+CASE_REPEAT = 4  # how many times a special-case row is shown per epoch (once left some rows to chance)
 MIN_COUNT = 2  # a feature seen in fewer training units is left out (smaller model, less noise)
 
 
@@ -209,7 +210,8 @@ def train(docs: list[DocData], epochs: int | None = None, seed: int | None = Non
     seed = SEED if seed is None else seed
     counts: Counter[str] = Counter(f for d in docs for u in d.units.values() for f in u.feats)
     data = [(sorted(f for f in u.feats if counts[f] >= MIN_COUNT), d.labels[k])
-            for d in docs for k, u in sorted(d.units.items())]
+            for d in docs for _ in range(CASE_REPEAT if d.folder == "cases" else 1)
+            for k, u in sorted(d.units.items())]
     nc = len(CLASSES)
     w: dict[str, list[float]] = {}
     acc: dict[str, list[float]] = {}
@@ -285,7 +287,7 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None) -> list[s
     names = held or sorted({d.folder for d in docs})
     tallies = {(old, system): Tally() for old in (False, True) for system in ("rules", "model")}
     for name in names:
-        m = train([d for d in docs if d.folder != name and _use(d)])
+        m = train([d for d in docs if d.folder != name])
         for d in docs:
             if d.folder != name:
                 continue
@@ -305,13 +307,6 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None) -> list[s
     return lines
 
 
-TRAIN_ON = "both"  # "both": today's engine's reading and the pre-fix engine's; "old" or "new": one of them
-
-
-def _use(d: DocData) -> bool:
-    return TRAIN_ON == "both" or (TRAIN_ON == "old") == d.old
-
-
 def blind_folders(docs: list[DocData]) -> list[str]:
     """The blind folders (entities_blind3 .. entities_blindN), the ones CV is reported on."""
     return sorted({d.folder for d in docs if d.folder.startswith("entities_blind")},
@@ -324,7 +319,7 @@ def dump(model: Model) -> str:
 
 
 def meta() -> str:
-    return json.dumps({"gold_sha256": gold_checksum(), "epochs": EPOCHS, "seed": SEED, "min_count": MIN_COUNT,
+    return json.dumps({"gold_sha256": gold_checksum(), "epochs": EPOCHS, "seed": SEED, "min_count": MIN_COUNT, "case_repeat": CASE_REPEAT,
                        "folders": [p.name for p in folders()]}, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -339,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         print("\n".join(cross_validate(docs, None if args.all_folds else blind_folders(docs))))
         return 0
-    text = dump(train([d for d in docs if _use(d)]))
+    text = dump(train(docs))
     out = args.out or model_dir()
     if args.check:
         same = (out / "weights.json").exists() and (out / "weights.json").read_text(encoding="utf-8") == text
