@@ -82,11 +82,11 @@ def run(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str) -
 def parallel(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Every import of local files goes through the parser process (a free core), or the parser thread."""
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)
-    monkeypatch.setattr(pipeline, "free_core", lambda: request.param == "process")
-    monkeypatch.delenv("MARSAD_IMPORT_PROCESS", raising=False)
+    monkeypatch.setattr(pipeline, "free_core", lambda: True)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "thread" if request.param == "thread" else "1")
 
 
-MODES = {"process": (0, True, ""), "thread": (0, False, ""), "streamed in-process": (0, False, "0"),
+MODES = {"process": (0, True, ""), "thread": (0, False, "thread"), "streamed in-process": (0, False, ""),
          "whole": (1 << 62, False, "")}
 
 
@@ -323,8 +323,11 @@ def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ParserProcess)
     monkeypatch.setattr(pipeline, "free_core", lambda: False)
+    with open_parser([str(big_feed)], 2_000_000) as parser:  # a busy machine: parse and write in turn
+        assert isinstance(parser, InProcessParser)
+    monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "thread")
     switch = sys.getswitchinterval()
-    with open_parser([str(big_feed)], 2_000_000) as parser:  # a busy machine: a parser thread
+    with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ThreadParser)
         assert sys.getswitchinterval() <= ThreadParser.SWITCH_INTERVAL
     assert sys.getswitchinterval() == switch  # given back when the import ends

@@ -7,11 +7,11 @@ each other item by item. A parser process reads the files in order and
 sends cleaned, folded rows in small batches through a pipe; the main process
 owns the library and writes them. On two free cores the import then takes
 about the longer of the two halves instead of their sum. On a busy machine
-(no core free: the one-minute load average) the same messages are made by a
-thread of this process (:class:`ThreadParser`): sending every article through
-a pipe costs ~15% more CPU, which only pays when a core would otherwise idle,
-while a thread costs nothing more than parsing in turn and still overlaps the
-Python parse with SQLite's writing (which runs without the GIL).
+(no core free: the one-minute load average) the same messages are made in
+this process (:class:`InProcessParser`): sending every article through a
+pipe costs ~15% more CPU, which only pays when a core would otherwise idle.
+(:class:`ThreadParser`, a parser thread beside the writer, is there to be
+chosen and measured: see :func:`open_parser`.)
 
 What stays as it was (small inputs still take the old path, whole files in
 one process: streaming only pays for big ones):
@@ -359,27 +359,22 @@ Parser = ParserProcess | ThreadParser | InProcessParser
 
 
 def open_parser(paths: Sequence[str], max_chars: int) -> Parser:
-    """The parser process when a core is free for it, else a parser thread.
-
-    Why a thread on a busy machine rather than no parallelism at all: it costs
-    no more CPU than parsing in turn with the writer (the same work, nothing
-    pickled), and SQLite's share of the import runs beside it. Measured on the
-    shared 2-core machine at load 5-6, one 10k feed, 3 runs each: one thread
-    7.45-9.18 s (median 7.72), the parser process 4.35-7.41 s (6.56), a parser
-    thread 5.36-7.68 s (5.89), with the least CPU of the two parallel ways.
+    """The parser process when a core is free for it, else the in-process parser.
 
     ``MARSAD_IMPORT_PROCESS=1`` / ``=0`` / ``=thread`` decides instead of the
-    load average: the process, one thread (parse and write in turn), the
-    thread (to measure each way, or for a machine whose load average misleads).
+    load average: the process, one thread (parse and write in turn), or a
+    parser thread beside the writer (:class:`ThreadParser`). The thread is not
+    the default on a busy machine: at load 5-6 on 2 cores it was no faster
+    than parsing in turn (one 10k feed: medians 4.78 / 4.82 s; 100k items:
+    69.5 / 47.8 s against 52.9 / 45.8 s) and cost ~8% more CPU at 100k
+    (23.3-23.6 s against 21.5-21.7 s: the GIL handed back and forth).
     """
     forced = os.environ.get("MARSAD_IMPORT_PROCESS", "").strip()
-    if forced == "0":
-        return InProcessParser(paths, max_chars)
     if forced == "thread":
         return ThreadParser(paths, max_chars)
-    if forced == "1" or (forced not in ("0", "thread") and free_core()):
+    if forced == "1" or (forced != "0" and free_core()):
         return ParserProcess(paths, max_chars)
-    return ThreadParser(paths, max_chars)
+    return InProcessParser(paths, max_chars)
 
 
 def _context() -> Any:
