@@ -6,17 +6,20 @@ that keeps it flat, on real stores in temporary folders.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
+import pytest
 from pilot_helpers import workers_done
 
 from tui.app import make_app
 from tui.config import Config
 from tui.entities import entities, gazetteer, get_engine
 from tui.entities.cache import engine_stamp
+from tui.errors import StoreError
 from tui.models import Article, Entity
 from tui.screens.main import MainScreen
-from tui.store import Store
+from tui.store import Store, sql
 from tui.store.entity_index import EntityIndex
 from tui.widgets.entity_sidebar import EntitySidebar
 
@@ -171,3 +174,43 @@ def test_the_index_asks_for_the_engine_stamp_when_first_used(store: Store) -> No
     store.add_articles(_articles(2))
     assert index.pending_count() == 2
     assert index.pending_count() == 2 and asked == [1]
+
+
+# -- a database that is busy or newer is not damaged: it is never moved aside --
+
+def _set_meta(path, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.commit()
+    conn.close()
+
+
+def test_a_database_another_process_is_writing_is_not_set_aside(library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening a library whose upgrade another process is running (it holds the write lock
+    for minutes at 1,000,000 articles) reports it busy; it moved the database aside as damaged."""
+    store = Store(library)
+    store.add_articles(_articles(2))
+    store.close()
+    path = library / "library.sqlite"
+    _set_meta(path, "fold_version", "old")  # so that opening it has to write (an upgrade)
+    monkeypatch.setattr(sql, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the other process's write transaction
+    try:
+        with pytest.raises(StoreError, match="busy"):
+            Store(library)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not list(library.glob("library.corrupt-*")), "a busy database was moved aside"
+    assert Store(library).article_count() == 2
+
+
+def test_a_database_from_a_newer_release_is_not_set_aside(library) -> None:  # type: ignore[no-untyped-def]
+    store = Store(library)
+    store.add_articles(_articles(1))
+    store.close()
+    _set_meta(library / "library.sqlite", "db_version", str(sql.DB_VERSION + 1))
+    with pytest.raises(StoreError, match="newer Marsad"):
+        Store(library)
+    assert not list(library.glob("library.corrupt-*")), "a newer database was moved aside"

@@ -24,7 +24,7 @@ from tui.store.articles import ArticlesMixin
 from tui.store.ids import BUCKETS
 from tui.store.migrate import Progress, json_to_sqlite, stderr_upgrade_progress
 from tui.store.notes import NotesMixin
-from tui.store.sql import DB_NAME, Database, UpgradeProgress, needs_upgrade
+from tui.store.sql import DB_NAME, Database, NewerDatabase, UpgradeProgress, needs_upgrade
 
 SCHEMA_VERSION = 2
 
@@ -85,6 +85,8 @@ class Store(ArticlesMixin, NotesMixin):
             if _disk_full(self.folder):  # not damage: never set a database aside for that
                 raise StoreError(f"the disk is full: cannot open {path}; free some space and try again "
                                  "(nothing already saved was changed)") from None
+            if not _is_damage(exc):  # busy (another process upgrading or writing) or newer
+                raise StoreError(str(exc)) from None
             if not self.set_aside_damaged:  # commands report; the app and doctor repair
                 raise _damaged_db(path, exc) from None
             self._set_db_aside(path)
@@ -214,6 +216,29 @@ def _emptied(path: Path, folder: Path) -> bool:
                 and not (wal.exists() and wal.stat().st_size > 0))
     except OSError:
         return False
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """Whether opening failed because of the file itself, so that it may be set aside.
+
+    Not when the database is busy (another process holds the write lock, e.g.
+    upgrading 1,000,000 articles for minutes) or was written by a newer
+    Marsad: that file is fine, and moving it aside showed the analyst an
+    empty library. Those are reported and left where they are.
+    """
+    if isinstance(exc, NewerDatabase):
+        return False
+    cause = exc.__cause__ if isinstance(exc, StoreError) and exc.__cause__ is not None else exc
+    return not _busy(cause)
+
+
+def _busy(exc: BaseException) -> bool:
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _damaged_db(path: Path, exc: Exception) -> StoreError:

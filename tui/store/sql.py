@@ -90,6 +90,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, token
 """
 
 
+class NewerDatabase(StoreError):
+    """The database was written by a newer Marsad: left as it is (never set aside as damaged)."""
+
+
 class Database:
     """Connections to one ``library.sqlite``: one per thread, writes serialised."""
 
@@ -200,7 +204,7 @@ class Database:
                     done += 1
                     report("building the list's indexes", done, len(missing))
             if version and int(version) > DB_VERSION:
-                raise StoreError("library.sqlite was written by a newer Marsad; upgrade Marsad to open it")
+                raise NewerDatabase("library.sqlite was written by a newer Marsad; upgrade Marsad to open it")
             if version == "1":
                 c.execute("ALTER TABLE article_entities ADD COLUMN surfaces TEXT NOT NULL DEFAULT '[]'")
             if version in ("1", "2"):
