@@ -29,6 +29,8 @@ def cell(fig: dict | None) -> str:
         extra.append(f"worst {fig['worst']:.2f}")
     if fig.get("rss_mb_median"):
         extra.append(f"{fig['rss_mb_median']:.0f} MB peak")
+    if fig.get("cpu_median") and fig["what"].startswith("import"):
+        extra.append(f"CPU {fig['cpu_median']:.1f} s")
     return f"{med} ({', '.join(extra)})"
 
 

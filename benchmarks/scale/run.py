@@ -84,6 +84,7 @@ class Run:
     rss_mb: float | None = None
     load: float = 0.0
     note: str = ""
+    cpu: float | None = None  # user + system CPU seconds of the command and its children
 
 
 @dataclass
@@ -116,12 +117,18 @@ class Figure:
         return statistics.median(vals) if vals else None
 
     @property
+    def cpu(self) -> float | None:
+        vals = [r.cpu for r in self.runs if r.cpu is not None]
+        return statistics.median(vals) if vals else None
+
+    @property
     def failed(self) -> str:
         notes = [r.note for r in self.runs if r.seconds is None]
         return notes[0] if notes and len(notes) == len(self.runs) else ""
 
     def to_json(self) -> dict[str, object]:
-        return {**asdict(self), "median": self.median, "worst": self.worst, "rss_mb_median": self.rss}
+        return {**asdict(self), "median": self.median, "worst": self.worst, "rss_mb_median": self.rss,
+                "cpu_median": self.cpu}
 
 
 def load1() -> float:
@@ -132,7 +139,7 @@ def timed(cmd: list[str], *, timeout: float, cwd: Path | None = None, env: dict[
           capture: bool = False) -> tuple[Run, str]:
     """Wall time and peak RSS of a command, killed (whole group) at ``timeout``."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = ["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd]
+        full = ["/usr/bin/time", "-f", "%M %U %S", "-o", tf.name, *cmd]
         load = load1()
         t0 = time.perf_counter()
         proc = subprocess.Popen(full, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
@@ -148,9 +155,14 @@ def timed(cmd: list[str], *, timeout: float, cwd: Path | None = None, env: dict[
         if proc.returncode != 0:
             last = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
             return Run(None, None, load, f"exit {proc.returncode}: {last[0][:120]}"), ""
-        lines = [ln for ln in Path(tf.name).read_text().split() if ln.isdigit()]
-        rss = int(lines[-1]) / 1024 if lines else None
-        return Run(round(elapsed, 4), round(rss, 1) if rss else None, load), (out or b"").decode("utf-8", "replace")
+        last = (Path(tf.name).read_text().strip().splitlines() or [""])[-1].split()
+        rss = int(last[0]) / 1024 if last and last[0].isdigit() else None
+        try:
+            cpu = round(float(last[1]) + float(last[2]), 2)
+        except (IndexError, ValueError):
+            cpu = None
+        return (Run(round(elapsed, 4), round(rss, 1) if rss else None, load, cpu=cpu),
+                (out or b"").decode("utf-8", "replace"))
 
 
 # ------------------------------------------------------------------ tmux --
@@ -620,6 +632,8 @@ def fmt(fig: Figure) -> str:
         parts.append(f"worst {fig.worst:.3f}" if unit == "s" else f"max {fig.worst:.0f}")
     if fig.rss is not None:
         parts.append(f"peak RSS {fig.rss:.0f} MB")
+    if fig.cpu is not None and fig.what.startswith("import"):
+        parts.append(f"CPU {fig.cpu:.1f} s")
     return " ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if parts[2:] else "") + ")"
 
 
@@ -667,6 +681,9 @@ def verdicts_with_load(figs: list[Figure], sizes: list[str]) -> list[Verdict]:
         big = size in ("100k", "1m")  # DESIGN.md's paint, search and memory targets are for 100k and up
         imp, nb_imp = find(figs, size, "import", "marsad"), find(figs, size, "import", "newsboat")
         pair(f"{size} import: marsad / newsboat time", imp, nb_imp, "<= 1.0", lambda v: v <= 1.0)
+        if imp and nb_imp and imp.cpu and nb_imp.cpu:
+            add(f"{size} import: marsad / newsboat CPU time (user + system)", imp.cpu / nb_imp.cpu, "(info)",
+                lambda v: True, (imp, nb_imp))
         if imp and nb_imp and imp.rss and nb_imp.rss:
             add(f"{size} import: marsad / newsboat peak RSS", imp.rss / nb_imp.rss, "(info)", lambda v: True,
                 (imp, nb_imp))
