@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _QUOTES, _Doc, _Hit
+from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit
 from tui.entities.engine import RuleEngine
 from tui.entities.gazetteer import Gazetteer
 from tui.models import Mention
@@ -189,6 +189,10 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
         out.add(f"p2={doc.toks[c.i - 2].norm}")
     if c.i == 0 or "\n" in doc.gaps[c.i]:
         out.add("bol")
+    if c.j < len(doc.toks) and doc.gaps[c.j] in _JOINERS:
+        out.add("x:glued")  # مهسا بنی|‌طرف: the span ends inside a word joined by ZWNJ, a hyphen or a maqaf
+    if any(doc.gaps[k] in _JOINERS for k in range(c.i + 1, c.j)):
+        out.add("glued_in")
     return out
 
 
