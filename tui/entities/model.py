@@ -145,8 +145,10 @@ def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
         out.append(":al")
     if lang == "he" and n[:1] == "ה":
         out.append(":h")
-    kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stems[0])[:4]}
-    out.extend(sorted(kinds))
+    toks = doc.toks
+    kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stems[0])[:8]
+             if all(k + n < len(toks) and toks[k + n].norm == key for n, key in enumerate(a.keys[1:], 1))}
+    out.extend(sorted(kinds))  # (only aliases the next words spell: أو alone starts some body's name)
 
 
 @cache
