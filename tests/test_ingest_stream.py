@@ -80,7 +80,7 @@ def test_a_utf8_feed_streamed_as_bytes_gives_what_its_text_gives(name: str) -> N
     data = (FEEDS / name).read_bytes()
     text = decode_bytes(data, name=name).text
     head = utf8_head(data, name)
-    if head is None or not _rss_without_doctype(head.lstrip("\ufeff \t\r\n")):
+    if head is None or not _rss_without_doctype(head.lstrip("\ufeff \t\r\n"), data):
         assert not name.startswith(("rss2_", "stories_")), name  # (Atom, RDF, legacy code pages, DTDs: text)
         return
     assert _items_of(data) == _items_of(text)
@@ -117,3 +117,26 @@ def test_stream_path_reads_big_utf8_feeds_as_bytes_and_falls_back_with_the_decod
     doctype.write_text(big_feed(300).replace("<rss", '<!DOCTYPE rss SYSTEM "x.dtd"><rss', 1), encoding="utf-8")
     streamed = local.stream_path(doctype)
     assert streamed.text and not streamed.data  # read as text, by the defused parser
+
+
+def test_a_doctype_padded_past_the_head_never_reaches_expat_as_bytes(tmp_path: Path) -> None:
+    """A comment says ``<rss`` in the first 64 KB and hides the real DOCTYPE (with an entity
+    bomb) behind 70 KB of padding: the file is read as text by the defused parser and refused,
+    and nothing of it is imported."""
+    from tui.ingest import local
+    from tui.ingest.pipeline import file_messages
+
+    bomb = '<!ENTITY a "AAAAAAAAAA">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(6))
+    items = "".join(f"<item><title>خبر {i} &g;</title><guid>g{i}</guid><description>متن {i} "
+                    + "ی" * 80 + "</description></item>" for i in range(12000))
+    text = ('<?xml version="1.0" encoding="utf-8"?>\n<!-- <rss -->\n<!-- ' + "x" * 70_000 + " -->\n"
+            + f"<!DOCTYPE rss [{bomb}]>\n<rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>")
+    path = tmp_path / "padded.xml"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > local.STREAM_CHARS
+    streamed = local.stream_path(path)
+    assert not streamed.data, "a file with a DOCTYPE must not go to expat as bytes"
+    messages = list(file_messages([str(path)], 2_000_000))
+    assert not [m for m in messages if m[0] == "rows" and m[2]], "nothing of a refused feed is imported"
+    assert any("entit" in str(m).lower() or "forbidden" in str(m).lower() for m in messages), messages

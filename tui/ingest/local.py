@@ -122,7 +122,7 @@ def stream_path(path: str | Path) -> Streamed:
         head = utf8_head(data, name)
         if head is not None:  # UTF-8, as nearly every feed is: expat reads the bytes
             head = head.lstrip("\ufeff \t\r\n")
-            if _kind_for(ext, head) == "feed" and _rss_without_doctype(head):
+            if _kind_for(ext, head) == "feed" and _rss_without_doctype(head, data):
                 refuse_entities(head, name)
                 return Streamed(Loaded(name, "feed"), _guess_languages(RssStream(data)), data=data)
         decoded = decode_bytes(data, name=name)
@@ -135,12 +135,15 @@ def stream_path(path: str | Path) -> Streamed:
     return Streamed(loaded, loaded.articles)
 
 
-def _rss_without_doctype(head: str) -> bool:
-    """An RSS root and no DOCTYPE anywhere in the head (what may be read as bytes
-    by expat: a DOCTYPE can only come before the root, so none can follow). Anything
-    else (Atom, a DOCTYPE, no root in the first 64 KB) is read as text: the defused
-    parser, which refuses entity declarations, or the whole tree."""
-    return "<rss" in head and "<!DOCTYPE" not in head.upper()
+def _rss_without_doctype(head: str, data: bytes) -> bool:
+    """An RSS root and no DOCTYPE anywhere in the file (what may be read as bytes
+    by expat, which has no entity guard of ours). The whole file is searched, not
+    the head: a comment in the head can say ``<rss`` and pad the real DOCTYPE, with
+    its entity declarations, past the first 64 KB. The keyword is upper case in XML
+    (expat refuses ``<!doctype``), so one ``bytes.find`` over the file is enough.
+    Anything else (Atom, a DOCTYPE, no root in the first 64 KB) is read as text:
+    the defused parser, which refuses entity declarations, or the whole tree."""
+    return "<rss" in head and b"<!DOCTYPE" not in data
 
 
 def _guess_languages(items: Iterable[Article]) -> Iterator[Article]:
