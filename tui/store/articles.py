@@ -146,7 +146,17 @@ class ArticlesMixin(LibraryFiles):
     def count(self, query: ListQuery | None = None) -> int:
         """How many articles the list shows for ``query``."""
         query = query or ListQuery()
-        where, params = _where(query, expr=self._expr(query))
+        expr = self._expr(query)
+        if query.search is not None and replace(query, search=None, sort="newest") == ListQuery():
+            # A search and nothing else: counted in the search index alone. Through the
+            # articles table a common word at 1,000,000 articles (80,000 matches) read
+            # their rows: 2.1 s cold, 0.17 s warm; here 10-80 ms.
+            expr = expr or match_expression(query.search)
+            if not expr:
+                return 0
+            return int(self.db.conn().execute("SELECT count(*) FROM search WHERE search MATCH ?",
+                                              (expr,)).fetchone()[0])
+        where, params = _where(query, expr=expr)
         sql = f"SELECT count(*) FROM articles a {where}"
         return int(self.db.conn().execute(sql, params).fetchone()[0])
 
