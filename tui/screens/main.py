@@ -13,6 +13,8 @@ command palette agree.
 from __future__ import annotations
 
 import gc
+import sqlite3
+import threading
 from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -56,7 +58,7 @@ from tui.entities.cache import (
     save_corrections,
 )
 from tui.entities.gazetteer import gazetteer_loaded
-from tui.errors import InputError, MarsadError
+from tui.errors import InputError, MarsadError, StoreError
 from tui.filters import Filter, save_view, saved_views
 from tui.models import Annotation, Article, Entity, EntityType, Feed
 from tui.rtl.line import visual_line
@@ -224,6 +226,8 @@ class MainScreen(Screen[None]):
         self._read_marked: str | None = None  # the article mark_read last set read (or ``m`` last toggled)
         self._list_generation = 0  # bumped by every change of what the list shows; older reads are dropped
         self._painted = False  # the first screen has been drawn (counting waits for it)
+        self._search_conn: sqlite3.Connection | None = None  # the running search's, to interrupt
+        self._search_lock = threading.Lock()
         self.set_reactive(MainScreen.bidi_mode, config.bidi)
 
     def compose(self) -> ComposeResult:
@@ -966,6 +970,7 @@ class MainScreen(Screen[None]):
         self.article_list.focus()
 
     def _clear_search(self) -> None:
+        self._interrupt_search()
         self.workers.cancel_group(self, "search")
         self.apply_list_filter()
         self.refresh_search_marks()
@@ -974,14 +979,35 @@ class MainScreen(Screen[None]):
         if self.search.index is None:
             self.update_list_header()  # "(indexing…)"
             return
+        self._interrupt_search()
         self._search(text, self.search.index)
+
+    def _interrupt_search(self) -> None:
+        """A newer query was typed: stop the SQL of the one still running (its rows would be
+        dropped anyway). Typing a word at 1,000,000 articles, the first letter's ranking (~0.5 s
+        over ~500,000 matches) otherwise kept a core busy while the word's own query ran."""
+        with self._search_lock:
+            if self._search_conn is not None:
+                self._search_conn.interrupt()  # a no-op when no statement is running
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, index: SearchIndex) -> None:
         """Read the first page of the matches, ranked, off the UI thread (counted after they show)."""
         query = parse_query(text, live=True)
         listed = replace(self.search.list_query(self._entity_lookup()), search=None if query.empty else query)
-        rows = StoreRows.uncounted(self.store, listed)
+        conn = self.store.db.conn()
+        with self._search_lock:
+            self._search_conn = conn
+        try:
+            rows = StoreRows.uncounted(self.store, listed)
+        except (sqlite3.OperationalError, StoreError) as exc:
+            if get_current_worker().is_cancelled or "interrupted" in str(exc):
+                return  # a newer query took over
+            raise
+        finally:
+            with self._search_lock:
+                if self._search_conn is conn:
+                    self._search_conn = None
         if not get_current_worker().is_cancelled:
             self.post_message(self.SearchDone(text, {}, rows))
 
