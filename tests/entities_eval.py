@@ -53,6 +53,7 @@ BLIND10 = Path(__file__).parent / "fixtures" / "entities_blind10"
 BLIND11 = Path(__file__).parent / "fixtures" / "entities_blind11"
 BLIND12 = Path(__file__).parent / "fixtures" / "entities_blind12"
 BLIND13 = Path(__file__).parent / "fixtures" / "entities_blind13"
+BLIND14 = Path(__file__).parent / "fixtures" / "entities_blind14"
 MODES = ("strict", "default", "lenient")
 
 
