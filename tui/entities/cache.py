@@ -427,18 +427,12 @@ def _fill_in_batches(index: Any, cache: EntityCache, store: Store, *, batch: int
     cache has no entities for it. Memory stays flat at 1,000,000 articles.
     """
     total = index.pending_count()
-    done, below = 0, None
+    done = 0
     index.complete = total == 0
     yield done, total
     pending: dict[str, tuple[str, list[Entity]]] = {}
     try:
-        while True:
-            rows = index.take_first()
-            if not rows:
-                rows = index.pending_batch(batch, below)
-                if not rows:
-                    break
-                below = rows[-1][0]
+        for rows in index.pending_batches(batch):
             for _n, article_id, content_hash, language in rows:
                 raw = cache.raw(content_hash, language)
                 if raw is not None:

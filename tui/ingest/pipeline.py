@@ -40,7 +40,7 @@ import os
 import queue
 import sys
 import threading
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -183,6 +183,36 @@ def unpack(rows: Sequence[Any]) -> tuple[tuple[Article, ...], tuple[Indexed, ...
 # -- the writer's side -----------------------------------------------------------
 
 
+class _Handoff:
+    """The bounded queue between a parser (a thread reading a pipe, or a parsing
+    thread) and the writer. A producer blocked on a full queue gives up when
+    ``stop`` is set, so closing never hangs on a writer that stopped reading."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue[Message] = queue.Queue(maxsize=QUEUED)
+        self.stop = threading.Event()
+
+    def put(self, msg: Message) -> bool:
+        """Queue ``msg``, waiting while the queue is full; False if stopped first."""
+        while not self.stop.is_set():
+            try:
+                self.queue.put(msg, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def messages(self, why_gone: Callable[[Message], str]) -> Iterator[Message]:
+        """Messages until ("done", -1); ParserGone, in ``why_gone``'s words, at a ("gone", ...)."""
+        while True:
+            msg = self.queue.get()
+            if msg[0] == "done":
+                return
+            if msg[0] == "gone":
+                raise ParserGone(why_gone(msg))
+            yield msg
+
+
 class ParserProcess:
     """The parser process, and a thread of this process that reads its pipe.
 
@@ -199,41 +229,32 @@ class ParserProcess:
                                    name="marsad-import-parser", daemon=True)
         self.process.start()
         send.close()  # the child holds the only writing end: EOF when it dies
-        self._queue: queue.Queue[Message] = queue.Queue(maxsize=QUEUED)
-        self._stop = threading.Event()
+        self._handoff = _Handoff()
         self._pump = threading.Thread(target=self._read, name="marsad-import-pipe", daemon=True)
         self._pump.start()
 
     def _read(self) -> None:
-        while not self._stop.is_set():
+        while not self._handoff.stop.is_set():
             try:
                 msg: Message = self._recv.recv()
             except (EOFError, OSError):
                 msg = ("gone", -1)
-            while not self._stop.is_set():
-                try:
-                    self._queue.put(msg, timeout=0.2)
-                    break
-                except queue.Full:
-                    continue
+            self._handoff.put(msg)
             if msg[0] in ("done", "gone"):
                 return
 
     def messages(self) -> Iterator[Message]:
         """Messages until ("done", -1); ParserGone if the process died first."""
-        while True:
-            msg = self._queue.get()
-            if msg[0] == "done":
-                return
-            if msg[0] == "gone":
-                self.process.join(timeout=5)
-                raise ParserGone(f"the parser process stopped unexpectedly (exit status "
-                                 f"{self.process.exitcode}); files not reported above were not imported")
-            yield msg
+        return self._handoff.messages(self._why_gone)
+
+    def _why_gone(self, _msg: Message) -> str:
+        self.process.join(timeout=5)
+        return (f"the parser process stopped unexpectedly (exit status {self.process.exitcode}); "
+                "files not reported above were not imported")
 
     def close(self) -> None:
         """Stop the parser (if still running) and the reading thread."""
-        self._stop.set()
+        self._handoff.stop.set()
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(timeout=5)
@@ -290,8 +311,7 @@ class ThreadParser:
     SWITCH_INTERVAL = 0.0005
 
     def __init__(self, paths: Sequence[str], max_chars: int) -> None:
-        self._queue: queue.Queue[Message] = queue.Queue(maxsize=QUEUED)
-        self._stop = threading.Event()
+        self._handoff = _Handoff()
         self._switch = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch, self.SWITCH_INTERVAL))
         self._thread = threading.Thread(target=self._parse, args=(list(paths), max_chars),
@@ -302,37 +322,22 @@ class ThreadParser:
         messages = file_messages(paths, max_chars)
         try:
             for msg in messages:
-                if not self._put(msg):
+                if not self._handoff.put(msg):
                     return
-            self._put(("done", -1))
+            self._handoff.put(("done", -1))
         except BaseException as exc:  # a bug in the parser: the writer reports it, never hangs
-            self._put(("gone", -1, f"{type(exc).__name__}: {exc}"))
+            self._handoff.put(("gone", -1, f"{type(exc).__name__}: {exc}"))
         finally:
             messages.close()
 
-    def _put(self, msg: Message) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(msg, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
     def messages(self) -> Iterator[Message]:
         """Messages until ("done", -1); ParserGone if the thread failed first."""
-        while True:
-            msg = self._queue.get()
-            if msg[0] == "done":
-                return
-            if msg[0] == "gone":
-                raise ParserGone(f"the parser stopped unexpectedly ({msg[2]}); "
-                                 "files not reported above were not imported")
-            yield msg
+        return self._handoff.messages(
+            lambda msg: f"the parser stopped unexpectedly ({msg[2]}); files not reported above were not imported")
 
     def close(self) -> None:
         """Stop the parser thread (if still running) and restore the switch interval."""
-        self._stop.set()
+        self._handoff.stop.set()
         self._thread.join(timeout=5)
         sys.setswitchinterval(self._switch)
 

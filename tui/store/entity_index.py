@@ -21,7 +21,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.models import Article, Entity
@@ -119,6 +119,19 @@ class EntityIndex:
         with self._lock:
             self._first = [a for a in article_ids if a not in self._first][:100] + self._first[:100]
 
+    def pending_batches(self, batch: int) -> Iterator[list[tuple[int, str, str, str]]]:
+        """Every pending row, ``batch`` at a time, newest first; before each batch, the
+        articles asked for by :meth:`prioritise` (what both fills walk the library by)."""
+        below: int | None = None
+        while True:
+            rows = self.take_first()
+            if not rows:
+                rows = self.pending_batch(batch, below)
+                if not rows:
+                    return
+                below = rows[-1][0]
+            yield rows
+
     def take_first(self) -> list[tuple[int, str, str, str]]:
         """The prioritised articles that still need indexing (and forget the request)."""
         with self._lock:
@@ -202,17 +215,11 @@ class EntityIndex:
         thread holding the GIL never makes typing feel slow).
         """
         total = self.pending_count()
-        done, below = 0, None
+        done = 0
         self.complete = total == 0
         yield done, total
         try:
-            while True:
-                rows = self.take_first()
-                if not rows:
-                    rows = self.pending_batch(batch, below)
-                    if not rows:
-                        break
-                    below = rows[-1][0]
+            for rows in self.pending_batches(batch):
                 bodies = self.store.bodies_by_ids(r[1] for r in rows)
                 for _n, article_id, content_hash, language in rows:
                     body = bodies.pop(article_id, None)
