@@ -3,7 +3,7 @@
 Each input is added in one store write, only once it parsed completely, so a
 bad file (broken feed, wrong encoding, binary junk) costs one line on stderr
 and leaves the library as it was. Big local inputs are parsed as they are
-written, in a second process when a core is free (:mod:`tui.ingest.pipeline`),
+written, in a second process on a machine with two cores (:mod:`tui.ingest.pipeline`),
 each file still in one transaction (one of more than 20,000 articles in parts
 of that size, so that an open app never waits long to write). Output is one
 line per article (``id<TAB>language<TAB>title``) and per feed subscribed
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_streamed(paths: list[str], config: Config) -> int:
     """The same import for big files: parsed as it is written, in a second
-    process when a core is free for it (see :mod:`tui.ingest.pipeline`)."""
+    process when there is a second core for it (see :mod:`tui.ingest.pipeline`)."""
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     store: Store | None = None
     lines = _Lines()
@@ -175,8 +175,8 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
             with store.db.write():
                 while msg[0] != "end":
                     if msg[0] == "rows":
-                        arts, indexed = unpack(msg[2])
-                        part.add(store.upsert_batch(arts, indexed), len(arts))
+                        arts, indexed, bodies = unpack(msg[2])
+                        part.add(store.upsert_batch(arts, indexed, bodies), len(arts))
                     elif msg[0] == "restart":
                         raise _Restart
                     elif msg[0] == "error":

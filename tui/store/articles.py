@@ -40,6 +40,7 @@ _SELECT_META_N = f"SELECT {_COLUMNS}, a.n, a.sort_date FROM articles a"  # for k
 _UPDATABLE = {"title", "url", "guid", "source", "feed_id", "language", "direction", "author",
               "published", "fetched", "read", "tags"}
 BATCH = 500  # articles per write transaction in a long import
+Indexed = tuple[str, str | bytes, str, str]  # an article's search columns (the body's may be UTF-8 bytes)
 SORTS = {
     "newest": "a.sort_date DESC, a.n ASC",
     "oldest": "a.sort_date ASC, a.n DESC",
@@ -295,20 +296,23 @@ class ArticlesMixin(LibraryFiles):
         if batch:
             yield from self.upsert_batch(batch)
 
-    def upsert_batch(self, arts: Sequence[Article],
-                     indexed: Sequence[tuple[str, str, str, str]] | None = None) -> list[tuple[str, Article]]:
+    def upsert_batch(self, arts: Sequence[Article], indexed: Sequence[Indexed] | None = None,
+                     bodies: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
         """Upsert ``arts`` in one transaction; ("added"|"updated", article) for each change.
 
         ``indexed``, when given, holds each article's search columns as a new
         article gets them (``index_values(title, body, tags, "", "")``),
         computed beforehand (the import's parser process folds them, so the
-        writer does not). Why batched: one identity query per batch instead
-        of one per article, and new rows written with ``executemany``.
+        writer does not). ``bodies``, when given, are the bodies (the articles'
+        own are left empty), as UTF-8 ``bytes`` from the parser process: bound
+        as they came, never decoded here (the folded body in ``indexed`` may
+        be bytes too). Why batched: one identity query per batch instead of
+        one per article, and new rows written a few statements per batch.
         """
         if not arts:
             return []
         with self.db.write() as conn:
-            return _upsert_batch(conn, arts, indexed)
+            return _upsert_batch(conn, arts, indexed, bodies)
 
     def update_article(self, article_id: str, **changes: Any) -> None:
         """Change metadata fields (read state, tags, direction override)."""
@@ -452,14 +456,14 @@ class _Identities:
         self._learn((n, art.id, art.hash, int(bool(art.read)), tags), art.guid, art.url, art.hash)
 
 
-def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article],
-                  indexed: Sequence[tuple[str, str, str, str]] | None) -> list[tuple[str, Article]]:
+def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Sequence[Indexed] | None,
+                  raw: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
     """Insert or update a batch inside one transaction (see :meth:`ArticlesMixin.upsert_batch`)."""
     known = _Identities(conn, arts)
     taken = _taken_ids(conn, arts)
     next_n = int(conn.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]) + 1
     new_rows: list[tuple[Any, ...]] = []
-    bodies: list[tuple[int, str]] = []
+    bodies: list[tuple[int, str | bytes]] = []
     search: list[tuple[Any, ...]] = []
     results: list[tuple[str, Article]] = []
     for i, art in enumerate(arts):
@@ -469,6 +473,8 @@ def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article],
             if old_hash == art.hash:
                 continue
             art.id, art.read, art.tags = old_id, bool(read), json.loads(tags) if tags else []
+            if raw is not None:  # (an update needs the text: its notes are re-anchored on it)
+                art.body = _text(raw[i])
             _flush(conn, new_rows, bodies, search)  # rows this one may be (same batch)
             _write_row(conn, art, n)
             known.stored(n, art)
@@ -481,7 +487,7 @@ def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article],
         taken.add(art.id)
         n, next_n = next_n, next_n + 1
         new_rows.append((n, *_row_values(art), 0))
-        bodies.append((n, art.body))
+        bodies.append((n, raw[i] if raw is not None else art.body))
         values = indexed[i] if indexed is not None else index_values(art.title, art.body, list(art.tags), "", "")
         search.append((n, *values))
         if art.tags:
@@ -490,6 +496,10 @@ def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article],
         results.append(("added", art))
     _flush(conn, new_rows, bodies, search)
     return results
+
+
+def _text(body: str | bytes) -> str:
+    return body.decode("utf-8") if isinstance(body, bytes) else body
 
 
 def _fresh_id(conn: sqlite3.Connection) -> str:
@@ -509,15 +519,17 @@ def _taken_ids(conn: sqlite3.Connection, arts: Sequence[Article]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str]],
+def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str | bytes]],
            search: list[tuple[Any, ...]]) -> None:
     """Write the new rows gathered so far (and empty the lists)."""
     if not rows:
         return
     _insert_rows(conn, "INSERT INTO articles(n, id, title, url, guid, source, feed_id, language, direction, author, "
                  "published, fetched, sort_date, source_key, hash, read, tags, notes) VALUES ", rows)
-    _insert_rows(conn, "INSERT INTO bodies(n, body) VALUES ", bodies)
-    _insert_rows(conn, "INSERT INTO search(rowid, title, body, notes, tags) VALUES ", search)
+    # (CAST: a body may come as UTF-8 bytes, which SQLite would keep as a BLOB; as TEXT it is those bytes)
+    _insert_rows(conn, "INSERT INTO bodies(n, body) VALUES ", bodies, "(?, CAST(? AS TEXT))")
+    _insert_rows(conn, "INSERT INTO search(rowid, title, body, notes, tags) VALUES ", search,
+                 "(?, ?, CAST(? AS TEXT), ?, ?)")
     rows.clear()
     bodies.clear()
     search.clear()
@@ -526,19 +538,19 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[t
 ROWS_PER_STATEMENT = 200  # rows of one multi-row INSERT (at most 18 x 200 parameters: far under SQLite's 32,766)
 
 
-def _insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[tuple[Any, ...]]) -> None:
+def _insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[tuple[Any, ...]], one: str = "") -> None:
     """``head`` + ``(?, ...), (?, ...)``: up to ``ROWS_PER_STATEMENT`` rows per statement.
 
     Why not ``executemany``: it steps SQLite once per row, and each step gives
     up the GIL and takes it back; with the import's parser running in a thread
     (:class:`tui.ingest.pipeline.ThreadParser`) each take-back waits for the
     parser. One statement per batch is one wait per batch, at the same cost in
-    SQLite (measured: the same CPU for 10,000 articles either way).
+    SQLite (measured: the same CPU for 10,000 articles either way). ``one``
+    is one row's placeholders when they are not plain (``(?, ?, ...)``).
     """
     if not rows:
         return
-    width = len(rows[0])
-    one = "(" + ", ".join("?" * width) + ")"
+    one = one or "(" + ", ".join("?" * len(rows[0])) + ")"
     for start in range(0, len(rows), ROWS_PER_STATEMENT):
         part = rows[start:start + ROWS_PER_STATEMENT]
         conn.execute(head + ", ".join([one] * len(part)), [v for row in part for v in row])
