@@ -86,7 +86,7 @@ def parallel(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) ->
     monkeypatch.setenv("MARSAD_IMPORT_PROCESS", "thread" if request.param == "thread" else "1")
 
 
-MODES = {"process": (0, True, ""), "thread": (0, False, "thread"), "streamed in-process": (0, False, ""),
+MODES = {"process": (0, True, "1"), "thread": (0, False, "thread"), "streamed in-process": (0, False, ""),
          "whole": (1 << 62, False, "")}
 
 
@@ -330,6 +330,14 @@ def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ThreadParser)
     monkeypatch.delenv("MARSAD_IMPORT_PROCESS")
+    monkeypatch.setattr(pipeline, "cpu_ticks", _ticks(idle_per_tick=1))  # a core idle while the parser starts
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, ParserProcess)
+    monkeypatch.setattr(pipeline, "cpu_ticks", _ticks(idle_per_tick=0))  # every core busy meanwhile
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, InProcessParser)
+        assert next(iter(parser.messages()))[0] == "rows"  # parsed from the start, here
+    monkeypatch.setattr(pipeline, "cpu_ticks", lambda: None)  # no /proc/stat: the core count decides
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ParserProcess)
     monkeypatch.setattr(pipeline, "free_core", lambda: False)
@@ -369,9 +377,31 @@ def test_a_long_file_is_committed_in_parts_and_a_late_error_keeps_the_parts_befo
         store.close()
 
 
+def _ticks(idle_per_tick: int):  # type: ignore[no-untyped-def]
+    """Readings of a 2-core machine's /proc/stat, 2 ticks apart each, ``idle_per_tick`` of them idle."""
+    state = [0, 0]
+
+    def read() -> tuple[int, int, int]:
+        state[0] += 2 * idle_per_tick
+        state[1] += 4
+        return state[0], state[1], 2
+
+    return read
+
+
+def test_idle_cores_between_two_readings() -> None:
+    assert pipeline.idle_cores((100, 1000, 2), (150, 1100, 2)) == 1.0  # half of all ticks idle on 2 cores
+    assert pipeline.idle_cores((100, 1000, 2), (100, 1100, 2)) == 0.0
+    assert pipeline.idle_cores((100, 1000, 2), (100, 1000, 2)) == 2.0  # no tick passed: nothing says busy
+    ticks = pipeline.cpu_ticks()
+    if ticks is not None:  # Linux: the real file reads as (idle, all, cores)
+        assert 0 <= ticks[0] <= ticks[1] and ticks[2] >= 1
+
+
 def test_a_second_core_decides_not_the_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The parser process runs whenever this process may use two cores, however
-    busy the last minute was (the load average sent every benchmark run to one core)."""
+    """The parser process is tried whenever this process may use two cores, however busy
+    the last minute was (the load average sent every benchmark run to one core); whether a
+    core is idle now is measured as it starts (see the test of the environment above)."""
     monkeypatch.setattr(os, "getloadavg", lambda: (7.5, 7.5, 7.5))
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     assert pipeline.free_core()

@@ -1,16 +1,15 @@
 """``marsad import`` of big files: parsed as they are written, in two processes
-when the machine has a second core.
+when a core is idle for the second.
 
 Why: parsing and cleaning a 10,000-item feed costs about as much CPU as
 writing it (rows, bodies, the search index), and the two do not depend on
 each other item by item. A parser process reads the files in order and
 sends cleaned, folded rows in small batches through a pipe; the main process
 owns the library and writes them. On two free cores the import then takes
-about the longer of the two halves instead of their sum; on a busy one the
-two processes get a bigger share of the cores than one would (see
-:func:`free_core`). With one core (or pinned to one) the same messages are
-made in this process (:class:`InProcessParser`): sending every article
-through a pipe costs ~15% more CPU, which only pays on a second core.
+about the longer of the two halves instead of their sum. With one core, or
+none idle when the parser starts (see :func:`open_parser`), the same
+messages are made in this process (:class:`InProcessParser`): sending every
+article through a pipe costs CPU, which only pays on an idle core.
 (:class:`ThreadParser`, a parser thread beside the writer, is there to be
 chosen and measured: see :func:`open_parser`.)
 
@@ -41,6 +40,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -208,12 +208,14 @@ class _Handoff:
     def __init__(self) -> None:
         self.queue: queue.Queue[Message] = queue.Queue(maxsize=QUEUED)
         self.stop = threading.Event()
+        self.arrived = threading.Event()  # set with the first message
 
     def put(self, msg: Message) -> bool:
         """Queue ``msg``, waiting while the queue is full; False if stopped first."""
         while not self.stop.is_set():
             try:
                 self.queue.put(msg, timeout=0.2)
+                self.arrived.set()
                 return True
             except queue.Full:
                 continue
@@ -268,6 +270,20 @@ class ParserProcess:
         self.process.join(timeout=5)
         return (f"the parser process stopped unexpectedly (exit status {self.process.exitcode}); "
                 "files not reported above were not imported")
+
+    def idle_cores_while_starting(self, before: CpuTicks | None) -> float | None:
+        """Cores that sat idle from ``before`` (ticks read just before the process
+        started) until its first message, or ``PROBE_SECONDS[1]``, but at least
+        ``PROBE_SECONDS[0]``; None where the system does not say (no /proc/stat).
+
+        This process waits (it has nothing to write yet) and the parser works,
+        so on a machine with a core to spare about one core is idle meanwhile.
+        """
+        start = time.monotonic()
+        self._handoff.arrived.wait(PROBE_SECONDS[1])
+        time.sleep(max(0.0, PROBE_SECONDS[0] - (time.monotonic() - start)))
+        after = cpu_ticks()
+        return idle_cores(before, after) if before is not None and after is not None else None
 
     def close(self) -> None:
         """Stop the parser (if still running) and the reading thread."""
@@ -366,19 +382,9 @@ class ThreadParser:
 
 
 def free_core() -> bool:
-    """Whether this process may use a second core for the parser process: the
-    machine (or the CPU set this process may run on) has two or more.
-
-    Why not the load average, as before: it is the wrong signal both ways. It
-    lags by a minute, so the import's own last run, or the program timed
-    just before it, counts as "busy" (in the benchmark it sent every import
-    to one core). And on a busy machine two processes still win: the
-    scheduler shares the cores among runnable processes, so two of them get
-    nearly twice the CPU of one (at a load of 2 on 2 cores, one process gets
-    2/3 of a core, two get one core between them), which pays for the ~15%
-    of CPU the pipe costs. Measured on one 10k feed and on 100k items: see
-    the commit that made this change.
-    """
+    """Whether this process may use a second core at all: the machine (or the
+    CPU set this process may run on) has two or more. Whether one is idle now
+    is asked of the machine when the parser process starts (see :func:`open_parser`)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -386,14 +392,50 @@ def free_core() -> bool:
     return cpus >= 2
 
 
+CpuTicks = tuple[int, int, int]  # idle (with I/O wait), all, cores
+PROBE_SECONDS = (0.08, 0.2)  # how long the parser's start is watched: at least, at most
+IDLE_CORE = 0.5  # idle cores (on average over the probe) that count as one to spare
+
+
+def cpu_ticks() -> CpuTicks | None:
+    """The machine's CPU time so far from ``/proc/stat``: idle and I/O-wait ticks,
+    all ticks, and the number of cores; None where there is no such file."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            lines = stat.read(65536).split(b"\n")
+        values = [int(v) for v in lines[0].split()[1:9]]
+    except (OSError, ValueError, IndexError):
+        return None
+    cores = sum(1 for line in lines[1:] if line.startswith(b"cpu"))
+    return values[3] + values[4], sum(values), max(cores, 1)
+
+
+def idle_cores(before: CpuTicks, after: CpuTicks) -> float:
+    """How many cores were idle on average between two :func:`cpu_ticks` readings."""
+    idle, total = after[0] - before[0], after[1] - before[1]
+    return after[2] * idle / total if total > 0 else float(after[2])
+
+
 Parser = ParserProcess | ThreadParser | InProcessParser
 
 
 def open_parser(paths: Sequence[str], max_chars: int) -> Parser:
-    """The parser process when there is a second core for it, else the in-process parser.
+    """The parser process when a core is idle for it, else the in-process parser.
 
-    ``MARSAD_IMPORT_PROCESS=1`` / ``=0`` / ``=thread`` decides instead of the
-    core count: the process, one thread (parse and write in turn), or a
+    Whether one is, is measured now: the parser process is started, and while
+    this process waits for its first message (as it would anyway) the
+    machine's idle time is read; with less than ``IDLE_CORE`` of a core idle,
+    the process is stopped and the files are parsed here. Why not the
+    one-minute load average (the rule before): it lags, so the import's own
+    last run, or the program timed just before it, counted as busy (in the
+    benchmark every import went to one core). Why not two processes always:
+    where the scheduler shares the cores between sessions (Linux autogroup),
+    a second process of ours only splits our share, and the pipe costs CPU
+    (one 10k feed, two other busy programs, load 2.4 on 2 cores: medians
+    5.2 s with the process, 4.2 s without).
+
+    ``MARSAD_IMPORT_PROCESS=1`` / ``=0`` / ``=thread`` decides instead:
+    the process, one thread (parse and write in turn), or a
     parser thread beside the writer (:class:`ThreadParser`). The thread is not
     the default on a busy machine: at load 5-6 on 2 cores it was no faster
     than parsing in turn (one 10k feed: medians 4.78 / 4.82 s; 100k items:
@@ -403,8 +445,16 @@ def open_parser(paths: Sequence[str], max_chars: int) -> Parser:
     forced = os.environ.get("MARSAD_IMPORT_PROCESS", "").strip()
     if forced == "thread":
         return ThreadParser(paths, max_chars)
-    if forced == "1" or (forced != "0" and free_core()):
+    if forced == "1":
         return ParserProcess(paths, max_chars)
+    if forced == "0" or not free_core():
+        return InProcessParser(paths, max_chars)
+    before = cpu_ticks()
+    parser = ParserProcess(paths, max_chars)
+    idle = parser.idle_cores_while_starting(before)
+    if idle is None or idle >= IDLE_CORE:
+        return parser
+    parser.close()  # every core was busy: the pipe's cost would buy nothing (~0.1 s of parsing lost)
     return InProcessParser(paths, max_chars)
 
 
