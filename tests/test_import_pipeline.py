@@ -407,3 +407,24 @@ def test_a_second_core_decides_not_the_load_average(monkeypatch: pytest.MonkeyPa
     assert pipeline.free_core()
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {1})
     assert not pipeline.free_core()  # pinned to one core: parse and write in turn
+
+
+def test_each_commit_is_checkpointed_by_a_thread_beside_the_writer(tmp_path: Path) -> None:
+    """The writer never checkpoints (its commits only append to the WAL); the
+    import's thread copies each committed file into the database file."""
+    import importlib
+
+    command = importlib.import_module("tui.commands.import")
+    store = Store(tmp_path / "lib")
+    db_file = tmp_path / "lib" / "library.sqlite"
+    try:
+        checkpoints = command._Checkpoints(store)
+        assert store.db.conn().execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        store.add_articles([Article(id="", title=f"خبر {i}", body=f"نص طويل {i} " * 3000) for i in range(40)])
+        before = db_file.stat().st_size  # the articles are in the WAL only
+        checkpoints.committed()
+        checkpoints.close()
+        assert db_file.stat().st_size > before + 40 * 3000 * 10
+        assert store.article_count() == 40
+    finally:
+        store.close()

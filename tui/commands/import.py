@@ -18,7 +18,10 @@ A pipe or a file always gets every line.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from tui.anchoring import reanchor_library
@@ -31,6 +34,7 @@ from tui.ingest.saving import save_articles
 from tui.ingest.textclean import clean_feed, clean_inline
 from tui.models import Article, Feed
 from tui.store import Store
+from tui.store.sql import BUSY_TIMEOUT_MS
 
 SHOWN_AT_TERMINAL = 20  # article lines per input at a terminal (every line to a pipe or file)
 
@@ -92,6 +96,7 @@ def _run_streamed(paths: list[str], config: Config) -> int:
     process when there is a second core for it (see :mod:`tui.ingest.pipeline`)."""
     totals = {"added": 0, "updated": 0, "unchanged": 0, "feeds": 0, "subscribed": 0, "failed": 0}
     store: Store | None = None
+    checkpoints: _Checkpoints | None = None
     lines = _Lines()
     with open_parser(paths, config.max_article_chars) as parser:
         try:
@@ -108,8 +113,9 @@ def _run_streamed(paths: list[str], config: Config) -> int:
                     _save(store, Loaded(paths[msg[1]], "opml", feeds=msg[2]), totals, config.max_article_chars, lines)
                 elif kind == "rows":
                     store = store or Store(config.library, set_aside_damaged=False)
+                    checkpoints = checkpoints or _Checkpoints(store)
                     try:
-                        _write_file(store, msg, messages, totals, lines)
+                        _write_file(store, msg, messages, totals, lines, checkpoints.committed)
                     except InputError as exc:
                         totals["failed"] += 1
                         error(str(exc))
@@ -118,10 +124,75 @@ def _run_streamed(paths: list[str], config: Config) -> int:
             totals["failed"] += 1
             error(str(exc))
         finally:
+            if checkpoints is not None:
+                checkpoints.close()
             if store is not None:
                 store.close()
     _summary(totals, len(paths))
     return InputError.exit_code if totals["failed"] else 0
+
+
+class _Checkpoints:
+    """Copies what each file's transaction added to the write-ahead log into the
+    database, in a thread of its own, while the next file is parsed and written.
+
+    Why: SQLite does that copy (a checkpoint) inside the commit once the log
+    is long, and the commit waits for it: 63 MB written again and two fsyncs
+    per 10,000-article file, 0.4-0.7 s of wall time on a busy disk, most of
+    it waiting for the disk, during which neither parsing nor writing went
+    on. Here the writer's connection never checkpoints (``wal_autocheckpoint
+    = 0``) and this thread's own connection does a PASSIVE checkpoint after
+    each commit (WAL lets it run beside the next write transaction). Nothing
+    changes for durability: the same checkpoint, with the same syncs
+    (``synchronous = NORMAL``); the last file's is the one SQLite does when
+    the library closes, as before. Without a file behind the library (an
+    in-memory one) it does nothing.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._pending = False
+        self._thread: threading.Thread | None = None
+        path = store.db.path
+        if path is None or store.db.readonly:
+            return
+        store.db.conn().execute("PRAGMA wal_autocheckpoint = 0")
+        self._thread = threading.Thread(target=self._run, args=(str(path),), name="marsad-import-checkpoint",
+                                        daemon=True)
+        self._thread.start()
+
+    def committed(self) -> None:
+        """A write transaction committed: checkpoint it (unless one is running: then after it)."""
+        self._pending = True
+        self._wake.set()
+
+    def _run(self, path: str) -> None:
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return  # the checkpoint at close does it all
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                if self._pending:
+                    self._pending = False
+                    with contextlib.suppress(sqlite3.Error):  # busy, or the disk: the close's checkpoint does it
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                if self._stop.is_set():
+                    return
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        """Checkpoint the last commit here too, then stop (the library's close finds nothing left)."""
+        if self._thread is not None:
+            self._stop.set()
+            self._wake.set()
+            self._thread.join()
 
 
 FILE_PART = 20_000  # articles per write transaction of one file (see _write_file)
@@ -158,7 +229,7 @@ class _Part:
 
 
 def _write_file(store: Store, first: Message, messages: Iterator[Message], totals: dict[str, int],
-                lines: _Lines) -> None:
+                lines: _Lines, committed: Callable[[], None] | None = None) -> None:
     """One file's rows, up to its ("end", i), in one transaction; then its lines.
 
     A ("restart", i) rolls back and starts over with the rows that follow;
@@ -189,6 +260,8 @@ def _write_file(store: Store, first: Message, messages: Iterator[Message], total
         except _Restart:
             msg = next(messages)
             continue
+        if committed is not None:
+            committed()
         part.saved(store, totals, lines)
         if msg[0] == "end":
             return
