@@ -59,6 +59,13 @@ class DocData:
     old: bool = False  # read by the pre-fix engine (data/model/before_fix.tsv), not today's
 
 
+def untrained() -> list[Path]:
+    """The gold folders ``data/model/not_trained.txt`` keeps out of training (``--cv --untrained`` scores them)."""
+    listed = model_dir() / "not_trained.txt"
+    names = listed.read_text(encoding="utf-8").split() if listed.exists() else []
+    return [FIXTURES / n for n in names if (FIXTURES / n).is_dir()]
+
+
 def folders() -> list[Path]:
     """Every gold folder the weights learn from, in a fixed order: all but those listed in
     ``data/model/not_trained.txt`` (a fresh blind batch, scored once as it came, waits there until
@@ -277,21 +284,24 @@ class Tally:
         return _prf(c["tp"], c["fp"], c["fn"])
 
 
-def read_all(engine: RuleEngine | None = None) -> list[DocData]:
+def read_all(engine: RuleEngine | None = None, extra: list[Path] | None = None) -> list[DocData]:
+    """Every training document (and, for scoring only, those of the ``extra`` folders)."""
     engine = engine or RuleEngine()
     old = before_fix()
     docs = [read_doc(p, engine) for folder in folders() for p in sorted(folder.glob("*.txt"))]
     docs += [read_doc(p, engine, old[(folder.name, p.stem)]) for folder in folders() for p in sorted(folder.glob("*.txt"))
              if (folder.name, p.stem) in old]
+    docs += [read_doc(p, engine) for folder in extra or () for p in sorted(folder.glob("*.txt"))]
     return docs + read_cases(engine)
 
 
-def cross_validate(docs: list[DocData], held: list[str] | None = None) -> list[str]:
-    """Leave one folder out: train on the rest, score the folder; rules alone beside it."""
+def cross_validate(docs: list[DocData], held: list[str] | None = None, never: frozenset[str] = frozenset()) -> list[str]:
+    """Leave one folder out: train on the rest (never on the ``never`` folders), score the folder; rules
+    alone beside it."""
     names = held or sorted({d.folder for d in docs})
     tallies = {(old, system): Tally() for old in (False, True) for system in ("rules", "model")}
     for name in names:
-        m = train([d for d in docs if d.folder != name])
+        m = train([d for d in docs if d.folder != name and d.folder not in never])
         for d in docs:
             if d.folder != name:
                 continue
@@ -331,12 +341,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tui.entities.train", description=__doc__.splitlines()[0])
     ap.add_argument("--cv", action="store_true", help="leave-one-folder-out over the blind folders")
     ap.add_argument("--all-folds", action="store_true", help="with --cv: every folder, not only the blind ones")
+    ap.add_argument("--untrained", action="store_true",
+                    help="with --cv: also score the folders of not_trained.txt (held out like the others)")
     ap.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh run")
     ap.add_argument("--out", type=Path, default=None, help="folder to write weights.json and meta.json to")
     args = ap.parse_args(argv)
-    docs = read_all()
+    extra = untrained() if args.cv and args.untrained else []
+    docs = read_all(extra=extra)
     if args.cv:
-        print("\n".join(cross_validate(docs, None if args.all_folds else blind_folders(docs))))
+        held = None if args.all_folds else blind_folders(docs)
+        print("\n".join(cross_validate(docs, held, frozenset(p.name for p in extra))))
         return 0
     text = dump(train(docs))
     out = args.out or model_dir()
