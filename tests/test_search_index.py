@@ -156,6 +156,18 @@ def test_hits_cover_the_stem_only() -> None:
     assert text[start:end] == "إيران"
 
 
+@pytest.mark.parametrize(("text", "typed", "marked"), [
+    ("وفد للولايات المتحدة", "الولايات", ["للولايات"]),  # ل + ال: the key (الولايات) is not a piece of the word
+    ("بحث مع الرئيس", "رئيس", ["رئيس"]),  # the article peeled from the word
+    ("زار رئيس الوزراء", "الرئيس", ["رئيس"]),  # ... and from the query
+    ("הוא בא לבית הלבן", "הבית", ["בית"]),  # ל swallowed the Hebrew article
+    ("قالت بالملف النووي", '"الملف النووي"', ["الملف النووي"]),
+])
+def test_hits_through_clitics_that_change_the_word(text: str, typed: str, marked: list[str]) -> None:
+    """A word is split into clitic readings only when it can hold a query key: these must still be marked."""
+    assert [text[s:e] for s, e in find_hits(text, parse_query(typed))] == marked
+
+
 def test_hits_keep_harakat_of_the_original() -> None:
     text = "قال مُحَمَّد"
     [(start, end)] = find_hits(text, parse_query("محمد"))

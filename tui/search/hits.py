@@ -8,11 +8,15 @@ stem, and the span covers the stem only (و|إيران), in the text as stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.search.query import Query
 from tui.search.terms import query_keys, token_keys
 from tui.text.normalize import Token, split_offset, tokenize
 
 Span = tuple[int, int]
+_AR_ARTICLE = "ال"
+_HE_ARTICLE = "ה"
 
 
 def _match(token: Token, keys: dict[str, float] | None, prefix: str = "") -> Span | None:
@@ -31,7 +35,11 @@ def find_hits(text: str, query: Query) -> list[Span]:
     tokens = tokenize(text)
     spans: list[Span] = []
     words = [query_keys(t) for t in query.terms]
+    phrases = [[query_keys(w) for w in phrase] for phrase in query.phrases]
+    may = _may_match(words + [keys for phrase in phrases for keys in phrase], query.prefix)
     for token in tokens:
+        if not may(token.norm):
+            continue
         for keys in words:
             if (span := _match(token, keys)) is not None:
                 spans.append(span)
@@ -39,17 +47,36 @@ def find_hits(text: str, query: Query) -> list[Span]:
         else:
             if query.prefix and (span := _match(token, None, query.prefix)) is not None:
                 spans.append(span)
-    for phrase in query.phrases:
-        spans.extend(_phrase_spans(tokens, [query_keys(w) for w in phrase]))
+    for phrase in phrases:
+        spans.extend(_phrase_spans(tokens, phrase, may))
     return _merge(spans)
 
 
-def _phrase_spans(tokens: list[Token], words: list[dict[str, float]]) -> list[Span]:
+def _core(key: str) -> str:
+    """What a word must contain to answer to ``key``: a clitic reading of a
+    word (:func:`tui.search.terms.token_keys`) is a piece of it, or that piece
+    behind a restored article (ال / ה), so the key without its article is in it."""
+    if key.startswith(_AR_ARTICLE):
+        return key[len(_AR_ARTICLE):]
+    return key[1:] if key.startswith(_HE_ARTICLE) else key
+
+
+def _may_match(keys: list[dict[str, float]], prefix: str) -> Callable[[str], bool]:
+    """A quick test a folded word must pass to answer to any of ``keys``:
+    most words of a body fail it, and are never split into clitic readings
+    (the costly part of marking the hits of a 20-result search)."""
+    if prefix:
+        return lambda norm: True
+    cores = {_core(key) for group in keys for key in group}
+    return lambda norm: any(core in norm for core in cores)
+
+
+def _phrase_spans(tokens: list[Token], words: list[dict[str, float]],
+                  may: Callable[[str], bool] = lambda norm: True) -> list[Span]:
     out = []
     n = len(words)
     for i in range(len(tokens) - n + 1):
-        first = _match(tokens[i], words[0])
-        if first is None:
+        if not may(tokens[i].norm) or (first := _match(tokens[i], words[0])) is None:
             continue
         if all(_match(tokens[i + k], words[k]) for k in range(1, n)):
             out.append((first[0], tokens[i + n - 1].end))
