@@ -1,7 +1,7 @@
 """``marsad search QUERY [--json] [--limit N]``: ranked results from the library.
 
-Uses the same cached index as the app, so the first search in a big library
-builds it (seconds) and every later one only loads it.
+Asks the store's FTS5 index (:meth:`tui.store.Store.search`), then reads the
+results' rows and bodies in two queries, for the titles and snippets.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from typing import Any
 from tui.commands.output import emit, emit_json, safe_cell
 from tui.config import load_config
 from tui.errors import InputError
-from tui.search import find_hits, load_index, parse_query, snippet
+from tui.models import Article
+from tui.search import find_hits, parse_query, snippet
+from tui.search.library import drop_old_cache
+from tui.search.query import Query
 from tui.store import Store
 
 
@@ -24,9 +27,13 @@ def run(args: Any) -> int:
     config = load_config(args.library)
     store = Store(config.library, set_aside_damaged=False)
     try:
-        results = [_describe(store, r.id, r.score, query) for r in load_index(store).search(query, args.limit)]
+        drop_old_cache(store)
+        ranked = store.search(query, args.limit)
+        ids = [article_id for article_id, _ in ranked]
+        articles, bodies = store.articles_by_ids(ids), store.bodies_by_ids(ids)
     finally:
         store.close()
+    results = [_describe(aid, score, articles.get(aid), bodies.get(aid, ""), query) for aid, score in ranked]
     if args.json:
         emit_json(results)
     else:
@@ -34,10 +41,11 @@ def run(args: Any) -> int:
     return 0
 
 
-def _describe(store: Store, article_id: str, score: float, query) -> dict[str, Any]:
-    art = store.get_article(article_id)
-    title, body = (art.title, art.body) if art else ("", "")
-    return {"id": article_id, "score": score, "title": title,
+def _describe(article_id: str, score: float, art: Article | None, body: str, query: Query) -> dict[str, Any]:
+    """One result as the JSON contract has it (an article deleted meanwhile keeps its id and score)."""
+    if art is None:
+        body = ""
+    return {"id": article_id, "score": score, "title": art.title if art else "",
             "snippet": snippet(body, find_hits(body, query)) if body else "",
             "source": art.source if art else "", "published": art.published if art else ""}
 

@@ -51,9 +51,14 @@ class LibrarySearch:
 
 def load_index(store: Store, use_cache: bool = True) -> LibrarySearch:
     """The library's search (nothing to load: the index lives in the store)."""
+    drop_old_cache(store)
+    return LibrarySearch(store)
+
+
+def drop_old_cache(store: Store) -> None:
+    """Remove the hand-made index file earlier releases kept (the store's FTS table replaced it)."""
     with contextlib.suppress(OSError):
         (store.folder / "cache" / OLD_CACHE).unlink(missing_ok=True)
-    return LibrarySearch(store)
 
 
 def sync_index(index: LibrarySearch, store: Store, stamp: str | None = None) -> int:
