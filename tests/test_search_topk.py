@@ -17,7 +17,7 @@ from tui.models import Article
 from tui.search import parse_query, topk
 from tui.search.fts import match_expression
 from tui.store import Store
-from tui.store.articles import _rank
+from tui.store.articles import ListQuery, _rank
 
 FILLER = "قال المتحدث إن الاجتماع بحث ملفات عدة في العاصمة أمس"
 
@@ -123,3 +123,25 @@ def test_idf_and_row_count_as_fts5_has_them(pruned_store: Store) -> None:
     assert topk.idf(1000, 10) == pytest.approx(math.log(990.5 / 10.5))
     assert topk.idf(1000, 900) == 1e-6  # FTS5's floor for a phrase in most rows
     assert topk._varint(bytes([0x81, 0x00])) == 128 and topk._varint(bytes([0x05])) == 5
+
+
+def test_one_word_listed_twice_ranks_as_twice_its_own_score(pruned_store: Store) -> None:
+    """bm25 of ("w" OR "w") is 2 x bm25("w"), bit for bit, on every row (what a one-form word is asked as)."""
+    conn = pruned_store.db.conn()
+    expr = pruned_store.match(parse_query("المتحدث"))
+    single = topk.doubled(expr)
+    assert single == '"المتحدث"'
+    assert _rank(conn, single, None, scale=2) == _rank(conn, expr, None)
+    assert topk.doubled('("a" OR "b")') is None and topk.doubled('("a" OR "a") AND ("b" OR "b")') is None
+    assert topk.doubled('("a" OR "a" OR "a")') is None
+
+
+def test_list_window_of_a_search_keeps_rank_order(pruned_store: Store) -> None:
+    """The app's list asks for windows of a search: the same rows, in the full ranking's order."""
+    conn = pruned_store.db.conn()
+    ids = dict(conn.execute("SELECT n, id FROM articles").fetchall())
+    for text in ("والانتخابات", "المتحدث", "الانتخابات المتحدث"):
+        order = [ids[n] for n, _ in _rank(conn, pruned_store.match(parse_query(text)), None)]
+        for offset, limit in ((0, 10), (0, 100), (5, 20), (330, 50), (500, 10)):
+            rows = pruned_store.window(ListQuery(search=parse_query(text)), offset, limit)
+            assert [r.article.id for r in rows] == order[offset:offset + limit], (text, offset, limit)

@@ -85,6 +85,15 @@ def groups(expr: str) -> list[list[str]] | None:
     return out or None
 
 
+def doubled(expr: str) -> str | None:
+    """The phrase of a MATCH string that is one phrase listed twice (a word with no
+    clitic form in the index: the exact word is listed twice, for rank), else None."""
+    parts = groups(expr)
+    if parts is None or len(parts) != 1 or len(parts[0]) != 2 or parts[0][0] != parts[0][1]:
+        return None
+    return parts[0][0]
+
+
 def idf(rows: int, hits: int) -> float:
     """FTS5's IDF of a phrase found in ``hits`` of ``rows`` rows (floored at 1e-6, as FTS5 does)."""
     value = math.log((rows - hits + 0.5) / (hits + 0.5))

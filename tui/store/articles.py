@@ -171,10 +171,15 @@ class ArticlesMixin(LibraryFiles):
         numbers of the window first, then those rows.
         """
         query = query or ListQuery()
-        sql, params = _ordered(query, columns="a.n", expr=self._expr(query))
+        expr = self._expr(query)
+        offset, limit = max(offset, 0), max(limit, 0)
         conn = self.db.conn()
         with self.db.read():
-            ns = [r[0] for r in conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, max(limit, 0), max(offset, 0)])]
+            if expr and query.sort == "newest" and replace(query, search=None) == ListQuery():
+                ns = [n for n, _ in _ranked(conn, expr, offset + limit)][offset:]  # a search alone: rank order
+            else:
+                sql, params = _ordered(query, columns="a.n", expr=expr)
+                ns = [r[0] for r in conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
             if not ns:
                 return []
             found = conn.execute(f"SELECT {_COLUMNS}, a.n FROM articles a "
@@ -244,9 +249,7 @@ class ArticlesMixin(LibraryFiles):
         conn = self.db.conn()
         try:
             with self.db.read():
-                # The best `limit` from the rows of a rare clitic form when that is provably the same list
-                ranked = ((limit is not None and topk.best(conn, expr, limit, lambda e, n: _rank(conn, e, n)))
-                          or _rank(conn, expr, limit))
+                ranked = _ranked(conn, expr, limit)
                 ids = dict(conn.execute("SELECT n, id FROM articles WHERE n IN (SELECT value FROM json_each(?))",
                                         (json.dumps([n for n, _ in ranked]),)).fetchall())
         except sqlite3.OperationalError:
@@ -370,9 +373,27 @@ class ArticlesMixin(LibraryFiles):
                 _mirror(conn, article_id, by_article.get(article_id, []))
 
 
-def _rank(conn: sqlite3.Connection, expr: str, limit: int | None) -> list[tuple[int, float]]:
-    """(rowid, bm25) of the matches of ``expr``, best first (bm25 is lower for better)."""
-    sql = (f"SELECT rowid, bm25(search, {', '.join(map(str, WEIGHTS))}) AS rank FROM search "
+def _ranked(conn: sqlite3.Connection, expr: str, limit: int | None) -> list[tuple[int, float]]:
+    """(rowid, bm25) of the best ``limit`` matches of ``expr``, as :func:`_rank` gives them, for less.
+
+    A word with no clitic form in the index is one phrase listed twice, and
+    ``bm25()`` of ``a OR a`` is twice that of ``a`` exactly (X + X = 2X in
+    floating point): one phrase, one IDF pass, no OR. Otherwise the rows of
+    a rare clitic form, when :func:`tui.search.topk.best` can show they hold
+    the list.
+    """
+    single = topk.doubled(expr)
+    if single is not None:
+        return _rank(conn, single, limit, scale=2)
+    if limit is not None and (best := topk.best(conn, expr, limit, lambda e, n: _rank(conn, e, n))) is not None:
+        return best
+    return _rank(conn, expr, limit)
+
+
+def _rank(conn: sqlite3.Connection, expr: str, limit: int | None, scale: int = 1) -> list[tuple[int, float]]:
+    """(rowid, bm25 * scale) of the matches of ``expr``, best first (bm25 is lower for better)."""
+    score = f"bm25(search, {', '.join(map(str, WEIGHTS))})"
+    sql = (f"SELECT rowid, {f'{scale} * ' if scale != 1 else ''}{score} AS rank FROM search "
            "WHERE search MATCH ? ORDER BY rank, rowid")
     params: list[Any] = [expr]
     if limit is not None:
