@@ -54,6 +54,7 @@ BLIND11 = Path(__file__).parent / "fixtures" / "entities_blind11"
 BLIND12 = Path(__file__).parent / "fixtures" / "entities_blind12"
 BLIND13 = Path(__file__).parent / "fixtures" / "entities_blind13"
 BLIND14 = Path(__file__).parent / "fixtures" / "entities_blind14"
+BLIND15 = Path(__file__).parent / "fixtures" / "entities_blind15"
 MODES = ("strict", "default", "lenient")
 
 
