@@ -393,7 +393,7 @@ def free_core() -> bool:
 
 
 CpuTicks = tuple[int, int, int]  # idle (with I/O wait), all, cores
-PROBE_SECONDS = (0.08, 0.2)  # how long the parser's start is watched: at least, at most
+PROBE_SECONDS = (0.06, 0.1)  # how long the parser's start is watched: at least, at most (100 ms: ~20 ticks on 2 cores)
 IDLE_CORE = 0.5  # idle cores (on average over the probe) that count as one to spare
 
 
