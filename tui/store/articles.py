@@ -296,17 +296,17 @@ class ArticlesMixin(LibraryFiles):
         if batch:
             yield from self.upsert_batch(batch)
 
-    def upsert_batch(self, arts: Sequence[Article], indexed: Sequence[Indexed] | None = None,
+    def upsert_batch(self, arts: Sequence[Article], indexed: Sequence[Indexed | None] | None = None,
                      bodies: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
         """Upsert ``arts`` in one transaction; ("added"|"updated", article) for each change.
 
         ``indexed``, when given, holds each article's search columns as a new
         article gets them (``index_values(title, body, tags, "", "")``),
         computed beforehand (the import's parser process folds them, so the
-        writer does not). ``bodies``, when given, are the bodies (the articles'
-        own are left empty), as UTF-8 ``bytes`` from the parser process: bound
-        as they came, never decoded here (the folded body in ``indexed`` may
-        be bytes too). Why batched: one identity query per batch instead of
+        writer does not; None for one it left to the writer). ``bodies``, when
+        given, are the bodies (the articles' own are left empty), as UTF-8
+        ``bytes`` from the parser process: bound as they came, never decoded
+        here (the folded body in ``indexed`` may be bytes too), or as text. Why batched: one identity query per batch instead of
         one per article, and new rows written a few statements per batch.
         """
         if not arts:
@@ -490,7 +490,7 @@ class _Identities:
         self._learn((n, art.id, art.hash, int(bool(art.read)), tags), art.guid, art.url, art.hash)
 
 
-def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Sequence[Indexed] | None,
+def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Sequence[Indexed | None] | None,
                   raw: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
     """Insert or update a batch inside one transaction (see :meth:`ArticlesMixin.upsert_batch`)."""
     known = _Identities(conn, arts)
@@ -522,7 +522,9 @@ def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Se
         n, next_n = next_n, next_n + 1
         new_rows.append((n, *_row_values(art), 0))
         bodies.append((n, raw[i] if raw is not None else art.body))
-        values = indexed[i] if indexed is not None else index_values(art.title, art.body, list(art.tags), "", "")
+        values = indexed[i] if indexed is not None else None
+        if values is None:  # (the parser process left this one to the writer: see tui.ingest.pipeline.FoldShare)
+            values = index_values(art.title, _text(raw[i]) if raw is not None else art.body, list(art.tags), "", "")
         search.append((n, *values))
         if art.tags:
             _set_tags(conn, n, list(art.tags), on_note=0)
