@@ -169,3 +169,17 @@ def test_the_common_rss_date_fast_path_agrees_with_the_general_parser(raw: str) 
     general = dt.astimezone(UTC).replace(microsecond=0).isoformat() if dt is not None else ""
     assert normalise_date(raw) == general
     assert _rfc822_utc(raw) in ("", general)
+
+
+def test_items_are_stamped_with_the_second_they_were_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``fetched`` is read from the clock once a second (not per item), and never stale."""
+    from tui.ingest import feeds as feeds_module
+    from tui.models import now_iso
+
+    monkeypatch.setattr(feeds_module, "_NOW", (0, "1970-01-01T00:00:00+00:00"))  # made in another second
+    before = now_iso()
+    items = parse_feed('<rss version="2.0"><channel><title>t</title>'
+                       + "".join(f"<item><title>خبر {i}</title><guid>g{i}</guid></item>" for i in range(3))
+                       + "</channel></rss>").items
+    after = now_iso()
+    assert len(items) == 3 and all(before <= a.fetched <= after for a in items)
