@@ -113,6 +113,8 @@ def best(conn: sqlite3.Connection, expr: str, limit: int, rank: Rank) -> Ranked 
     if rows is None:
         return None
     counts = {p: count(conn, p) for p in dict.fromkeys(p for g in parts for p in g)}
+    if max(counts.values()) > rows:
+        return None  # an index out of step with its own row count: rank everything, as FTS5 does
     choice = _strong(parts, counts)
     if choice is None:
         return None
