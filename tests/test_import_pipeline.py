@@ -345,13 +345,19 @@ def test_the_environment_can_choose_the_way(monkeypatch: pytest.MonkeyPatch, big
         assert isinstance(parser, ThreadParser)
     monkeypatch.delenv("MARSAD_IMPORT_PROCESS")
     monkeypatch.setattr(pipeline, "cpu_ticks", _ticks(idle_per_tick=1))  # a core idle while the parser starts
+    monkeypatch.setattr(pipeline, "running_tasks", lambda: 9)
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ParserProcess)
-    monkeypatch.setattr(pipeline, "cpu_ticks", _ticks(idle_per_tick=0))  # every core busy meanwhile
+    monkeypatch.setattr(pipeline, "cpu_ticks", _ticks(idle_per_tick=0))  # every core busy meanwhile,
+    monkeypatch.setattr(pipeline, "running_tasks", lambda: 4)  # two other programs besides the import's two
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, InProcessParser)
         assert next(iter(parser.messages()))[0] == "rows"  # parsed from the start, here
-    monkeypatch.setattr(pipeline, "cpu_ticks", lambda: None)  # no /proc/stat: the core count decides
+    monkeypatch.setattr(pipeline, "running_tasks", lambda: 3)  # one other program: two processes still win
+    with open_parser([str(big_feed)], 2_000_000) as parser:
+        assert isinstance(parser, ParserProcess)
+    monkeypatch.setattr(pipeline, "cpu_ticks", lambda: None)  # no /proc: the core count decides
+    monkeypatch.setattr(pipeline, "running_tasks", lambda: None)
     with open_parser([str(big_feed)], 2_000_000) as parser:
         assert isinstance(parser, ParserProcess)
     monkeypatch.setattr(pipeline, "free_core", lambda: False)
@@ -410,6 +416,8 @@ def test_idle_cores_between_two_readings() -> None:
     ticks = pipeline.cpu_ticks()
     if ticks is not None:  # Linux: the real file reads as (idle, all, cores)
         assert 0 <= ticks[0] <= ticks[1] and ticks[2] >= 1
+    running = pipeline.running_tasks()
+    assert running is None or running >= 1  # (this test is running)
 
 
 def test_a_second_core_decides_not_the_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
