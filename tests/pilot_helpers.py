@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 from textual.worker import WorkerCancelled
 
 from tui.screens.main import MainScreen
@@ -29,3 +32,18 @@ async def started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
     assert isinstance(app.screen, MainScreen)
     return app.screen
+
+
+async def until(pilot, check: Callable[[], bool], seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``check`` came true within ``seconds`` of the app's time.
+
+    Why: on a loaded machine a key's effect (a save, a refresh) can take more
+    than one ``pilot.pause()``; a test asserts the result, not the timing.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not check():
+        if loop.time() > deadline:
+            return False
+        await pilot.pause(0.05)
+    return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import started, workers_done
+from pilot_helpers import started, until, workers_done
 from textual.screen import ModalScreen
 
 from tui.app import make_app
@@ -117,16 +117,14 @@ async def test_an_article_opened_any_way_or_annotated_is_read(app_config: Config
 
         app.screen.query_one(BidiTextArea).insert("ملاحظة")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.store.get_article(third).read
+        assert await until(pilot, lambda: app.store.get_article(third).read)
 
         listing.focus()
         await pilot.press("j")
         await pilot.pause(0.3)
         fourth = screen.article.id
         await pilot.press("v")  # v from the list goes to the reader: read
-        await pilot.pause()
-        assert app.store.get_article(fourth).read
+        assert await until(pilot, lambda: app.store.get_article(fourth).read)
 
 
 async def test_keys_are_rebound_by_id_old_ids_too(library: Path) -> None:
