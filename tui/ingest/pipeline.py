@@ -45,7 +45,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.errors import InputError
 from tui.ingest.feeds import NotStreamable
@@ -55,13 +55,14 @@ from tui.ingest.textclean import clean_article
 from tui.models import Article
 from tui.search.fts import index_values
 
+if TYPE_CHECKING:
+    from tui.store.articles import Body, Indexed
+
 STREAM_BYTES = 4 * 1024 * 1024  # inputs smaller than this together are read whole, as before
 CHUNK = 200  # articles per message
 QUEUED = 8  # messages read ahead of the writer
 
 Message = tuple[Any, ...]
-Indexed = tuple[str, str | bytes, str, str]  # search columns; the body's as UTF-8 from the pipe
-Body = str | bytes
 
 
 class ParserGone(InputError):
@@ -151,14 +152,14 @@ def parse_files(paths: Sequence[str], max_chars: int, conn: Connection) -> None:
     """
     share = FoldShare()
     try:
-        made = time.perf_counter()
+        ready = time.perf_counter()  # when the previous message had been sent
         for msg in file_messages(paths, max_chars, pack=share):
             data = ForkingPickler.dumps(msg)
             start = time.perf_counter()
             conn.send_bytes(data)
-            made, sent = time.perf_counter(), start - made
+            worked, ready = start - ready, time.perf_counter()
             if msg[0] == "rows":
-                share.adjust(made - start, sent)
+                share.adjust(waited=ready - start, worked=worked)
         conn.send(("done", -1))
     except (KeyboardInterrupt, BrokenPipeError):
         pass  # the writer is gone or the user stopped: nothing to report from here

@@ -41,7 +41,8 @@ _SELECT_META_N = f"SELECT {_COLUMNS}, a.n, a.sort_date FROM articles a"  # for k
 _UPDATABLE = {"title", "url", "guid", "source", "feed_id", "language", "direction", "author",
               "published", "fetched", "read", "tags"}
 BATCH = 500  # articles per write transaction in a long import
-Indexed = tuple[str, str | bytes, str, str]  # an article's search columns (the body's may be UTF-8 bytes)
+Body = str | bytes  # an article's body as it is bound: text, or UTF-8 bytes from the import's parser process
+Indexed = tuple[str, Body, str, str]  # an article's search columns (the folded body may be UTF-8 bytes)
 SORTS = {
     "newest": "a.sort_date DESC, a.n ASC",
     "oldest": "a.sort_date ASC, a.n DESC",
@@ -297,7 +298,7 @@ class ArticlesMixin(LibraryFiles):
             yield from self.upsert_batch(batch)
 
     def upsert_batch(self, arts: Sequence[Article], indexed: Sequence[Indexed | None] | None = None,
-                     bodies: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
+                     bodies: Sequence[Body] | None = None) -> list[tuple[str, Article]]:
         """Upsert ``arts`` in one transaction; ("added"|"updated", article) for each change.
 
         ``indexed``, when given, holds each article's search columns as a new
@@ -491,13 +492,13 @@ class _Identities:
 
 
 def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Sequence[Indexed | None] | None,
-                  raw: Sequence[str | bytes] | None = None) -> list[tuple[str, Article]]:
+                  raw: Sequence[Body] | None = None) -> list[tuple[str, Article]]:
     """Insert or update a batch inside one transaction (see :meth:`ArticlesMixin.upsert_batch`)."""
     known = _Identities(conn, arts)
     taken = _taken_ids(conn, arts)
     next_n = int(conn.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]) + 1
     new_rows: list[tuple[Any, ...]] = []
-    bodies: list[tuple[int, str | bytes]] = []
+    bodies: list[tuple[int, Body]] = []
     search: list[tuple[Any, ...]] = []
     results: list[tuple[str, Article]] = []
     for i, art in enumerate(arts):
@@ -534,7 +535,7 @@ def _upsert_batch(conn: sqlite3.Connection, arts: Sequence[Article], indexed: Se
     return results
 
 
-def _text(body: str | bytes) -> str:
+def _text(body: Body) -> str:
     return body.decode("utf-8") if isinstance(body, bytes) else body
 
 
@@ -555,7 +556,7 @@ def _taken_ids(conn: sqlite3.Connection, arts: Sequence[Article]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str | bytes]],
+def _flush(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], bodies: list[tuple[int, Body]],
            search: list[tuple[Any, ...]]) -> None:
     """Write the new rows gathered so far (and empty the lists)."""
     if not rows:
