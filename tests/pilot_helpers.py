@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from tui.screens.main import MainScreen
@@ -34,7 +36,7 @@ async def started(app, pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     return app.screen
 
 
-async def until(pilot, check: Callable[[], bool], seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[Any], check: Callable[[], bool], seconds: float = 5.0) -> bool:
     """Whether ``check`` came true within ``seconds`` of the app's time.
 
     Why: on a loaded machine a key's effect (a save, a refresh) can take more
