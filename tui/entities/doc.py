@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.entities import lexicon, rules
 from tui.entities.gazetteer import Gazetteer, gap_key
@@ -124,43 +125,37 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     """Longest alias starting at token i (after any clitic split), or None."""
     toks, lang = doc.toks, doc.tlang[i]
     best: _Hit | None = None
-    cands = clitic_candidates(toks[i].norm) if lang != "en" else ((0, toks[i].norm),)
-    for plen, stem in cands:
-        aliases = doc.gaz.lookup(lang, stem)
-        if lang == "en" and doc.lang in ("ar", "fa", "he"):  # ל־ynet: a Latin name the text's own column spells
-            aliases = [*aliases, *doc.gaz.lookup(doc.lang, stem)]
-        for alias in aliases:
-            k = len(alias.keys)
-            if plen and k == 1 and len(stem) < 3:
-                continue  # a lone two-letter stem after stripping is too weak (בתל אביב is fine)
-            if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
-                best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
-            if i + k > len(toks) or (best and k <= best.j - best.i):
-                continue
-            if not _alias_fits(doc, i, alias):
-                continue
-            entry = doc.gaz.entries[alias.entity_id]
-            if entry.type not in types:
-                continue
-            if lang == "he" and not _he_alias_ok(doc, i, i + k, plen, entry.type, stem):
-                continue
-            if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
-                continue  # البنك الأهلي: a word of the body's own name, not the club
-            if lang == "fa" and i + k < len(toks) and doc.gaps[i + k] in ("\u200c", " ") and toks[i + k].norm in _SURNAME_ENDS_FA:
-                continue  # قوچان‌نژاد، تهرانی‌پور، نجف زاده (ZWNJ lost): a place inside a family name, not the place
-            if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
-                continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
-            if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
-                    and not doc.broken(i) and _org_head_before(doc, i):
-                continue  # مستشفى الفيحاء: the hospital's own name, not the club
-            if k == 1 and stem in _ALONE_ONLY and i + 1 < len(toks) and not doc.broken(i + 1) and (
-                    (toks[i + 1].norm[:1] == "ה" and not _he_verb(doc, i + 1)) or plain(toks[i + 1].text).startswith("ال")
-                    or is_nisba(doc, i + 1)):
-                continue  # המשטרה הצבאית: another police, not the Israel Police
-            if k == 1 and stem in _NOT_BEFORE_PLACE and i + 1 < len(toks) and not doc.broken(i + 1) and (
-                    plain(toks[i + 1].text).startswith("ال") or gazetteer_match(doc, i + 1, "LOC") is not None):
-                continue  # ولايتي النيل الأبيض: "the two states of", not Velayati
-            best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
+    # every clitic reading's aliases (a two-letter stem after a clitic is too weak alone: בתל אביב is fine)
+    for plen, stem, alias, check in doc.gaz.word_aliases(lang, doc.lang, toks[i].norm):
+        k = len(alias.keys)
+        if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
+            best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
+        if i + k > len(toks) or (best and k <= best.j - best.i):
+            continue
+        if check and not _alias_fits(doc, i, alias):
+            continue
+        entry = doc.gaz.entries[alias.entity_id]
+        if entry.type not in types:
+            continue
+        if lang == "he" and not _he_alias_ok(doc, i, i + k, plen, entry.type, stem):
+            continue
+        if k == 1 and stem in _NOT_AFTER_HEAD and i > 0 and not doc.broken(i) and _org_head_before(doc, i):
+            continue  # البنك الأهلي: a word of the body's own name, not the club
+        if lang == "fa" and i + k < len(toks) and doc.gaps[i + k] in ("\u200c", " ") and toks[i + k].norm in _SURNAME_ENDS_FA:
+            continue  # قوچان‌نژاد، تهرانی‌پور، نجف زاده (ZWNJ lost): a place inside a family name, not the place
+        if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
+            continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
+        if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
+                and not doc.broken(i) and _org_head_before(doc, i):
+            continue  # مستشفى الفيحاء: the hospital's own name, not the club
+        if k == 1 and stem in _ALONE_ONLY and i + 1 < len(toks) and not doc.broken(i + 1) and (
+                (toks[i + 1].norm[:1] == "ה" and not _he_verb(doc, i + 1)) or plain(toks[i + 1].text).startswith("ال")
+                or is_nisba(doc, i + 1)):
+            continue  # המשטרה הצבאית: another police, not the Israel Police
+        if k == 1 and stem in _NOT_BEFORE_PLACE and i + 1 < len(toks) and not doc.broken(i + 1) and (
+                plain(toks[i + 1].text).startswith("ال") or gazetteer_match(doc, i + 1, "LOC") is not None):
+            continue  # ولايتي النيل الأبيض: "the two states of", not Velayati
+        best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
 
 
@@ -214,24 +209,42 @@ def _alias_fits(doc: _Doc, i: int, alias) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
+def stem_in(norm: str, table: frozenset[str], readings: int = 0) -> bool:
+    """Whether a clitic reading of ``norm`` (of its first ``readings``, or any when 0) is in ``table``.
+
+    Why cached per word: the head-noun rules ask it of every token (is this a place noun, a body's
+    head?) and almost always hear no; a text repeats its words, and the answer depends on the word alone.
+    """
+    cands = clitic_candidates(norm)
+    return any(s in table for _, s in (cands[:readings] if readings else cands))
+
+
+@lru_cache(maxsize=65536)
+def _trigger_phrases(lang: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """The title phrases a token whose key is ``key`` may open, in the order :func:`trigger_match` tries
+    them (each clitic reading, longest phrase first); most words open none. ``key`` is the folded word,
+    or the case-folded text in English."""
+    table = rules.triggers().get(lang, {})
+    if lang == "en":
+        cands: tuple[tuple[int, str], ...] = ((0, key),)
+    elif lang in ("ar", "fa"):
+        cands = clitic_candidates(key)
+    else:
+        cands = ((0, key), (1, key[1:])) if key[:1] == "ו" and len(key) > 3 else ((0, key),)
+    return tuple(phrase for _, stem in cands for phrase in table.get(stem, ()))
+
+
 def trigger_match(doc: _Doc, i: int) -> int:
     """End token of a title phrase starting at i (0 if none); Arabic clitics allowed."""
     lang, toks = doc.tlang[i], doc.toks
-    table = rules.triggers().get(lang, {})
-    if lang == "en":
-        cands: tuple[tuple[int, str], ...] = ((0, toks[i].text.casefold()),)
-    elif lang in ("ar", "fa"):
-        cands = clitic_candidates(toks[i].norm)
-    else:
-        n = toks[i].norm
-        cands = ((0, n), (1, n[1:])) if n[:1] == "ו" and len(n) > 3 else ((0, n),)
-    for _, stem in cands:
-        for phrase in table.get(stem, ()):
-            k = len(phrase)
-            if i + k > len(toks) or any(doc.broken(i + n) for n in range(1, k)):
-                continue
-            if all(_trig_key(doc, i + n, lang) == phrase[n] for n in range(1, k)):
-                return i + k
+    phrases = _trigger_phrases(lang, toks[i].text.casefold() if lang == "en" else toks[i].norm)
+    for phrase in phrases:
+        k = len(phrase)
+        if i + k > len(toks) or any(doc.broken(i + n) for n in range(1, k)):
+            continue
+        if all(_trig_key(doc, i + n, lang) == phrase[n] for n in range(1, k)):
+            return i + k
     return 0
 
 

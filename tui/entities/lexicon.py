@@ -50,16 +50,22 @@ def _items(table: str, langs: tuple[str, ...], field: str) -> list[str]:
     return out
 
 
+@cache
 def keys(table: str, lang: str | None = None) -> frozenset[str]:
-    """The folded words of ``table`` (one language, or all when ``lang`` is None)."""
+    """The folded words of ``table`` (one language, or all when ``lang`` is None).
+
+    Cached like every list here: a few rules ask for a list while they read (``sport_cues``), and
+    folding its words again each time cost more than the rule."""
     return frozenset(normalise(w) for w in _items(table, (lang,) if lang else LANGS, "words"))
 
 
+@cache
 def raw(table: str, lang: str = "en") -> frozenset[str]:
     """The words of ``table`` as written (English lists are case-sensitive)."""
     return frozenset(_items(table, (lang,), "words"))
 
 
+@cache
 def phrases(table: str, lang: str) -> str:
     """The phrases of ``table`` joined by ``|``, the form the trigger index reads."""
     return "|".join(_items(table, (lang,), "phrases"))
@@ -114,11 +120,16 @@ def _tsv_words(path: Path, lang: str, top: int = 0) -> frozenset[str]:
     return frozenset(word for word, rank in rows if int(rank) <= top)
 
 
+@cache
 def given_names(lang: str) -> frozenset[str]:
-    """Generated given names (``data/gazetteer/given_names.tsv``, thousands per language)."""
+    """Generated given names (``data/gazetteer/given_names.tsv``, thousands per language).
+
+    Cached by language: the rules ask for it (and :func:`surnames`) at many tokens of a text, and
+    finding the file (``Path.resolve``, ``is_dir``) cost ~0.09 ms a call on this machine."""
     return _tsv_words(lexicon_dir().parent / "gazetteer" / "given_names.tsv", lang)
 
 
+@cache
 def surnames(lang: str) -> frozenset[str]:
     """Generated surnames (``data/gazetteer/surnames.tsv``)."""
     return _tsv_words(lexicon_dir().parent / "gazetteer" / "surnames.tsv", lang)

@@ -248,8 +248,10 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
     lang = doc.tlang[i]
     if lang in ("ar", "he") and (role := _role_then_name(doc, i)) is not None:
         return role
-    if lang not in rules.SAY or not name_like(doc, i, first=True) or _given(doc, i):
+    if lang not in rules.SAY:
         return None
+    # The cheap tests of the context first, the costly name_like last: every token of a text comes
+    # here, and an Arabic one is only a name after a verb of saying (all the tests are pure).
     verb_first = i > 0 and not doc.broken(i) and _say(doc, i - 1) and lang != "fa"  # Persian: گفت ends its clause
     if verb_first and lang == "he" and doc.toks[i].norm[:1] in "בלמכהש":
         return None  # אמר בכנס חירום, אמר במסיבת עיתונאים: where or to whom, not who
@@ -259,6 +261,8 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
         and not (lang == "he" and doc.toks[i].norm[:1] in "שבלמכ")  # שאחיה עומר: a relative clause
     if not (verb_first or opens) or (doc.broken(i) and gap_key(doc.gaps[i]) in ("،", ",") and covered == i):
         return None  # נתניהו, ראש הממשלה, ...: a description of the one just named
+    if not name_like(doc, i, first=True) or _given(doc, i):
+        return None
     hit = person_after_title(doc, i)
     if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
         return None
@@ -330,6 +334,8 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     initial alone is also a numeral (כיתה ד') or an abbreviation (2022 م).
     """
     toks = doc.toks
+    if len(toks[i].text) > 2:
+        return None  # neither an initial nor ו + an initial (the tests below need one): most words
     listed = _in_initials_list(doc, i)
     and_initial = listed and doc.tlang[i] == "he" and len(toks[i].text) == 2 and toks[i].text[0] == "ו" \
         and bool(_HE_LETTER.match(toks[i].text[1]))  # השופטים נ' סולברג, ד' ברק-ארז וע' גרוסקופף

@@ -27,6 +27,7 @@ from tui.entities.doc import (
     alpha,
     gazetteer_match,
     is_nisba,
+    stem_in,
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
@@ -64,17 +65,20 @@ def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
     return plen
 
 
+_HAY, _HA = normalise("های"), normalise("ها")
+
+
 def place_list(doc: _Doc, i: int) -> list[_Hit]:
     """A plural place noun and the places it lists: محافظات الكرك والطفيلة ومعان، حقول الحلفاية
     والبزركان، شهرستان‌های اهواز، حمیدیه و شادگان، مرزهای شلمچه در خوزستان، چذابه و باشماق."""
     toks, lang = doc.toks, doc.tlang[i]
     k = i + 1
     if lang == "ar":
-        if not any(s in rules.PLURAL_PLACE_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3]):
+        if not stem_in(toks[i].norm, rules.PLURAL_PLACE_HEADS_AR, 3):
             return []
     else:
         n = toks[i].norm
-        hay, ha = normalise("های"), normalise("ها")
+        hay, ha = _HAY, _HA
         if n.endswith((hay, ha)) and n[:-len(hay) if n.endswith(hay) else -len(ha)] in rules.PLURAL_PLACE_HEADS_FA:
             pass  # مرزهای شلمچه
         elif not (n in rules.PLURAL_PLACE_HEADS_FA and k < len(toks)
@@ -127,6 +131,9 @@ _STATION_KINDS_AR = lexicon.keys("station_kinds", "ar")
 _GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
 
 
+_LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR
+
+
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
     lang = doc.tlang[i]
@@ -135,6 +142,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if lang == "he":
         return _loc_from_head_he(doc, i)
     toks = doc.toks
+    if not stem_in(toks[i].norm, _LOC_GATE_AR):
+        return None  # no reading is a place noun (every branch below needs one): most words, asked once
     cands = clitic_candidates(toks[i].norm)
     if i + 1 < len(toks) and not doc.broken(i + 1):
         geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
@@ -289,10 +298,15 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
     return 0
 
 
+_LOC_GATE_HE = rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE2 | rules.LOC_NAME_HEADS_HE
+
+
 def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun; בקעת הירדן, כיכר החטופים, ציר
     פילדלפי, הר חברון: a place noun that is part of the name."""
     toks = doc.toks
+    if not stem_in(toks[i].norm, _LOC_GATE_HE, 3):
+        return None  # no reading is a place noun (every branch below needs one)
     stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
     if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
         start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
