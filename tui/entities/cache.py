@@ -57,7 +57,8 @@ FORMAT = "3"  # rows: [id, type, name, gloss, surfaces, flat spans]; part of the
 MEMORY_BUCKETS = 12  # parsed buckets kept in memory; all of a 10,000-article cache would be ~100 MB
 CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
 _ENGINE_FILES = ("engine.py", "doc.py", "persons.py", "orgs.py", "places.py", "latin.py", "resolve.py",
-                 "rules.py", "gazetteer.py", "grouping.py", "lexicon.py", "guards.py", "__init__.py", "model.py")
+                 "rules.py", "gazetteer.py", "grouping.py", "lexicon.py", "guards.py", "__init__.py", "model.py",
+                 "prebuilt.py")
 
 
 @lru_cache(maxsize=1)

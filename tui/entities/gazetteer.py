@@ -157,6 +157,15 @@ class Gazetteer:
                             self._seen.add((L, alias))
                             self.index[L].setdefault(alias.keys[0], []).append(alias)
 
+    @classmethod
+    def from_index(cls, entries: dict[str, GazEntry], nisba: dict[str, str], stop: dict[str, frozenset[str]],
+                   index: dict[str, dict[str, list[Alias]]]) -> Gazetteer:
+        """A gazetteer whose index was built before (a prebuilt file): nothing is tokenised again."""
+        gaz = cls.__new__(cls)
+        gaz.entries, gaz.nisba, gaz.stop, gaz.index = entries, nisba, stop, index
+        gaz._words = {}
+        return gaz
+
     def lookup(self, lang: str, key: str) -> list[Alias]:
         return self.index.get(lang, {}).get(key, [])
 
@@ -276,7 +285,40 @@ def gazetteer_loaded() -> bool:
 
 @lru_cache(maxsize=1)
 def _load_default() -> Gazetteer:
+    """The shipped tables, from a prebuilt file when one was made from the same data and code
+    (:mod:`tui.entities.prebuilt`: ~1.5 s of building becomes a read of ~2 MB)."""
+    from tui.entities import prebuilt
+
     root = data_dir()
+    return prebuilt.cached("gazetteer", _sources(root), lambda: _build_default(root), _to_plain, _from_plain)
+
+
+def _sources(root: Path) -> list[Path]:
+    """Everything the default gazetteer is built from: its tables, the word lists (stop words, lead
+    connectors), and the code that reads, folds and tokenises them."""
+    from tui.entities import lexicon
+
+    here = Path(__file__).resolve().parent
+    code = [here / f"{name}.py" for name in ("gazetteer", "rules", "lexicon", "prebuilt")]
+    lists = sorted(lexicon.lexicon_dir().glob("*.toml"))
+    return [root / name for name in (*TABLES, "nisba.tsv")] + lists + code + [here.parent / "text" / "normalize.py"]
+
+
+def _to_plain(gaz: Gazetteer) -> tuple:
+    """The gazetteer as marshal-able values: entries, nisba, stop words and the index's aliases as tuples."""
+    return ({k: (e.type, e.names) for k, e in gaz.entries.items()}, gaz.nisba, gaz.stop,
+            {L: {key: [(a.keys, a.gaps, a.case, a.entity_id) for a in bucket] for key, bucket in table.items()}
+             for L, table in gaz.index.items()})
+
+
+def _from_plain(plain: tuple) -> Gazetteer:
+    entries, nisba, stop, index = plain
+    return Gazetteer.from_index({k: GazEntry(k, t, names) for k, (t, names) in entries.items()}, nisba, stop,
+                                {L: {key: [Alias(*a) for a in bucket] for key, bucket in table.items()}
+                                 for L, table in index.items()})
+
+
+def _build_default(root: Path) -> Gazetteer:
     rows: list[GazEntry] = []
     for name in TABLES:
         path = root / name

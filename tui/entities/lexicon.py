@@ -101,8 +101,27 @@ def _tsv_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
     """Language -> (folded word, third column) of each row of a ``lang<TAB>word[<TAB>rank]`` table.
 
     Read and folded once per file: the 1 MB frequency list is asked for per language and per rank
-    cut-off (nine sets), and reading it for each one was ~0.9 s of a first extraction.
+    cut-off (nine sets), and reading it for each one was ~0.9 s of a first extraction. Folding its
+    ~55,000 words is itself ~0.4 s, so the result is kept in a prebuilt file too (:mod:`prebuilt`).
     """
+    from tui.entities import prebuilt
+
+    here = Path(__file__).resolve().parent
+    sources = [path, here / "lexicon.py", here / "prebuilt.py", here.parent / "text" / "normalize.py"]
+    return prebuilt.cached(f"words-{path.stem}", sources, lambda: _read_rows(path), _rows_plain, _rows_back)
+
+
+def _rows_plain(rows: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    return rows  # already marshal-able
+
+
+def _rows_back(plain: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    if not all(isinstance(k, str) and isinstance(v, list) for k, v in plain.items()):
+        raise TypeError("not a table of rows")
+    return plain
+
+
+def _read_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
