@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import random
 import sqlite3
 from pathlib import Path
 
@@ -97,16 +97,20 @@ def test_opml_subscribes_feeds_with_tags(tmp_path: Path, capsys) -> None:
     assert again == {u: f.tags for u, f in feeds.items()}
 
 
-@pytest.mark.parametrize("name,content,message", [
+BAD_FILES = [
     ("junk.bin", bytes(range(256)) * 20, "binary"),
-    ("junk.txt", os.urandom(4096).replace(b"\0", b"\1") + b"\0", "binary"),
+    # seeded, so that every pytest-xdist worker collects the same test ids
+    ("junk.txt", random.Random(4096).randbytes(4096).replace(b"\0", b"\1") + b"\0", "binary"),
     ("empty.txt", b"  \n\n", "empty"),
     ("broken.xml", (FEEDS / "malformed.xml").read_bytes(), "malformed XML"),
     ("bomb.rss", (FEEDS / "bomb.xml").read_bytes(), "entities"),
     ("xxe.xml", (FEEDS / "xxe.xml").read_bytes(), "entities"),
     ("bad.json", b'{"items": [', "not valid JSON"),
     ("bad.opml", b"<opml><body><outline", "malformed OPML"),
-])
+]
+
+
+@pytest.mark.parametrize("name,content,message", BAD_FILES, ids=[case[0] for case in BAD_FILES])
 def test_bad_file_clean_error_library_untouched(tmp_path: Path, capsys, name: str, content: bytes,
                                                message: str) -> None:
     lib = tmp_path / "lib"

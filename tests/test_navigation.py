@@ -187,6 +187,8 @@ async def test_reading_an_article_does_not_make_the_app_reread_the_library(
     async with app.run_test(size=(120, 36), message_hook=lambda m: loads.append(m)
                             if isinstance(m, MainScreen.ArticlesLoaded) else None) as pilot:
         await started(app, pilot)
+        # start-up work of other threads may commit late on a loaded machine: let the poll see it first
+        await pilot.pause(0.3)
         first = len(loads)
         await pilot.press("enter", "j", "tab")  # read, then preview and read another
         await pilot.pause(0.4)
