@@ -60,7 +60,7 @@ _HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u0
 
 def _unglue(tok: Token) -> Token:
     """ל-Ynet, ב-TheMarker: the Latin name after a Hebrew prefix and hyphen is the token."""
-    m = _HE_GLUED.match(tok.text)
+    m = _HE_GLUED.match(tok.text) if "-" in tok.text or "\u05be" in tok.text else None  # (most words: no hyphen)
     if not m:
         return tok
     start = tok.start + m.start(1)
@@ -76,9 +76,12 @@ class _Doc:
         self.gaz = gaz
         self.toks: list[Token] = [_unglue(t) for t in tokenize(text)]
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
-        self.tlang = [self._token_lang(t) for t in self.toks]
+        langs: dict[str, str] = {}  # a text repeats its words, and most gaps are one space: each asked once
+        self.tlang = [langs.get(t.text) or langs.setdefault(t.text, self._token_lang(t)) for t in self.toks]
         self.keys = frozenset(t.norm for t in self.toks)
-        self._broken = [bool(_PUNCT_GAP.search(g)) for g in self.gaps]  # asked ~50 times a token: computed once
+        breaks: dict[str, bool] = {}
+        self._broken = [breaks[g] if g in breaks else breaks.setdefault(g, bool(_PUNCT_GAP.search(g)))
+                        for g in self.gaps]  # asked ~50 times a token: computed once
 
     def _token_lang(self, tok: Token) -> str:
         if _AR_SCRIPT.match(tok.text):

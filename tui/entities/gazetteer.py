@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from tui.text.normalize import normalise, tokenize
+from tui.text.normalize import clitic_candidates, normalise, tokenize
 
 LANGS = ("en", "ar", "fa", "he")
 TABLES = ("places.tsv", "region_cities.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv")
@@ -191,13 +191,14 @@ class Gazetteer:
         self._words.clear()
 
     def _gather(self, lang: str, text_lang: str, norm: str) -> tuple[tuple[int, str, Alias, bool], ...]:
-        from tui.text.normalize import clitic_candidates
-
         out = []
+        table, own = self.index.get(lang, {}), self.index.get(text_lang, {})
         for plen, stem in clitic_candidates(norm) if lang != "en" else ((0, norm),):
-            aliases = self.lookup(lang, stem)
+            aliases = table.get(stem, [])
             if lang == "en" and text_lang in ("ar", "fa", "he"):  # ל־ynet: a Latin name the text's own column spells
-                aliases = [*aliases, *self.lookup(text_lang, stem)]
+                aliases = [*aliases, *own.get(stem, [])]
+            if not aliases:
+                continue
             for alias in aliases:
                 if plen and len(alias.keys) == 1 and len(stem) < 3:
                     continue  # a lone two-letter stem after stripping is too weak (בתל אביב is fine)

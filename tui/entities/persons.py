@@ -201,7 +201,17 @@ def _role_then_name(doc: _Doc, i: int) -> _Hit | None:
 
 
 def _say(doc: _Doc, k: int) -> bool:
-    """Token k is a verb of saying (with a conjunction: وقال، ואמר)."""
+    """Token k is a verb of saying (with a conjunction: وقال، ואמר).
+
+    Answered for every token of the text at the first question (kept on the doc): the person rules
+    ask it two or three times a token, of the token before and of the ones after."""
+    says = doc.__dict__.get("_says")
+    if says is None:
+        says = doc.__dict__["_says"] = [_is_say(doc, m) for m in range(len(doc.toks))]
+    return says[k]
+
+
+def _is_say(doc: _Doc, k: int) -> bool:
     if k + 1 < len(doc.toks) and doc.gaps[k + 1] in _JOINERS:
         return False  # گفت‌وگو: a noun, not "said"
     verbs = rules.SAY.get(doc.tlang[k], frozenset())
@@ -209,10 +219,30 @@ def _say(doc: _Doc, k: int) -> bool:
     return n in verbs or (n[:1] in "وفו" and n[1:] in verbs)
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_STOP_MARK = re.compile(r"[.!?؟]")
+
+
+def _say_ahead(doc: _Doc, i: int) -> bool:
+    """A verb of saying at i + 3 or later, with no full stop, ! or ? before it from i on: what a name
+    opening a clause at i needs before :func:`said_person` takes it (a name of two words or more, then
+    a verb of saying in its sentence: :func:`_sentence_says` after the name). Reached once per text,
+    from the end: ``reach[m]`` is whether a verb of saying is at m or after it in m's sentence."""
+    reach = doc.__dict__.get("_say_reach")
+    if reach is None:
+        n = len(doc.toks)
+        reach = [False] * (n + 1)
+        for m in range(n - 1, -1, -1):
+            reach[m] = _say(doc, m) or (m + 1 < n and reach[m + 1] and not _STOP_MARK.search(doc.gaps[m + 1]))
+        doc.__dict__["_say_reach"] = reach
+    k = i + 3
+    return k < len(doc.toks) and reach[k] and not any(_STOP_MARK.search(doc.gaps[m]) for m in range(i + 1, k + 1))
+
+
 def _sentence_says(doc: _Doc, k: int) -> bool:
     """A verb of saying follows token k in its sentence."""
     for m in range(k + 1, min(k + 40, len(doc.toks))):
-        if re.search(r"[.!?؟\n]", doc.gaps[m]):
+        if _SENTENCE_END.search(doc.gaps[m]):
             return False
         if _say(doc, m):
             return True
@@ -261,6 +291,8 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
         and not (lang == "he" and doc.toks[i].norm[:1] in "שבלמכ")  # שאחיה עומר: a relative clause
     if not (verb_first or opens) or (doc.broken(i) and gap_key(doc.gaps[i]) in ("،", ",") and covered == i):
         return None  # נתניהו, ראש הממשלה, ...: a description of the one just named
+    if not verb_first and not _say_ahead(doc, i):
+        return None  # a name opening a clause is taken only before a verb of saying in its sentence
     if not name_like(doc, i, first=True) or _given(doc, i):
         return None
     hit = person_after_title(doc, i)
