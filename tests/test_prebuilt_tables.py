@@ -100,3 +100,24 @@ def test_word_lists_from_a_file_are_the_ones_read(folder: Path) -> None:
         lexicon._tsv_rows.cache_clear()
     assert first == second == built and any(folder.glob("words-surnames-*.marshal"))
     assert os.stat(next(folder.glob("words-surnames-*.marshal"))).st_size > 32
+
+
+def test_lexicon_tables_from_a_file_are_the_parsed_ones(folder: Path) -> None:
+    import tomllib
+
+    lexicon.tables.cache_clear()
+    try:
+        first = lexicon.tables("ar")  # parses and writes
+        lexicon.tables.cache_clear()
+        second = lexicon.tables("ar")  # reads
+    finally:
+        lexicon.tables.cache_clear()
+    parsed = tomllib.loads((lexicon.lexicon_dir() / "ar.toml").read_text(encoding="utf-8"))
+    assert first == second == parsed and any(folder.glob("lexicon-ar-*.marshal"))
+
+
+def test_a_value_marshal_cannot_write_is_built_each_time(folder: Path) -> None:
+    builds, build = _counting({"when": object()})
+    prebuilt.cached("t", [], build, lambda v: v, lambda v: v)
+    prebuilt.cached("t", [], build, lambda v: v, lambda v: v)
+    assert builds == [1, 1] and not any(folder.glob("t-*.marshal"))

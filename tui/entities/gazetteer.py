@@ -176,12 +176,13 @@ class Gazetteer:
 
         Why: the longest match asks this of every token several times per text, and a text repeats
         its words; the clitic readings and the index are the same each time, so they are gathered
-        once per distinct word (most words gather nothing) and kept here, at most 50,000 words.
+        once per distinct word (most words gather nothing) and kept here, at most 16,384 words
+        (then forgotten at once: a few MB at most in the app).
         """
         key = (lang, text_lang, norm)
         found = self._words.get(key)
         if found is None:
-            if len(self._words) >= 50_000:
+            if len(self._words) >= 16_384:
                 self._words.clear()
             found = self._words[key] = self._gather(lang, text_lang, norm)
         return found

@@ -85,7 +85,10 @@ def write(name: str, key: str, value: Any) -> bool:
     folder = cache_dir()
     if folder is None:
         return False
-    body = marshal.dumps(value)
+    try:
+        body = marshal.dumps(value)
+    except ValueError:
+        return False  # something marshal cannot write (a date in a TOML table): built each time
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
