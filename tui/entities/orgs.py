@@ -10,6 +10,7 @@ decides when each is tried.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.entities import lexicon, rules
 from tui.entities.doc import (
@@ -61,6 +62,12 @@ _HE_GERESH_QUOTED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05d4\u05e9]{1,2}[\u
 _GERESHES = ("\u05f3", "'", "\u2019", "\u2018")
 
 
+@lru_cache(maxsize=1024)
+def _quoting(gap: str) -> bool:
+    """A quote mark of any form is in ``gap`` (asked of the gap after every token; most are one space)."""
+    return any(ch in _QUOTES for ch in gap)
+
+
 def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     """موقع "أكسيوس" / وكالة «تسنيم»: quoted words after an outlet word are an ORG; אמרה ל׳הארץ׳ (one
     token, quoted with gereshes) after a word of saying or reporting too."""
@@ -70,7 +77,7 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
                  or (i + 1 == len(toks) and doc.text[toks[i].end:].startswith(_GERESHES))) \
             and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm in rules.SAY_HE):
         return _Hit(i, i + 1, toks[i].start + m.start(1), toks[i].start + m.end(1), "ORG", "")
-    if i + 1 >= len(toks) or not any(ch in _QUOTES for ch in doc.gaps[i + 1]):
+    if i + 1 >= len(toks) or not _quoting(doc.gaps[i + 1]):
         return None
     he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0
                  and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”", "\u05f3", "’", "‘", "'")  # ל׳הארץ׳ too
