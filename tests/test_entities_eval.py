@@ -289,8 +289,8 @@ def test_blind14_floor():
     tablets, a gold-well collapse near Atbara, Syrian university admissions, a Gulf handball final; snow on
     the Chalus road, a cough-syrup recall, Tehran's electric buses, the chess league, Bamyan tourism in Dari;
     Book Week, the Jerusalem Blue Line, a Kiryat Motzkin by-election, a crypto-fraud remand, Wolt couriers at
-    the labour court), 289 gold entities, sealed until scored. Not in the model's training data
-    (data/model/not_trained.txt). See BLIND14_BEFORE_FIX; the floor sits a few points below it.
+    the labour court), 289 gold entities, sealed until scored. In the model's training data since issue 15's fifth
+    session (its score here is then optimistic). See BLIND14_BEFORE_FIX; the floor sits a few points below it.
     """
     assert len(list(BLIND14.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND14)
@@ -314,8 +314,9 @@ def test_blind15_floor():
     Algerian hospital-corruption trial, a Tunisian basketball cup, a Libyan measles campaign, Hadramout floods;
     the saffron harvest, Sepahan-Malavan, Afghan university entrance results in Dari, a Tehran bourse rally, the
     Fajr music festival; a basketball round, flu wards at Soroka, a Bank of Israel rate cut, an Ashdod council row
-    over dunes, wild wheat in drought), 324 gold entities, sealed until scored. Not in the model's training data
-    (data/model/not_trained.txt). See BLIND15_BEFORE_FIX; the floor sits a few points below it.
+    over dunes, wild wheat in drought), 324 gold entities, sealed until scored. In the model's training data
+    since issue 15's fifth session (its score here is then optimistic). See BLIND15_BEFORE_FIX; the floor sits a
+    few points below it.
     """
     assert len(list(BLIND15.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND15)

@@ -37,6 +37,8 @@ COMMITS = {
     "entities_blind11": "43afcf9",
     "entities_blind12": "90316f2",
     "entities_blind13": "077009e",
+    "entities_blind14": "739d7b0",
+    "entities_blind15": "130c4ba",
 }
 _RUN = """
 import json, sys

@@ -191,21 +191,77 @@ def _entity_keys(e: Entity) -> set[str]:
     return keys | {normalise(n) for names in (entry.names.values() if entry else ()) for n in names}
 
 
-def score(found: list[Entity], gold: list[tuple[str, str]]) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """True positives, false positives and false negatives per type (document level, default mode)."""
+def match(found: list[Entity], gold: list[tuple[str, str]]) -> tuple[list[Entity], list[Entity], list[tuple[str, str]]]:
+    """Found entities that match a gold one, those that match none, and the gold left unmatched
+    (document level, default mode: each gold entity matched at most once)."""
     unmatched = list(gold)
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
+    right: list[Entity] = []
+    wrong: list[Entity] = []
     for e in found:
         keys = _entity_keys(e)
         hit = next((g for g in unmatched if g[0] == e.type and any(normalise(a) in keys for a in g[1].split("|"))), None)
         if hit:
             unmatched.remove(hit)
-            tp[e.type] += 1
+            right.append(e)
         else:
-            fp[e.type] += 1
-    fn = Counter(t for t, _ in unmatched)
-    return tp, fp, fn
+            wrong.append(e)
+    return right, wrong, unmatched
+
+
+def score(found: list[Entity], gold: list[tuple[str, str]]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """True positives, false positives and false negatives per type (document level, default mode)."""
+    right, wrong, unmatched = match(found, gold)
+    return Counter(e.type for e in right), Counter(e.type for e in wrong), Counter(t for t, _ in unmatched)
+
+
+def why(d: DocData, model: Model, found: list[Entity]) -> tuple[Counter[str], Counter[str], list[str]]:
+    """Why each gold entity of ``d`` was missed, where each false positive came from, and one example
+    line per miss or false positive (for reading the classes, never to fit words).
+
+    A miss is ``none`` (no candidate spells any of its gold spellings; ``none/near`` when a candidate
+    shares a word with it), ``O`` (a candidate spells it but the model kept no class), ``type`` (the model
+    kept another class) or ``lost`` (kept with its type, but an overlapping longer or better unit took
+    its place, or it joined another entity). A false positive is counted by who proposed its first
+    mention (``rule``, ``var:+1``, ``gen:given2``, ``gen:head``, ``gen:rare``) and what it is beside the
+    gold (``type``: a gold name of another type; ``extent``: shares a word with a gold name; ``junk``)."""
+    _, wrong, unmatched = match(found, gold := d.gold)
+    miss: Counter[str] = Counter()
+    fps: Counter[str] = Counter()
+    lines: list[str] = []
+    words = {w for u in d.units for w in u.split()}
+    for kind, name in unmatched:
+        alts = [normalise(a) for a in name.split("|")]
+        us = [d.units[a] for a in alts if a in d.units]
+        if not us:
+            why_ = "none/near" if any(w in words for a in alts for w in a.split()) else "none"
+        else:
+            margins = [model.margins(u.feats) for u in us]
+            best = max(margins, key=max)
+            if max(best) <= 0:
+                why_ = "O"
+            elif CLASSES[1 + best.index(max(best))] != kind:
+                why_ = "type"
+            else:
+                why_ = "lost"
+        miss[f"{kind} {why_}"] += 1
+        miss[why_] += 1
+        lines.append(f"MISS {why_}\t{d.folder}/{d.name}\t{kind}\t{name}")
+    src = {}
+    for u in d.units.values():
+        for c in u.cands:
+            s = "rule" if c.rtype else c.src.rstrip("0123456789")
+            src.setdefault((c.start, c.end), s)
+    gold_words = {w for _, name in gold for a in name.split("|") for w in normalise(a).split()}
+    gold_keys = {normalise(a) for _, name in gold for a in name.split("|")}
+    for e in wrong:
+        first = min(e.spans)
+        s = src.get(first, "?")
+        keys = _entity_keys(e)
+        what = "type" if keys & gold_keys else "extent" if any(w in gold_words for k in keys for w in k.split()) else "junk"
+        fps[f"{s} {what}"] += 1
+        fps[s] += 1
+        lines.append(f"FP {s} {what}\t{d.folder}/{d.name}\t{e.type}\t{e.name}")
+    return miss, fps, lines
 
 
 def predict(d: DocData, model: Model) -> list[Entity]:
@@ -295,11 +351,16 @@ def read_all(engine: RuleEngine | None = None, extra: list[Path] | None = None) 
     return docs + read_cases(engine)
 
 
-def cross_validate(docs: list[DocData], held: list[str] | None = None, never: frozenset[str] = frozenset()) -> list[str]:
+def cross_validate(docs: list[DocData], held: list[str] | None = None, never: frozenset[str] = frozenset(),
+                   explain: Path | None = None) -> list[str]:
     """Leave one folder out: train on the rest (never on the ``never`` folders), score the folder; rules
-    alone beside it."""
+    alone beside it. With ``explain``, count why gold was missed and where false positives came from
+    (:func:`why`) and write one line per case to that file."""
     names = held or sorted({d.folder for d in docs})
     tallies = {(old, system): Tally() for old in (False, True) for system in ("rules", "model")}
+    misses: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}
+    fps: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}
+    examples: list[str] = []
     for name in names:
         m = train([d for d in docs if d.folder != name and d.folder not in never])
         for d in docs:
@@ -307,8 +368,20 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None, never: fr
                 continue
             keys = [name.removeprefix("entities_"), "all", d.lang]
             tallies[d.old, "rules"].add(keys, *score(group(d.rule_mentions), d.gold))
-            tallies[d.old, "model"].add(keys, *score(predict(d, m), d.gold))
+            found = predict(d, m)
+            tallies[d.old, "model"].add(keys, *score(found, d.gold))
+            if explain:
+                miss, fp, lines = why(d, m, found)
+                misses[d.old].update(miss)
+                fps[d.old].update(fp)
+                examples += [f"{'old' if d.old else 'now'}\t{line}" for line in lines]
     lines = []
+    if explain:
+        explain.write_text("\n".join(examples) + "\n", encoding="utf-8")
+        for old in (True, False):
+            lines += ["", f"Why ({'engine before any fix' if old else 'today' + chr(39) + 's engine'}): missed gold "
+                      + ", ".join(f"{k} {v}" for k, v in sorted(misses[old].items())),
+                      "False positives by source: " + ", ".join(f"{k} {v}" for k, v in sorted(fps[old].items()))]
     for old, what in ((True, "the engine before any fix on the batch (honest)"), (False, "today's engine (tuned on every batch)")):
         rules, model = tallies[old, "rules"], tallies[old, "model"]
         lines += ["", f"Rules: {what}", "| held out | rules P | R | F1 | rules+model P | R | F1 | ΔF1 |",
@@ -343,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-folds", action="store_true", help="with --cv: every folder, not only the blind ones")
     ap.add_argument("--untrained", action="store_true",
                     help="with --cv: also score the folders of not_trained.txt (held out like the others)")
+    ap.add_argument("--why", type=Path, default=None, metavar="FILE",
+                    help="with --cv: count misses and false positives by class, one line per case to FILE")
     ap.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh run")
     ap.add_argument("--out", type=Path, default=None, help="folder to write weights.json and meta.json to")
     args = ap.parse_args(argv)
@@ -350,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_all(extra=extra)
     if args.cv:
         held = None if args.all_folds else blind_folders(docs)
-        print("\n".join(cross_validate(docs, held, frozenset(p.name for p in extra))))
+        print("\n".join(cross_validate(docs, held, frozenset(p.name for p in extra), args.why)))
         return 0
     text = dump(train(docs))
     out = args.out or model_dir()
