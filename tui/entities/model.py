@@ -129,13 +129,36 @@ def _word_feats(doc: _Doc, k: int, tag: str, out: set[str], lexical: bool = True
     out.update(got if lexical else got[1:])
 
 
+_WORD_MEMO: dict[tuple[str, bool, str], tuple[tuple[str, ...], str]] = {}
+_WORD_MEMO_MAX = 200_000  # distinct words kept across texts (a few MB at most; cleared when full)
+
+
 def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
-    """The tag-free features of token k; the first is the word itself."""
+    """The tag-free features of token k; the first is the word itself. What depends on the word alone
+    is kept across texts (most words of a news text were seen in an earlier one: the layer's cost on real
+    text is mostly these lookups); which table aliases the next words spell is asked each time."""
+    tok, lang = doc.toks[k], doc.tlang[k]
+    key = (lang, lang == "en" and doc.lang != "en", tok.text)
+    got = _WORD_MEMO.get(key)
+    if got is None:
+        if len(_WORD_MEMO) >= _WORD_MEMO_MAX:
+            _WORD_MEMO.clear()
+        got = _WORD_MEMO[key] = _own_feats(doc, k)
+    own, stem = got
+    out.extend(own)
+    toks = doc.toks
+    kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stem)[:8]
+             if all(k + n < len(toks) and toks[k + n].norm == key for n, key in enumerate(a.keys[1:], 1))}
+    out.extend(sorted(kinds))  # (only aliases the next words spell: أو alone starts some body's name)
+
+
+def _own_feats(doc: _Doc, k: int) -> tuple[tuple[str, ...], str]:
+    """The features of token k that depend on its text and script alone, and its first clitic reading."""
     tok, lang = doc.toks[k], doc.tlang[k]
     t = _tables(lang)
     stems = _stems(doc, k)
     n = tok.norm
-    out.append(f"={n}")
+    out = [f"={n}"]
     if any(s in t.given for s in stems):
         out.append(":giv")
     if any(s in t.surnames for s in stems):
@@ -160,10 +183,7 @@ def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
         out.append(":al")
     if lang == "he" and n[:1] == "ה":
         out.append(":h")
-    toks = doc.toks
-    kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stems[0])[:8]
-             if all(k + n < len(toks) and toks[k + n].norm == key for n, key in enumerate(a.keys[1:], 1))}
-    out.extend(sorted(kinds))  # (only aliases the next words spell: أو alone starts some body's name)
+    return tuple(out), stems[0]
 
 
 @cache
