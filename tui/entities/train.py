@@ -23,6 +23,7 @@ import csv
 import hashlib
 import json
 import random
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -371,7 +372,8 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None, never: fr
             if d.folder != name:
                 continue
             keys = [name.removeprefix("entities_"), "all", d.lang]
-            keys += [f"{d.lang} {kind}", kind] if (kind := name.removeprefix("entities_").rstrip("0123456789abc")) else []
+            kind = re.sub(r"\d+[a-z]?$", "", name.removeprefix("entities_"))  # blind14 -> blind, train16d -> train
+            keys += [f"{d.lang} {kind}", kind]
             tallies[d.old, "rules"].add(keys, *score(group(d.rule_mentions), d.gold))
             found = predict(d, m)
             tallies[d.old, "model"].add(keys, *score(found, d.gold))
