@@ -250,7 +250,7 @@ def why(d: DocData, model: Model, found: list[Entity]) -> tuple[Counter[str], Co
         miss[f"{kind} {why_}"] += 1
         miss[why_] += 1
         lines.append(f"MISS {why_}\t{d.folder}/{d.name}\t{kind}\t{name}")
-    src = {}
+    src: dict[tuple[int, int], str] = {}
     for u in d.units.values():
         for c in u.cands:
             s = "rule" if c.rtype else c.src.rstrip("0123456789")
