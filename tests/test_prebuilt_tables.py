@@ -121,3 +121,14 @@ def test_a_value_marshal_cannot_write_is_built_each_time(folder: Path) -> None:
     prebuilt.cached("t", [], build, lambda v: v, lambda v: v)
     prebuilt.cached("t", [], build, lambda v: v, lambda v: v)
     assert builds == [1, 1] and not any(folder.glob("t-*.marshal"))
+
+
+def test_a_file_of_another_shape_is_built_again(folder: Path) -> None:
+    source = folder.parent / "table.tsv"
+    source.write_text("x\n", encoding="utf-8")
+    prebuilt.write("t", prebuilt.digest([source]), [1, 2])  # a sound file, but not the dict this table reads
+    builds, build = _counting({"ar": ["x"]})
+    back = prebuilt.cached("t", [source], build, lambda v: v, lambda v: {k: list(v[k]) for k in v.keys()})
+    assert back == {"ar": ["x"]} and builds == [1]
+    assert prebuilt.cached("t", [source], build, lambda v: v, lambda v: {k: list(v[k]) for k in v.keys()}) == back
+    assert builds == [1]  # rewritten in the right shape, then read

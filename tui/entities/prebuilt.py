@@ -118,7 +118,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T],
         if stored is not None:
             try:
                 return from_plain(stored)
-            except (KeyError, TypeError, ValueError, IndexError):
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                 pass  # a file of another shape under the same key: build again and overwrite it
     finally:
         if collecting:
