@@ -55,6 +55,8 @@ BLIND12 = Path(__file__).parent / "fixtures" / "entities_blind12"
 BLIND13 = Path(__file__).parent / "fixtures" / "entities_blind13"
 BLIND14 = Path(__file__).parent / "fixtures" / "entities_blind14"
 BLIND15 = Path(__file__).parent / "fixtures" / "entities_blind15"
+BLIND16 = Path(__file__).parent / "fixtures" / "entities_blind16"
+BLIND17 = Path(__file__).parent / "fixtures" / "entities_blind17"
 MODES = ("strict", "default", "lenient")
 
 
