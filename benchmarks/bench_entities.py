@@ -72,7 +72,7 @@ def main() -> None:
                     help="bench: generated Arabic news (a new mix each run); blind14: real articles")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    from tui.entities import doc, get_engine, group
+    from tui.entities import doc, get_engine, group, model
     from tui.entities.gazetteer import default_gazetteer
     from tui.text import normalize
 
@@ -96,6 +96,7 @@ def main() -> None:
         normalize.clitic_candidates.cache_clear()
         getattr(gaz, "forget_words", lambda: None)()  # (absent before the per-word aliases: compare revisions)
         getattr(doc, "forget_words", lambda: None)()  # the rules' per-word answers (head nouns, titles, marks)
+        getattr(model, "forget_words", lambda: None)()  # the statistical layer's features kept per word
         t, c = time.perf_counter(), time.process_time()
         found = entities(texts)
         times.append((time.perf_counter() - t) * 1000 * per)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tui.entities import lexicon, rules
 from tui.entities.gazetteer import Gazetteer, gap_key
@@ -82,6 +83,9 @@ class _Doc:
         breaks: dict[str, bool] = {}
         self._broken = [breaks[g] if g in breaks else breaks.setdefault(g, bool(_PUNCT_GAP.search(g)))
                         for g in self.gaps]  # asked ~50 times a token: computed once
+        # What the rule families and the statistical layer work out once per text and read many times
+        # (each key names its owner: "says" in persons.py, "hit_cover" in model.py ...).
+        self.memo: dict[str, Any] = {}
 
     def _token_lang(self, tok: Token) -> str:
         if _AR_SCRIPT.match(tok.text):

@@ -47,9 +47,7 @@ def tables(lang: str) -> dict[str, dict[str, Any]]:
 
 
 def _tables_back(plain: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    if not all(isinstance(k, str) and isinstance(v, dict) for k, v in plain.items()):
-        raise TypeError("not a lexicon")
-    return plain
+    return _shaped(plain, dict)
 
 
 def _items(table: str, langs: tuple[str, ...], field: str) -> list[str]:
@@ -132,8 +130,13 @@ def _as_is(value: Any) -> Any:
 
 
 def _rows_back(plain: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
-    if not all(isinstance(k, str) and isinstance(v, list) for k, v in plain.items()):
-        raise TypeError("not a table of rows")
+    return _shaped(plain, list)
+
+
+def _shaped(plain: Any, kind: type) -> Any:
+    """``plain`` if it is a dict of strings to ``kind`` (what a prebuilt file must hold), else TypeError."""
+    if not isinstance(plain, dict) or not all(isinstance(k, str) and isinstance(v, kind) for k, v in plain.items()):
+        raise TypeError(f"not a dict of {kind.__name__}")
     return plain
 
 

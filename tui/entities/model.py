@@ -117,7 +117,7 @@ def _stems(doc: _Doc, k: int) -> list[str]:
 
 def _word_feats(doc: _Doc, k: int, tag: str, out: set[str], lexical: bool = True) -> None:
     """Features of token k under ``tag`` (first, last, prev, next ...), computed once per document."""
-    memo: dict[tuple[int, str], tuple[str, ...]] = doc.__dict__.setdefault("_word_feats", {})
+    memo: dict[tuple[int, str], tuple[str, ...]] = doc.memo.setdefault("word_feats", {})
     got = memo.get((k, tag))
     if got is None:
         base = memo.get((k, ""))
@@ -130,7 +130,14 @@ def _word_feats(doc: _Doc, k: int, tag: str, out: set[str], lexical: bool = True
 
 
 _WORD_MEMO: dict[tuple[str, bool, str], tuple[tuple[str, ...], str]] = {}
-_WORD_MEMO_MAX = 200_000  # distinct words kept across texts (a few MB at most; cleared when full)
+# Distinct words kept across texts, then forgotten at once: ~335 bytes a word measured, so ~5.5 MB at most in
+# the app (like the rules' per-word caches of about an article's words; 200,000 would have been ~67 MB).
+_WORD_MEMO_MAX = 16_384
+
+
+def forget_words() -> None:
+    """Drop the features kept per word (benchmarks measure the work, not the lookups)."""
+    _WORD_MEMO.clear()
 
 
 def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
@@ -148,7 +155,7 @@ def _word_feats_of(doc: _Doc, k: int, out: list[str]) -> None:
     out.extend(own)
     toks = doc.toks
     kinds = {f":gaz{doc.gaz.entries[a.entity_id].type}{min(len(a.keys), 2)}" for a in doc.gaz.lookup(lang, stem)[:8]
-             if all(k + n < len(toks) and toks[k + n].norm == key for n, key in enumerate(a.keys[1:], 1))}
+             if all(k + n < len(toks) and toks[k + n].norm == word for n, word in enumerate(a.keys[1:], 1))}
     out.extend(sorted(kinds))  # (only aliases the next words spell: أو alone starts some body's name)
 
 
@@ -238,7 +245,7 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
 def _hit_relation(doc: _Doc, c: Cand, out: set[str]) -> None:
     """Where a proposed span stands to the rules' hits: inside one, from one's start past its end, ending
     where one ends, crossing one's edge, or clear of them (a longer run over a right hit is often wrong)."""
-    cover = doc.__dict__.get("_hit_cover")
+    cover = doc.memo.get("hit_cover")
     if cover is None:
         return
     a, b = cover[c.i], cover[c.j - 1]
@@ -264,7 +271,7 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     for h in hits:
         for k in range(h.i, h.j):
             cover[k] = (h.i, h.j)
-    doc.__dict__["_hit_cover"] = cover  # read by features(): where a proposed span stands to the rules' hits
+    doc.memo["hit_cover"] = cover  # read by features(): where a proposed span stands to the rules' hits
     seen = {(c.start, c.end) for c in out}
 
     def add(i: int, j: int, start: int, src: str) -> None:

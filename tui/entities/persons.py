@@ -205,9 +205,9 @@ def _say(doc: _Doc, k: int) -> bool:
 
     Answered for every token of the text at the first question (kept on the doc): the person rules
     ask it two or three times a token, of the token before and of the ones after."""
-    says = doc.__dict__.get("_says")
+    says = doc.memo.get("says")
     if says is None:
-        says = doc.__dict__["_says"] = [_is_say(doc, m) for m in range(len(doc.toks))]
+        says = doc.memo["says"] = [_is_say(doc, m) for m in range(len(doc.toks))]
     return says[k]
 
 
@@ -228,13 +228,13 @@ def _say_ahead(doc: _Doc, i: int) -> bool:
     opening a clause at i needs before :func:`said_person` takes it (a name of two words or more, then
     a verb of saying in its sentence: :func:`_sentence_says` after the name). Reached once per text,
     from the end: ``reach[m]`` is whether a verb of saying is at m or after it in m's sentence."""
-    reach = doc.__dict__.get("_say_reach")
+    reach = doc.memo.get("say_reach")
     if reach is None:
         n = len(doc.toks)
         reach = [False] * (n + 1)
         for m in range(n - 1, -1, -1):
             reach[m] = _say(doc, m) or (m + 1 < n and reach[m + 1] and not _STOP_MARK.search(doc.gaps[m + 1]))
-        doc.__dict__["_say_reach"] = reach
+        doc.memo["say_reach"] = reach
     k = i + 3
     return k < len(doc.toks) and reach[k] and not any(_STOP_MARK.search(doc.gaps[m]) for m in range(i + 1, k + 1))
 

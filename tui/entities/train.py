@@ -228,7 +228,8 @@ def why(d: DocData, model: Model, found: list[Entity]) -> tuple[Counter[str], Co
     its place, or it joined another entity). A false positive is counted by who proposed its first
     mention (``rule``, ``var:+1``, ``gen:given2``, ``gen:head``, ``gen:rare``) and what it is beside the
     gold (``type``: a gold name of another type; ``extent``: shares a word with a gold name; ``junk``)."""
-    _, wrong, unmatched = match(found, gold := d.gold)
+    gold = d.gold
+    _, wrong, unmatched = match(found, gold)
     miss: Counter[str] = Counter()
     fps: Counter[str] = Counter()
     lines: list[str] = []
@@ -386,7 +387,8 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None, never: fr
     if explain:
         explain.write_text("\n".join(examples) + "\n", encoding="utf-8")
         for old in (True, False):
-            lines += ["", f"Why ({'engine before any fix' if old else 'today' + chr(39) + 's engine'}): missed gold "
+            which = "engine before any fix" if old else "today's engine"
+            lines += ["", f"Why ({which}): missed gold "
                       + ", ".join(f"{k} {v}" for k, v in sorted(misses[old].items())),
                       "False positives by source: " + ", ".join(f"{k} {v}" for k, v in sorted(fps[old].items()))]
     for old, what in ((True, "the engine before any fix on the batch (honest)"), (False, "today's engine (tuned on every batch)")):
