@@ -16,6 +16,7 @@ from tui.screens.entity_dialogs import PickDialog, RenameDialog
 from tui.screens.feeds_screen import FeedsScreen
 from tui.screens.filter_dialog import FilterDialog
 from tui.screens.main import MainScreen
+from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
 
 
@@ -194,3 +195,16 @@ async def test_reading_an_article_does_not_make_the_app_reread_the_library(
         await pilot.pause(0.4)
         assert app.store.get_article(app.screen.article.id).read
         assert len(loads) == first  # our own writes are not "another process"
+
+
+async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(app_config: Config) -> None:
+    """A highlight schedules a preview; an explicit open (search, stories, a command) right after wins."""
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        target = listing.items[3].article.id
+        await pilot.press("j")  # schedules a preview of the second row
+        screen.open_article(target)  # ...and a jump lands before it fires
+        await pilot.pause(0.4)
+        assert screen.article is not None and screen.article.id == target

@@ -532,14 +532,19 @@ class MainScreen(Screen[None]):
         prioritise([items[i].article.id for i in range(top, bottom)])
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
         self.open_article(message.article_id)
         self.reader.focus()
         self.mark_read()
 
     def open_article(self, article_id: str) -> None:
-        """Show an article in the reader and refresh every pane that follows it."""
+        """Show an article in the reader and refresh every pane that follows it.
+
+        A preview still pending from an earlier highlight is dropped: the article asked for
+        last (a jump from search, stories or a command) stays open.
+        """
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
         if self.library.is_open(article_id):
             return
         article = self.store.get_article(article_id)
