@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,21 @@ def test_bad_input_is_one_line_without_traceback(tmp_path: Path) -> None:
         assert result.returncode != 0, args
         assert "Traceback" not in result.stderr, args
         assert result.stderr.strip().startswith("marsad:"), args
+
+
+def test_entities_engine_flag_picks_the_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--engine rules`` answers with the rules alone; the default is the rules + statistical layer."""
+    from tui.commands.entities import to_json
+    from tui.entities import get_engine, group
+    from tui.entities.engine import normalise_language
+
+    source = Path(__file__).parent / "fixtures" / "entities_blind14" / "ar_141_abudhabi_fintech_round.txt"
+    text = source.read_text(encoding="utf-8")
+    lang = normalise_language(None, text)
+    answers = {}
+    for flag in ([], ["--engine", "model"], ["--engine", "rules"]):
+        assert main(["entities", str(source), "--json", *flag]) == 0
+        answers[tuple(flag)] = json.loads(capsys.readouterr().out)
+    for name in ("model", "rules"):
+        assert answers[("--engine", name)] == to_json(group(get_engine(name).extract(text, lang)))
+    assert answers[()] == answers[("--engine", "model")] != answers[("--engine", "rules")]

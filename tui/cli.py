@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--lang", help="language hint (ar, fa, he, en)")
+    p.add_argument("--engine", choices=("model", "rules", "camel"), default="model",
+                   help="model: rules + statistical layer (default); rules: the rules alone; "
+                        "camel: CAMeL Tools if installed")
 
     p = sub.add_parser("export", parents=[common], help="export annotations as Markdown or JSON")
     p.add_argument("--out", metavar="FILE", help="a file, or a folder for one note per article")

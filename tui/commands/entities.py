@@ -1,4 +1,4 @@
-"""``marsad entities FILE [--json] [--lang L]``: list the entities in a text file.
+"""``marsad entities FILE [--json] [--lang L] [--engine model|rules|camel]``: list the entities in a text file.
 
 Offsets: the file is decoded as UTF-8 with ``utf-8-sig``, so a leading byte
 order mark is *not* part of the text and does not count in spans; spans are
@@ -50,7 +50,7 @@ def table(entities: list[Entity]) -> str:
 def run(args: argparse.Namespace) -> int:
     text = read_text_file(args.file)
     lang = normalise_language(getattr(args, "lang", None), text)
-    found = group(get_engine().extract(text, lang))
+    found = group(get_engine(getattr(args, "engine", "model")).extract(text, lang))
     if getattr(args, "json", False):
         emit_json(to_json(found), indent=1)
     else:
