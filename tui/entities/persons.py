@@ -226,17 +226,24 @@ _STOP_MARK = re.compile(r"[.!?؟]")
 def _say_ahead(doc: _Doc, i: int) -> bool:
     """A verb of saying at i + 3 or later, with no full stop, ! or ? before it from i on: what a name
     opening a clause at i needs before :func:`said_person` takes it (a name of two words or more, then
-    a verb of saying in its sentence: :func:`_sentence_says` after the name). Reached once per text,
-    from the end: ``reach[m]`` is whether a verb of saying is at m or after it in m's sentence."""
-    reach = doc.memo.get("say_reach")
-    if reach is None:
+    a verb of saying in its sentence: :func:`_sentence_says` after the name)."""
+    return say_ahead(doc)[i]
+
+
+def say_ahead(doc: _Doc) -> list[bool]:
+    """:func:`_say_ahead` of every token, worked out once per text from the end: ``reach[m]`` is whether
+    a verb of saying is at m or after it in m's sentence."""
+    ahead = doc.memo.get("say_ahead")
+    if ahead is None:
         n = len(doc.toks)
+        marks: dict[str, bool] = {}  # (most gaps are one space: each distinct gap searched once)
+        stop = [marks[g] if g in marks else marks.setdefault(g, bool(_STOP_MARK.search(g))) for g in doc.gaps]
         reach = [False] * (n + 1)
         for m in range(n - 1, -1, -1):
-            reach[m] = _say(doc, m) or (m + 1 < n and reach[m + 1] and not _STOP_MARK.search(doc.gaps[m + 1]))
-        doc.memo["say_reach"] = reach
-    k = i + 3
-    return k < len(doc.toks) and reach[k] and not any(_STOP_MARK.search(doc.gaps[m]) for m in range(i + 1, k + 1))
+            reach[m] = _say(doc, m) or (m + 1 < n and reach[m + 1] and not stop[m + 1])
+        ahead = doc.memo["say_ahead"] = [i + 3 < n and reach[i + 3] and not (stop[i + 1] or stop[i + 2] or stop[i + 3])
+                                         for i in range(n)]
+    return ahead
 
 
 def _sentence_says(doc: _Doc, k: int) -> bool:
