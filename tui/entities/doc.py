@@ -222,9 +222,13 @@ def _alias_fits(doc: _Doc, i: int, alias) -> bool:
 
 
 def forget_words() -> None:
-    """Empty the per-word caches of this module (benchmarks measure the work, not the lookups)."""
+    """Empty the per-word caches of this module and of the cascade's gates (benchmarks measure the work,
+    not the lookups)."""
+    from tui.entities import gates
+
     for cached in (stem_in, _trigger_phrases, alpha, plain):
         cached.cache_clear()
+    gates.forget_words()
 
 
 @lru_cache(maxsize=16384)
