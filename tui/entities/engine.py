@@ -45,6 +45,7 @@ from tui.entities.doc import (
     plain,
     trigger_match,
 )
+from tui.entities.gates import token_masks
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
 from tui.entities.guards import trim_common
 from tui.entities.latin import capitalised
@@ -145,6 +146,7 @@ class RuleEngine:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
         self._cascade: list[tuple[Callable[..., _Hit | int | None], bool]] | None = None
+        self._by_mask: dict[int, tuple[tuple[Callable[..., _Hit | int | None], bool], ...]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -180,7 +182,7 @@ class RuleEngine:
         """Try the rule families in the order of ``data/lexicon/cascade.toml`` at each token; the first
         that finds a mention wins and reading goes on after it."""
         st = _State()
-        steps = self._steps()
+        masks, idle = token_masks(doc, cascade())
         i = 0
         while i < len(doc.toks):
             if st.pending and doc.broken(i) and not trigger_match(doc, i) and gap_key(doc.gaps[i]) not in ("'", "\u05f3") \
@@ -190,7 +192,7 @@ class RuleEngine:
                 st.pending = 0  # (a comma after the title's place or body keeps it: דובר הנשיאות ברמאללה, נביל ...;
                 # so does a name in apposition: رئيس مجلس إدارة الشركة، عبد الإله أوبلا،)
             found: _Hit | int | None = None
-            for step, with_state in steps:
+            for step, with_state in self._steps(masks[i] if st.pending else masks[i] & idle):
                 found = step(doc, i, st) if with_state else step(doc, i)
                 if found is not None:
                     break
@@ -203,13 +205,17 @@ class RuleEngine:
                 i += 1
         return st.hits
 
-    def _steps(self) -> list[tuple[Callable[..., _Hit | int | None], bool]]:
-        """The cascade's steps as callables; a step that needs no state is its rule function itself
-        (one call less per token on the hot path)."""
-        if self._cascade is None:
-            self._cascade = [(_PLAIN_STEPS[name], False) if name in _PLAIN_STEPS else (getattr(self, f"_step_{name}"), True)
-                             for name in cascade()]
-        return self._cascade
+    def _steps(self, mask: int) -> tuple[tuple[Callable[..., _Hit | int | None], bool], ...]:
+        """The cascade's steps whose bit is set in ``mask`` (:mod:`~tui.entities.gates`: the families that
+        may find a mention at a token), as callables in cascade order; a step that needs no state is its
+        rule function itself (one call less per token on the hot path)."""
+        got = self._by_mask.get(mask)
+        if got is None:
+            if self._cascade is None:
+                self._cascade = [(_PLAIN_STEPS[name], False) if name in _PLAIN_STEPS
+                                 else (getattr(self, f"_step_{name}"), True) for name in cascade()]
+            got = self._by_mask[mask] = tuple(s for n, s in enumerate(self._cascade) if mask >> n & 1)
+        return got
 
     @staticmethod
     def _take(doc: _Doc, hit: _Hit, st: _State) -> int:
