@@ -148,12 +148,10 @@ def _compute(spec: _Spec, lang: str, text: str, norm: str) -> int:
 def said_gate(doc: _Doc) -> list[bool]:
     """Per token: whether :func:`persons.said_person` may find a person there: a verb of saying right
     before it (with no punctuation between) or, outside Arabic, one ahead in its sentence."""
-    from tui.entities.persons import _say, say_ahead
+    from tui.entities.persons import say_ahead, says
 
-    _say(doc, 0)  # (fills the text's verbs of saying)
-    says, ahead = doc.memo["says"], say_ahead(doc)
-    broken = doc._broken
-    return [lang in rules.SAY and ((i > 0 and not broken[i] and says[i - 1]) or (lang != "ar" and ahead[i]))
+    said, ahead, broken = says(doc), say_ahead(doc), doc._broken
+    return [lang in rules.SAY and ((i > 0 and not broken[i] and said[i - 1]) or (lang != "ar" and ahead[i]))
             for i, lang in enumerate(doc.tlang)]
 
 

@@ -205,17 +205,28 @@ def _say(doc: _Doc, k: int) -> bool:
 
     Answered for every token of the text at the first question (kept on the doc): the person rules
     ask it two or three times a token, of the token before and of the ones after."""
-    says = doc.memo.get("says")
-    if says is None:
-        says = doc.memo["says"] = [_is_say(doc, m) for m in range(len(doc.toks))]
-    return says[k]
+    return says(doc)[k]
 
 
-def _is_say(doc: _Doc, k: int) -> bool:
-    if k + 1 < len(doc.toks) and doc.gaps[k + 1] in _JOINERS:
-        return False  # گفت‌وگو: a noun, not "said"
-    verbs = rules.SAY.get(doc.tlang[k], frozenset())
-    n = doc.toks[k].norm
+def says(doc: _Doc) -> list[bool]:
+    """:func:`_say` of every token of the text, worked out at the first question (kept on the doc; a
+    text repeats its words: each distinct word of a language is looked up once)."""
+    out = doc.memo.get("says")
+    if out is None:
+        words: dict[tuple[str, str], bool] = {}
+        out = [words[lang, t.norm] if (lang, t.norm) in words else words.setdefault((lang, t.norm), _says_word(lang, t.norm))
+               for t, lang in zip(doc.toks, doc.tlang)]
+        gaps = doc.gaps
+        for k in range(len(out) - 1):
+            if out[k] and gaps[k + 1] in _JOINERS:
+                out[k] = False  # گفت‌وگو: a noun, not "said"
+        doc.memo["says"] = out
+    return out
+
+
+def _says_word(lang: str, n: str) -> bool:
+    """The folded word ``n`` of ``lang`` is a verb of saying, alone or after و / ف / ו."""
+    verbs = rules.SAY.get(lang, frozenset())
     return n in verbs or (n[:1] in "وفו" and n[1:] in verbs)
 
 
@@ -238,9 +249,9 @@ def say_ahead(doc: _Doc) -> list[bool]:
         n = len(doc.toks)
         marks: dict[str, bool] = {}  # (most gaps are one space: each distinct gap searched once)
         stop = [marks[g] if g in marks else marks.setdefault(g, bool(_STOP_MARK.search(g))) for g in doc.gaps]
-        reach = [False] * (n + 1)
+        reach, said = [False] * (n + 1), says(doc)
         for m in range(n - 1, -1, -1):
-            reach[m] = _say(doc, m) or (m + 1 < n and reach[m + 1] and not stop[m + 1])
+            reach[m] = said[m] or (m + 1 < n and reach[m + 1] and not stop[m + 1])
         ahead = doc.memo["say_ahead"] = [i + 3 < n and reach[i + 3] and not (stop[i + 1] or stop[i + 2] or stop[i + 3])
                                          for i in range(n)]
     return ahead
