@@ -137,8 +137,12 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     """Longest alias starting at token i (after any clitic split), or None."""
     toks, lang = doc.toks, doc.tlang[i]
     best: _Hit | None = None
-    # every clitic reading's aliases (a two-letter stem after a clitic is too weak alone: בתל אביב is fine)
-    for plen, stem, alias, check in doc.gaz.word_aliases(lang, doc.lang, toks[i].norm):
+    # every clitic reading's aliases (a two-letter stem after a clitic is too weak alone: בתל אביב is fine),
+    # less the longer ones whose second key is not the next token's (they could not match, nor reset best)
+    aliases, by_next = doc.gaz.word_alias_plan(lang, doc.lang, toks[i].norm, _CONTEXT_IDS)
+    if by_next and i + 1 < len(toks) and (more := by_next.get(toks[i + 1].norm)):
+        aliases = tuple(sorted(aliases + more))  # (back in their order: the first field is the position)
+    for _, plen, stem, alias, check in aliases:
         k = len(alias.keys)
         if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
             best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
@@ -203,6 +207,7 @@ def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -
 
 # Spellings shared by two entities, and words whose presence picks the second one.
 CONTEXT = {"loc:city:Amman": lexicon.keys("amman_context")}
+_CONTEXT_IDS = frozenset(CONTEXT)
 
 
 def _fits_context(doc: _Doc, entity_id: str) -> bool:

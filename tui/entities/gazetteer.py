@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from tui.text.normalize import clitic_candidates, normalise, tokenize
 
@@ -131,6 +132,7 @@ class Gazetteer:
         self.stop = stop or {}
         self.nisba = nisba or {}
         self._words: dict[tuple[str, str, str], tuple[tuple[int, str, Alias, bool], ...]] = {}
+        self._plans: dict[tuple[str, str, str], tuple[Any, Any]] = {}
         self.index: dict[str, dict[str, list[Alias]]] = {L: {} for L in LANGS}
         # (language, alias) pairs indexed so far: a set lookup instead of a scan of the bucket with
         # dataclass equality (~150,000 comparisons of ~24,000 aliases on load)
@@ -163,7 +165,7 @@ class Gazetteer:
         """A gazetteer whose index was built before (a prebuilt file): nothing is tokenised again."""
         gaz = cls.__new__(cls)
         gaz.entries, gaz.nisba, gaz.stop, gaz.index = entries, nisba, stop, index
-        gaz._words = {}
+        gaz._words, gaz._plans = {}, {}
         return gaz
 
     def lookup(self, lang: str, key: str) -> list[Alias]:
@@ -190,6 +192,32 @@ class Gazetteer:
     def forget_words(self) -> None:
         """Drop the per-word aliases gathered so far (benchmarks measure the work, not the lookups)."""
         self._words.clear()
+        self._plans.clear()
+
+    def word_alias_plan(self, lang: str, text_lang: str, norm: str, keep: frozenset[str]) -> tuple[
+            tuple[tuple[int, int, str, Alias, bool], ...], dict[str, tuple[tuple[int, int, str, Alias, bool], ...]]]:
+        """:meth:`word_aliases` numbered in their order and split in two: the aliases of one key and those of
+        an entity in ``keep``, and the longer ones by their second key.
+
+        Why: a word such as وزارة opens about a hundred aliases (وزارة الخارجية ...), and a text match
+        needs the next token to be the alias's second key; the longest match reads the first list and the
+        aliases of the next token's key, merged back in order (the same aliases it would have read through,
+        less those the next token rules out at once). Kept per word like :meth:`word_aliases`.
+        """
+        key = (lang, text_lang, norm)
+        plan = self._plans.get(key)
+        if plan is None:
+            if len(self._plans) >= 16_384:
+                self._plans.clear()
+            always: list[tuple[int, int, str, Alias, bool]] = []
+            by_next: dict[str, list[tuple[int, int, str, Alias, bool]]] = {}
+            for pos, (plen, stem, alias, check) in enumerate(self.word_aliases(lang, text_lang, norm)):
+                if len(alias.keys) == 1 or alias.entity_id in keep:
+                    always.append((pos, plen, stem, alias, check))
+                else:
+                    by_next.setdefault(alias.keys[1], []).append((pos, plen, stem, alias, check))
+            plan = self._plans[key] = (tuple(always), {k: tuple(v) for k, v in by_next.items()})
+        return plan
 
     def _gather(self, lang: str, text_lang: str, norm: str) -> tuple[tuple[int, str, Alias, bool], ...]:
         out = []
