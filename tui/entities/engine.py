@@ -40,6 +40,7 @@ from tui.entities.doc import (
     _given,
     _Hit,
     boundary,
+    collection_paused,
     gazetteer_match,
     is_nisba,
     plain,
@@ -155,8 +156,9 @@ class RuleEngine:
         return self._gaz
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
-        doc, hits = self.read(text, language)
-        return [self._mention(doc, h) for h in hits]
+        with collection_paused():  # (no reference cycles are made while reading: doc.collection_paused)
+            doc, hits = self.read(text, language)
+            return [self._mention(doc, h) for h in hits]
 
     def read(self, text: str, language: str | None = None) -> tuple[_Doc, list[_Hit]]:
         """The tokenised text and the rules' hits in text order: what :meth:`extract` returns as

@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit
+from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit, collection_paused
 from tui.entities.engine import RuleEngine
 from tui.entities.gazetteer import Gazetteer
 from tui.models import Mention
@@ -490,9 +490,10 @@ class ModelEngine(RuleEngine):
         return self._model
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
-        doc, hits = self.read(text, language)
-        model = self.model
-        if model is not None:
-            hits = decide(doc, units(doc, candidates(doc, hits)), model)
-        return [Mention(type=h.type, start=h.start, end=h.end, surface=doc.text[h.start:h.end],  # type: ignore[arg-type]
-                        entity_id=h.entity_id) for h in hits]
+        with collection_paused():  # (no reference cycles are made while reading: doc.collection_paused)
+            doc, hits = self.read(text, language)
+            model = self.model
+            if model is not None:
+                hits = decide(doc, units(doc, candidates(doc, hits)), model)
+            return [Mention(type=h.type, start=h.start, end=h.end, surface=doc.text[h.start:h.end],  # type: ignore[arg-type]
+                            entity_id=h.entity_id) for h in hits]
