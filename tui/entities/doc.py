@@ -72,17 +72,29 @@ def _unglue(tok: Token) -> Token:
 
 
 class _Doc:
-    """One text being read: tokens, the gaps between them, the language tables."""
+    """One text being read: tokens, the gaps between them, each token's language, its distinct words."""
 
     def __init__(self, text: str, lang: str, gaz: Gazetteer) -> None:
         self.text = text
         self.lang = lang
         self.gaz = gaz
-        self.toks: list[Token] = [_unglue(t) for t in tokenize(text)]
+        self.toks: list[Token] = [t if "-" not in t.text and "\u05be" not in t.text else _unglue(t)
+                                  for t in tokenize(text)]  # (most words have no hyphen: no call)
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
-        langs: dict[str, str] = {}  # a text repeats its words, and most gaps are one space: each asked once
-        self.tlang = [langs.get(t.text) or langs.setdefault(t.text, self._token_lang(t)) for t in self.toks]
-        self.keys = frozenset(t.norm for t in self.toks)
+        # A text repeats its words: what depends on a word alone is worked out once per distinct word
+        # (``words``: each one's first token, in text order) and read through ``wid`` (a token's word).
+        ids: dict[str, int] = {}
+        self.words: list[Token] = []
+        self.wid: list[int] = []
+        for t in self.toks:
+            w = ids.get(t.text)
+            if w is None:
+                w = ids[t.text] = len(self.words)
+                self.words.append(t)
+            self.wid.append(w)
+        self.wlang = [self._token_lang(t) for t in self.words]  # (a token's language: its word's)
+        self.tlang = [self.wlang[w] for w in self.wid]
+        self.keys = frozenset(t.norm for t in self.words)
         breaks: dict[str, bool] = {}
         self._broken = [breaks[g] if g in breaks else breaks.setdefault(g, bool(_PUNCT_GAP.search(g)))
                         for g in self.gaps]  # asked ~50 times a token: computed once

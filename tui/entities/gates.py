@@ -158,19 +158,16 @@ def said_gate(doc: _Doc) -> list[bool]:
 def token_masks(doc: _Doc, names: tuple[str, ...]) -> tuple[list[int], int]:
     """Per token, the families of ``names`` (bit n: ``names[n]``) that may find a mention there; and the
     mask of the families that may while no title is open (the others need one)."""
-    gaz, text_lang, toks = doc.gaz, doc.lang, doc.toks
+    gaz, text_lang = doc.gaz, doc.lang
     table = 1 << names.index("gazetteer") if "gazetteer" in names else 0
     said = 1 << names.index("said_person") if "said_person" in names else 0
-    words: dict[tuple[str, str], int] = {}  # (a text repeats its words)
-    out = []
-    for tok, lang in zip(toks, doc.tlang):
-        mask = words.get((lang, tok.text))
-        if mask is None:
-            mask = word_mask(names, lang, tok.text, tok.norm)
-            if table and gaz.word_aliases(lang, text_lang, tok.norm):
-                mask |= table
-            words[lang, tok.text] = mask
-        out.append(mask)
+    per_word = []  # (each distinct word of the text once: doc.words)
+    for tok, lang in zip(doc.words, doc.wlang):
+        mask = word_mask(names, lang, tok.text, tok.norm)
+        if table and gaz.word_aliases(lang, text_lang, tok.norm):
+            mask |= table
+        per_word.append(mask)
+    out = [per_word[w] for w in doc.wid]
     if said:
         out = [m if ok else m & ~said for m, ok in zip(out, said_gate(doc))]
     idle = ~sum(1 << n for n, name in enumerate(names) if name in PENDING)

@@ -210,12 +210,11 @@ def _say(doc: _Doc, k: int) -> bool:
 
 def says(doc: _Doc) -> list[bool]:
     """:func:`_say` of every token of the text, worked out at the first question (kept on the doc; a
-    text repeats its words: each distinct word of a language is looked up once)."""
+    text repeats its words: each distinct word is looked up once)."""
     out = doc.memo.get("says")
     if out is None:
-        words: dict[tuple[str, str], bool] = {}
-        out = [words[lang, t.norm] if (lang, t.norm) in words else words.setdefault((lang, t.norm), _says_word(lang, t.norm))
-               for t, lang in zip(doc.toks, doc.tlang)]
+        per_word = [_says_word(lang, t.norm) for t, lang in zip(doc.words, doc.wlang)]
+        out = [per_word[w] for w in doc.wid]
         gaps = doc.gaps
         for k in range(len(out) - 1):
             if out[k] and gaps[k + 1] in _JOINERS:
