@@ -296,16 +296,12 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     covered = bytearray(len(toks))
     for h in hits:
         covered[h.i:h.j] = b"\x01" * (h.j - h.i)
-    broken, tlang = doc._broken, doc.tlang  # (read directly: this loop visits every token)
+    broken, wid = doc._broken, doc.wid  # (read directly: this loop visits every token)
+    given = [_given_clitic(tok.norm, lang) for tok, lang in zip(doc.words, doc.wlang)]  # (per distinct word)
     for k in range(len(toks) - 1):
-        if covered[k] or broken[k + 1] or tlang[k] == "en":
+        if covered[k] or broken[k + 1]:
             continue
-        t = _tables(tlang[k])
-        norm = toks[k].norm
-        if norm in t.given and norm not in t.top:
-            plen: int | None = 0
-        else:
-            plen = next((p for p, s in clitic_candidates(norm)[1:3] if s in t.given and s not in t.top), None)
+        plen = given[wid[k]]
         if plen is not None:
             add(k, k + 2, doc.start_after_clitic(k, plen), "gen:given2")
     kinds = _word_kinds(doc)
@@ -354,25 +350,30 @@ def _clitic_word(doc: _Doc, k: int) -> int:
     return 0
 
 
+def _given_clitic(norm: str, lang: str) -> int | None:
+    """The clitic length after which a word opens with a listed given name that is no top-1,000 word (0:
+    the word itself), or None; Latin words never."""
+    if lang == "en":
+        return None
+    t = _tables(lang)
+    if norm in t.given and norm not in t.top:
+        return 0
+    return next((p for p, s in clitic_candidates(norm)[1:3] if s in t.given and s not in t.top), None)
+
+
 def _word_kinds(doc: _Doc) -> list[tuple[int | None, bool]]:
     """Per token: the clitic length after which a place or body noun starts (None if it is none), and
     whether it is a word of no frequency list in any clitic reading; each distinct word once per text."""
-    memo: dict[tuple[str, str], tuple[int | None, bool]] = {}
-    out: list[tuple[int | None, bool]] = []
-    for tok, lang in zip(doc.toks, doc.tlang):
-        key = (lang, tok.norm)
-        got = memo.get(key)
-        if got is None:
-            if lang == "en":
-                got = (None, False)
-            else:
-                t = _tables(lang)
-                stems = clitic_candidates(tok.norm)[:3]
-                plen = next((p for p, s in stems if s in t.heads), None)
-                got = (plen, all(s not in t.common and s not in t.stop for _, s in stems))
-            memo[key] = got
-        out.append(got)
-    return out
+    per_word: list[tuple[int | None, bool]] = []
+    for tok, lang in zip(doc.words, doc.wlang):
+        if lang == "en":
+            per_word.append((None, False))
+            continue
+        t = _tables(lang)
+        stems = clitic_candidates(tok.norm)[:3]
+        plen = next((p for p, s in stems if s in t.heads), None)
+        per_word.append((plen, all(s not in t.common and s not in t.stop for _, s in stems)))
+    return [per_word[w] for w in doc.wid]
 
 
 def _head_runs(doc: _Doc, kinds: list[tuple[int | None, bool]], add: Callable[[int, int, int, str], None]) -> None:
