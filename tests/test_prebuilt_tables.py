@@ -132,3 +132,22 @@ def test_a_file_of_another_shape_is_built_again(folder: Path) -> None:
     assert back == {"ar": ["x"]} and builds == [1]
     assert prebuilt.cached("t", [source], build, lambda v: v, lambda v: {k: list(v[k]) for k in v.keys()}) == back
     assert builds == [1]  # rewritten in the right shape, then read
+
+
+def test_the_model_margins_read_back_are_the_ones_built_from_the_weights(folder: Path) -> None:
+    """The shipped weights' margins, built (and written) once, then read from the file: the same dicts,
+    in the same order, as parsing weights.json."""
+    from tui.entities import model
+
+    shipped = model._read_margins(model.model_dir() / "weights.json")
+    model.load_model.cache_clear()
+    try:
+        built = model.load_model()
+        assert any(folder.glob("weights-*.marshal"))
+        model.load_model.cache_clear()
+        back = model.load_model()
+    finally:
+        model.load_model.cache_clear()
+    assert built is not None and back is not None and back is not built
+    assert [list(d.items()) for d in back._margins] == [list(d.items()) for d in shipped]
+    assert [list(d.items()) for d in built._margins] == [list(d.items()) for d in shipped]

@@ -458,28 +458,55 @@ def units(doc: _Doc, cands: list[Cand]) -> dict[str, Unit]:
 class Model:
     """Linear weights: feature -> one weight per class of :data:`CLASSES`."""
 
-    def __init__(self, weights: dict[str, list[float]], keep: bool = True) -> None:
+    def __init__(self, weights: dict[str, list[float]], keep: bool = True,
+                 margins: list[dict[str, float]] | None = None) -> None:
         self.weights = weights if keep else {}  # (the engine needs only the margins below: ~1 MB less)
         # per name class, one dict of (its weight - O's weight): a unit's margins over O are then four
         # sums over a C-level map (the hot path), and O wins unless a margin is positive
-        self._margins = [{f: row[n] - row[0] for f, row in weights.items() if row[n] != row[0]}
-                         for n in range(1, len(CLASSES))]
+        self._margins = margins if margins is not None else _margins_of(weights)
 
     def margins(self, feats: set[str]) -> list[float]:
         """Score of each name class minus the score of O, in the order of ``CLASSES[1:]``."""
         return [sum(filter(None, map(d.get, feats))) for d in self._margins]
 
 
+def _margins_of(weights: dict[str, list[float]]) -> list[dict[str, float]]:
+    return [{f: row[n] - row[0] for f, row in weights.items() if row[n] != row[0]} for n in range(1, len(CLASSES))]
+
+
 @cache
 def load_model(path: Path | None = None) -> Model | None:
-    """The shipped weights (``data/model/weights.json``), or None when there are none."""
-    path = path or model_dir() / "weights.json"
+    """The shipped weights (``data/model/weights.json``), or None when there are none.
+
+    The shipped ones are kept as their margins in a prebuilt file too (:mod:`~tui.entities.prebuilt`,
+    named by a SHA-256 of the weights and this module): parsing ~2 MB of JSON and taking the differences
+    was ~145 ms of each process's first extraction, reading the prebuilt margins ~40 ms. A weights file
+    named by the caller is read as it is."""
+    if path is not None:
+        return Model({}, keep=False, margins=_read_margins(path)) if path.exists() else None
+    path = model_dir() / "weights.json"
     if not path.exists():
         return None
+    from tui.entities import prebuilt
+
+    here = Path(__file__).resolve()
+    margins = prebuilt.cached("weights", [path, here, here.parent / "prebuilt.py"], lambda: _read_margins(path),
+                              lambda value: value, _margins_back)
+    return Model({}, keep=False, margins=margins)
+
+
+def _read_margins(path: Path) -> list[dict[str, float]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["classes"]) != CLASSES:
         raise ValueError(f"{path}: classes {data['classes']} are not {list(CLASSES)}")
-    return Model(data["weights"], keep=False)
+    return _margins_of(data["weights"])
+
+
+def _margins_back(plain: object) -> list[dict[str, float]]:
+    """The margins a prebuilt file holds, if it holds one dict per name class (else TypeError: built again)."""
+    if not (isinstance(plain, list) and len(plain) == len(CLASSES) - 1 and all(isinstance(d, dict) for d in plain)):
+        raise TypeError("not a list of margins")
+    return plain
 
 
 def decide(doc: _Doc, found: dict[str, Unit], model: Model) -> list[_Hit]:
