@@ -204,7 +204,8 @@ async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(app_confi
         screen = await started(app, pilot)
         listing = screen.query_one(ArticleList)
         target = listing.items[3].article.id
-        await pilot.press("j")  # schedules a preview of the second row
+        await pilot.press("j")  # schedules a preview of the second row...
+        assert await until(pilot, lambda: screen._preview_timer is not None)  # the highlight reached the screen
         screen.open_article(target)  # ...and a jump lands before it fires
         await pilot.pause(0.4)
         assert screen.article is not None and screen.article.id == target
