@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from pilot_helpers import started, workers_done
+from pilot_helpers import started, until, workers_done
 
 from tui.app import make_app
 from tui.config import Config
@@ -105,10 +105,8 @@ async def test_a_filter_shows_its_rows_then_its_count(gated: tuple[Store, Gate],
         gate.open.clear()  # hold the next counts
         gate.waiting.clear()
         screen.set_list_filter(Filter(tags=("عاجل",)))
-        for _ in range(400):  # the rows come from a worker; wait for them, not for a time
-            await pilot.pause(0.01)
-            if screen.list_header_text.startswith(f"{PAGE}+ of"):
-                break
+        # the rows come from a worker; wait for them, not for a time (slow under load: up to 20 s)
+        await until(pilot, lambda: screen.list_header_text.startswith(f"{PAGE}+ of"), seconds=20)
         listed = screen.query_one(ArticleList)
         assert screen.list_header_text.startswith(f"{PAGE}+ of {TOTAL:,} articles, counting…")
         assert all("عاجل" in row.article.tags for row in listed.items[:PAGE])
