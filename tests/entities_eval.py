@@ -57,6 +57,9 @@ BLIND14 = Path(__file__).parent / "fixtures" / "entities_blind14"
 BLIND15 = Path(__file__).parent / "fixtures" / "entities_blind15"
 BLIND16 = Path(__file__).parent / "fixtures" / "entities_blind16"
 BLIND17 = Path(__file__).parent / "fixtures" / "entities_blind17"
+BLIND18 = Path(__file__).parent / "fixtures" / "entities_blind18"
+BLIND19 = Path(__file__).parent / "fixtures" / "entities_blind19"
+BLIND20 = Path(__file__).parent / "fixtures" / "entities_blind20"
 MODES = ("strict", "default", "lenient")
 
 
