@@ -15,7 +15,7 @@ import argparse
 from tui.commands.output import emit, emit_json
 from tui.entities import get_engine, group
 from tui.entities.engine import normalise_language
-from tui.ingest.local import read_text_file
+from tui.ingest.textfile import read_text_file
 from tui.models import Entity
 
 _TYPE_TITLES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from tui.errors import InputError
-from tui.ingest.local import read_text_file
+from tui.ingest.textfile import read_text_file
 from tui.rtl.render import render_text
 from tui.text.sanitize import sanitize
 

@@ -27,9 +27,9 @@ from tui.ingest.feeds import (
 from tui.ingest.html import extract_page, html_to_text
 from tui.ingest.opml import parse_opml
 from tui.ingest.textclean import clean_inline, clean_language, clean_text, language_of
+from tui.ingest.textfile import read_file
 from tui.models import Article, Feed
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
 TEXT_EXTS = {".txt", ".text", ".md", ".markdown"}
 HTML_EXTS = {".html", ".htm", ".xhtml"}
 FEED_EXTS = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed"}
@@ -45,33 +45,6 @@ class Loaded:
     articles: list[Article] = field(default_factory=list)
     feeds: list[Feed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line each, shown to the user
-
-
-def read_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A file's bytes, or an InputError in one clear line (missing, folder, too big)."""
-    p = Path(path).expanduser()
-    name = str(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{name}: is a folder; give the files inside it")
-        size = p.stat().st_size
-        if size > limit:
-            raise InputError(f"{name}: too large ({size // (1024 * 1024)} MB; the limit is "
-                             f"{limit // (1024 * 1024)} MB)")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-
-
-def read_text_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
-    """A text file decoded as ``marsad import`` would (BOM, UTF-8, then legacy
-    Arabic/Hebrew code pages), without any other change, so that character
-    offsets into it (``marsad entities``) are offsets into the file as read."""
-    return decode_bytes(read_file(path, limit), name=str(path)).text
 
 
 def load_path(path: str | Path) -> Loaded:
