@@ -95,9 +95,7 @@ class _Doc:
         self.wlang = [self._token_lang(t) for t in self.words]  # (a token's language: its word's)
         self.tlang = [self.wlang[w] for w in self.wid]
         self.keys = frozenset(t.norm for t in self.words)
-        breaks: dict[str, bool] = {}
-        self._broken = [breaks[g] if g in breaks else breaks.setdefault(g, bool(_PUNCT_GAP.search(g)))
-                        for g in self.gaps]  # asked ~50 times a token: computed once
+        self._broken = gaps_matching(self.gaps, _PUNCT_GAP)  # asked ~50 times a token: computed once
         # What the rule families and the statistical layer work out once per text and read many times
         # (each key names its owner: "says" in persons.py, "hit_cover" in model.py ...).
         self.memo: dict[str, Any] = {}
@@ -117,6 +115,19 @@ class _Doc:
     def start_after_clitic(self, k: int, plen: int) -> int:
         tok = self.toks[k]
         return tok.start + split_offset(tok.text, plen)
+
+
+def gaps_matching(gaps: list[str], pattern: re.Pattern[str]) -> list[bool]:
+    """Per gap between tokens, whether ``pattern`` occurs in it; each distinct gap is searched once
+    (most gaps are one space)."""
+    seen: dict[str, bool] = {}
+    out = []
+    for g in gaps:
+        found = seen.get(g)
+        if found is None:
+            found = seen[g] = bool(pattern.search(g))
+        out.append(found)
+    return out
 
 
 @contextmanager

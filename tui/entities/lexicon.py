@@ -43,7 +43,7 @@ def tables(lang: str) -> dict[str, dict[str, Any]]:
 
     here = Path(__file__).resolve().parent
     return prebuilt.cached(f"lexicon-{lang}", [path, here / "lexicon.py", here / "prebuilt.py"],
-                           lambda: tomllib.loads(path.read_text(encoding="utf-8")), _as_is, _tables_back)
+                           lambda: tomllib.loads(path.read_text(encoding="utf-8")), prebuilt.as_is, _tables_back)
 
 
 def _tables_back(plain: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -121,12 +121,7 @@ def _tsv_rows(path: Path) -> dict[str, list[tuple[str, str]]]:
 
     here = Path(__file__).resolve().parent
     sources = [path, here / "lexicon.py", here / "prebuilt.py", here.parent / "text" / "normalize.py"]
-    return prebuilt.cached(f"words-{path.stem}", sources, lambda: _read_rows(path), _as_is, _rows_back)
-
-
-def _as_is(value: Any) -> Any:
-    """What is stored of a value that is marshal-able already (dicts, lists, tuples of strings)."""
-    return value
+    return prebuilt.cached(f"words-{path.stem}", sources, lambda: _read_rows(path), prebuilt.as_is, _rows_back)
 
 
 def _rows_back(plain: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:

@@ -491,7 +491,7 @@ def load_model(path: Path | None = None) -> Model | None:
 
     here = Path(__file__).resolve()
     margins = prebuilt.cached("weights", [path, here, here.parent / "prebuilt.py"], lambda: _read_margins(path),
-                              lambda value: value, _margins_back)
+                              prebuilt.as_is, _margins_back)
     return Model({}, keep=False, margins=margins)
 
 

@@ -23,6 +23,7 @@ from tui.entities.doc import (
     _Hit,
     alpha,
     boundary,
+    gaps_matching,
     gazetteer_match,
     is_nisba,
     name_like,
@@ -246,8 +247,7 @@ def say_ahead(doc: _Doc) -> list[bool]:
     ahead = doc.memo.get("say_ahead")
     if ahead is None:
         n = len(doc.toks)
-        marks: dict[str, bool] = {}  # (most gaps are one space: each distinct gap searched once)
-        stop = [marks[g] if g in marks else marks.setdefault(g, bool(_STOP_MARK.search(g))) for g in doc.gaps]
+        stop = gaps_matching(doc.gaps, _STOP_MARK)
         reach, said = [False] * (n + 1), says(doc)
         for m in range(n - 1, -1, -1):
             reach[m] = said[m] or (m + 1 < n and reach[m + 1] and not stop[m + 1])

@@ -107,6 +107,11 @@ def write(name: str, key: str, value: Any) -> bool:
     return True
 
 
+def as_is(value: Any) -> Any:
+    """What is stored of a value that is marshal-able already (dicts, lists, tuples of strings and numbers)."""
+    return value
+
+
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T],
            to_plain: Callable[[T], Any], from_plain: Callable[[Any], T]) -> T:
     """``build()``, or what a file made from the same sources holds (``from_plain`` of it)."""
