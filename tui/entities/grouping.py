@@ -62,6 +62,9 @@ def display_name(mentions: list[Mention], names: dict[str, list[str]]) -> str:
     if known:
         clean = Counter({s: c for s, c in counts.items() if normalise(s) in known})
         lang = guess_language(" ".join(counts))
+        headed = [s for s in counts if len(s.split()) > 1 and normalise(s.split(maxsplit=1)[1]) in known]
+        if not clean and headed:  # بندر چابهار، حي الميناء: a known place with its noun, shown as written
+            return max(headed, key=lambda s: (counts[s], len(s)))
         if not clean and names.get(lang):  # only glued forms (للأمم المتحدة): the table's name
             return names[lang][0]
         counts = clean or counts

@@ -172,6 +172,7 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if full is not None and (named := _named_after_person_ar(doc, i)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
+    kept = next((p for p, s in cands if s in rules.LOC_KEPT_HEADS["ar"]), None) if name_only else None
     if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
         return None  # أم قصر: the town, not a palace
     if (full is None and not name_only) or i + 1 >= len(toks) or doc.broken(i + 1):
@@ -185,20 +186,42 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             and gazetteer_match(doc, j + 1) is None and alpha(toks[j + 1].text) and len(toks[j + 1].norm) >= 3 \
             and toks[j + 1].norm not in lexicon.common_words("ar", 3000) and not is_nisba(doc, j + 1) \
             and not _al(doc, j + 1):
-        return _Hit(j, j + 2, toks[j].start, toks[j + 1].end, "LOC", "")  # حي الشيخ جراح، مدينة الشيخ زايد
+        if kept is not None:
+            return _Hit(i, j + 2, doc.start_after_clitic(i, kept), toks[j + 1].end, "LOC", _bare_id(doc, j, j + 2))
+            # (حي الشيخ جراح)
+        return _Hit(j, j + 2, toks[j].start, toks[j + 1].end, "LOC", "")  # مدينة الشيخ زايد
+    if kept is not None and (known := _known_place_after(doc, i)) is not None:
+        return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # حي الميناء
     if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
         return None  # (شارع الملك فيصل: a street named after a king)
-    if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR):
+    if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR or t.norm in rules.LOC_NAME_HEADS_AR):
         return None  # ريف المحافظة: the province named before
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
+    if kept is not None:
+        full, start = kept, doc.start_after_clitic(i, kept)  # حي الملز: the name keeps its noun
     end = j + 1
     if street:
         while end < len(toks) and end - j < 3 and not doc.broken(end) and alpha(toks[end].text) \
                 and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
                 and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end):
             end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
-    return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC", "")
+    return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC",
+                _bare_id(doc, i + 1, end) if kept is not None else "")
+
+
+def _bare_id(doc: _Doc, i: int, j: int) -> str:
+    """The id of a place named without its noun (الملز for حي الملز), so that the bare name elsewhere
+    in the text is the same entity."""
+    return "loc:~" + " ".join(t.norm for t in doc.toks[i:j])
+
+
+def _known_place_after(doc: _Doc, i: int) -> _Hit | None:
+    """A table place that starts right at token i + 1 (no clitic on it): حي الميناء، بندر چابهار."""
+    if i + 1 >= len(doc.toks) or doc.broken(i + 1):
+        return None
+    known = gazetteer_match(doc, i + 1, "LOC")
+    return known if known is not None and known.i == i + 1 and known.start == doc.toks[i + 1].start else None
 
 
 def _loc_word_fa(doc: _Doc, k: int) -> bool:
@@ -236,6 +259,11 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return per  # حرم امام رضا، فرودگاه بین‌المللی امام خمینی: a place named after a person
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
+    kept = n in rules.LOC_KEPT_HEADS["fa"]
+    if kept and toks[i + 1].norm in _PLACE_KINDS_FA and i + 2 < len(toks) and not doc.broken(i + 2):
+        return _kind_place_fa(doc, i)
+    if kept and (known := _known_place_after(doc, i)) is not None:
+        return _Hit(i, known.j, toks[i].start, known.end, "LOC", known.entity_id)  # بندر چابهار: the port is the city
     hit = gazetteer_match(doc, i + 1)
     if hit is not None:
         if full and hit.type == "LOC" and not (n in _DAM_FA and re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "")):
@@ -260,9 +288,28 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     if full and j == i + 2 and j < len(toks) and not doc.broken(j) and toks[j - 1].norm in _SEAT_DESCRIPTORS_FA \
             and (city := gazetteer_match(doc, j, "LOC")) is not None and city.i == j:
         j = city.j  # زندان مرکزی مشهد: a descriptive adjective, then the city the place is named by
+    if kept:
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", _bare_id(doc, i + 1, j))  # شهرک غرب
     if full or toks[i + 1].norm in rules.HONORIFIC_FA:  # بندر شهید رجایی، بندر امام خمینی: the port, not the man
         return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
     return _Hit(i + 1, j, toks[i + 1].start, toks[j - 1].end, "LOC", "")
+
+
+_PLACE_KINDS_FA = lexicon.keys("place_kinds", "fa")
+
+
+def _kind_place_fa(doc: _Doc, i: int) -> _Hit | None:
+    """شهرک صنعتی عباس‌آباد، شهرک صنعتی البرز: a place noun, a kind, then the name (a known place there
+    names the estate, which is not that place)."""
+    toks = doc.toks
+    if (known := gazetteer_match(doc, i + 2, "LOC")) is not None and known.i == i + 2:
+        return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")
+    if not _loc_word_fa(doc, i + 2) or _verbal_fa(doc, i + 2) or toks[i + 2].norm in lexicon.common_words("fa", 3000):
+        return None
+    j = i + 3
+    while j < len(toks) and doc.gaps[j] in _JOINERS:
+        j += 1  # عباس‌آباد: one word in two pieces
+    return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")
 
 
 def _he_name_end(doc: _Doc, k: int) -> bool:
@@ -270,6 +317,8 @@ def _he_name_end(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.broken(k):
         return True
     n = doc.toks[k].norm
+    if len(n) == 5 and n[0] == "נ" and n[-1] in "הו":
+        return True  # קיבוץ יזרעאל נרשמו: a nif'al past verb
     return n in rules.STOP_HE or (n[:1] in "ובלמשכה" and len(n) > 3) or gazetteer_match(doc, k) is not None
     # (שכונת עיר ימים | הסמוכה: an adjective with the article ends the name)
 
@@ -296,6 +345,12 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
             and _he_name_end(doc, j + 2):
         return j + 2
     return 0
+
+
+def _he_clitic_word(doc: _Doc, k: int) -> bool:
+    """A ב/כ/ל/מ/ש on an everyday word (בדרך، כמקום، שעד): no place's name starts so."""
+    n = doc.toks[k].norm if k < len(doc.toks) else ""
+    return (n[:1] in "בכלמש" and n[1:] in rules.STOP_HE) or (n[:1] in "בכלמ" and n[1:] in lexicon.common_words("he"))
 
 
 _LOC_GATE_HE = rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE2 | rules.LOC_NAME_HEADS_HE
@@ -325,7 +380,19 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         if (end := _he_place_words(doc, i + 1, most)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
         return None
-    if any(s in rules.LOC_NAME_HEADS_HE2 for s in stems) and (end := _he_place_words(doc, i + 1)):
+    kept = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_KEPT_HEADS["he"]), None)
+    if kept is not None and (known := _known_place_after(doc, i)) is not None:
+        return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # כפר קאסם
+    if kept is not None and i + 1 < len(toks) and not doc.broken(i + 1) and _he_det(doc, i + 1) \
+            and not _he_verb(doc, i + 1) and toks[i + 1].norm[1:] not in lexicon.common_words("he", 3000) \
+            and not toks[i + 1].norm.endswith(("י", "ית", "ו")) and not is_nisba(doc, i + 1) \
+            and _he_name_end(doc, i + 2):
+        return _Hit(i, i + 2, doc.start_after_clitic(i, kept), toks[i + 1].end, "LOC", "")  # שכונת התקווה
+    if kept is not None and not _he_clitic_word(doc, i + 1) and (end := _he_place_words(doc, i + 1)):
+        return _Hit(i, end, doc.start_after_clitic(i, kept), toks[end - 1].end, "LOC", _bare_id(doc, i + 1, end))
+        # (בקיבוץ ניר עוז)
+    if any(s in rules.LOC_NAME_HEADS_HE2 for s in stems) and not _he_clitic_word(doc, i + 1) \
+            and (end := _he_place_words(doc, i + 1)):
         return _Hit(i + 1, end, toks[i + 1].start, toks[end - 1].end, "LOC", "")  # קיבוץ ניר עוז, בכפר תורמוס עיא
     if not any(s in rules.LOC_NAME_HEADS_HE for s in stems):
         return None

@@ -100,6 +100,8 @@ GIVEN_TITLES = lexicon.keys("given_titles")
 
 # Place heads: the name follows (بلدة الخيام -> الخيام), or the head is part of it (قصر بعبدا).
 LOC_NAME_HEADS_AR = lexicon.keys("loc_name_heads", "ar")
+# ... of which the name keeps the noun (حي الملز، بندر چابهار، קיבוץ ניר עוז): the gold lists them so.
+LOC_KEPT_HEADS = {lang: lexicon.keys("loc_kept_heads", lang) for lang in ("ar", "fa", "he")}
 # Plural place nouns that list places: محافظات الكرك والطفيلة، حقول الحلفاية والبزركان.
 PLURAL_PLACE_HEADS_AR = lexicon.keys("plural_place_heads", "ar")
 PLURAL_PLACE_HEADS_FA = lexicon.keys("plural_place_heads", "fa")
