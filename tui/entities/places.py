@@ -121,6 +121,8 @@ _NAMED_WORKS_AR = lexicon.keys("named_works", "ar")
 
 
 _STREETS_AR = lexicon.keys("streets", "ar")
+_RARE_NAME_HEADS_AR = lexicon.keys("rare_name_heads", "ar")
+_NOT_PLACE_AFTER_AR = lexicon.keys("not_place_after", "ar")
 
 
 _AIRPORTS_AR = lexicon.keys("airports", "ar")
@@ -134,8 +136,33 @@ _GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
 _LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR
 
 
+_ROAD_HEADS = {lang: lexicon.keys("road_heads", lang) for lang in ("ar", "fa")}
+_DASHES = ("-", "\u2013", "\u2014")
+
+
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
-    """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun."""
+    """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun; a road's name runs
+    across a dash to the place it leads to (طريق البصرة – أم قصر، جاده بندرعباس–سیرجان)."""
+    hit = _loc_from_head(doc, i)
+    if hit is None or hit.i != i or hit.j >= len(doc.toks) or doc.gaps[hit.j].strip() not in _DASHES:
+        return hit
+    lang = doc.tlang[i]
+    if not any(s in _ROAD_HEADS.get(lang, ()) for _, s in clitic_candidates(doc.toks[i].norm)[:3]):
+        return hit
+    k = hit.j
+    known = gazetteer_match(doc, k, "LOC")
+    if known is not None and known.i == k:
+        end = known.j
+    elif _unknown_name_word(doc, k, 0) or (lang == "fa" and _loc_word_fa(doc, k) and not _verbal_fa(doc, k)):
+        end = k + 1
+        while end < len(doc.toks) and doc.gaps[end] == "\u200c":
+            end += 1  # (a Persian word in two pieces)
+    else:
+        return hit
+    return _Hit(hit.i, end, hit.start, doc.toks[end - 1].end, "LOC", "")
+
+
+def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     lang = doc.tlang[i]
     if lang == "fa":
         return _loc_from_head_fa(doc, i)
@@ -159,6 +186,11 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
                 and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
+    if full is not None and i > 0 and not doc.broken(i) and toks[i - 1].norm in _NOT_PLACE_AFTER_AR:
+        return None  # عن طريق: by means of
+    if full is not None and any(s in _RARE_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) \
+            and toks[i + 1].norm in lexicon.common_words("ar", 3000):
+        return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
     if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
         k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
         while k < len(toks) and k - i <= 3 and not doc.broken(k) and alpha(toks[k].text) and toks[k].norm not in _INTL_AR:
@@ -192,6 +224,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         return _Hit(j, j + 2, toks[j].start, toks[j + 1].end, "LOC", "")  # مدينة الشيخ زايد
     if kept is not None and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # حي الميناء
+    if full is not None and kept is None and (known := _known_place_after(doc, i)) is not None:
+        return _Hit(i, known.j, doc.start_after_clitic(i, full), known.end, "LOC", "")  # ميناء سواكن، ملعب ود مدني
     if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
         return None  # (شارع الملك فيصل: a street named after a king)
@@ -260,8 +294,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     kept = n in rules.LOC_KEPT_HEADS["fa"]
-    if kept and toks[i + 1].norm in _PLACE_KINDS_FA and i + 2 < len(toks) and not doc.broken(i + 2):
-        return _kind_place_fa(doc, i)
+    if (kept or full) and toks[i + 1].norm in _PLACE_KINDS_FA and i + 2 < len(toks) and not doc.broken(i + 2):
+        return _kind_place_fa(doc, i)  # شهرک صنعتی عباس‌آباد، ایستگاه مترو تجریش
     if kept and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, toks[i].start, known.end, "LOC", known.entity_id)  # بندر چابهار: the port is the city
     hit = gazetteer_match(doc, i + 1)
@@ -317,8 +351,8 @@ def _he_name_end(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.broken(k):
         return True
     n = doc.toks[k].norm
-    if len(n) == 5 and n[0] == "נ" and n[-1] in "הו":
-        return True  # קיבוץ יזרעאל נרשמו: a nif'al past verb
+    if (len(n) == 5 and n[0] == "נ" and n[-1] in "הו") or (len(n) == 5 and n.startswith("יי")):
+        return True  # קיבוץ יזרעאל נרשמו, חוף פולג ייסגר: a nif'al past or future verb
     return n in rules.STOP_HE or (n[:1] in "ובלמשכה" and len(n) > 3) or gazetteer_match(doc, k) is not None
     # (שכונת עיר ימים | הסמוכה: an adjective with the article ends the name)
 
@@ -347,6 +381,17 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
     return 0
 
 
+_RARE_NAME_HEADS_HE = lexicon.keys("rare_name_heads", "he")
+
+
+def _he_everyday(doc: _Doc, k: int) -> bool:
+    """Token k (without a ה) is among the 3,000 most frequent words, or a clitic on an everyday word."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    n, common = doc.toks[k].norm, lexicon.common_words("he", 3000)
+    return n in common or (n[:1] == "ה" and n[1:] in common) or _he_clitic_word(doc, k)
+
+
 def _he_clitic_word(doc: _Doc, k: int) -> bool:
     """A ב/כ/ל/מ/ש on an everyday word (בדרך، כמקום، שעד): no place's name starts so."""
     n = doc.toks[k].norm if k < len(doc.toks) else ""
@@ -365,8 +410,13 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
     if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
         start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
-        if (known := gazetteer_match(doc, i + 1, "LOC")) is not None and known.i == i + 1:
-            return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")
+        if (known := gazetteer_match(doc, i + 1)) is not None and known.i == i + 1 \
+                and known.start == toks[i + 1].start and known.type in ("LOC", "PER", "ORG"):
+            return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")  # צומת גולני، כיכר רבין: named after
+        if any(s in _RARE_NAME_HEADS_HE for s in stems) and _he_everyday(doc, i + 1):
+            return None  # חוף הים، מעבר לכך، תחנת דלק: an everyday noun, no place named so
+        if _he_clitic_word(doc, i + 1):
+            return None  # בדרך، כמקום: a preposition on an everyday word opens no name
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
             return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and any(s in _VENUES_HE for s in stems) \
