@@ -51,7 +51,7 @@ def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
         return -1
     stops = rules.stop_words(lang) | (rules.FUNCTION_FA if lang == "fa" else rules.FUNCTION_AR)
     if stem in stops or stem in rules.org_heads(lang) or stem in rules.LOC_NAME_HEADS_AR or stem in rules.LOC_NAME_HEADS_FA \
-            or stem in rules.GENERIC_PLACES_AR:
+            or stem in rules.GENERIC_PLACES_AR or stem in rules.LOC_FULL_HEADS_FA or stem in rules.LOC_FULL_HEADS_AR:
         return -1
     if lang == "fa" and stem in _ADJ_FA:
         return -1  # شهرهای کوچک: small towns
@@ -100,8 +100,11 @@ def place_list(doc: _Doc, i: int) -> list[_Hit]:
                 break
             if gazetteer_match(doc, k) is not None:
                 break
-            out.append(_Hit(k, k + 1, doc.start_after_clitic(k, plen), toks[k].end, "LOC", ""))
-            k += 1
+            end = k + 1
+            while lang == "fa" and end < len(toks) and doc.gaps[end] in _JOINERS and alpha(toks[end].text):
+                end += 1  # ائل‌گلی: one word in two pieces
+            out.append(_Hit(k, end, doc.start_after_clitic(k, plen), toks[end - 1].end, "LOC", ""))
+            k = end
         if lang == "fa" and k + 1 < len(toks) and toks[k].norm == "در" and not doc.broken(k) \
                 and (inner := gazetteer_match(doc, k + 1, "LOC")) is not None:
             out.append(inner)  # شلمچه در خوزستان
@@ -476,6 +479,10 @@ _PLACE_LEAD_AR = lexicon.keys("place_lead", "ar") | lexicon.keys("locative", "ar
 _LOCATIVE_FA = lexicon.keys("locative", "fa")
 
 
+_PLACE_NOUNS = {"ar": rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR, "fa": rules.LOC_FULL_HEADS_FA | rules.LOC_NAME_HEADS_FA,
+                "he": rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE}
+
+
 def _unknown_name_word(doc: _Doc, k: int, plen: int) -> bool:
     """Token k (after a clitic of ``plen`` letters) could be a place no table knows: letters only, not an
     everyday word, a stop word, a given name, a nationality or a title, and no table spelling."""
@@ -487,7 +494,7 @@ def _unknown_name_word(doc: _Doc, k: int, plen: int) -> bool:
     if stem in common or any(s in common for _, s in clitic_candidates(stem)[:3]) or stem in rules.stop_words(lang):
         return False
     return not (stem in rules.GIVEN.get(lang, ()) or is_nisba(doc, k) or trigger_match(doc, k)
-                or gazetteer_match(doc, k) is not None or stem in rules.org_heads(lang))
+                or gazetteer_match(doc, k) is not None or stem in rules.org_heads(lang) or stem in _PLACE_NOUNS.get(lang, ()))
 
 
 def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
@@ -528,6 +535,10 @@ def _list_end(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.broken(k):
         return True
     n, lang = doc.toks[k].norm, doc.tlang[k]
+    if doc.gaps[k] in _JOINERS:
+        return False  # ائل‌گلی: the word goes on after a ZWNJ or hyphen
+    if lang != "he" and (n in rules.stop_words(lang) or n in (_LOCATIVE_FA if lang == "fa" else _PLACE_LEAD_AR)):
+        return True  # قندهار و مزارشریف تا ...، كلباء وخورفكان إلى ...: a preposition or stop word ends the list
     return n == "و" or (lang in ("ar", "he") and n[:1] in "וو" and len(n) > 3 and _unknown_name_word(doc, k, 1))
     # (וחיסל שני פעילים: a verb and its object go on, so no list of places ends there)
 
