@@ -102,6 +102,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
         if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (boundary(doc, j + 1) or _to_body_ar(doc, j + 1))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
+        if count == 2 and doc.tlang[j] == "he" and n in lexicon.common_words("he") and not _given(doc, j):
+            break  # חנוך לוין יעלה, דנה שגיא ליוותה: a frequent third word is the verb after the name
         if j > i and gazetteer_match(doc, j, "PER"):
             break
         if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
