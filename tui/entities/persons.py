@@ -459,8 +459,9 @@ def _foreign_name_words(doc: _Doc, a: int, b: int) -> bool:
         return False
     for k in range(a, b):
         t, lang = doc.toks[k], doc.tlang[k]
-        if lang not in ("ar", "fa", "he") or (k > a and doc.broken(k)) or not alpha(t.text) or len(t.norm) < 3:
-            return False
+        if lang not in ("ar", "fa", "he") or (k > a and doc.broken(k)) or len(t.norm) < 3 \
+                or not alpha(t.text.replace("'", "").replace("\u05f3", "") if lang == "he" else t.text):
+            return False  # (ווקצ'ביץ': a geresh spells a foreign sound in Hebrew)
         if t.norm in lexicon.common_words(lang) or rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) \
                 or trigger_match(doc, k) or gazetteer_match(doc, k) is not None or plain(t.text).startswith("ال") \
                 or (lang == "he" and t.norm[:1] in "הו"):
@@ -492,13 +493,15 @@ def foreign_people(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 out.append(_Hit(a, end, doc.toks[a].start, doc.toks[end - 1].end, "PER", ""))
                 covered |= set(range(a, end))
                 break
-    for k in range(len(doc.toks) - 2):  # الياباني كنتارو ماتسوموتو: a nationality, then a rare name
+    for k in range(len(doc.toks) - 2):  # الياباني كنتارو ماتسوموتو، הסרבי ניקולה ווקצ'ביץ': a nationality, a rare name
         word = doc.toks[k].norm
-        if doc.tlang[k] != "ar" or not word.startswith("ال") or not word.endswith(("ي", "يه")) or k in covered \
-                or not _nationality_ar(doc, k):
+        if k in covered or not (doc.tlang[k] == "ar" and word.startswith("ال") and word.endswith(("ي", "يه"))
+                                and _nationality_ar(doc, k)
+                                or doc.tlang[k] == "he" and word[:1] == "ה" and word.endswith(("י", "ית")) and is_nisba(doc, k)):
             continue
         if not doc.broken(k + 1) and _foreign_name_words(doc, k + 1, k + 3) and not covered & {k + 1, k + 2} \
-                and boundary(doc, k + 3):
+                and (boundary(doc, k + 3) or doc.tlang[k] == "ar" and doc.toks[k + 3].norm.startswith("ال")
+                     and doc.toks[k + 3].norm in lexicon.common_words("ar", 3000)):  # البرازيلي ثياغو بيريرا الهدف
             out.append(_Hit(k + 1, k + 3, doc.toks[k + 1].start, doc.toks[k + 2].end, "PER", ""))
     return out
 
