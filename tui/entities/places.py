@@ -425,6 +425,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and any(s in _VENUES_HE for s in stems) \
                 and (end := _he_place_words(doc, i + 2, 1)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # היכל הספורט רוממה
+        if (t := trigger_match(doc, i + 1)) and (end := _he_place_words(doc, t, 2)):
+            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # רחוב המלך דוד، רחוב רבי מאיר: named after a person
         if toks[i + 1].text.isdigit() and any(s in _NUMBERED_HE for s in stems):
             return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")  # כביש 90
         most = 3 if any(s in _VENUES_HE for s in stems) else 2
@@ -434,6 +436,16 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
         return None
     kept = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_KEPT_HEADS["he"]), None)
+    he2 = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_NAME_HEADS_HE2), None)
+    if he2 is not None and i + 2 < len(toks) and not doc.broken(i + 1) and toks[i + 1].norm in _PLACE_KINDS_HE \
+            and (end := _he_place_words(doc, i + 2)):
+        return _Hit(i, end, doc.start_after_clitic(i, he2), toks[end - 1].end, "LOC", "")  # אזור התעשייה ספיר
+    if kept is not None and i + 2 < len(toks) and not doc.broken(i + 1) and not doc.broken(i + 2) \
+            and toks[i + 1].norm in _PLACE_PREFIX_HE and gazetteer_match(doc, i + 1) is None \
+            and not (_he_verb(doc, i + 2) and toks[i + 2].norm not in lexicon.common_words("he")) \
+            and (_he_det(doc, i + 2) or _he_place_words(doc, i + 2, 1)) \
+            and _he_name_end(doc, i + 3):
+        return _Hit(i, i + 3, doc.start_after_clitic(i, kept), toks[i + 2].end, "LOC", "")  # שכונת רמת הנשיא
     if kept is not None and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # כפר קאסם
     if kept is not None and i + 1 < len(toks) and not doc.broken(i + 1) and _he_det(doc, i + 1) \
@@ -470,6 +482,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
 
 
 _HE_PLACE_ADJ = lexicon.keys("he_place_adj")
+_PLACE_KINDS_HE = lexicon.keys("place_kinds", "he")
+_PLACE_PREFIX_HE = lexicon.keys("place_prefix", "he")
 _GENERIC_PLACE_COMPLEMENTS_HE = lexicon.keys("generic_place_complements", "he")
 _VENUES_HE = lexicon.keys("venues", "he")
 _NUMBERED_HE = lexicon.keys("numbered_heads", "he")
