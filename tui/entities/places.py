@@ -188,6 +188,11 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
                 and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
                 and not trigger_match(doc, i + 1) and _name_ends(doc, i + 2):
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # حقل أرطاوي، سد أليسو
+        if geo is not None and gazetteer_match(doc, i + 1) is None and alpha(toks[i + 1].text) and len(toks[i + 1].norm) >= 3 \
+                and not _al(doc, i + 1) and toks[i + 1].norm not in lexicon.common_words("ar") \
+                and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
+                and not trigger_match(doc, i + 1) and toks[i + 1].norm not in rules.GIVEN["ar"] and _name_ends(doc, i + 2):
+            return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # جزيرة ميون، نهر كاغايان
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     if full is not None and i > 0 and not doc.broken(i) and toks[i - 1].norm in _NOT_PLACE_AFTER_AR:
         return None  # عن طريق: by means of
@@ -204,6 +209,10 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
             and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar") and not trigger_match(doc, i + 2):
         return _Hit(i, i + 3, doc.start_after_clitic(i, full), toks[i + 2].end, "LOC", "")  # محطة مترو المنصورة
+    if full is not None and i + 1 < len(toks) and not doc.broken(i + 1) and (t := trigger_match(doc, i + 1)) \
+            and t < len(toks) and not doc.broken(t) \
+            and (named := _named_after_titled_ar(doc, t)):
+        return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # مسجد السيدة نفيسة
     if full is not None and (named := _named_after_person_ar(doc, i)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
@@ -294,6 +303,12 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # نیروگاه اتمی: a kind of plant, not one named اتمی
     if full and (per := _named_after_person_fa(doc, i)) is not None:
         return per  # حرم امام رضا، فرودگاه بین‌المللی امام خمینی: a place named after a person
+    if full and toks[i + 1].norm in _INTL_FA:
+        k = i + 1
+        while k < len(toks) and k - i <= 2 and not doc.broken(k) and toks[k].norm in _INTL_FA:
+            k += 1  # بین المللی (two pieces when the ZWNJ is lost)
+        if k < len(toks) and not doc.broken(k) and (known := gazetteer_match(doc, k, "LOC")) is not None and known.i == k:
+            return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")  # فرودگاه بین‌المللی اهواز
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     kept = n in rules.LOC_KEPT_HEADS["fa"]
@@ -604,6 +619,15 @@ def _named_after_person_fa(doc: _Doc, i: int) -> _Hit | None:
     if toks[k].norm in rules.HONORIFIC_FA and k + 1 < len(toks) and not doc.broken(k + 1) and _given(doc, k + 1):
         return _Hit(i, k + 2, toks[i].start, toks[k + 1].end, "LOC", "")
     return None
+
+
+def _named_after_titled_ar(doc: _Doc, k: int) -> int:
+    """مسجد الشيخ عبد الرحيم، ساحة مولاي الحسن: after a place noun and a title, the person's name words from k;
+    where the place's name ends (0 if no name)."""
+    from tui.entities.persons import person_after_title
+
+    hit = person_after_title(doc, k)
+    return hit.j if hit is not None and hit.i == k else 0
 
 
 def _named_after_person_ar(doc: _Doc, i: int) -> int:
