@@ -209,9 +209,9 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
             and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar") and not trigger_match(doc, i + 2):
         return _Hit(i, i + 3, doc.start_after_clitic(i, full), toks[i + 2].end, "LOC", "")  # محطة مترو المنصورة
-    if full is not None and i + 1 < len(toks) and not doc.broken(i + 1) and (t := trigger_match(doc, i + 1)) \
-            and t < len(toks) and not doc.broken(t) \
-            and (named := _named_after_titled_ar(doc, t)):
+    if full is not None and i + 1 < len(toks) and not doc.broken(i + 1) and (title_end := trigger_match(doc, i + 1)) \
+            and title_end < len(toks) and not doc.broken(title_end) \
+            and (named := _named_after_titled_ar(doc, title_end)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # مسجد السيدة نفيسة
     if full is not None and (named := _named_after_person_ar(doc, i)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
@@ -440,7 +440,7 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and any(s in _VENUES_HE for s in stems) \
                 and (end := _he_place_words(doc, i + 2, 1)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # היכל הספורט רוממה
-        if (t := trigger_match(doc, i + 1)) and (end := _he_place_words(doc, t, 2)):
+        if (title_end := trigger_match(doc, i + 1)) and (end := _he_place_words(doc, title_end, 2)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # רחוב המלך דוד، רחוב רבי מאיר: named after a person
         if toks[i + 1].text.isdigit() and any(s in _NUMBERED_HE for s in stems):
             return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")  # כביש 90
