@@ -345,8 +345,9 @@ def test_blind16_floor():
     fisheries, a Qatari desalination plant, a Luxor museum opening, a Kuwaiti co-op election; Gilan rice after
     floods, a Khuzestan dust storm, a Kerman copper-mine accident, avalanches on the Salang pass in Dari, a
     volleyball league match; Eilat port and tourism, water shortage in a Galilee town, a Premier League football
-    match, start-up layoffs, a Route 90 crash), 298 gold entities. Not in the model's training data
-    (data/model/not_trained.txt). See BLIND16_BEFORE_FIX; the floor sits a few points below main's score.
+    match, start-up layoffs, a Route 90 crash), 298 gold entities. In the model's training data
+    since issue 15's seventh session (before-fix reading in data/model/before_fix.tsv: main's score on it is
+    optimistic). See BLIND16_BEFORE_FIX; the floor sits a few points below the untrained score.
     """
     assert len(list(BLIND16.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND16)
@@ -372,7 +373,7 @@ def test_blind17_floor():
     festival, a Casablanca real-estate fraud verdict, electricity in Aleppo, the olive harvest near Nablus; the
     Zayandeh Rud quota, a Tabriz carpet fair, a Majlis budget debate, a cricket match in Dari, a Mashhad cancer
     ward; a Beersheba murder trial, the Ophir awards, a Knesset cost-of-living committee, a chip-company
-    acquisition, measles in Jerusalem), 367 gold entities. Not in the model's training data. See
+    acquisition, measles in Jerusalem), 367 gold entities. Trained on since session 7 (optimistic now). See
     BLIND17_BEFORE_FIX; the floor sits a few points below its score.
     """
     assert len(list(BLIND17.glob("*.txt"))) >= 15
@@ -398,7 +399,7 @@ def test_blind18_floor():
     Amman, the Tunis book fair, cholera in Basra, a Kuwaiti assembly vote on housing loans; a Tehran metro
     extension, Persepolis-Sepahan, a Karaj co-op embezzlement trial, Saadi Day in Shiraz, a Khoy earthquake; a
     Haifa port stake sale, Maccabi Tel Aviv in the EuroLeague, an Ashdod mayoral race, a Hebrew University
-    Crohn's finding, a Negev village petition), 314 gold entities. Not in the model's training data. See
+    Crohn's finding, a Negev village petition), 314 gold entities. Trained on since session 7 (optimistic now). See
     BLIND18_BEFORE_FIX; the floor sits a few points below main's score.
     """
     assert len(list(BLIND18.glob("*.txt"))) >= 15
@@ -424,7 +425,7 @@ def test_blind19_floor():
     satellite launch, an aid convoy in Darfur, a Qatari bank merger, a Sidon waste plant; the freestyle wrestling
     nationals, a Kerman copper company's shareholders, rice and floods around Rasht, the Fajr theatre festival, a
     Herat border road in Dari; Hapoel Be'er Sheva, Eilat coral and desalination, a pension-fund fraud case, Hebrew
-    Book Week, a Knesset military-service vote), 334 gold entities. Not in the model's training data. See
+    Book Week, a Knesset military-service vote), 334 gold entities. Trained on since session 7 (optimistic now). See
     BLIND19_BEFORE_FIX; the floor sits a few points below its score.
     """
     assert len(list(BLIND19.glob("*.txt"))) >= 15
@@ -451,7 +452,8 @@ def test_blind20_floor():
     pilgrims to Mashhad, a Bandar Abbas shipping line, the Kankor exam in Kabul (Dari), dust and school closures
     in Ahvaz, the Ali-Sadr cave; a defence-electronics IPO, the Haredi core-curriculum dispute, rocket-damage
     compensation in Kiryat Shmona, the Israel Philharmonic's tour, Maccabi Haifa in Europe), 351 gold entities.
-    Not in the model's training data. See BLIND20_BEFORE_FIX; the floor sits a few points below its score.
+    Trained on since session 7 (optimistic now). See BLIND20_BEFORE_FIX; the floor sits a few points below its
+    untrained score.
     """
     assert len(list(BLIND20.glob("*.txt"))) >= 15
     p, r, f, _ = evaluate(BLIND20)

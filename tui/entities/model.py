@@ -535,6 +535,7 @@ def decide(doc: _Doc, found: dict[str, Unit], model: Model) -> list[_Hit]:
             words[id(hit)] = key_words
     out.sort(key=lambda h: h.start)
     _link(out, words)
+    _link_heads(doc, found, out)
     return out
 
 
@@ -549,6 +550,43 @@ def _link(hits: list[_Hit], words: dict[int, tuple[str, ...]]) -> None:
     for h in hits:
         if ":~" in h.entity_id and (eid := parts.get((h.type, words[id(h)]))) is not None:
             h.entity_id = eid
+
+
+def _link_heads(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
+    """A body or place the model spelt as a head noun before a table entity of its own type (ארגון אופ"ק،
+    جماعة الحوثيين، استان کرمانشاه، ولاية ملاطية) is that entity: it takes the rules' id of the name it ends
+    with when the one or two words before that name are body nouns (``org_heads``) or, for a place, the
+    nouns after which the name alone is the place (``loc_name_heads``: a province, a town, a district; not a
+    venue, a port or a market, which are places of their own). docs/entities.md: a city and the province
+    named after it used for one place are one LOC; a generic noun is no name of its own."""
+    ends: dict[tuple[int, str], list[_Hit]] = {}
+    for u in found.values():
+        for c in u.cands:
+            if c.hit is not None and c.eid and ":~" not in c.eid:
+                ends.setdefault((c.end, c.rtype), []).append(c.hit)
+    if not ends:
+        return
+    for h in hits:
+        if ":~" not in h.entity_id or h.type not in ("ORG", "LOC"):
+            continue
+        inner = [r for r in ends.get((h.end, h.type), ()) if h.i < r.i <= h.i + 2]
+        if len({r.entity_id for r in inner}) == 1 and all(_link_head(doc, k, h.type) for k in range(h.i, inner[0].i)):
+            h.entity_id = inner[0].entity_id
+
+
+@cache
+def _link_heads_of(lang: str, kind: str) -> frozenset[str]:
+    if kind == "ORG":
+        return frozenset(rules.org_heads(lang))
+    return frozenset(lexicon.keys("loc_name_heads", lang))
+
+
+def _link_head(doc: _Doc, k: int, kind: str) -> bool:
+    """Token k is, in one of its first clitic readings, a head after which a table name of type ``kind``
+    is the same entity (:func:`_link_heads`)."""
+    lang = doc.tlang[k]
+    heads = _link_heads_of(lang, kind) if lang != "en" else frozenset()
+    return any(s in heads for _, s in clitic_candidates(doc.toks[k].norm)[:3])
 
 
 class ModelEngine(RuleEngine):

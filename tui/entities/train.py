@@ -161,14 +161,15 @@ def read_doc(path: Path, engine: RuleEngine, old: list[tuple[int, int, str, str]
 
 def read_cases(engine: RuleEngine) -> list[DocData]:
     """The special-case sentences (``tests/fixtures/entity_cases.tsv``) as training documents: a unit is
-    what ``must`` says, O when ``must_not`` names one of its words, else what the rules found (the rows
-    were written about the rules, which pass them all); spans the rules did not propose are O."""
+    what ``must`` says (each of its ``|`` alternatives, as in a gold list), O when ``must_not`` names one of
+    its words, else what the rules found (the rows were written about the rules, which pass them all); spans
+    the rules did not propose are O."""
     out = []
     with CASES.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     for n, row in enumerate(rows):
         doc, hits = engine.read(row["sentence"], row["language"])
-        must = {normalise(name): kind for kind, name in _items(row["must"])}
+        must = {normalise(alt): kind for kind, name in _items(row["must"]) for alt in name.split("|")}
         must_not = [(kind, normalise(word)) for kind, word in _items(row["must_not"])]
         found = units(doc, candidates(doc, hits))
         labels = {}
