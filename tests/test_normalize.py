@@ -43,6 +43,15 @@ def test_zwnj_splits_persian_compounds_and_hebrew_acronyms_stay_whole():
     assert [t.text for t in tokenize("Iran's")] == ["Iran", "s"]
 
 
+def test_maqaf_splits_hebrew_words_as_a_hyphen_does():
+    # U+05BE is punctuation between words, not a point: תל אביב־יפו gives the tokens תל אביב-יפו gives
+    words = lambda text: [t.text for t in tokenize(text)]  # noqa: E731
+    assert words("לתל אביב־יפו") == words("לתל אביב-יפו") == ["לתל", "אביב", "יפו"]
+    assert words("פרל־מימון") == ["פרל", "מימון"]
+    assert words("שָׁלוֹם׃ עוֹלָם׀ טוֹב") == ["שָׁלוֹם", "עוֹלָם", "טוֹב"]  # sof pasuq and paseq are punctuation too
+    assert words("דיווח ב־Ynet") == ["דיווח", "ב־Ynet"]  # as ב-Ynet: the entities' reader takes the Latin name
+
+
 def test_arabic_clitic_candidates():
     stems = [s for _, s in clitic_candidates(normalise("وبالولايات"))]
     assert normalise("الولايات") in stems

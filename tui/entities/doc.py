@@ -28,7 +28,10 @@ from tui.text.normalize import (
     tokenize,
 )
 
-_PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069]")
+# Punctuation that breaks a name between two tokens. Not a ZWNJ, and not a maqaf: a maqaf joins two words of one
+# name (פרל־מימון, אבו־עראר) as it did when tokenize kept it inside the word; the ASCII hyphen, also a dash
+# between figures and clauses, still breaks (leave-one-batch-out: a maqaf that breaks lost joined names).
+_PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069\u05be]")
 
 
 _JOINERS = ("\u200c", "-", "\u05be")

@@ -142,11 +142,13 @@ def fold_text(text: str) -> str:
 _WORD = re.compile(
     r"[^\W_]"  # first character: a letter or digit
     # (a run of letters at a time: the same words as one letter at a time, the regex's loop turns less)
-    r"(?:[^\W_\u200c]+|[\u064B-\u065F\u0670\u0591-\u05C7\u0640]"
+    # (Hebrew points and cantillation, not the maqaf U+05BE nor the punctuation 05C0/05C3/05C6: a maqaf
+    # is a gap between words, as a hyphen is: תל אביב־יפו reads like תל אביב-יפו)
+    r"(?:[^\W_\u200c]+|[\u064B-\u065F\u0670\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0640]"
     r"|['\u2019](?=[A-Za-z])(?!s\b)"  # O'Brien, not Iran's
     r"|['\u05f3\"\u05f4](?=[\u05d0-\u05ea])"  # ארה"ב, עראקצ'י
     r"|(?<=[\u05d2\u05d6\u05e6\u05e5\u05ea\u05d7])['\u05f3](?![\u05d0-\u05ea])"  # final geresh: סמוטריץ'
-    r"|-(?=[A-Za-z]))*"
+    r"|[-\u05be](?=[A-Za-z]))*"  # Al-Qassam; ל־Ynet, ב-TheMarker (the entities' _unglue takes the name)
 )
 
 
