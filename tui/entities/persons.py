@@ -404,8 +404,12 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
         j += 1  # ש' רוזן-בלום: a hyphenated surname is one
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) and len(toks[j].norm.rstrip("'")) > 2 \
-            and toks[j].norm not in lexicon.common_words(lang):  # (ל׳ רייכמן־עוז | עתירה: a petition)
+            and toks[j].norm not in lexicon.common_words(lang) and not (lang == "he" and _he_verb(doc, j)):
+        # (ל׳ רייכמן־עוז | עתירה: a petition; פ' לנדאו | העפיל: a verb)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
+    if lang == "he" and not and_initial and i > 0 and not doc.broken(i) and doc.tlang[i - 1] == "he" \
+            and toks[i - 1].norm in rules.GIVEN["he"] and gazetteer_match(doc, i - 1) is None:
+        return _Hit(i - 1, j, toks[i - 1].start, toks[j - 1].end, "PER", "")  # הדס ע' לוינסון: a middle initial
     return _Hit(i, j, toks[i].start + (1 if and_initial else 0), toks[j - 1].end, "PER", "")
 
 
