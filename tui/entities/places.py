@@ -547,6 +547,9 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 k += 1
             else:
                 break
+        if lang == "he" and (b := _he_place_before_seat(doc, h)) >= 0 and b not in covered:
+            out.append(_Hit(b, b + 1, doc.start_after_clitic(b, 1), doc.toks[b].end, "LOC", ""))  # בסוראט שבהודו
+            covered.add(b)
         first = doc.toks[h.i].norm  # Y و X: an unknown word before "and" a place, after a preposition
         b = h.i - 2 if lang == "fa" else h.i - 1
         joined = (lang == "fa" and h.i >= 1 and doc.toks[h.i - 1].norm == "و") or (
@@ -557,6 +560,25 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             plen = _prefix_len(doc, b)
             out.append(_Hit(b, b + 1, doc.start_after_clitic(b, plen), doc.toks[b].end, "LOC", ""))
     return out
+
+
+def _he_place_before_seat(doc: _Doc, h: _Hit) -> int:
+    """בסוראט שבהודו، בצריפין שליד באר יעקב: a ב/מ/ל-word no table knows, right before ש + ב a known place
+    (or שליד a place), is a place inside it; its token (-1 if none)."""
+    toks = doc.toks
+    n = toks[h.i].norm
+    if n.startswith("שב") and h.start > toks[h.i].start:
+        b = h.i - 1
+    elif h.i >= 2 and toks[h.i - 1].norm in _HE_SEAT_WORDS and not doc.broken(h.i):
+        b = h.i - 2
+    else:
+        return -1
+    if b < 0 or doc.broken(b + 1) or toks[b].norm[:1] not in "במל" or not _unknown_name_word(doc, b, 1):
+        return -1
+    return b
+
+
+_HE_SEAT_WORDS = lexicon.keys("seat_words", "he")
 
 
 def _list_end(doc: _Doc, k: int) -> bool:
