@@ -349,3 +349,25 @@ def test_store_rows_read_pages_on_demand(store: Store) -> None:
     assert [r.article.id for r in rows[3:6]] == [rows[i].article.id for i in range(3, 6)]
     with pytest.raises(IndexError):
         rows[len(rows)]
+
+
+def test_change_record_tells_own_bumps_from_other_threads_and_processes(store: Store, library: Path) -> None:
+    """The library poll re-reads the list only for changes made elsewhere (not for marking read here)."""
+    import threading
+
+    [a], _ = store.add_articles([art("واحد")])
+    seen = store.db.counter()
+    store.update_article(a.id, read=True)  # this thread's own write
+    others, now = store.db.changed_by_others(seen)
+    assert not others and now == seen + 1
+
+    worker = threading.Thread(target=lambda: store.add_articles([art("من خيط آخر", url="https://e.org/t")]))
+    worker.start()
+    worker.join()
+    others, later = store.db.changed_by_others(now)
+    assert others and later == now + 1
+
+    Store(library).add_articles([art("من عملية أخرى", url="https://e.org/p")])  # another connection
+    others, last = store.db.changed_by_others(later)
+    assert others and last == later + 1
+    assert store.db.changed_by_others(last) == (False, last)

@@ -320,10 +320,15 @@ class MainScreen(Screen[None]):
         Two cheap reads: SQLite's data version (moves when another connection
         commits, not for this screen's own writes such as marking read) and
         the store's change counter (not moved by derived data such as the
-        entity index); the list is re-read only when both moved.
+        entity index); the list is re-read only when both moved and some
+        bump since the last look was not this thread's own.
         """
-        version, counter = self.store.db.data_version(), self.store.db.counter()
-        if version != self._library_seen[0] and counter != self._library_seen[1]:
+        counter, version = self.store.db.counter(), self.store.db.data_version()
+        if version == self._library_seen[0]:  # no other connection committed: every bump was ours
+            self._library_seen = (version, counter)
+            return
+        others, counter = self.store.db.changed_by_others(self._library_seen[1])
+        if others:
             self.load_articles(keep_id=self._current_id())
             self._refresh_if_notes_changed()
         self._library_seen = (version, counter)

@@ -90,6 +90,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5({", ".join(COLUMNS)}, token
 """
 
 
+BUMPS_KEPT = 4096  # how many of this process's own counter bumps are remembered
+
+
 class NewerDatabase(StoreError):
     """The database was written by a newer Marsad: left as it is (never set aside as damaged)."""
 
@@ -109,6 +112,7 @@ class Database:
         self.cache_kb = CACHE_KB
         self._all_lock = threading.Lock()
         self._keep: sqlite3.Connection | None = None
+        self._bumps: dict[int, int] = {}  # recent counter values -> the thread that committed them
         conn = self.conn()
         if uri is not None:
             self._keep = conn  # an in-memory database lives as long as one connection does
@@ -243,9 +247,10 @@ class Database:
                 raise StoreError(f"the article database is busy or unwritable: {exc}") from exc
             try:
                 yield conn
-                if bump:
-                    conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
+                value = self._bump(conn) if bump else None
                 conn.execute("COMMIT")
+                if value is not None:
+                    self._remember_bump(value)
             except sqlite3.OperationalError as exc:
                 _rollback(conn)  # SQLite may have rolled back already (a full disk)
                 raise StoreError(sqlite_write_message(exc, self.path)) from None
@@ -274,6 +279,31 @@ class Database:
     def counter(self) -> int:
         row = self.conn().execute("SELECT counter FROM changes WHERE id = 1").fetchone()
         return int(row[0]) if row else 0
+
+    @staticmethod
+    def _bump(conn: sqlite3.Connection) -> int | None:
+        conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
+        row = conn.execute("SELECT counter FROM changes WHERE id = 1").fetchone()
+        return int(row[0]) if row else None
+
+    def _remember_bump(self, value: int) -> None:
+        with self._all_lock:
+            self._bumps[value] = threading.get_ident()
+            if len(self._bumps) > BUMPS_KEPT:
+                for old in sorted(self._bumps)[: len(self._bumps) - BUMPS_KEPT]:
+                    del self._bumps[old]
+
+    def changed_by_others(self, since: int) -> tuple[bool, int]:
+        """Whether a commit after counter ``since`` came from another thread or process, and the counter now.
+
+        Why: SQLite's data version also moves when a background thread stores derived data
+        (the entity index) while this thread marks an article read; the counter alone cannot
+        tell whose bump it was, this record can.
+        """
+        now, mine = self.counter(), threading.get_ident()
+        with self._all_lock:
+            others = any(self._bumps.get(v) != mine for v in range(since + 1, now + 1))
+        return others, now
 
     @staticmethod
     def meta(conn: sqlite3.Connection, key: str) -> str | None:
