@@ -38,6 +38,7 @@ from tui.entities import lexicon, rules
 from tui.entities.doc import (
     _Doc,
     _given,
+    _he_verb,
     _Hit,
     boundary,
     collection_paused,
@@ -83,7 +84,7 @@ from tui.entities.resolve import (
     unknown_id,
 )
 from tui.models import Mention
-from tui.text.normalize import clitic_candidates, guess_language
+from tui.text.normalize import clitic_candidates, guess_language, normalise
 
 __all__ = ["Engine", "RuleEngine", "normalise_language"]
 
@@ -108,6 +109,22 @@ _COUNTRY_FA = lexicon.keys("country", "fa")
 _PENDING_LINKS = lexicon.keys("pending_links")
 _TITLE_ORG_HEADS = lexicon.keys("title_org_heads")
 _FORMER_HE = lexicon.keys("former", "he")
+_HEAD_BEFORE_NAME = lexicon.constrained("head_before_name")
+
+
+def _head_before_name(doc: _Doc, hit: _Hit) -> bool:
+    """The place's spelling is also a place noun that heads a name (שדרות: Sderot, and "boulevard")."""
+    if not _HEAD_BEFORE_NAME or normalise(doc.text[hit.start:hit.end]) not in _HEAD_BEFORE_NAME:
+        return False
+    k = hit.j
+    if k >= len(doc.toks) or doc.broken(k):
+        return False
+    n, lang = doc.toks[k].norm, doc.tlang[k]
+    if n[:1] in ("מ", "נ") and n.endswith(("ים", "ות")) and len(n) >= 6:
+        return False  # תושבי שדרות מתלוננים: a plural participle
+    return gazetteer_match(doc, k) is not None or n not in lexicon.common_words(lang) or (
+        n[:1] == "ה" and n not in lexicon.common_words(lang, 1000) and not _he_verb(doc, k))
+    # (a name, a known place, or a ה-noun (שדרות הגעתון); not a verb or an everyday word: תושבי שדרות חזרו)
 
 
 def _opens_name(doc: _Doc, i: int) -> bool:
@@ -259,6 +276,9 @@ class RuleEngine:
                 and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
                 and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
+        if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
+                and (named := loc_from_head(doc, i)) is not None and named.i == i and named.j > i + 1:
+            return named  # בשדרות רגר: a boulevard named so, not the town Sderot (constraints.tsv head_before_name)
         return hit
 
     def _step_quoted_outlet(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
