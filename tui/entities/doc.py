@@ -510,11 +510,16 @@ def _given(doc: _Doc, k: int) -> bool:
 
 def _he_surname_with_h(n: str) -> bool:
     """A Hebrew word opening with ה that is a surname, not the article on a word (הייזלר, הראל; not הממשלה)."""
-    if n[:1] != "ה":
+    if n[:1] not in ("ה", "ו"):
         return False
     if n in lexicon.surnames("he"):
         return True
     common = lexicon.common_words("he")
+    if n[:1] == "ו":  # ויזל، וולך، ורדי־כהן: a surname opening with ו, not "and" + a word, a name or a place
+        rest = n[1:]
+        return n not in common and rest not in common and len(n) >= 4 and not n.endswith(("ים", "ות")) \
+            and rest not in lexicon.surnames("he") and rest not in rules.GIVEN["he"] and not rest.startswith("שות") \
+            and not (rest[:1] in "בלמכשה" and (rest[1:] in common or rest[1:] in rules.GIVEN["he"]))
     return n not in common and n[1:] not in common and len(n) >= 5 and not n.endswith(("ים", "ות", "ית"))
 
 
