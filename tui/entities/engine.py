@@ -44,6 +44,7 @@ from tui.entities.doc import (
     collection_paused,
     gazetteer_match,
     is_nisba,
+    name_like,
     plain,
     trigger_match,
 )
@@ -130,12 +131,24 @@ def _head_before_name(doc: _Doc, hit: _Hit) -> bool:
 def _opens_name(doc: _Doc, i: int) -> bool:
     """Token i opens a person's name (a listed given name or عبد/أبو) that a comma closes again."""
     n = doc.toks[i].norm
-    if not (_given(doc, i) or n in rules.CONNECTORS):
+    if not (_given(doc, i) or n in rules.CONNECTORS or _rare_pair(doc, i)):
         return False
     k = i + 1
     while k < len(doc.toks) and k - i <= 3 and not doc.broken(k):
         k += 1
     return k < len(doc.toks) and k - i >= 2 and gap_key(doc.gaps[k]) in (",", "،")
+
+
+def _rare_pair(doc: _Doc, i: int) -> bool:
+    """Tokens i, i+1 could be a name no list holds (מאמן הפועל, מרק זילברמן,): both name-like, no table's,
+    and the second (a surname) no frequent word."""
+    if i + 1 >= len(doc.toks) or doc.broken(i + 1) or doc.tlang[i] not in ("ar", "fa", "he"):
+        return False
+    lang, n = doc.tlang[i], doc.toks[i].norm
+    if n in lexicon.common_words(lang, 1000 if lang == "he" else 0) or (lang == "he" and n[:1] == "ו" and n[1:] in lexicon.common_words(lang)):
+        return False  # آلاف المناصرين، ואחריו פעילת: a frequent word opens no name
+    return name_like(doc, i, first=True) and name_like(doc, i + 1, first=False) \
+        and doc.toks[i + 1].norm not in lexicon.common_words(doc.tlang[i]) and gazetteer_match(doc, i) is None
 
 
 @dataclass
