@@ -100,7 +100,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and plain(toks[j].text).startswith("ال") and alpha(toks[j].text) and not trigger_match(doc, j)
         if not name_like(doc, j, first=(j == i)) and not after_connector:
             break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
-        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (boundary(doc, j + 1) or _to_body_ar(doc, j + 1))):
+        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (
+                boundary(doc, j + 1) or _to_body_ar(doc, j + 1) or _rare_al_surname(doc, j))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if count == 2 and doc.tlang[j] == "he" and n in lexicon.common_words("he") and not _given(doc, j):
             break  # חנוך לוין יעלה, דנה שגיא ליוותה: a frequent third word is the verb after the name
@@ -130,6 +131,14 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
             return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _rare_al_surname(doc: _Doc, k: int) -> bool:
+    """Token k is an Arabic ال-word of no frequency list ending in ي (الكواري، النقبي، العتيبي): a family
+    name, the third word of a name even before a verb (حمد سالم الكواري هدف الفوز)."""
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "ar" and n.startswith("ال") and n.endswith("ي") and len(n) >= 5 \
+        and n not in lexicon.common_words("ar") and not is_nisba(doc, k)
 
 
 def _of_phrase_ar(doc: _Doc, i: int) -> bool:
