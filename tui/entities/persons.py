@@ -510,7 +510,8 @@ def foreign_people(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         word = doc.toks[k].norm
         if k in covered or not (doc.tlang[k] == "ar" and word.startswith("ال") and word.endswith(("ي", "يه"))
                                 and _nationality_ar(doc, k)
-                                or doc.tlang[k] == "he" and word[:1] == "ה" and word.endswith(("י", "ית")) and is_nisba(doc, k)):
+                                or doc.tlang[k] == "he" and word[:1] == "ה" and word.endswith(("י", "ית"))
+                                and (is_nisba(doc, k) or _nationality_he(doc, k))):
             continue
         if not doc.broken(k + 1) and _foreign_name_words(doc, k + 1, k + 3) and not covered & {k + 1, k + 2} \
                 and (boundary(doc, k + 3) or doc.tlang[k] == "ar" and doc.toks[k + 3].norm.startswith("ال")
@@ -530,6 +531,17 @@ def _nationality_ar(doc: _Doc, k: int) -> bool:
     stem = n[:-1] if n.endswith("ي") else n[:-2] if n.endswith("يه") else ""
     return len(stem) >= 4 and any(a.keys == (key,) and doc.gaz.entries[a.entity_id].type == "LOC"
                                   for key in (stem, stem[2:]) for a in doc.gaz.lookup("ar", key))
+
+
+def _nationality_he(doc: _Doc, k: int) -> bool:
+    """הגאורגי، הניגרי، הליטאית: ה + a country's name (or its stem) + י/ית, the country a table place."""
+    n = doc.toks[k].norm
+    stem = n[1:-2] if n.endswith("ית") else n[1:-1]
+    if len(stem) < 3:
+        return False
+    return any(a.keys == (key,) and doc.gaz.entries[a.entity_id].type == "LOC"
+               and re.fullmatch(r"loc:[A-Z]{2}", a.entity_id)
+               for key in (stem, stem + "י", stem + "יה", stem + "ה", stem + "א") for a in doc.gaz.lookup("he", key))
 
 
 def _prefixed_common(doc: _Doc, k: int) -> bool:
