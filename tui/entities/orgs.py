@@ -109,7 +109,7 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                     and not _nisba_goes_on(doc, j):
                 break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
             prev = toks[j - 1].norm
-            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and (
+            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and n not in _AFTER_PLACE_ADJ_AR and (
                     (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
                     or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
                 break  # an adjective, then a new noun: البنك المركزي | الفائدة
