@@ -192,6 +192,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     if by_next and i + 1 < len(toks) and (more := by_next.get(toks[i + 1].norm)):
         aliases = tuple(sorted(aliases + more))  # (back in their order: the first field is the position)
     for _, plen, stem, alias, check in aliases:
+        if plen and lang == "fa" and not _FA_CLITIC.issuperset(toks[i].norm[:plen]):
+            continue  # کمالی is a name, not ک + مالی: Persian writes no ک/ل/ف clitic (و and ب: وتهران، بتهران)
         k = len(alias.keys)
         if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
             best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
@@ -224,6 +226,7 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
     return best
 
 
+_FA_CLITIC = frozenset("وب")
 _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
 _NO_PREFIX = lexicon.constrained("no_prefix")
 _NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")
@@ -345,8 +348,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
     compound = (lang == "fa" and k + 1 < len(doc.toks) and doc.gaps[k + 1] == "\u200c" and n not in _VERB_PARTS_FA
                 and n not in _NUMERALS_FA
                 and doc.toks[k + 1].norm not in rules.SUFFIXES_FA and alpha(doc.toks[k + 1].text))
-    if (rules.is_stop(tok.text, n, lang) and not compound) or is_nisba(doc, k) or trigger_match(doc, k):
-        return False  # (دولت‌آبادی: دولت is a stop word, the compound a surname)
+    if (rules.is_stop(tok.text, n, lang) and not compound) or is_nisba(doc, k) or (trigger_match(doc, k) and not compound):
+        return False  # (دولت‌آبادی: دولت is a stop word, the compound a surname; ملک‌پور: ملک a title)
     if lang in ("ar", "fa") and _TANWEEN.search(tok.text):
         return False  # شخصيةً، رئيساً: a word with tanween is an everyday noun or adverb, never a name
     if any(s in rules.org_heads(lang) or s in rules.LOC_NAME_HEADS_AR or s in rules.LOC_FULL_HEADS_AR
@@ -362,8 +365,9 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False  # מחוז חוף، כביש החוף: a place noun opens a place, not a name
     if lang in ("ar", "fa"):
         raw = plain(tok.text)
-        if raw.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or raw.startswith(("بال", "وال", "فال", "لل", "كال"))):
-            return False
+        if raw.startswith(("ال", "بال", "وال", "فال", "لل", "كال")) and (first or raw.startswith(("بال", "وال", "فال", "لل", "كال"))) \
+                and not (lang == "fa" and n in rules.GIVEN["fa"] and not raw.startswith(("بال", "وال", "فال", "لل", "كال"))):
+            return False  # (but الهام، الناز: Persian given names that open with ال)
         if n[:1] in "وف" and any(s in rules.stop_words(lang) or s in rules.PORTFOLIO for _, s in clitic_candidates(n)[1:3]):
             return False  # وشؤون، فقال: a conjunction on a common word
         if first and lang == "ar" and n[:1] in "يتن" and len(n) >= 4 and n not in rules.GIVEN_AR and not raw.endswith("ة") \
