@@ -105,7 +105,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         if count == 2 and doc.tlang[j] == "he" and n in lexicon.common_words("he") and not _given(doc, j):
             break  # חנוך לוין יעלה, דנה שגיא ליוותה: a frequent third word is the verb after the name
-        if j > i and gazetteer_match(doc, j, "PER"):
+        if j > i and (known := gazetteer_match(doc, j, "PER")):
+            if count == 1 and j == i + 1 and _given(doc, i) and known.j == j + 1 and known.start == toks[j].start \
+                    and known.entity_id and gazetteer_match(doc, i) is None:
+                return _Hit(i, j + 1, toks[i].start, toks[j].end, "PER", known.entity_id)  # دیمیتری پسکوف: a table surname
             break
         if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
             break  # עו"ד ג'ומאנה ח'ורי-נסאר מהאגודה: "from the association", not a third name word
