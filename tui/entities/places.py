@@ -27,6 +27,7 @@ from tui.entities.doc import (
     alpha,
     gazetteer_match,
     is_nisba,
+    plain,
     stem_in,
     trigger_match,
 )
@@ -125,6 +126,7 @@ _NAMED_WORKS_AR = lexicon.keys("named_works", "ar")
 
 _STREETS_AR = lexicon.keys("streets", "ar")
 _RARE_NAME_HEADS_AR = lexicon.keys("rare_name_heads", "ar")
+_STRICT_NAME_HEADS_AR = lexicon.keys("rare_name_heads_strict", "ar")
 _NOT_PLACE_AFTER_AR = lexicon.keys("not_place_after", "ar")
 
 
@@ -199,6 +201,10 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if full is not None and any(s in _RARE_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) \
             and toks[i + 1].norm in lexicon.common_words("ar", 3000):
         return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
+    if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) and (
+            toks[i + 1].norm in lexicon.common_words("ar") or plain(toks[i + 1].text).startswith(("ل", "ب"))
+            or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and re.fullmatch(r"loc:[A-Z]{2}", c.entity_id or ""))):
+        return None  # سوق السمك، جسر خشبي، سوق العراق: a kind of market or bridge, a country's market
     if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
         k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
         while k < len(toks) and k - i <= 3 and not doc.broken(k) and alpha(toks[k].text) and toks[k].norm not in _INTL_AR:
