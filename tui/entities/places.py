@@ -556,6 +556,13 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if lang == "he" and (b := _he_place_before_seat(doc, h)) >= 0 and b not in covered:
             out.append(_Hit(b, b + 1, doc.start_after_clitic(b, 1), doc.toks[b].end, "LOC", ""))  # בסוראט שבהודו
             covered.add(b)
+        if (b := _range_partner(doc, h)) >= 0 and b not in covered:
+            plen = _prefix_len(doc, b) if doc.tlang[b] == "he" and b > h.i else 0
+            e = b + 1
+            while e < h.i and doc.gaps[e] == "\u200c":
+                e += 1  # (ملک‌شهر)
+            out.append(_Hit(b, e, doc.start_after_clitic(b, plen), doc.toks[e - 1].end, "LOC", ""))
+            covered.update(range(b, e))  # בין גבעתיים לבני ברק، از ملک‌شهر تا میدان بسیج: the other end of a range
         first = doc.toks[h.i].norm  # Y و X: an unknown word before "and" a place, after a preposition
         b = h.i - 2 if lang == "fa" else h.i - 1
         joined = (lang == "fa" and h.i >= 1 and doc.toks[h.i - 1].norm == "و") or (
@@ -566,6 +573,56 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             plen = _prefix_len(doc, b)
             out.append(_Hit(b, b + 1, doc.start_after_clitic(b, plen), doc.toks[b].end, "LOC", ""))
     return out
+
+
+def _range_partner(doc: _Doc, h: _Hit) -> int:
+    """The other end of a range whose one end is the place ``h``: "between X and Y", "from X to Y" (בין X ל-Y,
+    מ-X ל-Y، از X تا Y، بین X و Y، بين X وY), when that end is one word no table knows; its token (-1 if none)."""
+    toks, lang = doc.toks, doc.tlang[h.i]
+    if lang == "he":
+        n = toks[h.i].norm
+        if n[:1] == "ל" and h.start > toks[h.i].start and h.i >= 2 and not doc.broken(h.i) \
+                and toks[h.i - 2].norm in _RANGE_OPEN_HE and not doc.broken(h.i - 1) \
+                and _range_word(doc, h.i - 1, 0):
+            return h.i - 1  # בין גבעתיים לבני ברק
+        b = h.j
+        if h.i >= 1 and toks[h.i - 1].norm in _RANGE_OPEN_HE and not doc.broken(h.i) and b < len(toks) \
+                and not doc.broken(b) and toks[b].norm[:1] == "ל" and _range_word(doc, b, 1) and _list_end(doc, b + 1):
+            return b  # בין צופר לפארן
+        return -1
+    if lang == "fa":
+        a = h.i - 2
+        while a > 0 and doc.gaps[a] == "\u200c":
+            a -= 1  # ملک‌شهر: one word in two pieces
+        if a >= 1 and toks[h.i - 1].norm in _RANGE_CLOSE_FA and toks[a - 1].norm in _RANGE_OPEN_FA \
+                and not any(doc.broken(k) for k in range(a, h.i + 1)) and all(_range_word(doc, k, 0) for k in range(a, h.i - 1)):
+            return a  # از ملک‌شهر تا میدان بسیج
+        b = h.j + 1
+        if h.i >= 1 and toks[h.i - 1].norm in _RANGE_OPEN_FA and h.j < len(toks) and toks[h.j].norm in _RANGE_CLOSE_FA \
+                and b < len(toks) and not doc.broken(h.j) and not doc.broken(b) and _range_word(doc, b, 0) \
+                and (b + 1 >= len(toks) or doc.gaps[b + 1] != "\u200c"):
+            return b  # از کلیبر تا ورزقان
+    return -1
+
+
+def _range_word(doc: _Doc, k: int, plen: int) -> bool:
+    """Token k (after a clitic of ``plen`` letters) could be a place at a range's end: as
+    :func:`_unknown_name_word`, but in Hebrew a word of the frequency list beyond its 3,000 most frequent may be
+    one (גבעתיים), and no Hebrew article."""
+    t, lang = doc.toks[k], doc.tlang[k]
+    stem = t.norm[plen:]
+    if lang not in ("ar", "fa", "he") or not alpha(t.text.replace("‌", "")) or len(stem) < 3 \
+            or (lang == "he" and stem[:1] == "ה") or stem in lexicon.common_words(lang, 3000 if lang == "he" else 0) \
+            or stem in rules.stop_words(lang) or stem in rules.GIVEN.get(lang, ()) or is_nisba(doc, k) \
+            or trigger_match(doc, k) or stem in rules.org_heads(lang) or stem in _PLACE_NOUNS.get(lang, ()):
+        return False
+    known = gazetteer_match(doc, k)
+    return known is None or (known.type == "LOC" and known.j == k + 1)
+
+
+_RANGE_OPEN_HE = lexicon.keys("range_open", "he")
+_RANGE_OPEN_FA = lexicon.keys("range_open", "fa")
+_RANGE_CLOSE_FA = lexicon.keys("range_close", "fa")
 
 
 def _he_place_before_seat(doc: _Doc, h: _Hit) -> int:
