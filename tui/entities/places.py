@@ -572,7 +572,15 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if _locative_at(doc, b) and _unknown_name_word(doc, b, _prefix_len(doc, b)):
             plen = _prefix_len(doc, b)
             out.append(_Hit(b, b + 1, doc.start_after_clitic(b, plen), doc.toks[b].end, "LOC", ""))
+    for k in range(len(doc.toks) - 1):  # יליד טמרה، תושב טורעאן، اهل نیشابور: born in / living in a place
+        if doc.toks[k].norm in _NATIVE_WORDS.get(doc.tlang[k], ()) and k + 1 not in covered and not doc.broken(k + 1) \
+                and _unknown_name_word(doc, k + 1, 0) and _list_end(doc, k + 2):
+            out.append(_Hit(k + 1, k + 2, doc.toks[k + 1].start, doc.toks[k + 1].end, "LOC", ""))
+            covered.add(k + 1)
     return out
+
+
+_NATIVE_WORDS = {lang: lexicon.keys("native_words", lang) for lang in ("fa", "he")}
 
 
 def _range_partner(doc: _Doc, h: _Hit) -> int:
