@@ -577,9 +577,20 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 and _unknown_name_word(doc, k + 1, 0) and _list_end(doc, k + 2):
             out.append(_Hit(k + 1, k + 2, doc.toks[k + 1].start, doc.toks[k + 1].end, "LOC", ""))
             covered.add(k + 1)
+    for k in range(1, len(doc.toks)):  # در ماسوله.: a word no list holds after "in/to", right before punctuation
+        lang = doc.tlang[k]
+        if k in covered or doc.broken(k) or doc.toks[k - 1].norm not in _BARE_LOCATIVE.get(lang, ()) \
+                or not (k + 1 >= len(doc.toks) or doc.broken(k + 1)) or not _unknown_name_word(doc, k, 0):
+            continue
+        if doc.toks[k].norm.endswith(_PLURAL_ENDS_FA):
+            continue  # در ایستگاهها، به پیمانکاران: a plural noun
+        out.append(_Hit(k, k + 1, doc.toks[k].start, doc.toks[k].end, "LOC", ""))
+        covered.add(k)
     return out
 
 
+_BARE_LOCATIVE = {"fa": lexicon.keys("bare_locative", "fa")}  # (Arabic في/إلى: as many everyday words as places)
+_PLURAL_ENDS_FA = ("ها", "هاي", "اران", "گران", "يان")
 _NATIVE_WORDS = {lang: lexicon.keys("native_words", lang) for lang in ("fa", "he")}
 
 
