@@ -344,6 +344,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain_fa(doc, i)
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
+    if al_head and stems & _AL_HEADS_OF_AR and not any(plain(toks[k].text).startswith("ل") for k in range(i + 1, j)):
+        return None  # الإدارة المركزية، الإدارة الرياضية: a kind of administration; الإدارة العامة للمرور is a body
     if lang in ("ar", "fa") and (latin := next((k for k in range(i + 1, j) if doc.tlang[k] == "en"
                                                and toks[k].text[:1].isupper()), None)) is not None:
         end = latin + 1
@@ -370,6 +372,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
 
 
 _BACK_REF_HE = lexicon.keys("back_ref", "he")
+_AL_HEADS_OF_AR = lexicon.keys("al_heads_of", "ar")
 
 
 _COUNTS = lexicon.keys("counts")
