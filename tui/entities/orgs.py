@@ -487,6 +487,7 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
 
 
 _DESCRIBED_HEADS = rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE
+_KIND_HEADS_HE = lexicon.keys("kind_heads", "he")
 
 
 def name_after_description(doc: _Doc, i: int) -> _Hit | None:
@@ -499,7 +500,13 @@ def name_after_description(doc: _Doc, i: int) -> _Hit | None:
     while k < len(toks) and k - i <= 4 and not doc.broken(k) and not is_nisba(doc, k) and gazetteer_match(doc, k) is None and (
             _bare_noun(doc, k) or (lang == "ar" and _org_word_ar(doc, k)) or (lang == "he" and _he_det(doc, k))):
         k += 1
-    if k >= len(toks) or k == i + 1 or doc.broken(k) or not is_nisba(doc, k):
+    if lang == "he" and i + 2 < len(toks) and stem_in(toks[i].norm, _KIND_HEADS_HE, 3) and _he_det(doc, i + 1) \
+            and not _he_verb(doc, i + 1) and not is_nisba(doc, i + 1) and not _given(doc, i + 2) \
+            and not doc.broken(i + 1) and not doc.broken(i + 2) and toks[i + 2].norm[:1] not in "הובלמכש" \
+            and toks[i + 2].norm not in lexicon.common_words("he") and gazetteer_match(doc, i + 2) is None \
+            and name_like(doc, i + 2, first=True):
+        k = i + 1  # חברת הסלולר אקספון، קרן ההשקעות סקיילייט פרטנרס: a kind of company, then its name
+    elif k >= len(toks) or k == i + 1 or doc.broken(k) or not is_nisba(doc, k):
         return None
     a = j = k + 1
     while j < len(toks) and j - a < 2 and not doc.broken(j) and name_like(doc, j, first=(j == a)) \
