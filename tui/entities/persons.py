@@ -112,6 +112,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break
         if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
             break  # עו"ד ג'ומאנה ח'ורי-נסאר מהאגודה: "from the association", not a third name word
+        if j > i + 1 and _clitic_on_word(doc, j):
+            break  # עומר ששון מבישול، רנא ח׳טיב מטמרה، م. الكوهجي بمصادرة: a preposition on a word or a place
         count += 1
         j += 1
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
@@ -134,6 +136,19 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
             return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _clitic_on_word(doc: _Doc, k: int) -> bool:
+    """Token k is a preposition (ב/ל/מ/כ, ب/ل) on an everyday word or on a known place (מבישול، לפנדל، מטמרה،
+    بمصادرة): the sentence going on after a name, not a name word. Listed names and surnames are never so."""
+    lang, n = doc.tlang[k], doc.toks[k].norm
+    if lang not in ("ar", "he") or n[:1] not in ("בלמכ" if lang == "he" else "بل") or len(n) < 4 \
+            or n in rules.GIVEN.get(lang, ()) or n in lexicon.surnames(lang):
+        return False
+    if n[1:] in lexicon.common_words(lang, 0 if lang == "he" else 5000):
+        return True  # (Arabic: among the 5,000 most frequent; بلعيد، بابان are surnames)
+    place = gazetteer_match(doc, k, "LOC")
+    return place is not None and place.j == k + 1 and place.start > doc.toks[k].start
 
 
 def _rare_al_surname(doc: _Doc, k: int) -> bool:
@@ -384,6 +399,7 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     return hit
 
 
+_TITLE_INITIALS_AR = lexicon.keys("title_initials", "ar")
 _INITIAL_GAPS = (". ", "' ", "\u05f3 ", "\u2019 ", ".", "'", "\u05f3")
 _AR_LETTER = re.compile(r"^[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]$")
 _HE_LETTER = re.compile(r"^[\u05d0-\u05ea]$")
@@ -408,6 +424,10 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
         return None
     after_title = after_title or listed
     lang, k = doc.tlang[i + 1], i + 1
+    if lang == "ar" and toks[i].text in _TITLE_INITIALS_AR and (_given(doc, k) or toks[k].norm[2:] in rules.GIVEN["ar"]) \
+            and k + 1 < len(toks) and not doc.broken(k + 1) and alpha(toks[k + 1].text) \
+            and not rules.is_stop(toks[k + 1].text, toks[k + 1].norm, lang):
+        return None  # د. الطيب عوض، م. أحمد عبيدات: an abbreviated title (Dr., Eng.) before a given name and more
     if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
         return None
     if not after_title and toks[k].norm not in lexicon.surnames(lang):
@@ -416,7 +436,8 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
         j += 1  # ש' רוזן-בלום: a hyphenated surname is one
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) and len(toks[j].norm.rstrip("'")) > 2 \
-            and toks[j].norm not in lexicon.common_words(lang) and not (lang == "he" and _he_verb(doc, j)):
+            and toks[j].norm not in lexicon.common_words(lang) and not (lang == "he" and _he_verb(doc, j)) \
+            and not _clitic_on_word(doc, j):
         # (ל׳ רייכמן־עוז | עתירה: a petition; פ' לנדאו | העפיל: a verb)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
     if lang == "he" and not and_initial and i > 0 and not doc.broken(i) and doc.tlang[i - 1] == "he" \
