@@ -134,6 +134,8 @@ def _opens_name(doc: _Doc, i: int) -> bool:
     if not (_given(doc, i) or n in rules.CONNECTORS or _rare_pair(doc, i)):
         return False
     k = i + 1
+    if k + 1 < len(doc.toks) and doc.gaps[k].strip() == "(" and doc.gaps[k + 1].strip() == ")":
+        k += 2  # גלעד (גילי) אלמקייס,: a nickname in brackets
     while k < len(doc.toks) and k - i <= 3 and not doc.broken(k):
         k += 1
     return k < len(doc.toks) and k - i >= 2 and gap_key(doc.gaps[k]) in (",", "،")

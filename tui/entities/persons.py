@@ -84,9 +84,11 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             j += 2  # אל-הוואשלה: the Arabic article and the name
             count += 1
             continue
-        if j == i + 1 and doc.gaps[j].strip() == "(" and j + 1 < len(toks) and doc.gaps[j + 1].strip() == ")" \
-                and name_like(doc, j, first=False) and name_like(doc, j + 1, first=False) and boundary(doc, j + 2):
-            j += 2  # אליעזר (לייזי) פרנקל: a nickname in brackets between the given name and the surname
+        if j == i + 1 and doc.gaps[j].strip() in ("(", "(\"", "(״") and j + 1 < len(toks) \
+                and doc.gaps[j + 1].strip() in (")", "\")", "״)") \
+                and name_like(doc, j, first=False) and name_like(doc, j + 1, first=False) \
+                and boundary(doc, (e := _joined_end(doc, j + 2))):
+            j = e  # אליעזר (לייזי) פרנקל، אליהו (אלי) בן־שושן: a nickname in brackets between the given name and the surname
             count += 2
             continue
         if j > i and doc.broken(j):
@@ -136,6 +138,13 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
             return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _joined_end(doc: _Doc, k: int) -> int:
+    """The token after the word that ends at token k - 1, a hyphen or maqaf joining its pieces (בן־שושן)."""
+    while k < len(doc.toks) and doc.gaps[k] in _JOINERS and alpha(doc.toks[k].text.replace("'", "")):
+        k += 1
+    return k
 
 
 def _clitic_on_word(doc: _Doc, k: int) -> bool:
