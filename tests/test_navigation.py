@@ -197,8 +197,13 @@ async def test_reading_an_article_does_not_make_the_app_reread_the_library(
         assert len(loads) == first  # our own writes are not "another process"
 
 
-async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(app_config: Config) -> None:
+async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(
+        app_config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
     """A highlight schedules a preview; an explicit open (search, stories, a command) right after wins."""
+    import tui.screens.main as main_screen
+
+    # long enough that a loaded machine cannot let the preview fire before the jump is made
+    monkeypatch.setattr(main_screen, "PREVIEW_DELAY", 1.0)
     app = make_app(app_config)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await started(app, pilot)
@@ -207,5 +212,5 @@ async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(app_confi
         await pilot.press("j")  # schedules a preview of the second row...
         assert await until(pilot, lambda: screen._preview_timer is not None)  # the highlight reached the screen
         screen.open_article(target)  # ...and a jump lands before it fires
-        await pilot.pause(0.4)
+        await pilot.pause(1.3)  # past the preview's time: it must not fire
         assert screen.article is not None and screen.article.id == target
