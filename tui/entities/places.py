@@ -303,7 +303,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
     if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
-    if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000):
+    if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000) \
+            and toks[i + 1].norm not in _PLACE_KINDS_FA:
         return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
     if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_FA:
         return None  # نیروگاه اتمی: a kind of plant, not one named اتمی
@@ -361,6 +362,8 @@ def _kind_place_fa(doc: _Doc, i: int) -> _Hit | None:
     names the estate, which is not that place)."""
     toks = doc.toks
     if (known := gazetteer_match(doc, i + 2, "LOC")) is not None and known.i == i + 2:
+        if re.fullmatch(r"loc:[A-Z]{2}", known.entity_id or ""):
+            return None  # پارک ملی ایران: the country's national parks, not one named so
         return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")
     if not _loc_word_fa(doc, i + 2) or _verbal_fa(doc, i + 2) or toks[i + 2].norm in lexicon.common_words("fa", 3000):
         return None
