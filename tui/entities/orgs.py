@@ -286,7 +286,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             # construct chain: شبكة أطباء السودان، مؤسسة كهرباء لبنان، لجنة مراقبة وقف إطلاق النار
             hit = gazetteer_match(doc, end, "LOC")
             j = _org_chain(doc, hit.j if hit is not None else end, i, lang)
-        elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not n.endswith("ه") and _name_ends(doc, j + 1):
+        elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not plain(toks[j].text).endswith("ه") \
+                and not (plain(toks[j].text).endswith("ة") and (n in lexicon.common_words("ar") or n.endswith("يه")
+                                                                  or n in _GENERIC_COMPLEMENTS_AR)) and _name_ends(doc, j + 1):
+            # (نادي كاظمة، بنك وربة: a name in ة; شركة ناشئة، جمعية تعاونية: a describing word)
             if stems & rules.ORG_NAME_ONLY_AR:  # شركة هيوماين -> هيوماين (the company's name)
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
