@@ -294,6 +294,12 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
     elif lang == "he":
+        if n in _FAMILY_HE and j + 1 < len(toks) and not doc.broken(j + 1) and name_like(doc, j + 1, first=False) \
+                and toks[j + 1].norm not in lexicon.common_words("he") and not toks[j + 1].norm.startswith("ה"):
+            k = j + 2
+            while k < len(toks) and doc.gaps[k] in ("-", "\u05be"):
+                k += 1  # (גולדהירש־לוי)
+            return _Hit(i, k, doc.start_after_clitic(i, plen or 0), toks[k - 1].end, "ORG", "")  # קרן משפחת גרינברג
         if stems & _FACTION_HE:  # סיעת רוב העיר, מסיעת חיפה ירוקה -> the faction's name, up to a person
             k = j
             while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and not _given(doc, k) \
@@ -433,6 +439,7 @@ def _construct_ar(doc: _Doc, j: int) -> int:
 
 
 _CONSTRUCT_HEADS_HE = lexicon.keys("construct_heads", "he")
+_FAMILY_HE = lexicon.keys("family_words", "he")
 
 
 def _construct_he(doc: _Doc, j: int) -> int:
