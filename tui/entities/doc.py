@@ -31,7 +31,7 @@ from tui.text.normalize import (
 # Punctuation that breaks a name between two tokens. Not a ZWNJ, and not a maqaf: a maqaf joins two words of one
 # name (פרל־מימון, אבו־עראר) as it did when tokenize kept it inside the word; the ASCII hyphen, also a dash
 # between figures and clauses, still breaks (leave-one-batch-out: a maqaf that breaks lost joined names).
-_PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069\u05be]")
+_PUNCT_GAP = re.compile(r"[^\s\u200c\u200d\u200e\u200f\u2066-\u2069\u05be]|\n")  # (a line break ends a name too)
 
 
 _JOINERS = ("\u200c", "-", "\u05be")
