@@ -392,6 +392,7 @@ _GENERIC_COMPLEMENTS_AR = lexicon.keys("generic_complements", "ar")
 
 _GENERIC_COMPLEMENTS_FA = lexicon.keys("generic_complements", "fa")
 _GENERIC_COMPLEMENTS_HE = lexicon.keys("generic_complements", "he")
+_GENERIC_ALONE_HE = lexicon.keys("generic_alone", "he")
 _GENERIC_HEADS = lexicon.keys("generic_heads")  # صندوق رأی: the ballot box
 
 
@@ -410,6 +411,8 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True
     if lang == "he" and toks[i + 1].norm in _GENERIC_COMPLEMENTS_HE:
         return True  # בני אדם: people, not a club
+    if lang == "he" and j == i + 2 and toks[i + 1].norm in _GENERIC_ALONE_HE:
+        return True  # בית הספר، בית החולים alone: the school or hospital named before, not a name
     if lang in ("ar", "he") and j == i + 2 and any(s in _GENERIC_HEADS for _, s in clitic_candidates(toks[i].norm)[:3]) \
             and any(s in lexicon.common_words(lang) for _, s in clitic_candidates(last)[:3]):
         return True  # شبكة التوزيع، مكتب المحاماة، אתר ההתפלה: a description
