@@ -558,6 +558,10 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
             j += 2  # آب و فاضلاب، اتباع و مهاجرین
             continue
+        if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" \
+                and toks[j + 1].norm in _ADJ_SUFFIXES_FA:
+            j += 2  # شرکت آب منطقه‌ای کرمان: "regional", an adjective, not the place noun
+            continue
         if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and toks[j + 1].norm in ZONE_WORDS_FA \
                 and not doc.broken(j + 1):
             j += 2  # سازمان منطقه آزاد قشم: a free zone, then its place
@@ -580,6 +584,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 
 _MAJLIS = lexicon.keys("majlis")
+_ADJ_SUFFIXES_FA = lexicon.keys("adj_suffixes", "fa")
 _NAME_END_FA = lexicon.keys("name_end", "fa")
 ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _COMPANY_HEADS_FA = lexicon.keys("company_heads", "fa")
