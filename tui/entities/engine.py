@@ -113,6 +113,22 @@ _FORMER_HE = lexicon.keys("former", "he")
 _HEAD_BEFORE_NAME = lexicon.constrained("head_before_name")
 
 
+_LEAGUE_HEADS_FA = lexicon.keys("league_heads", "fa")
+_LEAGUE_WORDS_FA = lexicon.keys("league_words", "fa")
+
+
+def _league_fa(doc: _Doc, hit: _Hit) -> _Hit:
+    """لیگ برتر فوتبال، لیگ برتر والیبال مردان، لیگ برتر شطرنج باشگاه‌های کشور: a known league and the sport,
+    sex and scope words after it are one name."""
+    toks, k = doc.toks, hit.j
+    while k < len(toks) and not doc.broken(k) and (toks[k].norm in _LEAGUE_WORDS_FA or (
+            doc.gaps[k] == "\u200c" and toks[k].norm in rules.SUFFIXES_FA and k > hit.j)):
+        k += 1
+    if k == hit.j or toks[k - 1].norm in rules.SUFFIXES_FA and k - 1 == hit.j:
+        return hit
+    return _Hit(hit.i, k, hit.start, toks[k - 1].end, hit.type, "")
+
+
 def _head_before_name(doc: _Doc, hit: _Hit) -> bool:
     """The place's spelling is also a place noun that heads a name (שדרות: Sderot, and "boulevard")."""
     if not _HEAD_BEFORE_NAME or normalise(doc.text[hit.start:hit.end]) not in _HEAD_BEFORE_NAME:
@@ -291,6 +307,8 @@ class RuleEngine:
                 and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
                 and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
+        if hit is not None and hit.type == "ORG" and doc.tlang[i] == "fa" and doc.toks[i].norm in _LEAGUE_HEADS_FA:
+            hit = _league_fa(doc, hit)  # لیگ برتر والیبال مردان: the league's name runs over its sport
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
                 and (named := loc_from_head(doc, i)) is not None and named.i == i and named.j > i + 1:
             return named  # בשדרות רגר: a boulevard named so, not the town Sderot (constraints.tsv head_before_name)
