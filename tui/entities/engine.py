@@ -307,6 +307,10 @@ class RuleEngine:
                 and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
                 and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
+        if (oid := lexicon.homograph_ids("outlet_in_brackets", doc.tlang[i]).get(doc.toks[i].norm)) \
+                and doc.gaps[i].rstrip()[-1:] in ("/", "(") \
+                and (doc.gaps[i + 1] if i + 1 < len(doc.toks) else doc.text[doc.toks[i].end:]).lstrip()[:1] in ("/", ")"):
+            return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "ORG", oid)  # الدوحة /قنا/: the agency, not Qena
         if hit is not None and hit.type == "ORG" and doc.tlang[i] == "fa" and doc.toks[i].norm in _LEAGUE_HEADS_FA:
             hit = _league_fa(doc, hit)  # لیگ برتر والیبال مردان: the league's name runs over its sport
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
