@@ -28,6 +28,7 @@ families. The rules live in :mod:`~tui.entities.persons`,
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ _HEAD_BEFORE_NAME = lexicon.constrained("head_before_name")
 
 
 _LEAGUE_HEADS_FA = lexicon.keys("league_heads", "fa")
+_PLACE_DIRECTIONS = {lang: lexicon.keys("place_directions", lang) for lang in ("ar", "he")}
 _LEAGUE_WORDS_FA = lexicon.keys("league_words", "fa")
 
 
@@ -311,6 +313,10 @@ class RuleEngine:
                 and doc.gaps[i].rstrip()[-1:] in ("/", "(") \
                 and (doc.gaps[i + 1] if i + 1 < len(doc.toks) else doc.text[doc.toks[i].end:]).lstrip()[:1] in ("/", ")"):
             return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "ORG", oid)  # الدوحة /قنا/: the agency, not Qena
+        if hit is not None and hit.type == "LOC" and hit.j < len(doc.toks) and not doc.broken(hit.j) \
+                and doc.toks[hit.j].norm in _PLACE_DIRECTIONS.get(doc.tlang[hit.j], ()) \
+                and not re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or ""):
+            hit = _Hit(hit.i, hit.j + 1, hit.start, doc.toks[hit.j].end, "LOC", "")  # הגליל המערבי، البقاع الغربي
         if hit is not None and hit.type == "ORG" and doc.tlang[i] == "fa" and doc.toks[i].norm in _LEAGUE_HEADS_FA:
             hit = _league_fa(doc, hit)  # لیگ برتر والیبال مردان: the league's name runs over its sport
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
