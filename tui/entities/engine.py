@@ -315,8 +315,10 @@ class RuleEngine:
             return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "ORG", oid)  # الدوحة /قنا/: the agency, not Qena
         if hit is not None and hit.type == "LOC" and hit.j < len(doc.toks) and not doc.broken(hit.j) \
                 and doc.toks[hit.j].norm in _PLACE_DIRECTIONS.get(doc.tlang[hit.j], ()) \
-                and not re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or ""):
+                and not re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "") \
+                and not (i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.LOC_NAME_HEADS_AR):
             hit = _Hit(hit.i, hit.j + 1, hit.start, doc.toks[hit.j].end, "LOC", "")  # הגליל המערבי، البقاع الغربي
+            # (but ريف حمص الشرقي: the direction of the countryside, after a place noun)
         if hit is not None and hit.type == "ORG" and doc.tlang[i] == "fa" and doc.toks[i].norm in _LEAGUE_HEADS_FA:
             hit = _league_fa(doc, hit)  # لیگ برتر والیبال مردان: the league's name runs over its sport
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
