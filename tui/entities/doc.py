@@ -210,6 +210,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
             continue  # البنك الأهلي: a word of the body's own name, not the club
         if lang == "fa" and i + k < len(toks) and doc.gaps[i + k] in ("\u200c", " ") and toks[i + k].norm in _SURNAME_ENDS_FA:
             continue  # قوچان‌نژاد، تهرانی‌پور، نجف زاده (ZWNJ lost): a place inside a family name, not the place
+        if k == 1 and stem in _IN_BRACKETS and (entry.type == "ORG") != _bracketed(doc, i):
+            continue  # الدوحة /قنا/ is the Qatar News Agency; قنا elsewhere the city of Qena
         if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
             continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
         if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
@@ -227,6 +229,13 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
 
 
 _FA_CLITIC = frozenset("وب")
+_IN_BRACKETS = lexicon.constrained("outlet_in_brackets")
+
+
+def _bracketed(doc: _Doc, i: int) -> bool:
+    """Token i stands alone between slashes or brackets (/قنا/، (قنا)): an agency's credit line."""
+    after = doc.gaps[i + 1] if i + 1 < len(doc.toks) else doc.text[doc.toks[i].end:]
+    return doc.gaps[i].rstrip()[-1:] in ("/", "(") and after.lstrip()[:1] in ("/", ")")
 _NOT_AFTER_HEAD = lexicon.constrained("not_after_org_head")
 _NO_PREFIX = lexicon.constrained("no_prefix")
 _NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")

@@ -309,10 +309,6 @@ class RuleEngine:
                 and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
                 and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
             return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
-        if (oid := lexicon.homograph_ids("outlet_in_brackets", doc.tlang[i]).get(doc.toks[i].norm)) \
-                and doc.gaps[i].rstrip()[-1:] in ("/", "(") \
-                and (doc.gaps[i + 1] if i + 1 < len(doc.toks) else doc.text[doc.toks[i].end:]).lstrip()[:1] in ("/", ")"):
-            return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "ORG", oid)  # الدوحة /قنا/: the agency, not Qena
         if hit is not None and hit.type == "LOC" and hit.j < len(doc.toks) and not doc.broken(hit.j) \
                 and doc.toks[hit.j].norm in _PLACE_DIRECTIONS.get(doc.tlang[hit.j], ()) \
                 and not re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "") \
