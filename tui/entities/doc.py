@@ -343,7 +343,15 @@ def _trig_key(doc: _Doc, k: int, lang: str) -> str:
 def is_nisba(doc: _Doc, k: int) -> bool:
     """Token k, or its first clitic reading, is a nationality adjective (الإيراني، וההולנדית)."""
     cands, nisba = clitic_candidates(doc.toks[k].norm), doc.gaz.nisba
-    return cands[0][1] in nisba or (len(cands) > 1 and cands[1][1] in nisba)
+    if cands[0][1] in nisba or (len(cands) > 1 and cands[1][1] in nisba):
+        return True
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "fa" and len(n) >= 5 and n.endswith("ي") and _country_fa(doc, n[:-1])
+    # (برزیلی، اتریشی: a country's Persian name and ی; the nisba table lists the frequent ones)
+
+
+def _country_fa(doc: _Doc, stem: str) -> bool:
+    return any(a.keys == (stem,) and re.fullmatch(r"loc:[A-Z]{2}", a.entity_id) for a in doc.gaz.lookup("fa", stem))
 
 
 def name_like(doc: _Doc, k: int, first: bool) -> bool:
