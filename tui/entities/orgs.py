@@ -754,6 +754,10 @@ def _he_phrase_word(doc: _Doc, k: int) -> bool:
         return False
     if _he_infinitive(doc, k):
         return True
+    if n[:1] in "יתנ" and 4 <= len(n) <= 6 and n in lexicon.common_words("he") and not _given(doc, k) \
+            and not n.endswith(("ון", "ית", "ים", "ות")) and doc.gaps[k] not in ("-", "\u05be") \
+            and gazetteer_match(doc, k) is None:
+        return True  # ועדת השיפוט | תבחן، הוועדה | נמסר: a verb (future, or nif'al past); not תחתון، תיכונית
     return n[:1] in "לב" and len(n) > 4 and n[1:] in lexicon.common_words("he") and gazetteer_match(doc, k) is None
 
 
