@@ -130,6 +130,11 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j, count = j + 1, 2  # المتحدث باسم الوزارة وليد المصري: a given name and a nisba surname
     if count == 1 and (doc.tlang[i] == "fa" or not strong_boundary(doc, j)):
         return None  # Persian news names people in full; a lone word there is usually a verb part
+    if count == 1 and j == i + 1 and doc.tlang[i] == "ar" and toks[i].norm in lexicon.common_words("ar") \
+            and toks[i].norm not in lexicon.common_words("ar", 1000) and not _given(doc, i) \
+            and toks[i].norm not in lexicon.surnames("ar"):
+        return None  # الفريق عثر، الفريق رصد: "the team found", a verb, not General X (علي, spelt as على, is
+        # among the 1,000 most frequent words and stays a name after الإمام)
     if doc.tlang[i] == "fa":
         if j < len(toks) and toks[j].norm in rules.LIGHT_VERBS_FA:
             j -= 1  # موافقت کردند: the last word belongs to the verb
