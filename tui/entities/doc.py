@@ -229,6 +229,7 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
 
 
 _FA_CLITIC = frozenset("وب")
+_POSSESSIVES_HE = lexicon.keys("possessives", "he")
 _IN_BRACKETS = lexicon.constrained("outlet_in_brackets")
 
 
@@ -400,6 +401,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
                 trigger_match(doc, k) or rules.is_stop(raw[:-1], n[:-1], lang) or any(
                     n[:-1] == p[0] for p in rules.triggers()["ar"].get(n[:-1], ()))):
             return False  # انتخب رئيسا، عين نائبا: a title in the accusative, not a name
+    if lang == "he" and not first and n in _POSSESSIVES_HE:
+        return False  # דוד שלי: "my uncle", not a name (שלי opens a name only: שלי יחימוביץ')
     if lang == "he" and not first and n.startswith(("ו", "ה")) and len(n) > 3 and not _he_surname_with_h(n):
         return False  # (but הייזלר, הראל: a surname that opens with ה and is no article + word)
     if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in _CONJ_FUNCTION_HE):
