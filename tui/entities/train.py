@@ -374,7 +374,7 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None, never: fr
             if d.folder != name:
                 continue
             keys = [name.removeprefix("entities_"), "all", d.lang]
-            kind = re.sub(r"\d+[a-z]?$", "", name.removeprefix("entities_"))  # blind14 -> blind, train16d -> train
+            kind = re.sub(r"\d+[a-z]*$", "", name.removeprefix("entities_"))  # blind14 -> blind, train16d -> train
             keys += [f"{d.lang} {kind}", kind]
             tallies[d.old, "rules"].add(keys, *score(group(d.rule_mentions), d.gold))
             found = predict(d, m)
