@@ -24,8 +24,8 @@ SENTENCE = "وقال الرئيس الأمريكي دونالد ترامب في 
 def test_shipped_weights_record_the_training_data_they_came_from() -> None:
     meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["gold_sha256"] == training.gold_checksum(), "training data changed: run python -m tui.entities.train"
-    assert (meta["epochs"], meta["seed"], meta["min_count"], meta["case_repeat"], meta["margin"]) == (
-        training.EPOCHS, training.SEED, training.MIN_COUNT, training.CASE_REPEAT, training.MARGIN)
+    assert (meta["epochs"], meta["seed"], meta["min_count"], meta["case_repeat"], meta["margin"], meta["margin_o"]) == (
+        training.EPOCHS, training.SEED, training.MIN_COUNT, training.CASE_REPEAT, training.MARGIN, training.MARGIN_O)
     assert meta["folders"] == [p.name for p in training.folders()]
 
 
