@@ -60,6 +60,11 @@ BLIND17 = Path(__file__).parent / "fixtures" / "entities_blind17"
 BLIND18 = Path(__file__).parent / "fixtures" / "entities_blind18"
 BLIND19 = Path(__file__).parent / "fixtures" / "entities_blind19"
 BLIND20 = Path(__file__).parent / "fixtures" / "entities_blind20"
+BLIND21 = Path(__file__).parent / "fixtures" / "entities_blind21"
+BLIND22 = Path(__file__).parent / "fixtures" / "entities_blind22"
+BLIND23 = Path(__file__).parent / "fixtures" / "entities_blind23"
+BLIND24 = Path(__file__).parent / "fixtures" / "entities_blind24"
+BLIND25 = Path(__file__).parent / "fixtures" / "entities_blind25"
 MODES = ("strict", "default", "lenient")
 
 
