@@ -282,16 +282,15 @@ class Database:
 
     @staticmethod
     def _bump(conn: sqlite3.Connection) -> int | None:
-        conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1")
-        row = conn.execute("SELECT counter FROM changes WHERE id = 1").fetchone()
+        row = conn.execute("UPDATE changes SET counter = counter + 1 WHERE id = 1 RETURNING counter").fetchone()
         return int(row[0]) if row else None
 
     def _remember_bump(self, value: int) -> None:
+        """Counter values only grow, so the dict's oldest key is its first: trimming is O(1)."""
         with self._all_lock:
             self._bumps[value] = threading.get_ident()
             if len(self._bumps) > BUMPS_KEPT:
-                for old in sorted(self._bumps)[: len(self._bumps) - BUMPS_KEPT]:
-                    del self._bumps[old]
+                del self._bumps[next(iter(self._bumps))]
 
     def changed_by_others(self, since: int) -> tuple[bool, int]:
         """Whether a commit after counter ``since`` came from another thread or process, and the counter now.
