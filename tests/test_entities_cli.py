@@ -1,13 +1,13 @@
 """`marsad entities FILE [--json]`: the JSON contract and clear errors."""
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_files import shared_sample
 
 from tui.cli import main
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "ar_khaberni_20260201.txt"
+SAMPLE = shared_sample("ar_khaberni_20260201.txt")
 
 
 def run_json(path, capsys, *extra):

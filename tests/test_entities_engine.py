@@ -1,14 +1,14 @@
 """Engine behaviour: gazetteer matching, merging across scripts, trigger rules, precision."""
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_files import shared_sample
 
 from tui.entities import entities, extract, group
 from tui.entities.engine import RuleEngine
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "ar_khaberni_20260201.txt"
+SAMPLE = shared_sample("ar_khaberni_20260201.txt")
 
 
 def names(text, lang=None):

@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit, collection_paused
+from tui.entities.doc import _JOINERS, _QUOTES, _ar_surname_with_waw, _Doc, _he_surname_with_h, _Hit, collection_paused
 from tui.entities.engine import RuleEngine
 from tui.entities.gazetteer import Gazetteer
 from tui.models import Mention
@@ -319,7 +319,8 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     surfaces: set[str] = set()
     for h in hits:
         surface = doc.text[h.start:h.end]
-        if surface not in surfaces and h.j < len(toks) and not doc.broken(h.j) and not _ends_nothing(doc, h.j):
+        if surface not in surfaces and h.j < len(toks) and not doc.broken(h.j) and not _ends_nothing(doc, h.j) \
+                and not (h.type == "PER" and _and_word(doc, h.j)):
             add(h.i, h.j + 1, h.start, "var:+1", f"rule:{h.type}", h.j)  # (a repeat's at its first place)
         surfaces.add(surface)
     covered = bytearray(len(toks))
@@ -338,6 +339,18 @@ def candidates(doc: _Doc, hits: list[_Hit]) -> list[Cand]:
     _rare_runs(doc, kinds, covered, add)
     _earlier(doc, out, add)
     return out
+
+
+def _and_word(doc: _Doc, k: int) -> bool:
+    """Token k is "and" on an everyday word (ستيف ويتكوف وكبار المسؤولين، יוסי כהן וחבריו): a person's
+    name does not go on with it (a body's does: وزارة الطاقة والمياه), unless the word is a surname
+    that opens with the letter (وهبة، ויזל)."""
+    n, lang = doc.toks[k].norm, doc.tlang[k]
+    if lang == "ar" and n[:1] == "و":
+        return n[1:] in _tables(lang).common and not _ar_surname_with_waw(n)
+    if lang == "he" and n[:1] == "ו":
+        return n[1:] in _tables(lang).common and not _he_surname_with_h(n)
+    return False
 
 
 def _earlier(doc: _Doc, cands: list[Cand], add: Callable[..., None]) -> None:
