@@ -57,6 +57,7 @@ from tui.entities.orgs import (
     _earlier_org,
     _office_of_province_fa,
     body_in_title,
+    dateline_outlets,
     name_after_description,
     named_after_head,
     org_from_head,
@@ -218,6 +219,7 @@ class RuleEngine:
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
         hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
+        hits = dateline_outlets(doc, hits)
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

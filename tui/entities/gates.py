@@ -140,8 +140,8 @@ def _compute(spec: _Spec, lang: str, text: str, norm: str) -> int:
         mask |= spec.initial  # persons.initial_surname: an initial, or ו + one
     if norm[:1] in "لל":
         mask |= spec.earlier  # orgs._earlier_org: ل/ל + a body named before (Arabic and Hebrew only)
-    if lang == "he" and (len(norm) <= 2 or _HE_GERESH_QUOTED.match(text)):
-        mask |= spec.he_short  # orgs.quoted_outlet: ב"הארץ", אמרה ל׳הארץ׳
+    if lang == "he" and (len(norm) <= 2 or _HE_GERESH_QUOTED.match(text)) or (lang == "ar" and norm == "ل"):
+        mask |= spec.he_short  # orgs.quoted_outlet: ב"הארץ", אמרה ל׳הארץ׳، قال لـ«النهار»
     return mask
 
 

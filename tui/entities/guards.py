@@ -62,8 +62,9 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         # נועה קדרון זכה, وسام الدريدي التسجيل: a very frequent last word after two name words
         # (Arabic only after an ال- surname: عمر سلطان العلماء keeps its last word)
         if j - i >= 3 and _common(doc, j - 1, TOP_END) and not _joined(doc, j - 1) \
-                and doc.toks[j - 2].norm not in rules.CONNECTORS \
+                and doc.toks[j - 2].norm not in rules.CONNECTORS and len(doc.toks[j - 2].text) > 1 \
                 and (doc.tlang[j - 1] != "ar" or doc.toks[j - 2].norm.startswith("ال")):
+            # (حمید ر. قربانی: after a middle initial the last word is the surname, frequent or not)
             j -= 1
         # يوسف الشناوي النتيجة، عمرو الجزار استياءه: after a given name and an ال-surname, a third word is
         # part of the name only if it is another name (a listed name or a rare ال-word)

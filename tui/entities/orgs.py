@@ -82,7 +82,8 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
     he_prefix = (doc.tlang[i] == "he" and len(toks[i].norm) <= 2 and i > 0
                  and doc.gaps[i + 1] in ('"', "\u05f4", "“", "”", "\u05f3", "’", "‘", "'")  # ל׳הארץ׳ too
                  and (toks[i - 1].norm in rules.REPORT_HE or toks[i - 1].norm[1:] in rules.REPORT_HE))  # כך דווח ב"הארץ"
-    if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)):
+    if not he_prefix and not any(stem in rules.OUTLET_HEADS for _, stem in clitic_candidates(toks[i].norm)) \
+            and not _told_to_quoted(doc, i):
         return None
     for j in range(i + 1, min(i + 6, len(toks))):
         after = doc.text[toks[j].end:toks[j + 1].start] if j + 1 < len(toks) else doc.text[toks[j].end:]
@@ -94,6 +95,19 @@ def quoted_outlet(doc: _Doc, i: int) -> _Hit | None:
         if j > i + 1 and doc.broken(j) and gap_key(doc.gaps[j]) != "-":
             return None
     return None
+
+
+_TOLD_AR = lexicon.keys("told_nouns", "ar")
+
+
+def _told_to_quoted(doc: _Doc, i: int) -> bool:
+    """وقال طرابلسي لـ«النهار» إن، في تصريح لـ"وات": ل alone before a quoted name, after a verb of saying or a
+    word for a statement (or before إن / a colon): said to an outlet."""
+    toks = doc.toks
+    if doc.tlang[i] != "ar" or plain(toks[i].text).rstrip("ـ") != "ل" or i == 0:
+        return False
+    return any(rules.SAY_AR & {n, n[1:]} or n in _TOLD_AR or n[1:] in _TOLD_AR
+               for k in range(max(0, i - 3), i) for n in (toks[k].norm,))
 
 
 def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
@@ -807,3 +821,178 @@ def sport_clubs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         start = doc.start_after_clitic(k, plen) if plen else tok.start
         out.append(_Hit(k, k + 1, start, tok.end, "ORG", found[1]))
     return out
+
+
+# --- outlets in datelines and bylines --------------------------------------------------------------
+
+_DESK_WORDS = {lang: lexicon.keys("dateline_desk", lang) for lang in ("ar", "fa", "he")}
+_REPORTER_WORDS = {lang: lexicon.keys("dateline_reporter", lang) for lang in ("ar", "fa", "he")}
+_BYLINE_WORDS = lexicon.keys("byline", "he") | lexicon.keys("byline", "ar")
+_FROM_WORDS = lexicon.keys("from_country")
+_DAYS = {lang: lexicon.keys("weekdays", lang) for lang in ("ar", "fa", "he")}
+_PLACEHOLDERS = {lang: lexicon.keys("dateline_places", lang) for lang in ("ar", "fa", "he")}
+_OUTLET_ENDINGS = {lang: tuple(lexicon.keys("outlet_endings", lang)) for lang in ("ar", "fa", "he")}
+
+
+def _dash(gap: str) -> bool:
+    """A dash between the parts of a dateline ("–", "—" or a hyphen) with a space beside it (not the joiner of
+    خواف–هرات or וולף-ברקוביץ')."""
+    return any(c in gap for c in "–—-") and (" " in gap or "\n" in gap)
+
+
+def _plain_words(doc: _Doc, a: int, b: int) -> bool:
+    """Tokens a..b are 1-4 words of letters (no number, no date) with no sentence punctuation between them."""
+    return 0 < b - a <= 4 and all(alpha(doc.toks[k].text.replace("'", "").replace("\u05f3", "").replace("!", ""))
+                                  or doc.toks[k].text.isascii() and doc.toks[k].text[:1].isalpha()
+                                  for k in range(a, b)) \
+        and not any(c in doc.gaps[k] for k in range(a + 1, b) for c in ".،,:;()|–—")
+
+
+def _outlet(doc: _Doc, a: int, b: int) -> _Hit:
+    """Tokens a..b as an outlet: the table's entity when a table spells it so."""
+    known = gazetteer_match(doc, a, "ORG")
+    eid = known.entity_id if known is not None and known.j == b else ""
+    return _Hit(a, b, doc.toks[a].start, doc.toks[b - 1].end, "ORG", eid)
+
+
+def _person_words(doc: _Doc, a: int, b: int) -> bool:
+    """Tokens a..b are two or more words opening with a given name, or a table person: a reporter, not an
+    outlet (one word is never a reporter's name: سبأ is an agency, not the given name)."""
+    known = gazetteer_match(doc, a)
+    return (_given(doc, a) and b - a >= 2) or (known is not None and known.type == "PER")
+
+
+def _known_place(doc: _Doc, a: int, b: int, country: bool = False) -> bool:
+    known = gazetteer_match(doc, a, "LOC")
+    return known is not None and known.j == b and (not country or bool(re.fullmatch(r"loc:[A-Z]{2}", known.entity_id)))
+
+
+def _quoted(doc: _Doc, a: int) -> bool:
+    """A quote mark opens token a («النهار»، ״וואלה! ספורט״)."""
+    return any(q in doc.gaps[a] for q in _QUOTES)
+
+
+def _place_before(doc: _Doc, s: int, d: int) -> list[_Hit]:
+    """The dateline's place (tokens s..d) as a LOC when it is one or two words of no other reading."""
+    if d - s > 2 or _given(doc, s) or gazetteer_match(doc, s) is not None \
+            or any(doc.toks[k].norm in lexicon.common_words(doc.tlang[k]) for k in range(s, d)):
+        return []
+    return [_Hit(s, d, doc.toks[s].start, doc.toks[d - 1].end, "LOC", "")]
+
+
+def _byline(doc: _Doc, s: int, e: int) -> list[_Hit]:
+    """מאת נעמה ריבלין, הארץ / מאת שירה אלמוג | מקור ראשון / כאן חדשות | מאת ליאנה ח'טיב / מאת כתבת כלכליסט:
+    the reporter (PER) and the outlet (ORG) of a byline line."""
+    toks, gaps = doc.toks, doc.gaps
+    pipe = next((k for k in range(s + 1, min(s + 5, e)) if "|" in gaps[k] and toks[k].norm in _BYLINE_WORDS), None)
+    if pipe is not None:  # כאן חדשות | מאת ליאנה ח'טיב
+        out = [_outlet(doc, s, pipe)] if _plain_words(doc, s, pipe) and not _person_words(doc, s, pipe) else []
+        if 2 <= e - pipe - 1 <= 4 and _plain_words(doc, pipe + 1, e):
+            out.append(_Hit(pipe + 1, e, toks[pipe + 1].start, toks[e - 1].end, "PER", ""))
+        return out
+    if toks[s].norm not in _BYLINE_WORDS or s + 1 >= e:
+        return []
+    if toks[s + 1].norm in _REPORTER_WORDS.get(doc.tlang[s], ()):  # מאת כתבת כלכליסט, מאת כתב ״הארץ״ בפריז
+        a = s + 2
+        b = next((k for k in range(a + 1, min(a + 4, e + 1)) if k == e or any(q in gaps[k] for q in _QUOTES)), a + 1) \
+            if a < e and any(q in gaps[a] for q in _QUOTES) else a + 1
+        return [_outlet(doc, a, b)] if b <= e and _plain_words(doc, a, b) else []
+    c = next((k for k in range(s + 2, min(s + 6, e)) if any(ch in gaps[k] for ch in ",،|")), None)
+    if c is None:
+        return []
+    out = []
+    if 2 <= c - s - 1 <= 4 and _plain_words(doc, s + 1, c) and (
+            _given(doc, s + 1) or toks[s + 1].norm not in lexicon.common_words(doc.tlang[s + 1])):
+        out.append(_Hit(s + 1, c, toks[s + 1].start, toks[c - 1].end, "PER", ""))  # (מאת מערכת החדשות: no one)
+    x = next((k for k in range(c + 1, min(c + 5, e)) if _dash(gaps[k]) or "(" in gaps[k]), e)
+    if _plain_words(doc, c, x) and (_quoted(doc, c) or not _known_place(doc, c, x)):
+        out.append(_outlet(doc, c, x))  # (מאת רוני שמואלי, ניקוסיה: where the reporter writes from)
+    return out
+
+
+def _paren_outlet(doc: _Doc, s: int, e: int) -> list[_Hit]:
+    """عمّان 2 كانون الأول (بترا) – ...، القاهرة /أ ش أ/ –، کابل (طلوع‌نیوز) –: the agency in brackets after the
+    dateline's place and date, before the dash (or the line's end)."""
+    gaps = doc.gaps
+    for a in range(s + 1, min(s + 9, e)):
+        if "(" not in gaps[a] and not gaps[a].rstrip().endswith("/"):
+            continue
+        b = next((k for k in range(a + 1, min(a + 5, e + 1))
+                  if k < len(gaps) and (")" in gaps[k] or "/" in gaps[k])), None)
+        if b is None or not _plain_words(doc, a, b) or not (b == e or _dash(gaps[b])) \
+                or gazetteer_match(doc, a, "LOC") is not None \
+                or doc.toks[a].norm in _PLACEHOLDERS.get(doc.tlang[a], ()):
+            return []  # (مابوتو (موزمبيق) – واج: the country of the place; (وكالات): agencies)
+        return [_outlet(doc, a, b)]
+    return []
+
+
+def _dash_outlet(doc: _Doc, s: int, e: int) -> list[_Hit]:
+    """طرابلس – «النهار»، کابل – طلوع‌نیوز، العقبة – الغد – ...، مشهد – روزنامه خراسان: a place, a dash and an
+    outlet that ends the line or comes before a colon or another dash; دنیای اقتصاد – گروه بانک، عنب بلدي –
+    حلب، اقتصادآنلاین – عسلویه: the outlet before the dash when a desk or a place follows it or its name
+    says it is one."""
+    toks, gaps, lang = doc.toks, doc.gaps, doc.tlang[s]
+    d = next((k for k in range(s + 1, min(s + 4, e)) if _dash(gaps[k])), None)
+    if d is None or not _plain_words(doc, s, d) or _stops(doc, s, d):
+        return []
+    x = next((k for k in range(d + 1, min(d + 5, e)) if any(ch in gaps[k] for ch in ":|(،,") or _dash(gaps[k])), None)
+    if x is None:
+        if e - d > 4:
+            return []
+        x = e
+    if x < e and not (":" in gaps[x] or _dash(gaps[x]) or "|" in gaps[x]):
+        return []
+    a = d + 1 if toks[d].norm in _REPORTER_WORDS.get(lang, ()) else d  # خرم‌آباد – خبرنگار همشهری –
+    if a >= x or not _plain_words(doc, a, x) or _stops(doc, a, x) or toks[a].norm in _DAYS.get(lang, ()) \
+            or toks[a].norm in _PLACEHOLDERS.get(lang, ()):
+        return []  # (موجز الوكالات – الثلاثاء: a day, no outlet; تهران – اطلاعیه مطبوعاتی: a press release)
+    if toks[s].norm in _PLACEHOLDERS.get(lang, ()):
+        return [] if _person_words(doc, a, x) else [_outlet(doc, a, x)]  # عواصم – «الشرق الأوسط»
+    common = lexicon.common_words(lang)
+    lead = toks[a].norm in _DESK_WORDS.get(lang, ()) or toks[a].norm in _FROM_WORDS or (not _quoted(doc, a) and (
+        _known_place(doc, a, x) or (x - a >= 2 and all(toks[k].norm in common and not _al(doc, k) and not _he_det(doc, k)
+                                                      for k in range(a, x)))
+        or toks[d - 1].norm.endswith(_OUTLET_ENDINGS.get(lang, ("\0",)))))
+    known = gazetteer_match(doc, a, "ORG")
+    if lead and not _known_place(doc, s, d) and not (known is not None and known.j == x):
+        # the outlet opens the line: دنیای اقتصاد – گروه بانک، هسبريس – من إفران، تجارت‌نیوز – بازار ارز
+        if _person_words(doc, s, d):
+            return []
+        desk = [_Hit(a, x, toks[a].start, toks[x - 1].end, "O", "")] if toks[a].norm in _DESK_WORDS.get(lang, ()) else []
+        return [_outlet(doc, s, d)] + desk  # (گروه خودرو: the outlet's desk, no body)
+    if _person_words(doc, a, x) or (_known_place(doc, a, x) and not _quoted(doc, a)):
+        return []  # الرياض – محمد الغامدي: the reporter
+    return [_outlet(doc, a, x)] + _place_before(doc, s, d)
+
+
+def _stops(doc: _Doc, a: int, b: int) -> bool:
+    """A stop word among tokens a..b: a clause (a headline), not a dateline's name."""
+    return any(rules.is_stop(doc.toks[k].text, doc.toks[k].norm, doc.tlang[k]) for k in range(a, b))
+
+
+def dateline_outlets(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """``hits`` with the outlets (and bylines' reporters and places) named by the shape of a dateline or
+    byline line, which no table or head word needs: صنعاء (سبأ) –، طرابلس – «النهار»، מאת נעמה ריבלין, הארץ.
+    A rule hit of the same extent and another type (الشرق الأوسط as the region) becomes the outlet; hits
+    inside the new one (וואלה in וואלה! ספורט) give way to it; one that crosses its edge wins."""
+    toks, gaps = doc.toks, doc.gaps
+    lines = [k for k in range(len(toks)) if k == 0 or "\n" in gaps[k]] + [len(toks)]
+    found = [h for s, e in zip(lines, lines[1:]) if doc.tlang[s] in ("ar", "fa", "he")
+             for h in (_byline(doc, s, e) or _paren_outlet(doc, s, e) or _dash_outlet(doc, s, e))]
+    for hit in found:
+        if hit.type == "O":
+            hits = [h for h in hits if not hit.i <= h.i < hit.j]
+            continue
+        inside = [h for h in hits if hit.i <= h.i and h.j <= hit.j]
+        if any(h.i < hit.j and hit.i < h.j and h not in inside for h in hits):
+            continue  # crosses a rule hit's edge
+        known = next((h.entity_id for h in inside if h.type == hit.type and h.entity_id), "")
+        hit.entity_id = hit.entity_id or known  # וואלה! חדשות: the table's outlet, named in full
+        same = next((h for h in inside if (h.i, h.j) == (hit.i, hit.j)), None)
+        if same is not None:
+            if hit.type == "ORG" and same.type != "ORG":
+                same.type, same.entity_id = "ORG", hit.entity_id
+            continue
+        hits = [h for h in hits if h not in inside] + [hit]
+    return sorted(hits, key=lambda h: h.start)

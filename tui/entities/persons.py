@@ -32,6 +32,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
+from tui.text.normalize import clitic_candidates
 
 _MONTH_NAMES_HE = lexicon.keys("month_names", "he")
 
@@ -120,6 +121,13 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j += 1
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
         j -= 1
+    if 0 < count < 3 and j + 1 < len(toks) and not doc.broken(j) and _initial_at(doc, j) \
+            and (count == 2 or _given(doc, i) or toks[i].norm not in lexicon.common_words(doc.tlang[i])) \
+            and (name_like(doc, j + 1, first=False) or plain(toks[j + 1].text).startswith("ال")):
+        j = _joined_end(doc, j + 2)  # حسام الدين ف. طنطاوي، שלומית ד. רביב: a middle initial, then the surname
+        if toks[j - 1].norm in rules.CONNECTORS and j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False):
+            j += 1  # منى ك. عبد الباقي
+        count += 1  # (but השופט בדימוס | י' אלמליח: an everyday word alone before the initial is no given name)
     if count == 3 and j + 1 < len(toks) and toks[j].norm in _HE_AL and doc.gaps[j + 1] in _JOINERS \
             and not doc.broken(j) and alpha(toks[j + 1].text.replace("'", "")):
         j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
@@ -397,8 +405,9 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
         return None  # ستار لانتهاك، גדי לנווה: a given name's homograph before a preposition and a noun
     hit = person_after_title(doc, i)
     if hit is not None and doc.tlang[i] == "he":
-        k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k)), hit.j)
+        k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k) and not _initial_at(doc, k - 1)), hit.j)
         hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
+        # (ערן פ' נחום: a word after a middle initial is the surname)
     if hit is None and and_given(doc, i + 1) and _coordinated(doc, i + 1) is not None:
         return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "PER", "")  # עמרי ודנה אלמוג: two people
     if hit is None or hit.j - hit.i < 2:
@@ -414,6 +423,7 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
 
 
 _TITLE_INITIALS_AR = lexicon.keys("title_initials", "ar")
+_SECOND_GIVEN_AR = lexicon.keys("second_given", "ar")
 _INITIAL_GAPS = (". ", "' ", "\u05f3 ", "\u2019 ", ".", "'", "\u05f3")
 _AR_LETTER = re.compile(r"^[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]$")
 _HE_LETTER = re.compile(r"^[\u05d0-\u05ea]$")
@@ -430,21 +440,31 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     if len(toks[i].text) > 2:
         return None  # neither an initial nor ו + an initial (the tests below need one): most words
     listed = _in_initials_list(doc, i)
-    and_initial = listed and doc.tlang[i] == "he" and len(toks[i].text) == 2 and toks[i].text[0] == "ו" \
-        and bool(_HE_LETTER.match(toks[i].text[1]))  # השופטים נ' סולברג, ד' ברק-ארז וע' גרוסקופף
+    and_initial = len(toks[i].text) == 2 and toks[i].text[0] in "וو" and (
+        bool(_HE_LETTER.match(toks[i].text[1])) or bool(_AR_LETTER.match(toks[i].text[1])))
+    after_name = and_initial and i > 0 and not doc.broken(i) and doc.tlang[i - 1] == doc.tlang[i] \
+        and name_like(doc, i - 1, first=False) and toks[i - 1].norm not in lexicon.common_words(doc.tlang[i])
+    and_initial = and_initial and (listed and doc.tlang[i] == "he" or after_name)
+    # (השופטים נ' סולברג, ד' ברק-ארז וע' גרוסקופף; كريم العيادي وم. الورتاني: and a second name)
+    listed = listed or after_name
     if i + 1 >= len(toks) or not (_AR_LETTER.match(toks[i].text) or _HE_LETTER.match(toks[i].text) or and_initial):
         return None
     if doc.gaps[i + 1] not in _INITIAL_GAPS or (i > 0 and toks[i - 1].text.isdigit()):
         return None
     after_title = after_title or listed
     lang, k = doc.tlang[i + 1], i + 1
+    if k + 1 < len(toks) and _initial_at(doc, i) and _initial_at(doc, k):
+        if lang == "ar" and toks[i].text in _TITLE_INITIALS_AR:
+            return None  # د. ع. الصباغ: Dr., then the initial and the surname (read from the next token)
+        k += 1  # ع. ح. الدوسري: two initials
+    middle = _middle_initial_start(doc, i, after_title)  # سامر ك. يونس، کلودیا ب. ریتسی: a given name, then the initial
     if lang == "ar" and toks[i].text in _TITLE_INITIALS_AR and (_given(doc, k) or toks[k].norm[2:] in rules.GIVEN["ar"]) \
             and k + 1 < len(toks) and not doc.broken(k + 1) and alpha(toks[k + 1].text) \
             and not rules.is_stop(toks[k + 1].text, toks[k + 1].norm, lang):
         return None  # د. الطيب عوض، م. أحمد عبيدات: an abbreviated title (Dr., Eng.) before a given name and more
     if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
         return None
-    if not after_title and toks[k].norm not in lexicon.surnames(lang):
+    if not after_title and middle is None and k == i + 1 and toks[k].norm not in lexicon.surnames(lang):
         return None
     j = k + 1
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
@@ -454,10 +474,39 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
             and not _clitic_on_word(doc, j):
         # (ל׳ רייכמן־עוז | עתירה: a petition; פ' לנדאו | העפיל: a verb)
         j += 1  # ד' בן דוד, ح. الموسوي الخرسان
-    if lang == "he" and not and_initial and i > 0 and not doc.broken(i) and doc.tlang[i - 1] == "he" \
-            and toks[i - 1].norm in rules.GIVEN["he"] and gazetteer_match(doc, i - 1) is None:
-        return _Hit(i - 1, j, toks[i - 1].start, toks[j - 1].end, "PER", "")  # הדס ע' לוינסון: a middle initial
+    if middle is not None and not and_initial:
+        return _Hit(middle, j, toks[middle].start, toks[j - 1].end, "PER", "")  # הדס ע' לוינסון: a middle initial
     return _Hit(i, j, toks[i].start + (1 if and_initial else 0), toks[j - 1].end, "PER", "")
+
+
+def _initial_at(doc: _Doc, k: int) -> bool:
+    """Token k is one letter (Arabic, Persian or Hebrew) followed by a full stop or a geresh and a space."""
+    t = doc.toks[k].text
+    return bool(_AR_LETTER.match(t) or _HE_LETTER.match(t)) and k + 1 < len(doc.toks) \
+        and doc.gaps[k + 1] in (". ", "' ", "\u05f3 ", "\u2019 ")
+
+
+def _title_near(doc: _Doc, a: int) -> bool:
+    """Token a or the one before it is a title, with or without a clitic (לשופטת، השופט בדימוס)."""
+    trig = rules.triggers().get(doc.tlang[a], {})
+    return any(s in trig for k in (a - 1, a) if k >= 0 for _, s in clitic_candidates(doc.toks[k].norm)[:3])
+
+
+def _middle_initial_start(doc: _Doc, i: int, after_title: bool) -> int | None:
+    """Where a name starts whose middle initial is token i: the word before it a listed given name (سامر ك.
+    يونس، הדס ע' לוינסון) or a rare name-like word (کلودیا ب. ریتسی), with no punctuation between, and
+    the word before that too when it joins it (حسام الدين ف. طنطاوي)."""
+    a = i - 1
+    if a < 0 or doc.broken(i) or doc.tlang[a] != doc.tlang[i] or doc.tlang[i] not in ("ar", "fa", "he") \
+            or gazetteer_match(doc, a) is not None:
+        return None
+    lang, n = doc.tlang[a], doc.toks[a].norm
+    if not (_given(doc, a) or (not after_title and name_like(doc, a, first=True) and n not in lexicon.common_words(lang)
+                                and not plain(doc.toks[a].text).startswith("ال") and not _title_near(doc, a))):
+        return None  # (השופט בדימוס י' אלמליח، לשופטת נ' אבו־סאלח: a title's word, not a given name)
+    if a > 0 and not doc.broken(a) and lang == "ar" and n in _SECOND_GIVEN_AR and _given(doc, a - 1):
+        a -= 1  # حسام الدين، محمد الأمين
+    return a
 
 
 def _in_initials_list(doc: _Doc, i: int) -> bool:
