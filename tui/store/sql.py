@@ -113,6 +113,7 @@ class Database:
         self._all_lock = threading.Lock()
         self._keep: sqlite3.Connection | None = None
         self._bumps: dict[int, int] = {}  # recent counter values -> the thread that committed them
+        self._bumps_lock = threading.Lock()  # (its own: a write never waits on the connection list)
         conn = self.conn()
         if uri is not None:
             self._keep = conn  # an in-memory database lives as long as one connection does
@@ -287,7 +288,7 @@ class Database:
 
     def _remember_bump(self, value: int) -> None:
         """Counter values only grow, so the dict's oldest key is its first: trimming is O(1)."""
-        with self._all_lock:
+        with self._bumps_lock:
             self._bumps[value] = threading.get_ident()
             if len(self._bumps) > BUMPS_KEPT:
                 del self._bumps[next(iter(self._bumps))]
@@ -300,7 +301,7 @@ class Database:
         tell whose bump it was, this record can.
         """
         now, mine = self.counter(), threading.get_ident()
-        with self._all_lock:
+        with self._bumps_lock:
             others = any(self._bumps.get(v) != mine for v in range(since + 1, now + 1))
         return others, now
 
