@@ -60,8 +60,11 @@ from tui.entities.orgs import (
     dateline_outlets,
     name_after_description,
     named_after_head,
+    national_teams,
+    nested_bodies,
     org_from_head,
     quoted_outlet,
+    reported_by,
     sport_clubs,
 )
 from tui.entities.persons import (
@@ -219,7 +222,7 @@ class RuleEngine:
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
         hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
-        hits = dateline_outlets(doc, hits)
+        hits = reported_by(doc, national_teams(doc, nested_bodies(doc, dateline_outlets(doc, hits))))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

@@ -67,7 +67,7 @@ def _tables(lang: str) -> dict[str, frozenset[str]]:
         "title": frozenset(rules.triggers().get(lang, {})),  # doc._trigger_phrases: a reading opens a title
     }
     if lang in orgs._NAME_HEADS:
-        out["named_after_head"] = orgs._NAME_HEADS[lang]
+        out["named_after_head"] = orgs._NAME_HEADS[lang] | orgs._QUOTED_NAME_TITLES.get(lang, frozenset())
     if lang in ("ar", "he"):
         out["name_after_description"] = orgs._DESCRIBED_HEADS
     if lang == "ar":

@@ -18,7 +18,7 @@ from tui.entities.doc import _Doc, _Hit, is_nisba, name_like, trigger_match
 # A surname can be an everyday word (عودة return, العلماء the scholars), so only the most frequent
 # words are cut from the end of a name; a whole candidate of frequent words is dropped.
 TOP_END = 3000
-_FREQUENT_GIVEN = lexicon.keys("frequent_given") | lexicon.keys("surname_words")
+_FREQUENT_GIVEN = lexicon.keys("frequent_given") | lexicon.keys("surname_words") | lexicon.keys("frequent_surnames", "fa")
 _GIVEN_SECOND_AR = lexicon.keys("given_second", "ar")  # نصر الدين بوشلاغم: a compound given name
 
 

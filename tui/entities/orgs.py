@@ -474,7 +474,7 @@ def _construct_he(doc: _Doc, j: int) -> int:
 
 
 _NAME_HEADS = {"ar": rules.ORG_NAME_HEADS_AR | lexicon.keys("quoted_name_heads", "ar"),
-               "fa": rules.ORG_NAME_HEADS_FA | rules.ORG_HEADS_FA,
+               "fa": rules.ORG_NAME_HEADS_FA | rules.ORG_HEADS_FA | lexicon.keys("quoted_name_heads", "fa"),
                "he": rules.ORG_NAME_HEADS_HE | lexicon.keys("quoted_name_heads", "he")}
 
 
@@ -488,29 +488,73 @@ def _descriptors(doc: _Doc, i: int, limit: int = 3) -> int:
 
 
 def named_after_head(doc: _Doc, i: int) -> _Hit | None:
-    """شركة "سوناطراك"، עמותת "רגבים"، חברת הסייבר הישראלית "שומרת": the quoted name after an
-    organisation head (and its describing words) is the organisation."""
+    """شركة "سوناطراك"، עמותת "רגבים"، חברת הסייבר הישראלית "שומרת"، شرکت صادراتی «زرین انار»، مدیر «خانه شعر
+    نیشابور»: the quoted name after an organisation head (and its describing words), or right after a
+    director's title, is the organisation; בית הכנסת ״אהל יעקב״: after a synagogue, the place."""
     toks, lang = doc.toks, doc.tlang[i]
-    if lang not in _NAME_HEADS or not stem_in(toks[i].norm, _NAME_HEADS[lang], 3) or (lang == "ar" and _al(doc, i)):
+    if lang not in _NAME_HEADS:
         return None
-    if lang == "he" and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] and toks[i].norm.endswith(s)
-                            for _, s in clitic_candidates(toks[i].norm)):  # (בעמותת: no written article)
+    titled = stem_in(toks[i].norm, _QUOTED_NAME_TITLES.get(lang, frozenset()), 3)
+    if not titled and (not stem_in(toks[i].norm, _NAME_HEADS[lang], 3) or (lang == "ar" and _al(doc, i))):
+        return None
+    if lang == "he" and not titled and any(s[:1] == "ה" and s[1:] in _NAME_HEADS[lang] and toks[i].norm.endswith(s)
+                                           for _, s in clitic_candidates(toks[i].norm)):  # (בעמותת: no written article)
         return None  # הארגון "מגלה גמישות": "the organisation", then a quotation
-    k = _descriptors(doc, i)
+    kind = "LOC" if lang == "he" and stem_in(toks[i].norm, _SYNAGOGUE_HE, 3) and i + 1 < len(toks) \
+        and toks[i + 1].norm in _SYNAGOGUE_HE_2 else "ORG"  # בית הכנסת ״אהל יעקב״: a synagogue is a place
+    k = i + 1 if titled else _descriptors(doc, i)
+    if lang == "fa" and not titled:
+        m = k
+        while m < len(toks) and m - k < 2 and not doc.broken(m) and not _quoting(doc.gaps[m]) \
+                and toks[m].norm not in rules.stop_words("fa") and not _verbal_fa(doc, m) \
+                and (toks[m].norm in lexicon.common_words("fa") or is_nisba(doc, m)):
+            m += 1
+            while m < len(toks) and doc.gaps[m] == "\u200c":
+                m += 1  # دانش‌بنیان: one word
+        if m < len(toks) and m > k and _quoting(doc.gaps[m]):
+            k = m  # شرکت صادراتی «زرین انار»، گروه موسیقی «نوای پارسه»: a kind of company, then its quoted name
     if k >= len(toks) or not doc.gaps[k].strip() or doc.gaps[k].strip()[-1] not in _QUOTES \
-            or any(c in doc.gaps[k] for c in "،,.;:") \
+            or any(c in doc.gaps[k] for c in "،,.;:\n") \
             or toks[k].norm in (rules.FUNCTION_AR if doc.tlang[k] == "ar" else rules.stop_words(doc.tlang[k])):
         return None
+    single = doc.gaps[k].strip()[-1] in _GERESHES
+    if kind == "LOC":  # the gold writes the synagogue with its head and quotes: בית הכנסת ״אהל יעקב״
+        hit = named_after_head_span(doc, k, single)
+        if hit is None:
+            return None
+        plen = len(toks[i].text) - 3 if len(toks[i].text) > 3 else 0
+        close = hit.end + (1 if hit.end < len(doc.text) and doc.text[hit.end] in _QUOTES else 0)
+        return _Hit(i, hit.j, toks[i].start + plen, close, "LOC", "")
     for j in range(k, min(k + 5, len(toks))):
         after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
+        if single and lang == "he" and toks[j].text.endswith(_GERESHES) and j + 1 <= len(toks):
+            return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, kind, "")  # עמותת 'בית בטוח': the closing ' on the word
         if any(ch in _QUOTES for ch in after[:3]):
             known = gazetteer_match(doc, k)
             if known is not None and known.j == j + 1:
                 return known
-            return _Hit(k, j + 1, toks[k].start, toks[j].end, "ORG", "")
-        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-":
+            return _Hit(k, j + 1, toks[k].start, toks[j].end, kind, "")
+        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
+            return None  # (חברת "ש.ד. יזמות ובנייה": the dots of an abbreviation go on)
+    return None
+
+
+def named_after_head_span(doc: _Doc, k: int, single: bool) -> _Hit | None:
+    """The quoted words from token k to the closing quote (at most five), or None."""
+    toks = doc.toks
+    for j in range(k, min(k + 5, len(toks))):
+        after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
+        if single and doc.tlang[j] == "he" and toks[j].text.endswith(_GERESHES):
+            return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, "", "")
+        if any(ch in _QUOTES for ch in after[:3]):
+            return _Hit(k, j + 1, toks[k].start, toks[j].end, "", "")
+        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
             return None
     return None
+
+
+_QUOTED_NAME_TITLES = {lang: lexicon.keys("quoted_name_titles", lang) for lang in ("ar", "fa", "he")}
+_SYNAGOGUE_HE, _SYNAGOGUE_HE_2 = frozenset({normalise("בית")}), frozenset({normalise("הכנסת")})
 
 
 _DESCRIBED_HEADS = rules.ORG_NAME_HEADS_AR | rules.ORG_NAME_HEADS_HE
@@ -580,7 +624,7 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 and not doc.broken(j + 1):
             j += 2  # سازمان منطقه آزاد قشم: a free zone, then its place
             continue
-        if t.norm in rules.LOC_NAME_HEADS_FA and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
+        if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
         if t.norm in rules.HONORIFIC_FA and j + 1 < len(toks) and not doc.broken(j + 1):
@@ -996,3 +1040,105 @@ def dateline_outlets(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             continue
         hits = [h for h in hits if h not in inside] + [hit]
     return sorted(hits, key=lambda h: h.start)
+
+
+_NESTED_HEADS = lexicon.keys("nested_heads", "he")
+
+
+def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """ועדת הכלכלה של הכנסת: a committee and, after של, the table body it belongs to are one body (the gold
+    convention for nested bodies: the longest name, the inner names its alternatives); the outer body is
+    listed on its own only where the text names it outside the nested name."""
+    out: list[_Hit] = []
+    k = 0
+    while k < len(hits):
+        h = hits[k]
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if nxt is not None and h.type == "ORG" and nxt.type == "ORG" and nxt.entity_id and not nxt.entity_id.startswith("org:~") \
+                and nxt.i == h.j + 1 and doc.tlang[h.i] == "he" and doc.toks[h.j].norm == "של" \
+                and not doc.broken(h.j) and not doc.broken(h.j + 1) \
+                and any(s in _NESTED_HEADS for _, s in clitic_candidates(doc.toks[h.i].norm)[:3]):
+            from tui.entities.resolve import unknown_id
+
+            start = h.start + (1 if h.start > doc.toks[h.i].start and doc.text[h.start:h.start + 2] == "וו" else 0)
+            inner = _Hit(h.i, h.j, start, h.end, "ORG", "")  # (בוועדת: the prefix doubled the ו of ועדת)
+            out.append(_Hit(h.i, nxt.j, start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, inner)))
+            k += 2  # (the committee's id: a later ועדת הכלכלה alone is the same body)
+            continue
+        out.append(h)
+        k += 1
+    return out
+
+
+
+_TEAM_WORDS_FA = frozenset(w.replace("\u200c", "") for w in lexicon.keys("team_words", "fa"))
+_TEAM_FA = normalise("تیم")
+_NATIONAL_FA = normalise("ملی")
+
+
+def national_teams(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """تیم ملی فوتبال ایران، تیم ملی کشتی آزاد، تیم ملی وزنه‌برداری: a national team named by its sport, sex or
+    age (and its country) is one body (the gold convention for national teams); the country inside it is not
+    listed for it. A bare تیم ملی is a generic noun, not listed."""
+    toks, gaps = doc.toks, doc.gaps
+    out, teams = hits, []
+    for k in range(len(toks) - 2):
+        if toks[k].norm != _TEAM_FA or doc.tlang[k] != "fa" or toks[k + 1].norm != _NATIONAL_FA or doc.broken(k + 1):
+            continue
+        j = k + 2
+        while j < len(toks) and not doc.broken(j):
+            m = j + 1
+            while m < len(toks) and gaps[m] == "\u200c":
+                m += 1  # وزنه‌برداری: one word in two pieces
+            if "".join(t.norm for t in toks[j:m]) not in _TEAM_WORDS_FA:
+                break
+            j = m
+        if j < len(toks) and not doc.broken(j) and (c := gazetteer_match(doc, j, "LOC")) is not None \
+                and re.fullmatch(r"loc:[A-Z]{2}", c.entity_id):
+            j = c.j  # ... ایران، تیم ملی گرجستان: the team's country
+        if j == k + 2:
+            continue  # تیم ملی alone
+        team = _Hit(k, j, toks[k].start, toks[j - 1].end, "ORG", "")
+        if any(h.i < j and k < h.j and not (k <= h.i and h.j <= j) for h in out):
+            continue  # crosses a rule hit
+        out = sorted([h for h in out if not (k <= h.i and h.j <= j)] + [team], key=lambda h: h.start)
+        teams.append(team)
+    if len(teams) > 1:  # تیم ملی هندبال مردان ایران ... تیم ملی هندبال: one team, its name shortened
+        from tui.entities.resolve import unknown_id
+
+        words = {id(t): {x.norm for x in toks[t.i:t.j]} for t in teams}
+        for t in sorted(teams, key=lambda t: t.j - t.i, reverse=True):
+            longer = next((u for u in teams if u.j - u.i > t.j - t.i and words[id(t)] < words[id(u)]), None)
+            t.entity_id = (longer.entity_id or unknown_id("ORG", doc, longer)) if longer is not None else t.entity_id
+    return out
+
+
+_REPORT_FA = (normalise("به"), normalise("گزارش"))
+_FROM_FA = normalise("از")
+
+
+def reported_by(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """به گزارش ورزش سه، / به گزارش «دیجیاتو»، : the words between "according to the report of" and the comma
+    name the outlet (up to "از" + a place: به گزارش ایمنا از اصفهان). A reporter or a desk first (به گزارش
+    خبرنگار ایرنا) or a word of the rules' hits there leaves the line to the other rules."""
+    toks = doc.toks
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    out = hits
+    for k in range(len(toks) - 3):
+        if toks[k].norm != _REPORT_FA[0] or toks[k + 1].norm != _REPORT_FA[1] or doc.tlang[k] != "fa" or doc.broken(k + 1):
+            continue
+        a = k + 2
+        x = next((m for m in range(a + 1, min(a + 5, len(toks) + 1))
+                  if m == len(toks) or doc.broken(m) or toks[m].norm == _FROM_FA), None)
+        if x is None or (x < len(toks) and doc.broken(x) and not any(c in doc.gaps[x] for c in "،,»\"")):
+            continue
+        if not _plain_words(doc, a, x) or taken & set(range(a, x)) or _stops(doc, a, x) \
+                or toks[a].norm in _REPORTER_WORDS.get("fa", ()) or toks[a].norm in _DESK_WORDS.get("fa", ()) \
+                or any(toks[m].norm in rules.OUTLET_HEADS for m in range(a, x)):
+            continue
+        words = [toks[m].norm for m in range(a, x)]
+        eid = next((h.entity_id for h in hits if h.type == "ORG" and h.entity_id and h.j - h.i > x - a
+                    and [t.norm for t in toks[h.j - (x - a):h.j]] == words), "")  # اعتماد after روزنامه اعتماد
+        out = sorted(out + [_Hit(a, x, toks[a].start, toks[x - 1].end, "ORG", eid)], key=lambda h: h.start)
+        taken |= set(range(a, x))
+    return out
