@@ -280,10 +280,12 @@ def _loc_word_fa(doc: _Doc, k: int) -> bool:
     t = doc.toks[k]
     return (k < len(doc.toks) and not doc.broken(k) and alpha(t.text) and len(t.norm) >= 3
             and t.norm not in rules.STOP_FA and t.norm not in rules.FUNCTION_FA and not is_nisba(doc, k)
+            and t.norm not in _NAME_END_FA and "\u064b" not in t.text  # (ایستگاه | مستقیماً: an adverb)
             and not trigger_match(doc, k) and not any(s in rules.ORG_HEADS_FA for _, s in clitic_candidates(t.norm)[:1]))
 
 
 _DAM_FA = lexicon.keys("dam", "fa")
+_NAME_END_FA = lexicon.keys("name_end", "fa")
 
 
 _VENUES_FA = lexicon.keys("venues", "fa")
