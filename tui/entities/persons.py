@@ -363,6 +363,10 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
         return None  # a name opening a clause is taken only before a verb of saying in its sentence
     if not name_like(doc, i, first=True) or _given(doc, i):
         return None
+    if verb_first and lang == "ar" and i + 1 < len(doc.toks) and not doc.broken(i + 1) and _al(doc, i + 1) \
+            and doc.toks[i].norm in lexicon.common_words("ar") and doc.toks[i].norm not in lexicon.surnames("ar") \
+            and doc.toks[i].norm not in rules.CONNECTORS:
+        return None  # وأفادت منسقة المشروع، وقالت وكيلة الأم: a role noun and its complement, not a name
     hit = person_after_title(doc, i)
     if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
         return None
