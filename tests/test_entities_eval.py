@@ -57,119 +57,97 @@ def test_heldout_floor():
     assert p >= 0.90 and r >= 0.85 and f >= 0.88, (p, r, f)
 
 
-def test_blind3_floor():
-    """Third blind batch (13 docs: ar 5, fa 4, he 4; Maghreb, Kuwait, Kurdistan, Hezbollah, Gaza
-    reconstruction, Tehran bourse, Majlis debate, Afghan refugees, Iranian football, Israeli courts,
-    Haifa port, Israeli tech, Israeli sport), gold written and committed before the engine ran on it.
+BLIND3_BEFORE_FIX = """
+Third blind batch (13 docs: ar 5, fa 4, he 4; Maghreb, Kuwait, Kurdistan, Hezbollah, Gaza
+reconstruction, Tehran bourse, Majlis debate, Afghan refugees, Iranian football, Israeli courts,
+Haifa port, Israeli tech, Israeli sport), gold written and committed before the engine ran on it.
 
-    Blind scores, before any fix drawn from it:
-        ar P 0.84 R 0.74 F1 0.79 | fa P 0.72 R 0.64 F1 0.68 | he P 0.68 R 0.49 F1 0.57
-        all P 0.77 R 0.64 F1 0.70
-    After general rule fixes only (no table entries): all P 0.89 R 0.84 F1 0.87. The tables then
-    gained real public names, some of which occur in these documents, so the score now (about
-    0.96) overstates unseen news; the blind line above is the honest estimate. The floor sits
-    well below the current score.
-    """
-    assert len(list(BLIND3.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND3)
-    assert p >= 0.88 and r >= 0.85 and f >= 0.88, (p, r, f)
+Blind scores, before any fix drawn from it:
+    ar P 0.84 R 0.74 F1 0.79 | fa P 0.72 R 0.64 F1 0.68 | he P 0.68 R 0.49 F1 0.57
+    all P 0.77 R 0.64 F1 0.70
+After general rule fixes only (no table entries): all P 0.89 R 0.84 F1 0.87. The tables then
+gained real public names, some of which occur in these documents, so the score now (about
+0.96) overstates unseen news; the blind line above is the honest estimate. The floor sits
+well below the current score.
+"""
 
 
-def test_blind4_floor():
-    """Fourth blind batch (14 longer wire-style docs, 250-450 words: ar 5, fa 5, he 4; Iraqi oil
-    contracts, Jordanian local elections, Egypt and the IMF, Houthi shipping attacks, Syria's new
-    parliament, the IAEA board, Saudi-Iranian talks, Khuzestan dust storms, fuel prices, Arbaeen
-    crossings, Israeli coalition crisis, hostage talks, Bank of Israel, West Bank settlements),
-    gold written and committed before the engine ran on it.
+BLIND4_BEFORE_FIX = """
+Fourth blind batch (14 longer wire-style docs, 250-450 words: ar 5, fa 5, he 4; Iraqi oil
+contracts, Jordanian local elections, Egypt and the IMF, Houthi shipping attacks, Syria's new
+parliament, the IAEA board, Saudi-Iranian talks, Khuzestan dust storms, fuel prices, Arbaeen
+crossings, Israeli coalition crisis, hostage talks, Bank of Israel, West Bank settlements),
+gold written and committed before the engine ran on it.
 
-    Blind scores, before any fix drawn from it:
-        ar P 0.82 R 0.75 F1 0.79 | fa P 0.84 R 0.83 F1 0.83 | he P 0.80 R 0.72 F1 0.75
-        all P 0.82 R 0.77 F1 0.79
-    After general rule fixes only (no table entries):
-        ar P 0.95 R 0.90 F1 0.92 | fa P 0.96 R 0.94 F1 0.95 | he P 0.97 R 0.90 F1 0.93
-        all P 0.96 R 0.91 F1 0.93
-    The tables then gained about 300 real public names and spellings, several of which occur here, so
-    the score now (about 0.97) overstates unseen news; the blind line is the honest estimate. The
-    floor sits well below the current score.
-    """
-    assert len(list(BLIND4.glob("*.txt"))) >= 14
-    p, r, f, _ = evaluate(BLIND4)
-    assert p >= 0.90 and r >= 0.88 and f >= 0.90, (p, r, f)
+Blind scores, before any fix drawn from it:
+    ar P 0.82 R 0.75 F1 0.79 | fa P 0.84 R 0.83 F1 0.83 | he P 0.80 R 0.72 F1 0.75
+    all P 0.82 R 0.77 F1 0.79
+After general rule fixes only (no table entries):
+    ar P 0.95 R 0.90 F1 0.92 | fa P 0.96 R 0.94 F1 0.95 | he P 0.97 R 0.90 F1 0.93
+    all P 0.96 R 0.91 F1 0.93
+The tables then gained about 300 real public names and spellings, several of which occur here, so
+the score now (about 0.97) overstates unseen news; the blind line is the honest estimate. The
+floor sits well below the current score.
+"""
 
 
-def test_blind5_floor():
-    """Fifth blind batch (12 wire-style docs, 230-310 words: ar 4, fa 4, he 4; Libyan oil and the central
-    bank, Tunisia's conspiracy trial, Sudan talks in Jeddah, Iraqi-Turkish water, Iran's Assembly of Experts
-    by-election, tanker sanctions, Iran's World Cup qualifier, Mashhad's water crisis, the Supreme Court and
-    the attorney general, Israeli municipal politics, the Lebanese border, doctors' strike in the Negev),
-    gold written and committed before the engine ran on it.
+BLIND5_BEFORE_FIX = """
+Fifth blind batch (12 wire-style docs, 230-310 words: ar 4, fa 4, he 4; Libyan oil and the central
+bank, Tunisia's conspiracy trial, Sudan talks in Jeddah, Iraqi-Turkish water, Iran's Assembly of Experts
+by-election, tanker sanctions, Iran's World Cup qualifier, Mashhad's water crisis, the Supreme Court and
+the attorney general, Israeli municipal politics, the Lebanese border, doctors' strike in the Negev),
+gold written and committed before the engine ran on it.
 
-    Blind scores, before any fix drawn from it (gold as first written):
-        ar P 0.90 R 0.79 F1 0.84 | fa P 0.82 R 0.84 F1 0.83 | he P 0.83 R 0.76 F1 0.80
-        all P 0.85 R 0.80 F1 0.82
-    The gold then lost four ministries the text names only through a minister's title (against the
-    corpus convention): all P 0.85 R 0.81 F1 0.83.
-    After general rule fixes only (no table entries):
-        ar P 0.95 R 0.87 F1 0.91 | fa P 0.88 R 0.91 F1 0.89 | he P 0.88 R 0.82 F1 0.85
-        all P 0.90 R 0.87 F1 0.88
-    The tables then gained about 40 real public names, most of which occur here, so the score now (about
-    0.95) overstates unseen news; the blind line is the honest estimate. The floor sits well below it.
-    """
-    assert len(list(BLIND5.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND5)
-    assert p >= 0.88 and r >= 0.88 and f >= 0.90, (p, r, f)
+Blind scores, before any fix drawn from it (gold as first written):
+    ar P 0.90 R 0.79 F1 0.84 | fa P 0.82 R 0.84 F1 0.83 | he P 0.83 R 0.76 F1 0.80
+    all P 0.85 R 0.80 F1 0.82
+The gold then lost four ministries the text names only through a minister's title (against the
+corpus convention): all P 0.85 R 0.81 F1 0.83.
+After general rule fixes only (no table entries):
+    ar P 0.95 R 0.87 F1 0.91 | fa P 0.88 R 0.91 F1 0.89 | he P 0.88 R 0.82 F1 0.85
+    all P 0.90 R 0.87 F1 0.88
+The tables then gained about 40 real public names, most of which occur here, so the score now (about
+0.95) overstates unseen news; the blind line is the honest estimate. The floor sits well below it.
+"""
 
 
-def test_blind6_floor():
-    """Sixth blind batch (9 wire-style docs: ar 3, fa 3, he 3; Kuwaiti/Omani finances, Algerian gas to
-    Europe, Iraqi Kurdistan elections, Iranian university internet filtering, provincial governors,
-    Helmand water; Israeli teachers' strike, housing market, Israeli-Jordanian relations), gold committed
-    before the engine ran on it. Blind: all F1 0.85 (ar 0.87, fa 0.88, he 0.81), after the gold lost two
-    municipalities named only through a mayor's title (corpus convention). After rule fixes only:
-    ar 0.87, fa 0.88, he 0.83 (all 0.86). The tables then gained ~25 real names, most occurring here, so
-    today's ~0.92 overstates unseen news; the floor sits below it.
-    """
-    assert len(list(BLIND6.glob("*.txt"))) >= 9
-    p, r, f, _ = evaluate(BLIND6)
-    assert p >= 0.90 and r >= 0.86 and f >= 0.89, (p, r, f)
+BLIND6_BEFORE_FIX = """
+Sixth blind batch (9 wire-style docs: ar 3, fa 3, he 3; Kuwaiti/Omani finances, Algerian gas to
+Europe, Iraqi Kurdistan elections, Iranian university internet filtering, provincial governors,
+Helmand water; Israeli teachers' strike, housing market, Israeli-Jordanian relations), gold committed
+before the engine ran on it. Blind: all F1 0.85 (ar 0.87, fa 0.88, he 0.81), after the gold lost two
+municipalities named only through a mayor's title (corpus convention). After rule fixes only:
+ar 0.87, fa 0.88, he 0.83 (all 0.86). The tables then gained ~25 real names, most occurring here, so
+today's ~0.92 overstates unseen news; the floor sits below it.
+"""
 
 
-def test_blind7_floor():
-    """Seventh blind batch (9 wire-style docs: ar 3, fa 3, he 3; Moroccan elections, Gulf aviation, Nile
-    dam talks; Iranian women's football, oil exports to China, the judiciary; Israeli tech layoffs,
-    police reform, Eilat tourism), gold committed before the engine ran on it. The gold then lost three
-    bodies named only through an official's title (two ministries via وزير, a municipality via its mayor;
-    corpus convention). Blind: ar P 0.84 R 0.76 F1 0.80 | fa P 0.83 R 0.89 F1 0.86 | he P 0.87 R 0.68
-    F1 0.76 | all F1 0.81. After general rule fixes only (today's rules, pre-batch tables): ar P 0.92 R 0.79
-    F1 0.85 | fa P 0.89 R 0.94 F1 0.91 | he P 0.93 R 0.70 F1 0.80 | all 0.86; most Hebrew misses were
-    unknown companies and bodies. The tables then gained ~45 real names, most occurring here, so today's
-    ~0.96 overstates unseen news; the blind line is the honest estimate.
-    """
-    assert len(list(BLIND7.glob("*.txt"))) >= 9
-    p, r, f, _ = evaluate(BLIND7)
-    assert p >= 0.90 and r >= 0.90 and f >= 0.92, (p, r, f)
+BLIND7_BEFORE_FIX = """
+Seventh blind batch (9 wire-style docs: ar 3, fa 3, he 3; Moroccan elections, Gulf aviation, Nile
+dam talks; Iranian women's football, oil exports to China, the judiciary; Israeli tech layoffs,
+police reform, Eilat tourism), gold committed before the engine ran on it. The gold then lost three
+bodies named only through an official's title (two ministries via وزير, a municipality via its mayor;
+corpus convention). Blind: ar P 0.84 R 0.76 F1 0.80 | fa P 0.83 R 0.89 F1 0.86 | he P 0.87 R 0.68
+F1 0.76 | all F1 0.81. After general rule fixes only (today's rules, pre-batch tables): ar P 0.92 R 0.79
+F1 0.85 | fa P 0.89 R 0.94 F1 0.91 | he P 0.93 R 0.70 F1 0.80 | all 0.86; most Hebrew misses were
+unknown companies and bodies. The tables then gained ~45 real names, most occurring here, so today's
+~0.96 overstates unseen news; the blind line is the honest estimate.
+"""
 
 
 BLIND8_BEFORE_FIX = """
+Eighth blind batch (15 short docs: ar 5, fa 5, he 5; Cairo football derby, Carthage film awards,
+an Amman embezzlement trial, measles in Souss-Massa, Algerian olive oil; Persepolis-Sepahan, Fajr film
+awards, a Shiraz housing-fraud trial, flu in Mashhad, Mobarakeh steel and power cuts; Israeli basketball
+cup, Ophir awards, a Beersheba hit-and-run sentence, measles in Beit Shemesh, Netanya housing plan),
+people's names written for the batch, not taken from the tables; gold committed before the engine ran.
+See BLIND8_BEFORE_FIX for the honest numbers; the floor guards what fixes reached since.
+After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.90 F1 0.91.
 Eighth blind batch, first run, before any fix (engine at 726f108), 15 docs, 228 gold entities:
   [strict]  all P 0.76 R 0.62 F1 0.68 | ar 0.65 fa 0.74 he 0.65 | PER 0.63 ORG 0.70 LOC 0.71
   [default] all P 0.77 R 0.63 F1 0.70 | ar 0.65 fa 0.74 he 0.70 | PER 0.63 ORG 0.74 LOC 0.71
   [lenient] all P 0.88 R 0.72 F1 0.79 | ar 0.77 fa 0.81 he 0.78 | PER 0.74 ORG 0.84 LOC 0.77
 """
-
-
-def test_blind8_floor():
-    """Eighth blind batch (15 short docs: ar 5, fa 5, he 5; Cairo football derby, Carthage film awards,
-    an Amman embezzlement trial, measles in Souss-Massa, Algerian olive oil; Persepolis-Sepahan, Fajr film
-    awards, a Shiraz housing-fraud trial, flu in Mashhad, Mobarakeh steel and power cuts; Israeli basketball
-    cup, Ophir awards, a Beersheba hit-and-run sentence, measles in Beit Shemesh, Netanya housing plan),
-    people's names written for the batch, not taken from the tables; gold committed before the engine ran.
-    See BLIND8_BEFORE_FIX for the honest numbers; the floor guards what fixes reached since.
-    """
-    assert len(list(BLIND8.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND8)
-    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.90 F1 0.91.
-    assert p >= 0.88 and r >= 0.85 and f >= 0.87, (p, r, f)
 
 
 def test_match_modes_are_ordered():
@@ -179,42 +157,43 @@ def test_match_modes_are_ordered():
     assert tps[0] <= tps[1] <= tps[2], tps
 
 
-def test_blind9_floor():
-    """Ninth blind batch, written after the rules-as-data, names-at-scale and context work of issue 15
-    (12 short docs: ar 4, fa 4, he 4; Kuwaiti school buildings, a Lebanese storm, Erbil startups, Dhofar
-    tourism; the Tabriz metro, Lake Urmia, the konkur results, Kish startups; Haifa-Nahariya rail works, a
-    Carmel fire, a cyber exit, a Lod murder arrest), 164 gold entities, gold committed before the engine ran.
+BLIND9_BEFORE_FIX = """
+Ninth blind batch, written after the rules-as-data, names-at-scale and context work of issue 15
+(12 short docs: ar 4, fa 4, he 4; Kuwaiti school buildings, a Lebanese storm, Erbil startups, Dhofar
+tourism; the Tabriz metro, Lake Urmia, the konkur results, Kish startups; Haifa-Nahariya rail works, a
+Carmel fire, a cyber exit, a Lod murder arrest), 164 gold entities, gold committed before the engine ran.
 
-    Before any fix drawn from it (engine at 0ef12e3), the number the README claims:
-        [default] all P 0.82 R 0.67 F1 0.74 | ar 0.75 fa 0.78 he 0.68 | PER 0.74 ORG 0.68 LOC 0.79
-        [strict]  all F1 0.74            [lenient] all F1 0.77
-    The engine as it was before issue 15 (726f108) scores F1 0.70 on it (ar 0.75, fa 0.73, he 0.60).
-    After more hand given names and the title-place split (looked at): F1 0.76.
-    """
-    assert len(list(BLIND9.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND9)
-    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.89 R 0.81 F1 0.84.
-    assert p >= 0.84 and r >= 0.76 and f >= 0.80, (p, r, f)
+Before any fix drawn from it (engine at 0ef12e3), the number the README claims:
+    [default] all P 0.82 R 0.67 F1 0.74 | ar 0.75 fa 0.78 he 0.68 | PER 0.74 ORG 0.68 LOC 0.79
+    [strict]  all F1 0.74            [lenient] all F1 0.77
+The engine as it was before issue 15 (726f108) scores F1 0.70 on it (ar 0.75, fa 0.73, he 0.60).
+After more hand given names and the title-place split (looked at): F1 0.76.
+After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.89 R 0.81 F1 0.84.
+"""
 
 
-def test_blind10_floor():
-    """Tenth blind batch, written after all of issue 15's work (9 short docs: ar 3, fa 3, he 3; Hajj
-    trains, Sudanese farmers, a Tunis transport strike, Arbaeen health, Caspian fishing, Isfahan crafts,
-    the Kinneret, Tel Aviv rents, a Negev solar farm), 113 gold entities, gold committed before the run.
+BLIND10_BEFORE_FIX = """
+Tenth blind batch, written after all of issue 15's work (9 short docs: ar 3, fa 3, he 3; Hajj
+trains, Sudanese farmers, a Tunis transport strike, Arbaeen health, Caspian fishing, Isfahan crafts,
+the Kinneret, Tel Aviv rents, a Negev solar farm), 113 gold entities, gold committed before the run.
 
-    Before any fix drawn from it (engine at 49d7692):
-        [default] all P 0.85 R 0.75 F1 0.80 | ar 0.74 fa 0.82 he 0.83 | PER 0.83 ORG 0.75 LOC 0.83
-        [strict]  all F1 0.78            [lenient] all F1 0.85
-    The engine as it was before issue 15 (726f108): F1 0.79 (ar 0.68, fa 0.83, he 0.85). The gain on
-    unseen news is small; most misses are bodies and places with no head word and no table entry.
-    """
-    assert len(list(BLIND10.glob("*.txt"))) >= 9
-    p, r, f, _ = evaluate(BLIND10)
-    # After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.80 F1 0.86.
-    assert p >= 0.88 and r >= 0.75 and f >= 0.82, (p, r, f)
+Before any fix drawn from it (engine at 49d7692):
+    [default] all P 0.85 R 0.75 F1 0.80 | ar 0.74 fa 0.82 he 0.83 | PER 0.83 ORG 0.75 LOC 0.83
+    [strict]  all F1 0.78            [lenient] all F1 0.85
+The engine as it was before issue 15 (726f108): F1 0.79 (ar 0.68, fa 0.83, he 0.85). The gain on
+unseen news is small; most misses are bodies and places with no head word and no table entry.
+After issue 15's generalising rules of the third round (looked at, so optimistic): P 0.93 R 0.80 F1 0.86.
+"""
 
 
 BLIND11_BEFORE_FIX = """
+Eleventh blind batch, written after issue 15's rules-as-data and names-at-scale work (12 docs,
+150-350 words: ar 4, fa 4, he 4; a Jerash mosaic find, the Casablanca bourse, Basra's medicine
+shortage, the Cairo book fair; Hormozgan desalination, Asian wrestling, Baghlan floods in Dari, 5G
+operators; Tel Aviv bank shares, a Road 90 crash, vultures, a Petah Tikva budget fight), people's
+names written for the batch, 246 gold entities, gold committed to main before the engine ran.
+See BLIND11_BEFORE_FIX for the honest numbers; the floor sits a few points below them.
+After the round's tuning and the batch-12 classes (looked at, so optimistic): P 0.94 R 0.88 F1 0.91.
 Eleventh blind batch, first run, before any fix (engine at 928a46c, main 43afcf9), 12 docs, 246 gold entities:
   [strict]  all P 0.78 R 0.64 F1 0.70 | ar 0.76 fa 0.76 he 0.59 | PER 0.67 ORG 0.67 LOC 0.75
   [default] all P 0.78 R 0.64 F1 0.70 | ar 0.76 fa 0.76 he 0.59 | PER 0.67 ORG 0.67 LOC 0.75
@@ -223,21 +202,13 @@ The engine as it was before issue 15 (726f108), [default]: all P 0.78 R 0.59 F1 
 """
 
 
-def test_blind11_floor():
-    """Eleventh blind batch, written after issue 15's rules-as-data and names-at-scale work (12 docs,
-    150-350 words: ar 4, fa 4, he 4; a Jerash mosaic find, the Casablanca bourse, Basra's medicine
-    shortage, the Cairo book fair; Hormozgan desalination, Asian wrestling, Baghlan floods in Dari, 5G
-    operators; Tel Aviv bank shares, a Road 90 crash, vultures, a Petah Tikva budget fight), people's
-    names written for the batch, 246 gold entities, gold committed to main before the engine ran.
-    See BLIND11_BEFORE_FIX for the honest numbers; the floor sits a few points below them.
-    """
-    assert len(list(BLIND11.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND11)
-    # After the round's tuning and the batch-12 classes (looked at, so optimistic): P 0.94 R 0.88 F1 0.91.
-    assert p >= 0.90 and r >= 0.85 and f >= 0.88, (p, r, f)
-
-
 BLIND12_BEFORE_FIX = """
+Twelfth blind batch (12 docs, ~200-270 words: ar 4, fa 4, he 4; a Saudi cubesat, Algerian waqf
+property, a Tabarka jazz festival, athletics in Doha; prisoners freed by a diyeh fund, a Royan
+stem-cell result, Afghan cricket in Dari, Tehran's air; a drug shortage, prison crowding, judo, a
+Weizmann blood test), 246 gold entities, written before the round's tuning and sealed until it ended.
+See BLIND12_BEFORE_FIX for the honest numbers (the README's); the floor sits a few points below them.
+After fixing classes of its errors (looked at, so optimistic): P 0.84 R 0.79 F1 0.81 (ar 0.77 fa 0.85 he 0.82).
 Twelfth blind batch, written at the start of this round's tuning and kept sealed outside the repository
 until the tuning ended; first run, before any fix (engine at 190ec98), 12 docs, 246 gold entities:
   [strict]  all P 0.78 R 0.72 F1 0.75 | ar 0.70 fa 0.81 he 0.74 | PER 0.74 ORG 0.73 LOC 0.77
@@ -248,20 +219,12 @@ he 0.70); with the engine as it was before issue 15 (726f108): F1 0.66.
 """
 
 
-def test_blind12_floor():
-    """Twelfth blind batch (12 docs, ~200-270 words: ar 4, fa 4, he 4; a Saudi cubesat, Algerian waqf
-    property, a Tabarka jazz festival, athletics in Doha; prisoners freed by a diyeh fund, a Royan
-    stem-cell result, Afghan cricket in Dari, Tehran's air; a drug shortage, prison crowding, judo, a
-    Weizmann blood test), 246 gold entities, written before the round's tuning and sealed until it ended.
-    See BLIND12_BEFORE_FIX for the honest numbers (the README's); the floor sits a few points below them.
-    """
-    assert len(list(BLIND12.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND12)
-    # After fixing classes of its errors (looked at, so optimistic): P 0.84 R 0.79 F1 0.81 (ar 0.77 fa 0.85 he 0.82).
-    assert p >= 0.81 and r >= 0.76 and f >= 0.78, (p, r, f)
-
-
 BLIND13_BEFORE_FIX = """
+Thirteenth blind batch (12 docs, ~185-230 words: ar 4, fa 4, he 4; a Port Said dock strike, Moroccan
+wheat and bread, a Beirut theatre premiere, a Kuwaiti volleyball final; the Karkheh dam, online retail, a
+Herat hospital strike in Dari, a Quran contest with Tajik names; a kibbutz factory sale, a Druze village
+council, a cycling time trial, an Armenian Quarter injunction), 256 gold entities, sealed until scored.
+See BLIND13_BEFORE_FIX for the honest numbers (the README's); the floor sits a few points below them.
 Thirteenth blind batch, written blind by a helper that never read the engine, its tables or earlier batches'
 texts, sealed outside the repository while batch 12 was tuned on; first run, before any fix (engine at
 91579e4), 12 docs, 256 gold entities:
@@ -273,19 +236,13 @@ he 0.63); with the engine as it was before issue 15 (726f108): F1 0.66.
 """
 
 
-def test_blind13_floor():
-    """Thirteenth blind batch (12 docs, ~185-230 words: ar 4, fa 4, he 4; a Port Said dock strike, Moroccan
-    wheat and bread, a Beirut theatre premiere, a Kuwaiti volleyball final; the Karkheh dam, online retail, a
-    Herat hospital strike in Dari, a Quran contest with Tajik names; a kibbutz factory sale, a Druze village
-    council, a cycling time trial, an Armenian Quarter injunction), 256 gold entities, sealed until scored.
-    See BLIND13_BEFORE_FIX for the honest numbers (the README's); the floor sits a few points below them.
-    """
-    assert len(list(BLIND13.glob("*.txt"))) >= 12
-    p, r, f, _ = evaluate(BLIND13)
-    assert p >= 0.75 and r >= 0.69 and f >= 0.72, (p, r, f)
-
-
 BLIND14_BEFORE_FIX = """
+Fourteenth blind batch (15 docs, ~200-250 words: ar 5, fa 5, he 5; an Abu Dhabi fintech round, Girsu
+tablets, a gold-well collapse near Atbara, Syrian university admissions, a Gulf handball final; snow on
+the Chalus road, a cough-syrup recall, Tehran's electric buses, the chess league, Bamyan tourism in Dari;
+Book Week, the Jerusalem Blue Line, a Kiryat Motzkin by-election, a crypto-fraud remand, Wolt couriers at
+the labour court), 289 gold entities, sealed until scored. In the model's training data since issue 15's fifth
+session (its score here is then optimistic). See BLIND14_BEFORE_FIX; the floor sits a few points below it.
 Fourteenth blind batch, written blind by a helper that never read the engine, its tables or earlier batches'
 texts, sealed outside the repository while the statistical layer and the larger tables were built; first run,
 before any fix (engine at f2594e4: rules + model), 15 docs, 289 gold entities:
@@ -297,20 +254,14 @@ The same batch, [default]: the rules alone at f2594e4 0.758; the engine at the s
 """
 
 
-def test_blind14_floor():
-    """Fourteenth blind batch (15 docs, ~200-250 words: ar 5, fa 5, he 5; an Abu Dhabi fintech round, Girsu
-    tablets, a gold-well collapse near Atbara, Syrian university admissions, a Gulf handball final; snow on
-    the Chalus road, a cough-syrup recall, Tehran's electric buses, the chess league, Bamyan tourism in Dari;
-    Book Week, the Jerusalem Blue Line, a Kiryat Motzkin by-election, a crypto-fraud remand, Wolt couriers at
-    the labour court), 289 gold entities, sealed until scored. In the model's training data since issue 15's fifth
-    session (its score here is then optimistic). See BLIND14_BEFORE_FIX; the floor sits a few points below it.
-    """
-    assert len(list(BLIND14.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND14)
-    assert p >= 0.80 and r >= 0.69 and f >= 0.74, (p, r, f)
-
-
 BLIND15_BEFORE_FIX = """
+Fifteenth blind batch (15 docs, ~210-260 words: ar 5, fa 5, he 5; Jordan Valley irrigation cuts, an
+Algerian hospital-corruption trial, a Tunisian basketball cup, a Libyan measles campaign, Hadramout floods;
+the saffron harvest, Sepahan-Malavan, Afghan university entrance results in Dari, a Tehran bourse rally, the
+Fajr music festival; a basketball round, flu wards at Soroka, a Bank of Israel rate cut, an Ashdod council row
+over dunes, wild wheat in drought), 324 gold entities, sealed until scored. In the model's training data
+since issue 15's fifth session (its score here is then optimistic). See BLIND15_BEFORE_FIX; the floor sits a
+few points below it.
 Fifteenth blind batch, written blind by a helper that never read the engine, its tables, the tests' fixtures or
 earlier batches' texts, sealed outside the repository while session 4 built head-run and rare-word candidates;
 first run, before any fix (engine at 09db12b: rules + model), summary only, 15 docs, 324 gold entities:
@@ -322,21 +273,14 @@ the rules alone 0.792; the engine at the start of round two (53e711f) 0.719.
 """
 
 
-def test_blind15_floor():
-    """Fifteenth blind batch (15 docs, ~210-260 words: ar 5, fa 5, he 5; Jordan Valley irrigation cuts, an
-    Algerian hospital-corruption trial, a Tunisian basketball cup, a Libyan measles campaign, Hadramout floods;
-    the saffron harvest, Sepahan-Malavan, Afghan university entrance results in Dari, a Tehran bourse rally, the
-    Fajr music festival; a basketball round, flu wards at Soroka, a Bank of Israel rate cut, an Ashdod council row
-    over dunes, wild wheat in drought), 324 gold entities, sealed until scored. In the model's training data
-    since issue 15's fifth session (its score here is then optimistic). See BLIND15_BEFORE_FIX; the floor sits a
-    few points below it.
-    """
-    assert len(list(BLIND15.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND15)
-    assert p >= 0.80 and r >= 0.74 and f >= 0.77, (p, r, f)
-
-
 BLIND16_BEFORE_FIX = """
+Sixteenth blind batch (15 docs, 210-279 words: ar 5, fa 5, he 5; Erbil airport expansion, Nouadhibou
+fisheries, a Qatari desalination plant, a Luxor museum opening, a Kuwaiti co-op election; Gilan rice after
+floods, a Khuzestan dust storm, a Kerman copper-mine accident, avalanches on the Salang pass in Dari, a
+volleyball league match; Eilat port and tourism, water shortage in a Galilee town, a Premier League football
+match, start-up layoffs, a Route 90 crash), 298 gold entities. In the model's training data
+since issue 15's seventh session (before-fix reading in data/model/before_fix.tsv: main's score on it is
+optimistic). See BLIND16_BEFORE_FIX; the floor sits a few points below the untrained score.
 Sixteenth blind batch, written blind by a helper that never read the engine, its tables, the tests' fixtures or
 the training texts, sealed outside the repository at the start of issue 15's fifth session; scored summary only:
   session-start engine (4589661: rules + model), the honest first number:
@@ -348,21 +292,13 @@ the training texts, sealed outside the repository at the start of issue 15's fif
 """
 
 
-def test_blind16_floor():
-    """Sixteenth blind batch (15 docs, 210-279 words: ar 5, fa 5, he 5; Erbil airport expansion, Nouadhibou
-    fisheries, a Qatari desalination plant, a Luxor museum opening, a Kuwaiti co-op election; Gilan rice after
-    floods, a Khuzestan dust storm, a Kerman copper-mine accident, avalanches on the Salang pass in Dari, a
-    volleyball league match; Eilat port and tourism, water shortage in a Galilee town, a Premier League football
-    match, start-up layoffs, a Route 90 crash), 298 gold entities. In the model's training data
-    since issue 15's seventh session (before-fix reading in data/model/before_fix.tsv: main's score on it is
-    optimistic). See BLIND16_BEFORE_FIX; the floor sits a few points below the untrained score.
-    """
-    assert len(list(BLIND16.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND16)
-    assert p >= 0.77 and r >= 0.66 and f >= 0.72, (p, r, f)
-
-
 BLIND17_BEFORE_FIX = """
+Seventeenth blind batch (15 docs, 212-273 words: ar 5, fa 5, he 5; a Saudi Pro League match, a Tripoli film
+festival, a Casablanca real-estate fraud verdict, electricity in Aleppo, the olive harvest near Nablus; the
+Zayandeh Rud quota, a Tabriz carpet fair, a Majlis budget debate, a cricket match in Dari, a Mashhad cancer
+ward; a Beersheba murder trial, the Ophir awards, a Knesset cost-of-living committee, a chip-company
+acquisition, measles in Jerusalem), 367 gold entities. Trained on since session 7 (optimistic now). See
+BLIND17_BEFORE_FIX; the floor sits a few points below its score.
 Seventeenth blind batch, varied topics, written blind at the start of issue 15's fifth session by a helper that
 never read the engine, its tables, the tests' fixtures or the training texts (two training stories close to its
 topics were taken out of training before it was scored); sealed outside the repository and scored ONCE at the
@@ -376,20 +312,13 @@ end of the session, summary only, with the session's final engine (ad04574) and 
 """
 
 
-def test_blind17_floor():
-    """Seventeenth blind batch (15 docs, 212-273 words: ar 5, fa 5, he 5; a Saudi Pro League match, a Tripoli film
-    festival, a Casablanca real-estate fraud verdict, electricity in Aleppo, the olive harvest near Nablus; the
-    Zayandeh Rud quota, a Tabriz carpet fair, a Majlis budget debate, a cricket match in Dari, a Mashhad cancer
-    ward; a Beersheba murder trial, the Ophir awards, a Knesset cost-of-living committee, a chip-company
-    acquisition, measles in Jerusalem), 367 gold entities. Trained on since session 7 (optimistic now). See
-    BLIND17_BEFORE_FIX; the floor sits a few points below its score.
-    """
-    assert len(list(BLIND17.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND17)
-    assert p >= 0.79 and r >= 0.67 and f >= 0.73, (p, r, f)
-
-
 BLIND18_BEFORE_FIX = """
+Eighteenth blind batch (15 docs, 218-269 words: ar 5, fa 5, he 5; an Egypt Cup final, a cybercrime trial in
+Amman, the Tunis book fair, cholera in Basra, a Kuwaiti assembly vote on housing loans; a Tehran metro
+extension, Persepolis-Sepahan, a Karaj co-op embezzlement trial, Saadi Day in Shiraz, a Khoy earthquake; a
+Haifa port stake sale, Maccabi Tel Aviv in the EuroLeague, an Ashdod mayoral race, a Hebrew University
+Crohn's finding, a Negev village petition), 314 gold entities. Trained on since session 7 (optimistic now). See
+BLIND18_BEFORE_FIX; the floor sits a few points below main's score.
 Eighteenth blind batch, written blind at the start of issue 15's sixth session by a helper that never read the
 engine, its tables, the tests' fixtures or the training texts; sealed outside the repository, scored summary only
 (totals per language and type), used during the session as the guide number:
@@ -402,20 +331,13 @@ engine, its tables, the tests' fixtures or the training texts; sealed outside th
 """
 
 
-def test_blind18_floor():
-    """Eighteenth blind batch (15 docs, 218-269 words: ar 5, fa 5, he 5; an Egypt Cup final, a cybercrime trial in
-    Amman, the Tunis book fair, cholera in Basra, a Kuwaiti assembly vote on housing loans; a Tehran metro
-    extension, Persepolis-Sepahan, a Karaj co-op embezzlement trial, Saadi Day in Shiraz, a Khoy earthquake; a
-    Haifa port stake sale, Maccabi Tel Aviv in the EuroLeague, an Ashdod mayoral race, a Hebrew University
-    Crohn's finding, a Negev village petition), 314 gold entities. Trained on since session 7 (optimistic now). See
-    BLIND18_BEFORE_FIX; the floor sits a few points below main's score.
-    """
-    assert len(list(BLIND18.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND18)
-    assert p >= 0.79 and r >= 0.69 and f >= 0.74, (p, r, f)
-
-
 BLIND19_BEFORE_FIX = """
+Nineteenth blind batch (15 docs, 214-272 words: ar 5, fa 5, he 5; an Algeria World Cup qualifier, a UAE
+satellite launch, an aid convoy in Darfur, a Qatari bank merger, a Sidon waste plant; the freestyle wrestling
+nationals, a Kerman copper company's shareholders, rice and floods around Rasht, the Fajr theatre festival, a
+Herat border road in Dari; Hapoel Be'er Sheva, Eilat coral and desalination, a pension-fund fraud case, Hebrew
+Book Week, a Knesset military-service vote), 334 gold entities. Trained on since session 7 (optimistic now). See
+BLIND19_BEFORE_FIX; the floor sits a few points below its score.
 Nineteenth blind batch, varied topics, written blind at the start of issue 15's sixth session by a helper that
 never read the engine, its tables, the tests' fixtures or the training texts; sealed outside the repository and
 scored ONCE at the end of the session, summary only, with the session's final engine and the session-start one:
@@ -428,20 +350,14 @@ scored ONCE at the end of the session, summary only, with the session's final en
 """
 
 
-def test_blind19_floor():
-    """Nineteenth blind batch (15 docs, 214-272 words: ar 5, fa 5, he 5; an Algeria World Cup qualifier, a UAE
-    satellite launch, an aid convoy in Darfur, a Qatari bank merger, a Sidon waste plant; the freestyle wrestling
-    nationals, a Kerman copper company's shareholders, rice and floods around Rasht, the Fajr theatre festival, a
-    Herat border road in Dari; Hapoel Be'er Sheva, Eilat coral and desalination, a pension-fund fraud case, Hebrew
-    Book Week, a Knesset military-service vote), 334 gold entities. Trained on since session 7 (optimistic now). See
-    BLIND19_BEFORE_FIX; the floor sits a few points below its score.
-    """
-    assert len(list(BLIND19.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND19)
-    assert p >= 0.82 and r >= 0.71 and f >= 0.76, (p, r, f)
-
-
 BLIND20_BEFORE_FIX = """
+Twentieth blind batch (15 docs, 206-271 words: ar 5, fa 5, he 5; a Saudi women's league match, an oil field
+shut in southern Libya, a tomb near Luxor, a wheat ship at Hodeidah, a Mauritanian campaign in Nouadhibou;
+pilgrims to Mashhad, a Bandar Abbas shipping line, the Kankor exam in Kabul (Dari), dust and school closures
+in Ahvaz, the Ali-Sadr cave; a defence-electronics IPO, the Haredi core-curriculum dispute, rocket-damage
+compensation in Kiryat Shmona, the Israel Philharmonic's tour, Maccabi Haifa in Europe), 351 gold entities.
+Trained on since session 7 (optimistic now). See BLIND20_BEFORE_FIX; the floor sits a few points below its
+untrained score.
 Twentieth blind batch, varied topics, written blind during issue 15's sixth session (sealed at 17:17 UTC, while
 the engine was being trained) by a helper that never read the engine, its tables, the tests' fixtures or the
 training texts; scored ONCE at the end of the session, summary only, with the final and the session-start engine:
@@ -452,20 +368,6 @@ training texts; scored ONCE at the end of the session, summary only, with the fi
   session-start engine (d971027) [default] P 0.801 R 0.675 F1 0.733 (ar 0.72 fa 0.75 he 0.73), strict 0.733,
   lenient 0.810; its rules alone 0.707. Batches 19 and 20 pooled (685 gold): start 0.764, final 0.792.
 """
-
-
-def test_blind20_floor():
-    """Twentieth blind batch (15 docs, 206-271 words: ar 5, fa 5, he 5; a Saudi women's league match, an oil field
-    shut in southern Libya, a tomb near Luxor, a wheat ship at Hodeidah, a Mauritanian campaign in Nouadhibou;
-    pilgrims to Mashhad, a Bandar Abbas shipping line, the Kankor exam in Kabul (Dari), dust and school closures
-    in Ahvaz, the Ali-Sadr cave; a defence-electronics IPO, the Haredi core-curriculum dispute, rocket-damage
-    compensation in Kiryat Shmona, the Israel Philharmonic's tour, Maccabi Haifa in Europe), 351 gold entities.
-    Trained on since session 7 (optimistic now). See BLIND20_BEFORE_FIX; the floor sits a few points below its
-    untrained score.
-    """
-    assert len(list(BLIND20.glob("*.txt"))) >= 15
-    p, r, f, _ = evaluate(BLIND20)
-    assert p >= 0.83 and r >= 0.68 and f >= 0.75, (p, r, f)
 
 
 BLIND21_BEFORE_FIX = """
@@ -486,7 +388,6 @@ session-start engine and with the session's final engine (nothing was ever fixed
 """
 
 
-
 BLIND22_BEFORE_FIX = """
 Twenty-second blind batch (15 docs: ar 5, fa 5, he 5; cholera vaccination in Yemen, a Moroccan chess or athletics
 meet, an Egyptian train-collision inquiry, a Baghdad book fair, an Omani port deal; a Tabriz research award, a Kabul
@@ -502,7 +403,6 @@ session-start engine and with the session's final engine (nothing was ever fixed
   session-start engine (7626365) [default] P 0.863 R 0.705 F1 0.776 (ar 0.74 fa 0.76 he 0.84);
   lenient 0.839; its rules alone 0.724.
 """
-
 
 
 BLIND23_BEFORE_FIX = """
@@ -523,7 +423,6 @@ session-start engine and with the session's final engine (nothing was ever fixed
 """
 
 
-
 BLIND24_BEFORE_FIX = """
 Twenty-fourth blind batch (15 docs: ar 5, fa 5, he 5; a Petra tourism slump, a Jeddah developer case, a wheat silo
 in Upper Egypt, Beirut generators, a Sudanese club in the CAF Champions League; a Mashhad metro line, a poet's day
@@ -539,7 +438,6 @@ session-start engine and with the session's final engine (nothing was ever fixed
   session-start engine (7626365) [default] P 0.806 R 0.700 F1 0.749 (ar/fa/he pooled with 25: 0.75/0.76/0.77);
   rules alone not run.
 """
-
 
 
 BLIND25_BEFORE_FIX = """
@@ -558,20 +456,41 @@ session-start engine and with the session's final engine (nothing was ever fixed
   rules alone not run.
 """
 
-# Session 8's fresh blind batches, not trained on (data/model/not_trained.txt): (folder, precision, recall, F1
-# floors a few points below the final score; what each batch holds is in its BLINDnn_BEFORE_FIX block and README).
-SESSION8_BLIND_FLOORS = [
-    (BLIND21, 0.83, 0.70, 0.76),
-    (BLIND22, 0.81, 0.68, 0.74),
-    (BLIND23, 0.83, 0.75, 0.79),
-    (BLIND24, 0.76, 0.67, 0.71),
-    (BLIND25, 0.78, 0.70, 0.74),
+# Every blind batch: (folder, at least this many documents, precision, recall and F1 floors). What each
+# batch holds, when it was written and its honest score before any fix are in its BLINDnn_BEFORE_FIX block
+# and its README; a floor guards what fixes reached since (blind 3-20 are trained on, so their scores now
+# overstate unseen news; blind 21 onwards are kept out of training, data/model/not_trained.txt).
+BLIND_FLOORS = [
+    (BLIND3, 12, 0.88, 0.85, 0.88),
+    (BLIND4, 14, 0.90, 0.88, 0.90),
+    (BLIND5, 12, 0.88, 0.88, 0.90),
+    (BLIND6, 9, 0.90, 0.86, 0.89),
+    (BLIND7, 9, 0.90, 0.90, 0.92),
+    (BLIND8, 15, 0.88, 0.85, 0.87),
+    (BLIND9, 12, 0.84, 0.76, 0.80),
+    (BLIND10, 9, 0.88, 0.75, 0.82),
+    (BLIND11, 12, 0.90, 0.85, 0.88),
+    (BLIND12, 12, 0.81, 0.76, 0.78),
+    (BLIND13, 12, 0.75, 0.69, 0.72),
+    (BLIND14, 15, 0.80, 0.69, 0.74),
+    (BLIND15, 15, 0.80, 0.74, 0.77),
+    (BLIND16, 15, 0.77, 0.66, 0.72),
+    (BLIND17, 15, 0.79, 0.67, 0.73),
+    (BLIND18, 15, 0.79, 0.69, 0.74),
+    (BLIND19, 15, 0.82, 0.71, 0.76),
+    (BLIND20, 15, 0.83, 0.68, 0.75),
+    (BLIND21, 15, 0.83, 0.70, 0.76),
+    (BLIND22, 15, 0.81, 0.68, 0.74),
+    (BLIND23, 15, 0.83, 0.75, 0.79),
+    (BLIND24, 15, 0.76, 0.67, 0.71),
+    (BLIND25, 15, 0.78, 0.70, 0.74),
 ]
 
 
-@pytest.mark.parametrize(("folder", "p_min", "r_min", "f_min"), SESSION8_BLIND_FLOORS, ids=lambda v: getattr(v, "name", ""))
-def test_session8_blind_floor(folder: Path, p_min: float, r_min: float, f_min: float) -> None:
-    """Blind batches 21-25 (15 docs each: ar 5, fa 5, he 5; 320-363 gold), scored once before training."""
-    assert len(list(folder.glob("*.txt"))) >= 15
+@pytest.mark.parametrize(("folder", "min_docs", "p_min", "r_min", "f_min"), BLIND_FLOORS,
+                         ids=lambda v: getattr(v, "name", ""))
+def test_blind_floor(folder: Path, min_docs: int, p_min: float, r_min: float, f_min: float) -> None:
+    """Each blind batch keeps its documents and stays above its floors."""
+    assert len(list(folder.glob("*.txt"))) >= min_docs
     p, r, f, _ = evaluate(folder)
     assert p >= p_min and r >= r_min and f >= f_min, (p, r, f)
