@@ -97,3 +97,27 @@ def test_a_unit_is_keyed_by_the_folded_surface_of_each_of_its_spans() -> None:
     found = units(doc, candidates(doc, hits))
     assert len(found) >= 4
     assert all(normalise(text[c.start:c.end]) == key for key, u in found.items() for c in u.cands)
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    ("אמרה השופטת שלומית ד. רביב כי הערעור נדחה", "he", "שלומית ד. רביב"),
+    ("כתבה טליה ג׳ אבן־חן בדו\"ח", "he", "ג׳ אבן־חן"),
+    ("وقال ع. ح. الدوسري للصحفيين", "ar", "ع. ح. الدوسري"),
+    ("گفت کلودیا ب. ریتسی امروز", "fa", "کلودیا ب. ریتسی"),
+])
+def test_a_name_written_with_an_initial_is_a_candidate(text: str, lang: str, span: str) -> None:
+    """An initial with a full stop or a geresh and the word after it (and the name before it) are proposed
+    even when the rules found nothing there: the model decides."""
+    from tui.entities.model import candidates
+
+    doc, hits = RuleEngine().read(text, lang)
+    assert span in {text[c.start:c.end] for c in candidates(doc, hits)}
+
+
+def test_a_lone_letter_at_a_sentence_end_opens_no_initial_run() -> None:
+    from tui.entities.model import candidates
+
+    text = "وصل إلى المبنى ب.\nثم عاد"
+    doc, hits = RuleEngine().read(text, "ar")
+    assert not [c for c in candidates(doc, hits) if c.src.startswith("gen:init")]
+
