@@ -44,6 +44,11 @@ COMMITS = {
     "entities_blind18": "779f638",
     "entities_blind19": "779f638",
     "entities_blind20": "779f638",
+    "entities_blind21": "58892f2",
+    "entities_blind22": "58892f2",
+    "entities_blind23": "58892f2",
+    "entities_blind24": "58892f2",
+    "entities_blind25": "58892f2",
 }
 _RUN = """
 import json, sys

@@ -42,7 +42,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 CASES = FIXTURES / "entity_cases.tsv"
 EPOCHS = 12
 SEED = 15
-CASE_REPEAT = 4  # how many times a special-case row is shown per epoch (once left some rows to chance)
+CASE_REPEAT = 5  # how many times a special-case row is shown per epoch (once left some rows to chance)
 MIN_COUNT = 2  # a feature seen in fewer training units is left out (smaller model, less noise)
 MARGIN = 3.0  # a name class must win by this much, or the weights are updated (leave-one-batch-out with
 # the training batches of session 5, one margin for every class: 0 -> 0.806 / 0.729 blind / train folds, 1 -> 0.806 /
