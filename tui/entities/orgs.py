@@ -1021,7 +1021,9 @@ def dateline_outlets(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     A rule hit of the same extent and another type (الشرق الأوسط as the region) becomes the outlet; hits
     inside the new one (וואלה in וואלה! ספורט) give way to it; one that crosses its edge wins."""
     toks, gaps = doc.toks, doc.gaps
-    lines = [k for k in range(len(toks)) if k == 0 or "\n" in gaps[k]] + [len(toks)]
+    if not toks:
+        return hits
+    lines = [0] + [k for k, g in enumerate(gaps) if k and "\n" in g] + [len(toks)]
     found = [h for s, e in zip(lines, lines[1:]) if doc.tlang[s] in ("ar", "fa", "he")
              for h in (_byline(doc, s, e) or _paren_outlet(doc, s, e) or _dash_outlet(doc, s, e))]
     for hit in found:
