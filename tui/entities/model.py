@@ -380,10 +380,9 @@ def _initial_runs(doc: _Doc, add: Callable[..., None]) -> None:
     folds 0.808 -> 0.811, blind 21-25 (not trained) 0.822 -> 0.824."""
     toks, gaps = doc.toks, doc.gaps
     n = len(toks)
-    k = 0
-    while k < n - 1:
-        if not _initial(doc, k):
-            k += 1
+    after = -1
+    for k in [k for k, tok in enumerate(toks) if len(tok.text) <= 2]:  # (an initial is short: the rest is skipped fast)
+        if k <= after or not _initial(doc, k):
             continue
         j = k + 1
         if j < n - 1 and _initial(doc, j):
@@ -403,7 +402,7 @@ def _initial_runs(doc: _Doc, add: Callable[..., None]) -> None:
             if not _ends_nothing(doc, end - 1):
                 for i in starts:
                     add(i, end, toks[i].start, f"gen:init{'g' if i < k else ''}{_words + 1}")
-        k = j
+        after = j - 1
 
 
 def _and_word(doc: _Doc, k: int) -> bool:
