@@ -65,6 +65,11 @@ BLIND22 = Path(__file__).parent / "fixtures" / "entities_blind22"
 BLIND23 = Path(__file__).parent / "fixtures" / "entities_blind23"
 BLIND24 = Path(__file__).parent / "fixtures" / "entities_blind24"
 BLIND25 = Path(__file__).parent / "fixtures" / "entities_blind25"
+BLIND26 = Path(__file__).parent / "fixtures" / "entities_blind26"
+BLIND27 = Path(__file__).parent / "fixtures" / "entities_blind27"
+BLIND28 = Path(__file__).parent / "fixtures" / "entities_blind28"
+BLIND29 = Path(__file__).parent / "fixtures" / "entities_blind29"
+BLIND30 = Path(__file__).parent / "fixtures" / "entities_blind30"
 MODES = ("strict", "default", "lenient")
 
 
