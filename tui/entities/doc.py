@@ -351,8 +351,17 @@ def is_nisba(doc: _Doc, k: int) -> bool:
     # (برزیلی، اتریشی: a country's Persian name and ی; the nisba table lists the frequent ones)
 
 
+_COUNTRY_ID = re.compile(r"loc:[A-Z]{2}")
+
+
+def is_country(entity_id: str | None) -> bool:
+    """The id is a country's (``loc:`` and its ISO 3166-1 code): a country behaves apart from towns and
+    regions in several rules (a nisba of it, a direction after it, a dam named after it)."""
+    return entity_id is not None and _COUNTRY_ID.fullmatch(entity_id) is not None
+
+
 def _country_fa(doc: _Doc, stem: str) -> bool:
-    return any(a.keys == (stem,) and re.fullmatch(r"loc:[A-Z]{2}", a.entity_id) for a in doc.gaz.lookup("fa", stem))
+    return any(a.keys == (stem,) and is_country(a.entity_id) for a in doc.gaz.lookup("fa", stem))
 
 
 def name_like(doc: _Doc, k: int, first: bool) -> bool:

@@ -28,7 +28,6 @@ families. The rules live in :mod:`~tui.entities.persons`,
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from tui.entities.doc import (
     boundary,
     collection_paused,
     gazetteer_match,
+    is_country,
     is_nisba,
     name_like,
     plain,
@@ -316,7 +316,7 @@ class RuleEngine:
             return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
         if hit is not None and hit.type == "LOC" and hit.j < len(doc.toks) and not doc.broken(hit.j) \
                 and doc.toks[hit.j].norm in _PLACE_DIRECTIONS.get(doc.tlang[hit.j], ()) \
-                and not re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "") \
+                and not is_country(hit.entity_id) \
                 and not (i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.LOC_NAME_HEADS_AR):
             hit = _Hit(hit.i, hit.j + 1, hit.start, doc.toks[hit.j].end, "LOC", "")  # הגליל המערבי، البقاع الغربي
             # (but ريف حمص الشرقي: the direction of the countryside, after a place noun)

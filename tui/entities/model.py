@@ -378,7 +378,7 @@ def _initial_runs(doc: _Doc, add: Callable[..., None]) -> None:
     2,859 in the train folds); the engine missed a third of them, most with no candidate of their extent.
     Leave-one-batch-out (session 9, beside the rules' own middle initials): blind folds 0.820 -> 0.820, train
     folds 0.808 -> 0.811, blind 21-25 (not trained) 0.822 -> 0.824."""
-    toks, gaps = doc.toks, doc.gaps
+    toks = doc.toks
     n = len(toks)
     after = -1
     for k in [k for k, tok in enumerate(toks) if len(tok.text) <= 2]:  # (an initial is short: the rest is skipped fast)
@@ -388,20 +388,10 @@ def _initial_runs(doc: _Doc, add: Callable[..., None]) -> None:
         if j < n - 1 and _initial(doc, j):
             j += 1
         starts = [k]
-        if k > 0 and not doc.broken(k) and "\n" not in gaps[k] and _name_word(doc, k - 1):
+        if k > 0 and not doc.broken(k) and _name_word(doc, k - 1):  # (a line break is a break too)
             starts.append(k - 1)
-        end = j
-        for _words in range(2):
-            if end >= n or "\n" in gaps[end] or (end > j and doc.broken(end)):
-                break
-            end += 1
-            while end < n and gaps[end] in _JOINERS:
-                end += 1
-            if doc.toks[end - 1].norm in _tables(doc.tlang[end - 1]).say:
-                break
-            if not _ends_nothing(doc, end - 1):
-                for i in starts:
-                    add(i, end, toks[i].start, f"gen:init{'g' if i < k else ''}{_words + 1}")
+        for i in starts:
+            _runs(doc, i, j, toks[i].start, f"gen:init{'g' if i < k else ''}", add, most=2, marked=True)
         after = j - 1
 
 
@@ -510,13 +500,15 @@ def _rare_runs(doc: _Doc, kinds: list[tuple[int | None, bool]], covered: bytearr
             add(k, k + 2, toks[k].start, "gen:rare2")
 
 
-def _runs(doc: _Doc, i: int, j: int, start: int, src: str, add: Callable[[int, int, int, str], None]) -> None:
-    """Spans from token i (text from ``start``) ending one, two or three words after token j - 1; the
-    pieces of a word joined by ZWNJ, a hyphen or a maqaf count as one word; no span ends in a stop word."""
+def _runs(doc: _Doc, i: int, j: int, start: int, src: str, add: Callable[[int, int, int, str], None],
+          most: int = _RUN, marked: bool = False) -> None:
+    """Spans from token i (text from ``start``) ending one to ``most`` words after token j - 1; the pieces
+    of a word joined by ZWNJ, a hyphen or a maqaf count as one word; no span ends in a stop word or crosses
+    punctuation, except, when ``marked`` (token j - 1 is an initial), the initial's own mark (ع. الشمري)."""
     toks, broken, gaps = doc.toks, doc._broken, doc.gaps
     n = len(toks)
-    for words in range(1, _RUN + 1):
-        if j >= n or (j > i and broken[j]):
+    for words in range(1, most + 1):
+        if j >= n or ("\n" in gaps[j] if marked and words == 1 else broken[j]):
             break
         j += 1
         while j < n and gaps[j] in _JOINERS:

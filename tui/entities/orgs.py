@@ -31,6 +31,7 @@ from tui.entities.doc import (
     _verbal_fa,
     alpha,
     gazetteer_match,
+    is_country,
     is_nisba,
     name_like,
     plain,
@@ -908,7 +909,7 @@ def _person_words(doc: _Doc, a: int, b: int) -> bool:
 
 def _known_place(doc: _Doc, a: int, b: int, country: bool = False) -> bool:
     known = gazetteer_match(doc, a, "LOC")
-    return known is not None and known.j == b and (not country or bool(re.fullmatch(r"loc:[A-Z]{2}", known.entity_id)))
+    return known is not None and known.j == b and (not country or is_country(known.entity_id))
 
 
 def _quoted(doc: _Doc, a: int) -> bool:
@@ -1096,7 +1097,7 @@ def national_teams(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 break
             j = m
         if j < len(toks) and not doc.broken(j) and (c := gazetteer_match(doc, j, "LOC")) is not None \
-                and re.fullmatch(r"loc:[A-Z]{2}", c.entity_id):
+                and is_country(c.entity_id):
             j = c.j  # ... ایران، تیم ملی گرجستان: the team's country
         if j == k + 2:
             continue  # تیم ملی alone

@@ -25,6 +25,7 @@ from tui.entities.doc import (
     boundary,
     gaps_matching,
     gazetteer_match,
+    is_country,
     is_nisba,
     name_like,
     plain,
@@ -579,7 +580,7 @@ def foreign_people(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     covered = {k for h in hits for k in range(h.i, h.j)}
     out: list[_Hit] = []
     for h in hits:
-        if h.type != "LOC" or not re.fullmatch(r"loc:[A-Z]{2}", h.entity_id or ""):
+        if h.type != "LOC" or not is_country(h.entity_id):
             continue
         lang = doc.tlang[h.i]
         if lang == "he" and h.start > doc.toks[h.i].start and doc.toks[h.i].norm[:1] == "מ":
@@ -631,7 +632,7 @@ def _nationality_he(doc: _Doc, k: int) -> bool:
     if len(stem) < 3:
         return False
     return any(a.keys == (key,) and doc.gaz.entries[a.entity_id].type == "LOC"
-               and re.fullmatch(r"loc:[A-Z]{2}", a.entity_id)
+               and is_country(a.entity_id)
                for key in (stem, stem + "י", stem + "יה", stem + "ה", stem + "א") for a in doc.gaz.lookup("he", key))
 
 

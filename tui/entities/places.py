@@ -26,6 +26,7 @@ from tui.entities.doc import (
     _verbal_fa,
     alpha,
     gazetteer_match,
+    is_country,
     is_nisba,
     plain,
     stem_in,
@@ -203,7 +204,7 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
     if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) and (
             toks[i + 1].norm in lexicon.common_words("ar") or plain(toks[i + 1].text).startswith(("ل", "ب"))
-            or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and re.fullmatch(r"loc:[A-Z]{2}", c.entity_id or ""))):
+            or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and is_country(c.entity_id))):
         return None  # سوق السمك، جسر خشبي، سوق العراق: a kind of market or bridge, a country's market
     if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
         k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
@@ -327,7 +328,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return _Hit(i, known.j, toks[i].start, known.end, "LOC", known.entity_id)  # بندر چابهار: the port is the city
     hit = gazetteer_match(doc, i + 1)
     if hit is not None:
-        if full and hit.type == "LOC" and not (n in _DAM_FA and re.fullmatch(r"loc:[A-Z]{2}", hit.entity_id or "")):
+        if full and hit.type == "LOC" and not (n in _DAM_FA and is_country(hit.entity_id)):
             return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
         return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam
     if not _loc_word_fa(doc, i + 1):
@@ -364,7 +365,7 @@ def _kind_place_fa(doc: _Doc, i: int) -> _Hit | None:
     names the estate, which is not that place)."""
     toks = doc.toks
     if (known := gazetteer_match(doc, i + 2, "LOC")) is not None and known.i == i + 2:
-        if re.fullmatch(r"loc:[A-Z]{2}", known.entity_id or ""):
+        if is_country(known.entity_id):
             return None  # پارک ملی ایران: the country's national parks, not one named so
         return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")
     if not _loc_word_fa(doc, i + 2) or _verbal_fa(doc, i + 2) or toks[i + 2].norm in lexicon.common_words("fa", 3000):

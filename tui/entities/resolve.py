@@ -6,10 +6,8 @@ a stable id, and mentions no analyst lists are dropped.
 
 from __future__ import annotations
 
-import re
-
 from tui.entities import lexicon, rules
-from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit, gazetteer_match, is_nisba
+from tui.entities.doc import _JOINERS, _QUOTES, _Doc, _Hit, gazetteer_match, is_country, is_nisba
 from tui.entities.gazetteer import gap_key
 from tui.text.normalize import clitic_candidates, tokenize
 
@@ -49,7 +47,7 @@ def _bracketed(doc: _Doc, hit: _Hit) -> _Hit | None:
             if known is not None and known.j == k:
                 if known.type == "ORG":
                     return known
-                if known.type != "LOC" or re.fullmatch(r"loc:[A-Z]{2}", known.entity_id or ""):
+                if known.type != "LOC" or is_country(known.entity_id):
                     return None
                 # جدة (الشرق الأوسط) -: a region's name in a dateline's brackets is the paper named after it
             if k - j == 1 and toks[j].norm in _DATELINE_WORDS_AR:
