@@ -278,14 +278,20 @@ def _fits_context(doc: _Doc, entity_id: str) -> bool:
 
 
 def _alias_fits(doc: _Doc, i: int, alias) -> bool:
+    """The next tokens spell the alias, with its gaps; in Hebrew a maqaf or hyphen and a space are one gap
+    (מעלות־תרשיחא، דלית אל כרמל: the press writes both)."""
     toks = doc.toks
     for n, key in enumerate(alias.keys):
         t = toks[i + n]
-        if n and (t.norm != key or gap_key(doc.gaps[i + n]) != alias.gaps[n - 1]):
+        if n and (t.norm != key or ((g := gap_key(doc.gaps[i + n])) != alias.gaps[n - 1]
+                                    and not (doc.tlang[i] == "he" and g in _SPACE_OR_DASH and alias.gaps[n - 1] in _SPACE_OR_DASH))):
             return False
         if not _case_ok(t.text, alias.case[n]):
             return False
     return True
+
+
+_SPACE_OR_DASH = ("", "-")
 
 
 def forget_words() -> None:

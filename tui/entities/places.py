@@ -412,6 +412,19 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
 
 
 _RARE_NAME_HEADS_HE = lexicon.keys("rare_name_heads", "he")
+_STRICT_NAME_HEADS_HE = lexicon.keys("strict_name_heads", "he")
+
+
+def _he_common_start(doc: _Doc, k: int) -> bool:
+    """Token k cannot open a name after a strict place noun: an everyday word (with or without ה) of the
+    20,000, a ה-adjective in -י/-ית (היפני، הצפונית), a clitic on an everyday word, or a known place."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    t, n, common = doc.toks[k], doc.toks[k].norm, lexicon.common_words("he")
+    bare = n[1:] if n[:1] == "ה" else n
+    return (n in common or bare in common or n.endswith(("י", "ית")) or n[:1] in "שובלכ" or not alpha(t.text)
+            or _he_clitic_word(doc, k) or _he_verb(doc, k) or gazetteer_match(doc, k) is not None)
+    # (גן ארכיאולוגי، שוק שקפא، מתחם E1، שוק המט"ח، תחנת מד"א، תחנת רכבת ישראל)
 
 
 def _he_everyday(doc: _Doc, k: int) -> bool:
@@ -440,6 +453,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
     if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
         start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
+        if any(s in _STRICT_NAME_HEADS_HE for s in stems) and _he_common_start(doc, i + 1):
+            return None  # שוק הדיור، אולם התצוגה، טיילת הצפונית، תחנת נתניה: a phrase, or a town's office
         if (known := gazetteer_match(doc, i + 1)) is not None and known.i == i + 1 \
                 and known.start == toks[i + 1].start and known.type in ("LOC", "PER", "ORG"):
             return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")  # צומת גולני، כיכר רבין: named after
@@ -524,12 +539,13 @@ _PLACE_NOUNS = {"ar": rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR, "fa": r
                 "he": rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE}
 
 
-def _unknown_name_word(doc: _Doc, k: int, plen: int) -> bool:
+def _unknown_name_word(doc: _Doc, k: int, plen: int, after_break: bool = False) -> bool:
     """Token k (after a clitic of ``plen`` letters) could be a place no table knows: letters only, not an
-    everyday word, a stop word, a given name, a nationality or a title, and no table spelling."""
+    everyday word, a stop word, a given name, a nationality or a title, and no table spelling (nor, unless
+    ``after_break``, a clitic word right after punctuation)."""
     t, lang = doc.toks[k], doc.tlang[k]
     stem = t.norm[plen:]
-    if lang not in ("ar", "fa", "he") or not alpha(t.text) or len(stem) < 3 or doc.broken(k) and plen:
+    if lang not in ("ar", "fa", "he") or not alpha(t.text) or len(stem) < 3 or doc.broken(k) and plen and not after_break:
         return False
     common = lexicon.common_words(lang)
     if stem in common or any(s in common for _, s in clitic_candidates(stem)[:3]) or stem in rules.stop_words(lang):
@@ -548,8 +564,12 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             continue
         lang = doc.tlang[h.i]
         k = h.j
-        while k < len(doc.toks) and not doc.broken(k) and k not in covered:  # X و Y و Z after a place
-            if lang == "fa" and doc.toks[k].norm == "و" and k + 1 < len(doc.toks) and not doc.broken(k + 1) \
+        lead = _he_list_prefix(doc, h)
+        while k < len(doc.toks) and k not in covered and (not doc.broken(k) or _he_comma_item(doc, k, lead)):
+            if lead and doc.broken(k):  # באשדוד, בניצנים ובפלמחים: the same preposition after a comma
+                out.append(_Hit(k, k + 1, doc.start_after_clitic(k, 1), doc.toks[k].end, "LOC", ""))
+                k += 1
+            elif lang == "fa" and doc.toks[k].norm == "و" and k + 1 < len(doc.toks) and not doc.broken(k + 1) \
                     and k + 1 not in covered and _unknown_name_word(doc, k + 1, 0) and _list_end(doc, k + 2):
                 out.append(_Hit(k + 1, k + 2, doc.toks[k + 1].start, doc.toks[k + 1].end, "LOC", ""))
                 k += 2
@@ -569,6 +589,9 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 e += 1  # (ملک‌شهر)
             out.append(_Hit(b, e, doc.start_after_clitic(b, plen), doc.toks[e - 1].end, "LOC", ""))
             covered.update(range(b, e))  # בין גבעתיים לבני ברק، از ملک‌شهر تا میدان بسیج: the other end of a range
+        if lead and (b := h.i - 1) >= 0 and b not in covered and _he_comma_item(doc, h.i, lead, b):
+            out.append(_Hit(b, b + 1, doc.start_after_clitic(b, 1), doc.toks[b].end, "LOC", ""))  # בחריש, באופקים
+            covered.add(b)
         first = doc.toks[h.i].norm  # Y و X: an unknown word before "and" a place, after a preposition
         b = h.i - 2 if lang == "fa" else h.i - 1
         joined = (lang == "fa" and h.i >= 1 and doc.toks[h.i - 1].norm == "و") or (
@@ -598,6 +621,32 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
 _BARE_LOCATIVE = {"fa": lexicon.keys("bare_locative", "fa")}  # (Arabic في/إلى: as many everyday words as places)
 _PLURAL_ENDS_FA = ("ها", "هاي", "اران", "گران", "يان")
 _NATIVE_WORDS = {lang: lexicon.keys("native_words", lang) for lang in ("fa", "he")}
+
+
+def _he_list_prefix(doc: _Doc, h: _Hit) -> str:
+    """The ב/מ/ל a Hebrew place hit carries (בנתניה -> ב), or "" (none, or not Hebrew)."""
+    t = doc.toks[h.i]
+    if doc.tlang[h.i] != "he" or h.start <= t.start or h.start - t.start != 1 or t.norm[:1] not in "במל":
+        return ""
+    return t.norm[:1]
+
+
+def _he_comma_item(doc: _Doc, k: int, lead: str, item: int = -1) -> bool:
+    """A comma before token k, and the list item (k itself, or ``item`` before the comma) is ``lead`` + one word
+    no table knows, the item ending the list or running on to the next: באשדוד, בניצנים ובפלמחים."""
+    if not lead or k >= len(doc.toks) or gap_key(doc.gaps[k]) != ",":
+        return False
+    j = k if item < 0 else item
+    n = doc.toks[j].norm
+    if n[1:2] == "ו" and n[1:3] != "וו":
+        return False  # מונשם (a participle), not מ + ונשם: no name after a preposition starts with one ו
+    if n[:1] != lead or n in lexicon.common_words("he") \
+            or not _unknown_name_word(doc, j, 1, after_break=True):  # (בינתיים: "meanwhile", not ב + a place)
+        return False
+    if item >= 0:
+        return True
+    return _list_end(doc, k + 1) or gap_key(doc.gaps[k + 1]) == "," or doc.toks[k + 1].norm[:2] == "ו" + lead
+    # (... בזיקים ובחוף פלמחים: the list goes on with "and in")
 
 
 def _range_partner(doc: _Doc, h: _Hit) -> int:
