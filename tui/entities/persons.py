@@ -76,8 +76,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     if doc.tlang[i] == "he" and toks[i].norm in _MONTH_NAMES_HE and i + 1 < len(toks) and not doc.broken(i + 1) \
             and name_like(doc, i + 1, first=False) and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
         return _Hit(i, i + 2, toks[i].start, toks[i + 1].end, "PER", "")  # פרופ' יולי תמיר: a name, not July
-    j, count = i, 0
-    while j < len(toks) and count < 3:
+    j, count, free, joined = i, 0, 0, 0
+    while j < len(toks) and count < 3 + free:
         if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
             j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
             continue
@@ -102,11 +102,19 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             continue
         after_connector = j > i and doc.tlang[j] == "ar" and toks[j - 1].norm in _LEAD_CONNECTORS \
             and plain(toks[j].text).startswith("ال") and alpha(toks[j].text) and not trigger_match(doc, j)
-        if not name_like(doc, j, first=(j == i)) and not after_connector:
+        second = doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1 and n in _SECOND_GIVEN_AR \
+            and toks[j - 1].norm not in rules.CONNECTORS  # محمد الأمين، حسام الدين: a compound given name
+        if not name_like(doc, j, first=(j == i)) and not after_connector and not second:
             break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
-        if count == 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (
+        if second or (doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1 and toks[j - 1].norm in _KIN_AR):
+            free += 1  # سيدي محمد ولد أحمد فال، حسام الدين فؤاد عبد الحميد: the word after "son/daughter of" and
+            joined += second  # the second word of a compound given name do not count toward the three words
+        elif count - joined >= 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (
                 boundary(doc, j + 1) or _to_body_ar(doc, j + 1) or _rare_al_surname(doc, j))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
+        elif count - joined >= 3 and doc.tlang[j] == "ar" and n in lexicon.common_words("ar") \
+                and n not in lexicon.surnames("ar") and not _given(doc, j):
+            break  # (a fourth word, after ولد/بن, is no everyday word: عبدالإله بن فهد السبيعي | رأت)
         if count == 2 and doc.tlang[j] == "he" and n in lexicon.common_words("he") and not _given(doc, j):
             break  # חנוך לוין יעלה, דנה שגיא ליוותה: a frequent third word is the verb after the name
         if j > i and (known := gazetteer_match(doc, j, "PER")):
@@ -116,7 +124,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break
         if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
             break  # עו"ד ג'ומאנה ח'ורי-נסאר מהאגודה: "from the association", not a third name word
-        if j > i + 1 and _clitic_on_word(doc, j):
+        if j > i + 1 and _clitic_on_word(doc, j) and not (doc.tlang[j] == "ar" and toks[j - 1].norm in _KIN_AR):
             break  # עומר ששון מבישול، רנא ח׳טיב מטמרה، م. الكوهجي بمصادرة: a preposition on a word or a place
         count += 1
         j += 1
@@ -382,6 +390,7 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
 
 
 _LEAD_CONNECTORS = lexicon.keys("lead_connectors")
+_KIN_AR = lexicon.keys("kin_connectors", "ar")
 
 
 def _he_verbish(doc: _Doc, k: int) -> bool:

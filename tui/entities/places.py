@@ -199,29 +199,33 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     if full is not None and i > 0 and not doc.broken(i) and toks[i - 1].norm in _NOT_PLACE_AFTER_AR:
         return None  # عن طريق: by means of
-    if full is not None and any(s in _RARE_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) \
-            and toks[i + 1].norm in lexicon.common_words("ar", 3000):
-        return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
-    if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) and (
-            toks[i + 1].norm in lexicon.common_words("ar") or plain(toks[i + 1].text).startswith(("ل", "ب"))
-            or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and is_country(c.entity_id))):
-        return None  # سوق السمك، جسر خشبي، سوق العراق: a kind of market or bridge, a country's market
     if full is not None and any(s in _AIRPORTS_AR for _, s in cands[:3]):
         k = i + 1  # مطار دبي الدولي، مطار الملك سلمان الدولي: the whole name up to الدولي
         while k < len(toks) and k - i <= 3 and not doc.broken(k) and alpha(toks[k].text) and toks[k].norm not in _INTL_AR:
             k += 1
         if 1 < k - i <= 3 and k < len(toks) and not doc.broken(k) and toks[k].norm in _INTL_AR:
             return _Hit(i, k + 1, doc.start_after_clitic(i, full), toks[k].end, "LOC", "")
-    if full is not None and i + 2 < len(toks) and toks[i + 1].norm in _STATION_KINDS_AR and not doc.broken(i + 2) \
-            and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
-            and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar") and not trigger_match(doc, i + 2):
-        return _Hit(i, i + 3, doc.start_after_clitic(i, full), toks[i + 2].end, "LOC", "")  # محطة مترو المنصورة
     if full is not None and i + 1 < len(toks) and not doc.broken(i + 1) and (title_end := trigger_match(doc, i + 1)) \
             and title_end < len(toks) and not doc.broken(title_end) \
             and (named := _named_after_titled_ar(doc, title_end)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # مسجد السيدة نفيسة
+        # (صالة الأمير حمزة: before the everyday-word guards below, a title and a name after the noun name the place)
     if full is not None and (named := _named_after_person_ar(doc, i)):
         return _Hit(i, named, doc.start_after_clitic(i, full), toks[named - 1].end, "LOC", "")  # محطة عدلي منصور
+    if full is not None and any(s in _RARE_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) \
+            and toks[i + 1].norm in lexicon.common_words("ar", 3000):
+        return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
+    if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) and (
+            toks[i + 1].norm in lexicon.common_words("ar") or plain(toks[i + 1].text).startswith(("ل", "ب"))
+            or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and is_country(c.entity_id))
+            or (toks[i + 1].text[:1] == "م" and toks[i + 1].text.endswith("ة") and not _given(doc, i + 1)
+                and gazetteer_match(doc, i + 1) is None)):
+        return None  # سوق السمك، جسر خشبي، سوق العراق: a kind of market or bridge, a country's market
+        # (صالة مغطاة، قاعة ملحقة: a participle describing the hall)
+    if full is not None and i + 2 < len(toks) and toks[i + 1].norm in _STATION_KINDS_AR and not doc.broken(i + 2) \
+            and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
+            and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar") and not trigger_match(doc, i + 2):
+        return _Hit(i, i + 3, doc.start_after_clitic(i, full), toks[i + 2].end, "LOC", "")  # محطة مترو المنصورة
     name_only = any(s in rules.LOC_NAME_HEADS_AR for _, s in cands)
     kept = next((p for p, s in cands if s in rules.LOC_KEPT_HEADS["ar"]), None) if name_only else None
     if i > 0 and not doc.broken(i) and any(s in rules.PLACE_PREFIX_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2]):
