@@ -83,8 +83,7 @@ def visual_cell(text: str) -> str:
     Every space is kept and the cell keeps its width, so columns stay put."""
     if not _RTL.search(text):
         return text
-    from rich.cells import cell_len
-
+    from tui.rtl.cells import cell_len
     from tui.rtl.editing import edit_rows, line_direction
 
     width = cell_len(text) + 1

@@ -26,8 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len
-
+from tui.rtl.cells import cell_len
 from tui.rtl.layout import (
     _DROP_UNDRAWN,
     LineShape,

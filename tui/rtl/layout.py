@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from rich.cells import cell_len, get_character_cell_size, split_graphemes
-
 from tui.rtl.bidi import BIDI_CONTROLS, MIRRORS, reorder_line
+from tui.rtl.cells import cell_len, char_cells, split_graphemes
 from tui.rtl.direction import Direction, document_direction, is_rtl_language
 from tui.rtl.joining import FILLER
 from tui.rtl.paragraph import Prepared, first_strong, prepare, resolve
@@ -48,7 +47,7 @@ _LAM_ALEF = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
 
 @lru_cache(maxsize=8192)
 def _char_cells(ch: str) -> int:
-    return 0 if ch in BIDI_CONTROLS else get_character_cell_size(ch)
+    return 0 if ch in BIDI_CONTROLS else char_cells(ch)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,7 @@ first words of an Arabic title.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
+from tui.rtl.cells import cell_len
 from tui.rtl.direction import Direction, paragraph_direction
 from tui.rtl.layout import layout_paragraph
 from tui.text.sanitize import visible_controls
