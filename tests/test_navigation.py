@@ -203,7 +203,7 @@ async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(
     import tui.screens.main as main_screen
 
     # long enough that a loaded machine cannot let the preview fire before the jump is made
-    monkeypatch.setattr(main_screen, "PREVIEW_DELAY", 1.0)
+    monkeypatch.setattr(main_screen, "PREVIEW_DELAY", 3.0)
     app = make_app(app_config)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await started(app, pilot)
@@ -212,5 +212,39 @@ async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(
         await pilot.press("j")  # schedules a preview of the second row...
         assert await until(pilot, lambda: screen._preview_timer is not None)  # the highlight reached the screen
         screen.open_article(target)  # ...and a jump lands before it fires
-        await pilot.pause(1.3)  # past the preview's time: it must not fire
+        await pilot.pause(3.3)  # past the preview's time: it must not fire
         assert screen.article is not None and screen.article.id == target
+
+
+async def test_an_article_opened_while_the_list_is_re_read_stays_open(
+        app_config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list re-read (another window's import, a repair) started before an article was opened
+    arrives after it: the list keeps the article being read, not the row asked for when the
+    read began (on a loaded machine this re-opened the start-up article over the user's)."""
+    import threading
+
+    import tui.screens.main as main_screen
+    from tui.store import StoreRows
+
+    release = threading.Event()
+    prepare = StoreRows.prepare
+
+    def slow_prepare(self: StoreRows, keep_id: str | None) -> None:
+        release.wait(10)
+        prepare(self, keep_id)
+
+    app = make_app(app_config)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await started(app, pilot)
+        listing = screen.query_one(ArticleList)
+        first, target = listing.items[0].article.id, listing.items[3].article.id
+        assert await until(pilot, lambda: screen.article is not None and screen.article.id == first)
+        monkeypatch.setattr(StoreRows, "prepare", slow_prepare)
+        screen.load_articles(keep_id=first)  # a re-read starts while the first article is open...
+        screen.open_article(target)  # ...the user opens another before it lands
+        release.set()
+        await workers_done(app)
+        await pilot.pause(main_screen.PREVIEW_DELAY + 0.3)
+        await workers_done(app)
+        assert screen.article is not None and screen.article.id == target
+        assert listing.current is not None and listing.current.id == target

@@ -152,6 +152,7 @@ class MainScreen(Screen[None]):
 
         items: Sequence[ListItem]
         keep_id: str | None = None
+        opened: str | None = None  # the article open when the read began
 
     @dataclass
     class ListRead(Message):
@@ -387,19 +388,23 @@ class MainScreen(Screen[None]):
         rows = StoreRows.uncounted(self.store)
         self.on_main_screen_articles_loaded(self.ArticlesLoaded(rows))
 
-    @work(thread=True, exclusive=True, group="load")
     def load_articles(self, keep_id: str | None = None) -> None:
         """Count the library and read the first page of rows, off the UI thread.
 
         Nothing else is read: the list asks the store for the rows it draws
         (:class:`StoreRows`), so first paint costs the same at 100,000
-        articles as at 100.
+        articles as at 100. The article open now goes with the read, so a
+        list that lands after another article was opened keeps that one.
         """
+        self._read_library(keep_id, self.article.id if self.article is not None else None)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _read_library(self, keep_id: str | None, opened: str | None) -> None:
         rows = StoreRows(self.store)
         if len(rows):
             rows.page(0)
         rows.prepare(keep_id)
-        self.post_message(self.ArticlesLoaded(rows, keep_id))
+        self.post_message(self.ArticlesLoaded(rows, keep_id, opened))
 
     def on_main_screen_articles_loaded(self, message: ArticlesLoaded) -> None:
         """Show the list; start (or sync) the search index and the entity index after first paint."""
@@ -408,7 +413,10 @@ class MainScreen(Screen[None]):
         if first:
             self.entities.corrections = load_corrections(self.store)
             self.set_timer(HEALTH_CHECK_DELAY, self.check_library)
-        self.apply_list_filter(keep_id=message.keep_id)
+        keep_id = message.keep_id
+        if self.article is not None and self.article.id != message.opened:
+            keep_id = self.article.id  # opened while the list was read: the row asked for is stale
+        self.apply_list_filter(keep_id=keep_id)
         if first:
             # After the first paint: the objects made so far (Textual, the screen, the
             # first rows) live as long as the app, so they are kept out of the
