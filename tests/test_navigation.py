@@ -210,7 +210,8 @@ async def test_a_jump_to_an_article_is_not_undone_by_a_pending_preview(
         listing = screen.query_one(ArticleList)
         target = listing.items[3].article.id
         await pilot.press("j")  # schedules a preview of the second row...
-        assert await until(pilot, lambda: screen._preview_timer is not None)  # the highlight reached the screen
+        # the highlight reached the screen (a machine loaded six times over its cores took > 5 s)
+        assert await until(pilot, lambda: screen._preview_timer is not None, seconds=60)
         screen.open_article(target)  # ...and a jump lands before it fires
         await pilot.pause(3.3)  # past the preview's time: it must not fire
         assert screen.article is not None and screen.article.id == target
