@@ -139,7 +139,9 @@ _STATION_KINDS_AR = lexicon.keys("station_kinds", "ar")
 _GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
 
 
-_LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR
+_DISTRICT_HEADS_AR = lexicon.keys("district_heads", "ar")
+_DIRECTIONS_AR = lexicon.keys("place_directions", "ar")
+_LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR | _DISTRICT_HEADS_AR
 
 
 _ROAD_HEADS = {lang: lexicon.keys("road_heads", lang) for lang in ("ar", "fa")}
@@ -196,6 +198,8 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
                 and not rules.is_stop(toks[i + 1].text, toks[i + 1].norm, "ar") and not is_nisba(doc, i + 1) \
                 and not trigger_match(doc, i + 1) and toks[i + 1].norm not in rules.GIVEN["ar"] and _name_ends(doc, i + 2):
             return _Hit(i, i + 2, doc.start_after_clitic(i, geo), toks[i + 1].end, "LOC", "")  # جزيرة ميون، نهر كاغايان
+    if (district := district_place(doc, i)) is not None:
+        return district
     full = next((p for p, s in cands if s in rules.LOC_FULL_HEADS_AR), None)
     if full is not None and i > 0 and not doc.broken(i) and toks[i - 1].norm in _NOT_PLACE_AFTER_AR:
         return None  # عن طريق: by means of
@@ -265,6 +269,34 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
     return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC",
                 _bare_id(doc, i + 1, end) if kept is not None else "")
+
+
+def district_place(doc: _Doc, i: int) -> _Hit | None:
+    """مديرية صرواح، دائرة واسيف، لواء الرمثا: a district noun that also heads bodies (مديرية الصحة، دائرة
+    الأراضي) names a place, kept with its noun, before a known place or a word of no frequency list (Arabic)."""
+    toks = doc.toks
+    if doc.tlang[i] != "ar" or i + 1 >= len(toks) or doc.broken(i + 1):
+        return None
+    district = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in _DISTRICT_HEADS_AR), None)
+    if district is None:
+        return None
+    known = _known_place_after(doc, i)
+    if known is not None and not is_country(known.entity_id):
+        j = known.j
+        while j < len(toks) and j - known.j < 2 and not doc.broken(j) and toks[j].norm in _DIRECTIONS_AR:
+            j += 1  # لواء الأغوار الشمالية، لواء البادية الشمالية الغربية
+        return _Hit(i, j, doc.start_after_clitic(i, district), toks[j - 1].end, "LOC",
+                    known.entity_id if j == known.j else "")  # لواء الشوبك: the same place as الشوبك
+    t = toks[i + 1]
+    common = lexicon.common_words("ar")
+    if alpha(t.text) and len(t.norm) >= 3 and t.norm not in common and not (_al(doc, i + 1) and t.norm[2:] in common) \
+            and gazetteer_match(doc, i + 1) is None and not is_nisba(doc, i + 1) and not _given(doc, i + 1) \
+            and not trigger_match(doc, i + 1) and not rules.is_stop(t.text, t.norm, "ar") \
+            and (i + 2 >= len(toks) or doc.broken(i + 2) or not (_al(doc, i + 2) or gazetteer_match(doc, i + 2) is not None)):
+        return _Hit(i, i + 2, doc.start_after_clitic(i, district), t.end, "LOC", _bare_id(doc, i + 1, i + 2))
+        # (but دائرة وقاية النبات، دائرة أوقاف طرابلس: a construct going on is a body's name)
+        # (and صرواح alone later is the same place)
+    return None
 
 
 def _bare_id(doc: _Doc, i: int, j: int) -> str:
