@@ -472,6 +472,9 @@ def _word_kinds(doc: _Doc) -> list[tuple[int | None, bool]]:
     return [per_word[w] for w in doc.wid]
 
 
+_RARE_HEADS_AR = lexicon.keys("rare_name_heads", "ar")
+
+
 def _head_runs(doc: _Doc, kinds: list[tuple[int | None, bool]], add: Callable[[int, int, int, str], None]) -> None:
     """A place or body noun and the next one to four words: تونل کندوان، میدان راه‌آهن، רחוב בן גוריון.
     The model decides which run, if any, is the name. (The one to three words after a title were tried
@@ -480,6 +483,9 @@ def _head_runs(doc: _Doc, kinds: list[tuple[int | None, bool]], add: Callable[[i
     for k in range(len(doc.toks) - 1):
         plen = kinds[k][0]
         if plen is not None and not broken[k + 1]:
+            if doc.tlang[k] == "ar" and doc.toks[k].norm[plen:] in _RARE_HEADS_AR \
+                    and doc.toks[k + 1].norm in lexicon.common_words("ar", 3000):
+                continue  # مسرح الجريمة، سوق العمل: an everyday noun after the head (places.py's guard)
             _runs(doc, k, k + 1, doc.start_after_clitic(k, plen), "gen:head", add)
 
 
