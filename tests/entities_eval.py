@@ -70,6 +70,11 @@ BLIND27 = Path(__file__).parent / "fixtures" / "entities_blind27"
 BLIND28 = Path(__file__).parent / "fixtures" / "entities_blind28"
 BLIND29 = Path(__file__).parent / "fixtures" / "entities_blind29"
 BLIND30 = Path(__file__).parent / "fixtures" / "entities_blind30"
+BLIND31 = Path(__file__).parent / "fixtures" / "entities_blind31"
+BLIND32 = Path(__file__).parent / "fixtures" / "entities_blind32"
+BLIND33 = Path(__file__).parent / "fixtures" / "entities_blind33"
+BLIND34 = Path(__file__).parent / "fixtures" / "entities_blind34"
+BLIND35 = Path(__file__).parent / "fixtures" / "entities_blind35"
 MODES = ("strict", "default", "lenient")
 
 
