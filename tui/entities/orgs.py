@@ -39,6 +39,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
+from tui.entities.places import district_place
 from tui.text.normalize import clitic_candidates, normalise
 
 
@@ -238,11 +239,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
     toks, lang = doc.toks, doc.tlang[i]
     if not stem_in(toks[i].norm, _ORG_GATES.get(lang) or _org_gate(lang)):
         return None  # no reading of the word heads a body (the tests below need one): most words, asked once
-    if lang == "ar":
-        from tui.entities.places import district_place
-
-        if district_place(doc, i) is not None:
-            return None  # مديرية حريب: a district, a place (the place rules take it), not a directorate
+    if lang == "ar" and district_place(doc, i) is not None:
+        return None  # مديرية حريب: a district, a place (the place rules take it), not a directorate
     heads = rules.org_heads(lang)
     cands = clitic_candidates(toks[i].norm)
     determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))

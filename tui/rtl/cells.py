@@ -20,6 +20,8 @@ from rich.cells import cell_len as _rich_cell_len
 from rich.cells import get_character_cell_size
 from rich.cells import split_graphemes as _rich_split_graphemes
 
+from tui.text.normalize import has_astral
+
 # Every code point (Unicode 16, wcwidth 0.9) that wcwidth draws wider than Rich 14 does,
 # found by comparing the two over the whole code space (tests/test_rtl_cells.py).
 _WIDER = re.compile(
@@ -30,10 +32,9 @@ _WIDER = re.compile(
 
 
 def _has_wider(text: str) -> bool:
-    """Every ``_WIDER`` character is in U+10000-U+3FFFF, whose UTF-8 starts
-    with the byte F0: one encode and a ``memchr`` rule out most text faster
-    than the regex scan alone."""
-    return b"\xf0" in text.encode("utf-8", "surrogatepass") and _WIDER.search(text) is not None
+    """Every ``_WIDER`` character is above U+FFFF: the byte scan of
+    :func:`has_astral` rules out most text faster than the regex alone."""
+    return has_astral(text) and _WIDER.search(text) is not None
 
 
 def _wc_len(text: str) -> int:
@@ -59,9 +60,8 @@ def _cells(text: str) -> int:
 _word_cells = lru_cache(maxsize=16384)(_cells)
 
 
-@lru_cache(maxsize=8192)
 def char_cells(ch: str) -> int:
-    """Cells of one character drawn alone."""
+    """Cells of one character drawn alone (the layout remembers them per character)."""
     width = get_character_cell_size(ch)
     return max(width, _wc_len(ch)) if _WIDER.match(ch) else width
 

@@ -32,7 +32,7 @@ import functools
 import re
 import unicodedata
 
-from tui.text.normalize import _FOLD_PAIRS
+from tui.text.normalize import _FOLD_PAIRS, has_astral
 
 # Basic Multilingual Plane separators, as a regex class body (one bitmap lookup per character).
 _BMP = (
@@ -100,21 +100,6 @@ _ASTRAL = (
 )
 
 
-
-def _has_astral(text: str) -> bool:
-    """Whether ``text`` holds a character above U+FFFF (a 4-byte sequence in UTF-8,
-    led by one of the bytes F0-F4, which nothing else in UTF-8 uses).
-
-    Why not a regex search for them: that visits every character in Python's
-    regex engine (0.11 s per 10,000 Arabic bodies, a fifth of the folding);
-    the UTF-8 encoder and five ``memchr`` scans do it in C (~0.04 s). (Not
-    UTF-16: that codec is looked up by name, which fails where the standard
-    library cannot be read, as for a user without access to it.)
-    """
-    data = text.encode("utf-8", "surrogatepass")
-    return b"\xf0" in data or b"\xf1" in data or b"\xf2" in data or b"\xf3" in data or b"\xf4" in data
-
-
 @functools.cache
 def _split(astral: bool) -> re.Pattern[str]:
     """The compiled class (35 ms to compile the BMP one: done on first use, not at start-up)."""
@@ -144,7 +129,7 @@ def fold_spaced(text: str) -> str:
         except _CasefoldSplit:
             return spaced(_fold_rest(text).casefold())
     text = text.casefold()
-    if _has_astral(text):
+    if has_astral(text):
         text = _split(True).sub(" ", text)
     return text
 
@@ -213,7 +198,7 @@ def spaced(text: str) -> str:
     if text.isascii():
         return text
     text = _split(False).sub(" ", text)
-    if _has_astral(text):
+    if has_astral(text):
         text = _split(True).sub(" ", text)
     return text
 
