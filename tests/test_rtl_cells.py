@@ -45,7 +45,7 @@ def test_a_flag_stays_one_cluster() -> None:
 
 
 @pytest.mark.parametrize("text", [f"[b]{LONE_RI}", f"שלום {LONE_RI} עולם {TONE} סוף", f"مرحبا {TANGUT_SUPPLEMENT}x{LONE_RI}",
-                                  f"a {THUMB}{TONE} {FLAG} {LONE_RI}{LONE_RI}{LONE_RI} b"])
+                                  f"a {THUMB}{TONE} {FLAG} {LONE_RI}{LONE_RI}{LONE_RI} b", "\u200d\u200d000"])
 @pytest.mark.parametrize("width", [2, 3, 5, 9])
 def test_render_keeps_to_the_width_by_both_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                   text: str, width: int) -> None:

@@ -67,16 +67,21 @@ def char_cells(ch: str) -> int:
 
 
 def split_graphemes(text: str) -> tuple[list[tuple[int, int, int]], int]:
-    """Grapheme spans ``(start, end, cells)`` and their total, each counted
-    as :func:`cell_len` counts it. Rich's split unless the text holds a
-    character of ``_WIDER``; then wcwidth's (it keeps a flag's two regional
-    indicators in one cluster, where Rich splits them)."""
-    if not _has_wider(text):
-        return _rich_split_graphemes(text)
-    import wcwidth
+    """Grapheme spans ``(start, end, cells)`` and their total, each cluster
+    counted by :func:`cell_len`, so the parts of a broken word add up to the
+    word. Rich's split unless the text holds a character of ``_WIDER``; then
+    wcwidth's (it keeps a flag's two regional indicators in one cluster,
+    where Rich splits them). (Rich's own split counts a cluster opened by a
+    ZWJ, "\u200d0", as no cell where its ``cell_len`` counts one: a word of
+    them was never broken and overflowed its row.)"""
+    if _has_wider(text):
+        import wcwidth
 
+        clusters = list(wcwidth.iter_graphemes(text))
+    else:
+        clusters = [text[a:b] for a, b, _w in _rich_split_graphemes(text)[0]]
     spans, pos = [], 0
-    for cluster in wcwidth.iter_graphemes(text):
+    for cluster in clusters:
         spans.append((pos, pos + len(cluster), cell_len(cluster)))
         pos += len(cluster)
     return spans, sum(w for _a, _b, w in spans)
