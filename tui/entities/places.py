@@ -347,6 +347,8 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None  # بازار سرمایه: the capital market, not a bazaar named سرمایه
     if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_FA:
         return None  # نیروگاه اتمی: a kind of plant, not one named اتمی
+    if n in _STRICT_NAME_HEADS_FA and (toks[i + 1].norm in lexicon.common_words("fa") or doc.gaps[i + 1] == "\u200c"):
+        return None  # سالن اجتماعات، تونل انتقال، کانال تلگرامی: a phrase, not a place named so
     if full and (per := _named_after_person_fa(doc, i)) is not None:
         return per  # حرم امام رضا، فرودگاه بین‌المللی امام خمینی: a place named after a person
     if full and toks[i + 1].norm in _INTL_FA:
@@ -394,6 +396,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
 
 
 _PLACE_KINDS_FA = lexicon.keys("place_kinds", "fa")
+_STRICT_NAME_HEADS_FA = lexicon.keys("strict_name_heads", "fa")
 
 
 def _kind_place_fa(doc: _Doc, i: int) -> _Hit | None:
