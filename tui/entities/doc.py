@@ -493,6 +493,8 @@ def _he_verb(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     if n.startswith(("הת", "השת", "הסת", "הצט", "הזד")) and n.endswith("ו") and len(n) >= 5:
         return True  # השתתפו، הצטרפו، התפטרו: a hitpa'el past plural
+    if n.startswith(("השת", "הסת", "הצט", "הזד")) and n.endswith("ה") and len(n) >= 6:
+        return True  # הצטרפה، השתתפה، הסתיימה: a hitpa'el past feminine (with ת after the first root letter)
     return (n.startswith("ה") and len(n) in (5, 6) and n[3] == "י" and (len(n) == 5 or n[-1] in "הו")
             and not n.endswith(("ים", "ית")))  # הפנים, הבינית: plural and feminine nouns
 
