@@ -522,8 +522,8 @@ def _bare_noun(doc: _Doc, k: int) -> bool:
         return False
     if lang == "ar" and (_al(doc, k) or plain(t.text).startswith(("و", "ف")) and t.norm[1:] in rules.STOP_AR):
         return False
-    if lang == "he" and t.norm.startswith(("ה", "ו")) and len(t.norm) > 3:
-        return False
+    if lang == "he" and (t.norm.startswith(("ה", "ו")) and len(t.norm) > 3 or _he_future(doc, k)):
+        return False  # (המועדון ייקנס: a future verb)
     return gazetteer_match(doc, k, "PER LOC") is None
 
 
@@ -541,6 +541,20 @@ def _name_ends(doc: _Doc, k: int) -> bool:
     lang, t = doc.tlang[k], doc.toks[k]
     return (rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or gazetteer_match(doc, k, "PER") is not None
             or _given(doc, k) or bool(trigger_match(doc, k)) or (lang == "ar" and _participle(doc, k)))
+
+
+def _he_future(doc: _Doc, k: int) -> bool:
+    """ייקנס، תיערך، יחלו، ימשיכו، תורחב، יוצבו: a Hebrew future verb by its shape (a י/ת person prefix with a
+    doubled י, a ו of the passive, or a plural ו at the end), so a body's or place's name ends before it; no
+    given name, table name, or word joined by a maqaf (מעלות־תרשיחא)."""
+    n = doc.toks[k].norm
+    if doc.tlang[k] != "he" or n[:1] not in ("י", "ת") or not 4 <= len(n) <= 7 or doc.gaps[k] in ("-", "\u05be"):
+        return False
+    if not (n[:2] in ("יי", "תי") or (n[1:2] == "ו" and len(n) in (5, 6)) or (n.endswith("ו") and len(n) in (4, 5, 6))):
+        return False
+    if n.endswith(("ון", "ית", "ים", "ות")) or n[:2] in ("יו", "תו") and n.endswith("ו"):
+        return False  # תיכון، יומית: nouns and adjectives; יוצאו-like forms are too rare to risk a name
+    return not _given(doc, k) and gazetteer_match(doc, k) is None
 
 
 def _given(doc: _Doc, k: int) -> bool:

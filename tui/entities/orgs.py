@@ -22,6 +22,7 @@ from tui.entities.doc import (
     _Doc,
     _given,
     _he_det,
+    _he_future,
     _he_verb,
     _Hit,
     _name_ends,
@@ -814,8 +815,8 @@ def _he_phrase_word(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     if doc.tlang[k] != "he":
         return False
-    if _he_infinitive(doc, k):
-        return True
+    if _he_infinitive(doc, k) or _he_future(doc, k):
+        return True  # (ועדת השיפוט | תבחן، המועדון | ייקנס)
     if n[:1] in "יתנ" and 4 <= len(n) <= 6 and n in lexicon.common_words("he") and not _given(doc, k) \
             and not n.endswith(("ון", "ית", "ים", "ות")) and doc.gaps[k] not in ("-", "\u05be") \
             and gazetteer_match(doc, k) is None:

@@ -18,6 +18,7 @@ from tui.entities.doc import (
     _Doc,
     _given,
     _he_det,
+    _he_future,
     _he_verb,
     _Hit,
     _name_ends,
@@ -422,7 +423,8 @@ def _he_name_end(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     if (len(n) == 5 and n[0] == "נ" and n[-1] in "הו") or (len(n) == 5 and n.startswith("יי")):
         return True  # קיבוץ יזרעאל נרשמו, חוף פולג ייסגר: a nif'al past or future verb
-    return n in rules.STOP_HE or (n[:1] in "ובלמשכה" and len(n) > 3) or gazetteer_match(doc, k) is not None
+    return n in rules.STOP_HE or (n[:1] in "ובלמשכה" and len(n) > 3) or gazetteer_match(doc, k) is not None \
+        or _he_future(doc, k)  # צומת שיזפון | יחלו
     # (שכונת עיר ימים | הסמוכה: an adjective with the article ends the name)
 
 
