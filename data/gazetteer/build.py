@@ -411,9 +411,9 @@ GENERIC_HEADS = {"شهرک", "شهر", "مدينة", "مدينه", "قرية", "
 # Everyday words that GeoNames lists as some town's name and the frequency list misses.
 # City names checked by hand that a filter above would drop: not words in news (الطائف is no الطائفة; شهر كرد
 # is Shahr-e Kord, not "a city").
-CITY_KEEP = {"ar": {"الطائف", "بريدة", "المنصورة"}, "fa": {"الطائف", "بريدة", "المنصورة", "شهر كرد", "بانه", "سراوان"},
-             "he": set()}  # بانه only in Persian: Arabic بأنه "that he" folds to it
-CITY_SKIP = {"مسئله", "مسأله", "سلمية", "میانه", "ميانه", "خوی", "خوي", "سده", "ساری", "ساري", "سارى"}
+CITY_KEEP = {"ar": {"الطائف", "بريدة", "المنصورة"}, "fa": {"الطائف", "بريدة", "المنصورة", "شهر كرد", "بانه", "سراوان", "ساری", "آمل"},
+             "he": {"אלעד"}}  # بانه، ساری، آمل only in Persian: Arabic بأنه "that he" folds to it, امل is "hope"
+CITY_SKIP = {"مسئله", "مسأله", "سلمية", "میانه", "ميانه", "خوی", "خوي", "سده", "ساري", "سارى"}
 
 
 # A village's one-word name this frequent (wordfreq's Zipf scale: 3 = once per million words) in any of its
@@ -503,7 +503,12 @@ def _subdivision_rows(keep, town_at: dict[str, int], towns: list[tuple[str, ...]
         if code.startswith("gn:"):
             gid = f"loc:{code}"
             if gid not in town_at:
-                continue  # the town is in a hand table (aliases.tsv): its spellings belong there
+                # The filters dropped every GeoNames spelling of the town (ערד): the hand spellings make its row,
+                # unless the town is in a hand table (aliases.tsv: keep() drops its known spellings).
+                cells = [keep(ar, "ar", 2), keep(fa, "fa", 2), keep(he, "he", 2)]
+                if any(cells):
+                    rows.append((gid, "LOC", en, *cells))
+                continue
             row = list(towns[town_at[gid]])
             for k, (names, lang) in enumerate(((ar, "ar"), (fa, "fa"), (he, "he")), start=3):
                 extra = keep(names, lang, 2)
