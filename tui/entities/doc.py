@@ -195,7 +195,7 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
         if plen and lang == "fa" and not _FA_CLITIC.issuperset(toks[i].norm[:plen]):
             continue  # کمالی is a name, not ک + مالی: Persian writes no ک/ل/ف clitic (و and ب: وتهران، بتهران)
         k = len(alias.keys)
-        if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id):
+        if best and k == best.j - best.i and alias.entity_id != best.entity_id and _fits_context(doc, alias.entity_id, i):
             best = None  # same spelling, two places (عمان: Oman / Amman): the text's context decides
         if i + k > len(toks) or (best and k <= best.j - best.i):
             continue
@@ -214,6 +214,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
             continue  # الدوحة /قنا/ is the Qatar News Agency; قنا elsewhere the city of Qena
         if k == 1 and stem in _EXACT_FORM and not plain(toks[i].text).endswith(tuple(_EXACT_WRITTEN)):
             continue  # وأم is و + أم (and a mother), not وام (WAM): the written hamza decides
+        if k == 1 and stem in _AFTER_LOCATIVE and lang == "ar" and not _locative_place_ar(doc, i, plen):
+            continue  # سترة، الحد، عاليه: a town only where a place goes (من سترة والحد), not the jacket, the limit
         if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
                 and not doc.broken(i) and _org_head_before(doc, i):
             continue  # مستشفى الفيحاء: the hospital's own name, not the club
@@ -243,6 +245,28 @@ _NOT_BEFORE_PLACE = lexicon.constrained("not_before_place")
 _ALONE_ONLY = lexicon.constrained("alone_only")
 _EXACT_FORM = lexicon.constrained("exact_form")
 _SURNAME_ENDS_FA = lexicon.keys("surname_words", "fa")
+_AFTER_LOCATIVE = lexicon.constrained("after_locative")
+_YEAR_WORDS_AR = lexicon.keys("year_words", "ar")
+_LOCATIVE_AR = lexicon.keys("locative", "ar")
+
+
+def _locative_place_ar(doc: _Doc, i: int, plen: int) -> bool:
+    """Token i stands where a place goes (constraints.tsv after_locative): after في/من/إلى/بين ..., with a ب/ل
+    clitic (بالجوف), or و-joined to a place just before it (من سترة والحد); and no ال-word or من follows
+    (في الحد الأدنى، والحد من: the limit, limiting)."""
+    toks = doc.toks
+    if i + 1 < len(toks) and not doc.broken(i + 1) and (
+            (plain(toks[i + 1].text).startswith("ال") and toks[i + 1].norm not in _AR_TIME
+             and toks[i + 1].norm not in _YEAR_WORDS_AR) or toks[i + 1].norm == "من" or is_nisba(doc, i + 1)):
+        return False  # (في العين الشهر المقبل is still the town)
+    clitic = toks[i].norm[:plen]
+    if clitic[-1:] in ("ب", "ل"):
+        return True
+    if i == 0 or doc.broken(i):
+        return False
+    if not clitic and toks[i - 1].norm in _LOCATIVE_AR:
+        return True
+    return clitic == "و" and (prev := gazetteer_match(doc, i - 1, "LOC")) is not None and prev.j == i
 _EXACT_WRITTEN = lexicon.constrained_as_written("exact_form")
 
 
@@ -272,8 +296,10 @@ CONTEXT = {"loc:city:Amman": lexicon.keys("amman_context")}
 _CONTEXT_IDS = frozenset(CONTEXT)
 
 
-def _fits_context(doc: _Doc, entity_id: str) -> bool:
+def _fits_context(doc: _Doc, entity_id: str, i: int = -1) -> bool:
     words = CONTEXT.get(entity_id)
+    if words is not None and i >= 0 and entity_id == "loc:city:Amman" and "\u0651" in doc.toks[i].text:
+        return True  # عمّان: the shadda is written on Amman's mim only, never on Oman (عُمان)
     return words is not None and bool(words) and not words.isdisjoint(doc.keys)
 
 

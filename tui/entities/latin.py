@@ -7,7 +7,7 @@ Hebrew text.
 from __future__ import annotations
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _Doc, _Hit, gazetteer_match, is_nisba
+from tui.entities.doc import _Doc, _Hit, gazetteer_match, is_nisba, stem_in
 
 _OUTLET_CUES_EN = lexicon.raw("outlet_cues", "en")
 
@@ -51,6 +51,10 @@ def capitalised(doc: _Doc, i: int, pending: bool) -> _Hit | None:
         kind = "PER"
     elif doc.lang != "en" and len(words) == 1 and len(words[0]) >= 3 and not (j < len(toks) and doc.tlang[j] == "en"):
         kind = "ORG"  # a lone Latin brand in Arabic, Persian or Hebrew text: شركة Nvidia، مع Qualcomm
+    elif doc.lang == "ar" and 2 <= len(words) <= 3 and any(len(w) >= 2 and w.isupper() for w in words) and (
+            (j < len(toks) and not doc.broken(j) and is_nisba(doc, j))
+            or (i > 0 and not doc.broken(i) and stem_in(toks[i - 1].norm, rules.org_heads("ar"), 3))):
+        kind = "ORG"  # a Latin company name with an acronym in Arabic text: شركة CMA CGM، APM Terminals الهولندية
     else:
         return None
     return _Hit(i, j, toks[i].start, toks[j - 1].end, kind, "")

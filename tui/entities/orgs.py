@@ -292,6 +292,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if _org_word_ar(doc, j):
             j = _org_chain(doc, j, i, lang)
         elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            if al_head and hit.start > toks[j].start and n[:1] == "ب":
+                return None  # مقر النادي بالدمام: "the club, in Dammam": a noun and a place (the place rules take it)
             j = hit.j
             if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
                 j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء

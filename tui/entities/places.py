@@ -185,6 +185,10 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
         if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
             return _Hit(i, hit.j, doc.start_after_clitic(i, geo), toks[hit.j - 1].end, "LOC", "")  # خليج عدن
+        if geo is not None and toks[i + 1].norm in rules.PLACE_PREFIX_AR and i + 2 < len(toks) and not doc.broken(i + 2) \
+                and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not _al(doc, i + 2) \
+                and toks[i + 2].norm not in lexicon.common_words("ar", 3000) and _name_ends(doc, i + 3):
+            return _Hit(i, i + 3, doc.start_after_clitic(i, geo), toks[i + 2].end, "LOC", "")  # سد أبو منصور، جزيرة أم الرصاص
         if geo is not None and toks[i + 1].norm in _GENERIC_GEO_COMPLEMENTS_AR:
             return None  # حقل الغاز، حقل ألغام: a gas field, a minefield
         if geo is not None and _org_word_ar(doc, i + 1) and not is_nisba(doc, i + 1) and gazetteer_match(doc, i + 1) is None:
@@ -599,6 +603,7 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     """عرفات ومزدلفة ومنى، نیشابور و سبزوار، פלורנטין ויפו: a word no table knows, joined by "and" to a
     place (after it, or before it after a locative preposition), is a place too."""
     covered = {k for h in hits for k in range(h.i, h.j)}
+    loc_ends = {h.j - 1 for h in hits if h.type == "LOC"}
     out: list[_Hit] = []
     for h in hits:
         if h.type != "LOC":
@@ -638,6 +643,18 @@ def coordinated_places(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         joined = (lang == "fa" and h.i >= 1 and doc.toks[h.i - 1].norm == "و") or (
             lang in ("ar", "he") and first[:1] in "וو" and h.start > doc.toks[h.i].start)
         if not joined or b < 1 or b in covered or doc.broken(b + 1) or doc.broken(h.i):
+            continue
+        chain: list[int] = []  # في نفطة ودقاش والحامة: more و-joined words no table knows, back to the preposition
+        while lang == "ar" and b >= 2 and b not in covered and not doc.broken(b) and doc.toks[b].norm[:1] == "و" \
+                and len(chain) < 3 and _unknown_name_word(doc, b, 1):
+            chain.append(b)
+            b -= 1
+        if chain:
+            if b in loc_ends or (b not in covered and _locative_at(doc, b) and _unknown_name_word(doc, b, 0)):
+                if b not in loc_ends:
+                    out.append(_Hit(b, b + 1, doc.toks[b].start, doc.toks[b].end, "LOC", ""))
+                out += [_Hit(k, k + 1, doc.start_after_clitic(k, 1), doc.toks[k].end, "LOC", "") for k in chain]
+                covered.update(chain)
             continue
         if _locative_at(doc, b) and _unknown_name_word(doc, b, _prefix_len(doc, b)):
             plen = _prefix_len(doc, b)
@@ -784,6 +801,8 @@ def _locative_at(doc: _Doc, k: int) -> bool:
     if lang == "he":
         return doc.toks[k].norm[:1] in "במל"
     prev = doc.toks[k - 1].norm if k > 0 and not doc.broken(k) else ""
+    if lang == "ar" and prev[:1] == "و" and prev[1:] in _PLACE_LEAD_AR:
+        return True  # وفي نفطة ودقاش
     return prev in (_PLACE_LEAD_AR if lang == "ar" else _LOCATIVE_FA)
 
 
