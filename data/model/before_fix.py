@@ -49,6 +49,16 @@ COMMITS = {
     "entities_blind23": "58892f2",
     "entities_blind24": "58892f2",
     "entities_blind25": "58892f2",
+    "entities_blind26": "6cbd913",
+    "entities_blind27": "6cbd913",
+    "entities_blind28": "6cbd913",
+    "entities_blind29": "6cbd913",
+    "entities_blind30": "6cbd913",
+    "entities_blind31": "2972feb",
+    "entities_blind32": "2972feb",
+    "entities_blind33": "2972feb",
+    "entities_blind34": "2972feb",
+    "entities_blind35": "2972feb",
 }
 _RUN = """
 import json, sys

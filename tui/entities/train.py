@@ -366,7 +366,7 @@ def read_all(engine: RuleEngine | None = None, extra: list[Path] | None = None) 
 
 
 def cross_validate(docs: list[DocData], held: list[str] | None = None, never: frozenset[str] = frozenset(),
-                   explain: Path | None = None) -> list[str]:
+                   explain: Path | None = None, seed: int | None = None) -> list[str]:
     """Leave one folder out: train on the rest (never on the ``never`` folders), score the folder; rules
     alone beside it. With ``explain``, count why gold was missed and where false positives came from
     (:func:`why`) and write one line per case to that file."""
@@ -376,7 +376,7 @@ def cross_validate(docs: list[DocData], held: list[str] | None = None, never: fr
     fps: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}
     examples: list[str] = []
     for name in names:
-        m = train([d for d in docs if d.folder != name and d.folder not in never])
+        m = train([d for d in docs if d.folder != name and d.folder not in never], seed=seed)
         for d in docs:
             if d.folder != name:
                 continue
@@ -440,6 +440,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --cv: also score the folders of not_trained.txt (held out like the others)")
     ap.add_argument("--why", type=Path, default=None, metavar="FILE",
                     help="with --cv: count misses and false positives by class, one line per case to FILE")
+    ap.add_argument("--seed", type=int, default=None, help=f"with --cv: the training order's seed (default {SEED})")
     ap.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh run")
     ap.add_argument("--out", type=Path, default=None, help="folder to write weights.json and meta.json to")
     args = ap.parse_args(argv)
@@ -447,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_all(extra=extra)
     if args.cv:
         held = None if args.all_folds else blind_folders(docs)
-        print("\n".join(cross_validate(docs, held, frozenset(p.name for p in extra), args.why)))
+        print("\n".join(cross_validate(docs, held, frozenset(p.name for p in extra), args.why, args.seed)))
         return 0
     text = dump(train(docs))
     out = args.out or model_dir()
