@@ -226,10 +226,19 @@ def _he_l_phrase(doc: _Doc, j: int) -> int:
     return k
 
 
+# Publishers' heads (نشر، انتشارات): read by the rules only (not org_heads, which the model also reads as a body
+# noun: نشر اخبار "spreading news" is no press).
+_PUBLISHER_HEADS_FA = lexicon.keys("publisher_heads", "fa")
+
+
+def _heads(lang: str) -> frozenset[str]:
+    return rules.org_heads(lang) | _PUBLISHER_HEADS_FA if lang == "fa" else rules.org_heads(lang)
+
+
 def _org_gate(lang: str) -> frozenset[str]:
     """Every head :func:`org_from_head` reads in a word of ``lang``: its language's heads, and the
     Arabic nisba and article heads and the Hebrew article heads it tries whatever the language."""
-    return rules.org_heads(lang) | rules.ORG_NISBA_HEADS_AR | rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE
+    return _heads(lang) | rules.ORG_NISBA_HEADS_AR | rules.ORG_AL_HEADS_AR | rules.ORG_AL_HEADS_HE
 
 
 _ORG_GATES = {lang: _org_gate(lang) for lang in ("ar", "fa", "he", "en")}
@@ -242,7 +251,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None  # no reading of the word heads a body (the tests below need one): most words, asked once
     if lang == "ar" and district_place(doc, i) is not None:
         return None  # مديرية حريب: a district, a place (the place rules take it), not a directorate
-    heads = rules.org_heads(lang)
+    heads = _heads(lang)
     cands = clitic_candidates(toks[i].norm)
     determined = lang == "ar" and plain(toks[i].text).startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "كال"))
     he_det_head = lang == "he" and any(
@@ -370,8 +379,11 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = hit.j
         elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT) or n in _GENERIC_COMPLEMENTS_FA:
             return None  # هیئت علمی: "faculty", not a body
+        elif stems & _PUBLISHER_HEADS_FA and n in lexicon.common_words("fa", 5000) \
+                and not (i + 2 < len(toks) and doc.gaps[i + 2] == "\u200c"):
+            return None  # نشر اخبار، انتشارات گازها: spreading the news, emissions (a press named by a word is a table row)
         else:
-            j = _org_chain_fa(doc, i)
+            j = _comma_list_fa(doc, i, _org_chain_fa(doc, i))
     if j == i + 1 or _generic_org(doc, i, j, al_head):
         return None
     if al_head and stems & _AL_HEADS_OF_AR and not any(plain(toks[k].text).startswith("ل") for k in range(i + 1, j)):
@@ -649,6 +661,50 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 
 _MAJLIS = lexicon.keys("majlis")
+_LIST_HEADS_FA = lexicon.keys("list_heads", "fa")
+
+
+def _list_word_fa(doc: _Doc, k: int) -> int:
+    """The end of one bare word of a body's name at ``k`` (its ZWNJ-joined pieces with it: صنایع‌دستی), or ``k``."""
+    toks = doc.toks
+    t = toks[k]
+    if doc.tlang[k] != "fa" or not alpha(t.text.replace("\u200c", "")) or t.norm in rules.FUNCTION_FA \
+            or t.norm in rules.SAY_FA or t.norm in _NAME_END_FA or t.norm in rules.TIME_FA or _given(doc, k) \
+            or _verbal_fa(doc, k) or _sentence_final(doc, k) or trigger_match(doc, k) or gazetteer_match(doc, k) is not None \
+            or t.norm in (rules.LOC_NAME_HEADS_FA | rules.ORG_HEADS_FA | _PROVINCE_WORDS_FA):
+        return k  # (a place noun of loc_full_heads is a field here: وزارت صنعت، معدن و تجارت)
+    k += 1
+    while k < len(toks) and doc.gaps[k] == "\u200c" and alpha(toks[k].text):
+        k += 1
+    return k
+
+
+def _comma_list_fa(doc: _Doc, i: int, j: int) -> int:
+    """وزارت صنعت، معدن و تجارت، اداره کل میراث فرهنگی، گردشگری و صنایع‌دستی استان یزد: a ministry's or office's
+    name that lists its fields (one comma, then one or two words, و, one to three words) goes on over the comma,
+    and then over its province or town (استان یزد، شهرستان شوش). Only after the heads of list_heads."""
+    toks = doc.toks
+    if j >= len(toks) or j < i + 2 or doc.gaps[j].strip() != "،" or toks[i].norm not in _LIST_HEADS_FA:
+        return j
+    k, n = j, 0
+    while k < len(toks) and n < 2 and (e := _list_word_fa(doc, k)) > k and (k == j or not doc.broken(k)) \
+            and (n == 0 or toks[e - 1].norm.endswith("ی")):
+        k, n = e, n + 1  # a field is a noun and at most an adjective in ی (میراث فرهنگی، رفاه اجتماعی)
+    if n == 0 or k + 1 >= len(toks) or toks[k].norm != "و" or doc.broken(k) or doc.broken(k + 1):
+        return j
+    k, m = k + 1, 0
+    while k < len(toks) and m < 2 and not doc.broken(k) and (e := _list_word_fa(doc, k)) > k \
+            and (m == 0 or toks[e - 1].norm.endswith("ی")):
+        k, m = e, m + 1
+    if m == 0 or (k + 1 < len(toks) and not doc.broken(k) and toks[k].norm == "و"
+                  and toks[k + 1].norm not in rules.ORG_HEADS_FA):
+        return j  # a longer list (... و ... و): things, not one body's fields (but و اداره ...: the next body)
+    if k + 1 < len(toks) and not doc.broken(k) and toks[k].norm in _PROVINCE_WORDS_FA and not doc.broken(k + 1) \
+            and (loc := gazetteer_match(doc, k + 1, "LOC")) is not None and loc.i == k + 1:
+        return loc.j  # ... استان یزد
+    if k < len(toks) and not doc.broken(k) and (loc := gazetteer_match(doc, k, "LOC")) is not None and loc.i == k:
+        return loc.j  # ... گیلان
+    return k
 _ADJ_SUFFIXES_FA = lexicon.keys("adj_suffixes", "fa")
 _NAME_END_FA = lexicon.keys("name_end", "fa")
 ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
@@ -675,8 +731,13 @@ def _office_of_province_fa(doc: _Doc, i: int, end: int) -> _Hit | None:
     if doc.tlang[i] != "fa" or toks[i].norm not in _OFFICE_TITLES_FA or end - i > 2 or end + 1 >= len(toks):
         return None
     k = end
-    while k < len(toks) and k - end < 3 and _office_word_fa(doc, k):
-        k += 1
+    while k < len(toks) and k - end < 5:
+        if _office_word_fa(doc, k) and (k - end < 3 or toks[k - 1].norm == "و"):
+            k += 1
+        elif k > end and toks[k].norm == "و" and not doc.broken(k) and k + 1 < len(toks) and _office_word_fa(doc, k + 1):
+            k += 1  # مدیرکل بنادر و دریانوردی استان هرمزگان، فرهنگ و ارشاد اسلامی گیلان
+        else:
+            break
     if k == end or k >= len(toks) or doc.broken(k):
         return None
     province = toks[k].norm in _PROVINCE_WORDS_FA
