@@ -371,7 +371,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return _Hit(i, known.j, toks[i].start, known.end, "LOC", known.entity_id)  # بندر چابهار: the port is the city
     hit = gazetteer_match(doc, i + 1)
     if hit is not None:
-        if full and hit.type == "LOC" and not (n in _DAM_FA and is_country(hit.entity_id)):
+        if full and hit.type == "LOC" and not ((n in _DAM_FA or n in _COUNTRY_OF_FA) and is_country(hit.entity_id)):
             return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
         return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam
     if not _loc_word_fa(doc, i + 1):
@@ -401,6 +401,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
 
 
 _PLACE_KINDS_FA = lexicon.keys("place_kinds", "fa")
+_COUNTRY_OF_FA = lexicon.keys("country_of_heads", "fa")
 _STRICT_NAME_HEADS_FA = lexicon.keys("strict_name_heads", "fa")
 
 
