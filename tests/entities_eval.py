@@ -75,6 +75,11 @@ BLIND32 = Path(__file__).parent / "fixtures" / "entities_blind32"
 BLIND33 = Path(__file__).parent / "fixtures" / "entities_blind33"
 BLIND34 = Path(__file__).parent / "fixtures" / "entities_blind34"
 BLIND35 = Path(__file__).parent / "fixtures" / "entities_blind35"
+BLIND36 = Path(__file__).parent / "fixtures" / "entities_blind36"
+BLIND37 = Path(__file__).parent / "fixtures" / "entities_blind37"
+BLIND38 = Path(__file__).parent / "fixtures" / "entities_blind38"
+BLIND39 = Path(__file__).parent / "fixtures" / "entities_blind39"
+BLIND40 = Path(__file__).parent / "fixtures" / "entities_blind40"
 MODES = ("strict", "default", "lenient")
 
 
