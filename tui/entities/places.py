@@ -142,7 +142,8 @@ _GENERIC_GEO_COMPLEMENTS_AR = lexicon.keys("generic_geo_complements", "ar")
 
 _DISTRICT_HEADS_AR = lexicon.keys("district_heads", "ar")
 _DIRECTIONS_AR = lexicon.keys("place_directions", "ar")
-_LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR | _DISTRICT_HEADS_AR
+_AL_ROAD_HEADS_AR = frozenset("ال" + w for w in lexicon.keys("road_heads", "ar"))
+_LOC_GATE_AR = rules.LOC_GEO_HEADS_AR | rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR | _DISTRICT_HEADS_AR | _AL_ROAD_HEADS_AR
 
 
 _ROAD_HEADS = {lang: lexicon.keys("road_heads", lang) for lang in ("ar", "fa")}
@@ -181,6 +182,9 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if not stem_in(toks[i].norm, _LOC_GATE_AR):
         return None  # no reading is a place noun (every branch below needs one): most words, asked once
     cands = clitic_candidates(toks[i].norm)
+    road = next((p for p, s in cands[:3] if s in _AL_ROAD_HEADS_AR), None)
+    if road is not None and i + 1 < len(toks) and not doc.broken(i + 1) and toks[i + 1].norm in _ROAD_KINDS_AR:
+        return _road_ar(doc, i, road)  # الطريق الدائري الأوسطي، الطريق الوطنية رقم 7
     if i + 1 < len(toks) and not doc.broken(i + 1):
         geo = next((p for p, s in cands if s in rules.LOC_GEO_HEADS_AR), None)
         if geo is not None and (hit := gazetteer_match(doc, i + 1, "LOC")) is not None:
@@ -261,6 +265,9 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
             or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
         return None  # (شارع الملك فيصل: a street named after a king)
+    if kept is not None and t.norm in rules.GENERIC_PLACES_AR and j + 1 < len(toks) and not doc.broken(j + 1) \
+            and toks[j + 1].norm in _DIRECTIONS_AR:
+        return _Hit(i, j + 2, doc.start_after_clitic(i, kept), toks[j + 1].end, "LOC", "")  # حي الساحل الشرقي
     if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR or t.norm in rules.LOC_NAME_HEADS_AR):
         return None  # ريف المحافظة: the province named before
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
@@ -270,8 +277,9 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     if street:
         while end < len(toks) and end - j < 3 and not doc.broken(end) and alpha(toks[end].text) \
                 and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
-                and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end):
-            end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح
+                and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end) \
+                and not (toks[end].norm[:1] == "و" and stem_in(toks[end].norm, _LOC_GATE_AR, 3)):
+            end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح (not ساحة الأمويين | وشارع بغداد: a second place)
     return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC",
                 _bare_id(doc, i + 1, end) if kept is not None else "")
 
@@ -302,6 +310,30 @@ def district_place(doc: _Doc, i: int) -> _Hit | None:
         # (but دائرة وقاية النبات، دائرة أوقاف طرابلس: a construct going on is a body's name)
         # (and صرواح alone later is the same place)
     return None
+
+
+_ROAD_KINDS_AR = lexicon.keys("road_kinds", "ar")
+_ORDINALS_AR = lexicon.keys("ordinals", "ar")
+_AR_TIME_WORDS = lexicon.keys("ar_time")
+
+
+def _road_ar(doc: _Doc, i: int, plen: int) -> _Hit:
+    """الطريق + a kind of road (الدائري، الصحراوي، الوطنية): the road, with one describing word (الشرقي، الثالث،
+    الأوسطي) and its number (رقم 7، X20، أ1) if they follow; the article stays in the name."""
+    toks = doc.toks
+    j = i + 2
+    if j < len(toks) and not doc.broken(j) and _al(doc, j) and toks[j].norm not in _AR_TIME_WORDS and (
+            toks[j].norm in _DIRECTIONS_AR or toks[j].norm in _ORDINALS_AR or toks[j].norm.endswith(("ي", "يه"))):
+        j += 1
+    if j + 1 < len(toks) and not doc.broken(j) and not doc.broken(j + 1) and toks[j].norm in _ROAD_NUMBER_AR \
+            and any(c.isdigit() for c in toks[j + 1].text):
+        j += 2
+    elif j < len(toks) and not doc.broken(j) and any(c.isdigit() for c in toks[j].text) and len(toks[j].text) <= 4:
+        j += 1  # الطريق الحزامية X20، الطريق السيارة أ1
+    return _Hit(i, j, doc.start_after_clitic(i, plen), toks[j - 1].end, "LOC", "")
+
+
+_ROAD_NUMBER_AR = lexicon.keys("road_number", "ar")
 
 
 def _bare_id(doc: _Doc, i: int, j: int) -> str:
