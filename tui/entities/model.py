@@ -663,23 +663,21 @@ def _link_heads(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
     nouns after which the name alone is the place (``loc_name_heads``: a province, a town, a district; not a
     venue, a port or a market, which are places of their own). docs/entities.md: a city and the province
     named after it used for one place are one LOC; a generic noun is no name of its own."""
-    ends: dict[tuple[int, str], list[_Hit]] = {}
-    for u in found.values():
-        for c in u.cands:
-            if c.hit is not None and c.eid and ":~" not in c.eid:
-                ends.setdefault((c.end, c.rtype), []).append(c.hit)
-    if not ends:
+    table = [c.hit for u in found.values() for c in u.cands if c.hit is not None and c.eid and ":~" not in c.eid]
+    if not table:
         return
-    for h in hits:
-        if ":~" not in h.entity_id or h.type not in ("ORG", "LOC"):
-            continue
+    new = [h for h in hits if ":~" in h.entity_id and h.type in ("ORG", "LOC")]
+    ends: dict[tuple[int, str], list[_Hit]] = {}
+    for r in table:
+        ends.setdefault((r.end, r.type), []).append(r)
+    for h in new:
         inner = [r for r in ends.get((h.end, h.type), ()) if h.i < r.i <= h.i + 2]
         if len({r.entity_id for r in inner}) == 1 and all(_link_head(doc, k, h.type) for k in range(h.i, inner[0].i)):
             h.entity_id = inner[0].entity_id
-    _link_nested(doc, found, hits)
+    _link_nested(doc, table, [h for h in new if ":~" in h.entity_id])
 
 
-def _link_nested(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
+def _link_nested(doc: _Doc, table: list[_Hit], new: list[_Hit]) -> None:
     """A new body or place that holds exactly one table entity of its own type, its other words head nouns,
     stop words or table places, is that entity: a body "in" a city (הסוכנות הבינלאומית לאנרגיה אטומית
     בווינה), a company and its country (آرامکو عربستان), a department "of" a body (חטיבת המחקר של בנק
@@ -687,25 +685,19 @@ def _link_nested(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
     one entity with the inner name as an alternative. Why: without the table's id the same body in two
     articles is two entities, and stories that share it fall apart (the story clusterer's gold set lost
     0.05 recall on two such spans); blind 26-35 read the same (0.8440 -> 0.8446)."""
-    table = [(c.i, c.j, c.rtype, c.eid) for u in found.values() for c in u.cands
-             if c.src == "rule" and c.eid and ":~" not in c.eid]
-    if not table:
-        return
     places = bytearray(len(doc.toks))
-    for i, j, kind, _ in table:
-        if kind == "LOC":
-            places[i:j] = b"\x01" * (j - i)
-    for h in hits:
-        if ":~" not in h.entity_id or h.type not in ("ORG", "LOC"):
-            continue
-        inner = {eid: (i, j) for i, j, kind, eid in table
-                 if kind == h.type and h.i <= i and j <= h.j and (i, j) != (h.i, h.j)}
+    for r in table:
+        if r.type == "LOC":
+            places[r.i:r.j] = b"\x01" * (r.j - r.i)
+    for h in new:
+        inner = {r.entity_id: (r.i, r.j) for r in table
+                 if r.type == h.type and h.i <= r.i and r.j <= h.j and (r.i, r.j) != (h.i, h.j)}
         if len(inner) != 1:
             continue
         ((eid, (i, j)),) = inner.items()
         stop = _tables(doc.tlang[h.i]).stop
         plain = [bool(places[k]) or doc.toks[k].norm in stop or _link_head(doc, k, h.type) for k in range(h.i, h.j)]
-        of = 0 < i - h.i <= 3 and plain[0] and doc.toks[i - 1].norm in stop  # a head noun ... + של / في before it
+        of = 0 < i - h.i <= 3 and plain[0] and doc.toks[i - 1].norm in stop  # a plain first word ... + של / في before it
         if (of or all(plain[: i - h.i])) and all(plain[j - h.i:]):
             h.entity_id = eid
 
