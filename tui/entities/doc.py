@@ -183,7 +183,10 @@ def _case_ok(text: str, case: str) -> bool:
 
 
 def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit | None:
-    """Longest alias starting at token i (after any clitic split), or None."""
+    """Longest alias starting at token i (after any clitic split), or None (also past the last token, so
+    callers may ask about the word after a name without a bounds check of their own)."""
+    if i >= len(doc.toks):
+        return None
     toks, lang = doc.toks, doc.tlang[i]
     best: _Hit | None = None
     # every clitic reading's aliases (a two-letter stem after a clitic is too weak alone: בתל אביב is fine),

@@ -23,7 +23,10 @@ _GIVEN_SECOND_AR = lexicon.keys("given_second", "ar")  # نصر الدين بو�
 
 
 def _common(doc: _Doc, k: int, top: int = 0) -> bool:
-    """Token k is an everyday word of its language (among the ``top`` most frequent) and no known name."""
+    """Token k is an everyday word of its language (among the ``top`` most frequent) and no known name
+    (past the last token: no word, so not an everyday one)."""
+    if k >= len(doc.toks):
+        return False
     lang, n = doc.tlang[k], doc.toks[k].norm
     if lang not in ("ar", "fa", "he") or n in rules.GIVEN.get(lang, ()) or n in rules.CONNECTORS \
             or n in _FREQUENT_GIVEN:
@@ -173,6 +176,8 @@ def _common_or_clitic(doc: _Doc, k: int, top: int = 0) -> bool:
     """Token k is an everyday word, or one behind a clitic (لنقل = ل + نقل)."""
     if _common(doc, k, top):
         return True
+    if k >= len(doc.toks):
+        return False
     from tui.text.normalize import clitic_candidates
 
     lang = doc.tlang[k]

@@ -553,6 +553,8 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
             if known is not None and known.j == j + 1:
                 return known
             return _Hit(k, j + 1, toks[k].start, toks[j].end, kind, "")
+        if j + 1 >= len(toks):
+            return None  # the text ends before the closing quote
         if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
             return None  # (חברת "ש.ד. יזמות ובנייה": the dots of an abbreviation go on)
     return None
@@ -567,6 +569,8 @@ def named_after_head_span(doc: _Doc, k: int, single: bool) -> _Hit | None:
             return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, "", "")
         if any(ch in _QUOTES for ch in after[:3]):
             return _Hit(k, j + 1, toks[k].start, toks[j].end, "", "")
+        if j + 1 >= len(toks):
+            return None  # the text ends before the closing quote
         if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
             return None
     return None

@@ -208,8 +208,10 @@ def _of_phrase_ar(doc: _Doc, i: int) -> bool:
 def _given_place_person(doc: _Doc, i: int) -> _Hit | None:
     toks = doc.toks
     j = i + 1
+    if j >= len(toks) or doc.broken(j):
+        return None
     known = gazetteer_match(doc, j)
-    if j >= len(toks) or doc.broken(j) or (known is None and not name_like(doc, j, first=False)) \
+    if (known is None and not name_like(doc, j, first=False)) \
             or (known is not None and (known.type != "PER" or known.j != j + 1)):
         return None
     if not (j + 1 >= len(toks) or doc.broken(j + 1) or rules.is_stop(toks[j + 1].text, toks[j + 1].norm, doc.tlang[j + 1])):
