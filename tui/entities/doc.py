@@ -451,6 +451,8 @@ def name_like(doc: _Doc, k: int, first: bool) -> bool:
         return False  # (but הייזלר, הראל: a surname that opens with ה and is no article + word)
     if lang == "he" and n[:1] == "ו" and (n[1:] in rules.STOP_HE or n[1:] in _CONJ_FUNCTION_HE):
         return False  # וכן, וגם: a conjunction on a function word
+    if lang == "he" and not first and _he_verb_after_name(doc, k):
+        return False  # ש' חדד | ייעדר، אליעזר בן־יהודה | התלונן: a future or hitpa'el past verb ends a name
     if lang == "he" and not first and n[:1] in "שבלמכ" and len(n) > 3 and n[1:] in rules.STOP_HE:
         return False  # שליד, מעל: a prefix on a function word ends a name
     if lang == "fa" and n.endswith("های") and len(n) > 5:
@@ -477,7 +479,15 @@ def boundary(doc: _Doc, k: int) -> bool:
         return True  # للاستماع، بالإضافة: a prepositional phrase after the name
     return rules.is_stop(tok.text, tok.norm, lang) or is_nisba(doc, k) or bool(trigger_match(doc, k)) or (
         gazetteer_match(doc, k) is not None
-    )
+    ) or (lang == "he" and _he_verb_after_name(doc, k))
+
+
+def _he_verb_after_name(doc: _Doc, k: int) -> bool:
+    """Token k is a Hebrew future verb (ייעדר) or a hitpa'el past (התלונן، התפטרה): no name word, no surname."""
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "he" and (_he_future(doc, k) or (
+        n.startswith("הת") and len(n) >= 5 and n not in lexicon.surnames("he") and not _given(doc, k)
+        and gazetteer_match(doc, k) is None))
 
 
 def strong_boundary(doc: _Doc, k: int) -> bool:

@@ -78,7 +78,7 @@ def _tables(lang: str) -> dict[str, frozenset[str]]:
         out["place_list"] = heads | {w + places._HAY for w in heads} | {w + places._HA for w in heads}
         out["loc_from_head"] = rules.LOC_FULL_HEADS_FA | rules.LOC_NAME_HEADS_FA
     elif lang == "he":
-        out["loc_from_head"] = places._LOC_GATE_HE
+        out["loc_from_head"] = places._LOC_GATE_HE | {places._LINE_HE}  # (הקו האדום: places._transit_line_he)
     if lang != "en":
         given = rules.GIVEN.get(lang, frozenset())  # doc._given: a given name, or و + one (و + a name of two
         out["person_from_given_name"] = given | {"و" + g for g in given if len(g) < 2}  # letters or more: a reading)

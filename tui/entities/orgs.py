@@ -324,6 +324,9 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
     elif lang == "he":
+        if stems & _COMMITTEE_HE and not (stems - _COMMITTEE_HE) & heads and (
+                toks[i].norm not in _COMMITTEE_HE or n not in _COMMITTEE_MEMBERS_HE):
+            return None  # ועד היום، הוועד המקומי، ועד ההורים (a generic noun); ועד עובדי הנמל: a committee
         if n in _FAMILY_HE and j + 1 < len(toks) and not doc.broken(j + 1) and name_like(doc, j + 1, first=False) \
                 and toks[j + 1].norm not in lexicon.common_words("he") and not toks[j + 1].norm.startswith("ה"):
             k = j + 2
@@ -350,9 +353,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain(doc, end, i, lang)  # מועצת גדולי התורה, פורום משפחות החטופים והנעדרים
         elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
             k = j + 1
-            if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1):
-                k += 1
-            if _name_ends(doc, k):
+            if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1) \
+                    and not (toks[k].norm.endswith("ה") and k + 1 < len(toks) and toks[k + 1].norm == _ET_HE):
+                k += 1  # (קרן קלור | מימנה את: a past verb before its object, not a name word)
+            if _name_ends(doc, k) or (toks[k].norm.endswith("ה") and k + 1 < len(toks) and toks[k + 1].norm == _ET_HE):
                 if stems & rules.ORG_NAME_ONLY_HE:  # חברת אלביט מערכות -> אלביט מערכות
                     return _Hit(i + 1, k, toks[i + 1].start, toks[k - 1].end, "ORG", "")
                 j = k
@@ -373,6 +377,11 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                           or _given(doc, k) or rules.is_stop(toks[k].text, toks[k].norm, "he")):
                 j = k  # המועצה האזורית נווה מדבר, בית החולים רמב"ם בחיפה
     elif lang == "fa":
+        if i > 0 and not doc.broken(i) and toks[i - 1].norm in _DEMONSTRATIVES_FA:
+            return None  # این شرکت، همان سازمان: the body named before, not a name
+        if stems & _CENTRE and (gazetteer_match(doc, j, "LOC") is not None or (
+                n in _PROVINCE_WORDS_FA and j + 1 < len(toks) and gazetteer_match(doc, j + 1, "LOC") is not None)):
+            return None  # مرکز استان مازندران، مرکز رشت: the province's capital, the town's centre
         if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
             return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
@@ -401,7 +410,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             and toks[j].norm[:1] == "ב" and (seat := gazetteer_match(doc, j, "LOC")) is not None \
             and seat.start > toks[j].start:
         j = seat.j  # בית משפט השלום בבאר שבע: a court's seat is part of its name (no LOC of its own)
-    if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm in rules.ORG_HEADS_FA:
+    if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm in rules.ORG_HEADS_FA \
+            and toks[i + 1].norm != _COOP_FA:
         return None  # شرکت صندوق نوآوری و شکوفایی: the fund is the company, named from its own head
     if lang == "fa" and stems & _COMPANY_HEADS_FA and j > i + 1 and toks[i + 1].norm not in lexicon.common_words("fa") \
             and not is_nisba(doc, i + 1):
@@ -456,7 +466,12 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True  # غرفة العمليات المركزية: an operations room, not a name
     if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
         return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
-    return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS)
+    return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS) \
+        and not (i > 1 and j - i >= 3 and not doc.broken(i - 1) and toks[i - 2].norm == _BRANCH_FA)
+    # (شعبه ۱۰ دادگاه کیفری یک استان تهران: a court's branch; a bare شعبه ۵ دادگاه کیفری names no court)
+
+
+_BRANCH_FA = normalise("شعبه")
 
 
 def _construct_ar(doc: _Doc, j: int) -> int:
@@ -476,6 +491,9 @@ def _construct_ar(doc: _Doc, j: int) -> int:
 
 _CONSTRUCT_HEADS_HE = lexicon.keys("construct_heads", "he")
 _FAMILY_HE = lexicon.keys("family_words", "he")
+_COMMITTEE_HE = lexicon.keys("committee_heads", "he")
+_COMMITTEE_MEMBERS_HE = lexicon.keys("committee_members", "he")
+_ET_HE = normalise("את")  # the object marker: the word before it is a verb
 
 
 def _construct_he(doc: _Doc, j: int) -> int:
@@ -620,6 +638,9 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
     a time word, another organisation, a person, or after a known place or organisation."""
     toks = doc.toks
     j = i + 1
+    if toks[i].norm in rules.ORG_PERSON_HEADS_FA and j < len(toks) and not doc.broken(j) and _given(doc, j) \
+            and (end := _person_in_name_fa(doc, j)) > j:
+        return end  # بیمارستان علی ابن ابیطالب زاهدان، دبستان مریم میرزاخانی: named after a person (and its town)
     while j < len(toks) and j - i <= 7 and not doc.broken(j):
         t = toks[j]
         if doc.gaps[j] == "\u200c" and t.norm in rules.SUFFIXES_FA:
@@ -650,9 +671,22 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
+        if (t.norm in _NUMERALS_FA or t.norm in _COUNTS) and j > i + 1 and not (
+                j + 1 < len(toks) and toks[j + 1].norm in rules.LOC_NAME_HEADS_FA) and not (
+                toks[j - 1].norm in rules.LOC_NAME_HEADS_FA or (doc.gaps[j - 1] == "\u200c" and toks[j - 2].norm in rules.LOC_NAME_HEADS_FA)):
+            break  # شرکت مدیران خودرو | دو مدل برقی: a number opens a counted noun (not دادگاه کیفری دو شهرستان ...)
+        if t.norm in _VERBAL_NOUNS_FA and j > i + 1 and toks[j - 1].norm not in lexicon.common_words("fa", 3000):
+            break  # بنیاد رودکی | اجرای چهار نمایش: a verbal noun after the name's own word opens the sentence
+        if _given(doc, j) and j > i + 1 and not after_imam and t.norm not in lexicon.common_words("fa") \
+                and _name_after_given_ends_fa(doc, j + 1):
+            return j + 1  # باشگاه کوهنوردی آرش، بیمارستان سینا: a body named by one given name, no surname after it
         if t.norm in rules.HONORIFIC_FA and j + 1 < len(toks) and not doc.broken(j + 1):
             j += 1  # بیمارستان امام خمینی، دانشگاه شهید چمران
             continue
+        if j > i + 1 and t.norm in rules.ORG_HEADS_FA and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and (town := gazetteer_match(doc, j + 1, "LOC")) is not None and town.i == j + 1 \
+                and town.start == toks[j + 1].start and not is_country(town.entity_id):
+            return town.j  # سازمان آتش‌نشانی و خدمات ایمنی شهرداری رشت: the body of a town's body, one name
         if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not alpha(t.text.replace("\u200c", ""))
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
@@ -660,10 +694,49 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             break
         if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
             return hit.j  # ... ایران، کمیساریای عالی سازمان ملل
+        if (hit := gazetteer_match(doc, j, "ORG")) is not None and hit.j == j + 1 and hit.start == t.start:
+            return hit.j  # پلیس امنیت اقتصادی فراجا | ردّ ۴۰ حساب: a one-word known body (an acronym) ends the name
         j += 1
     return j
 
 
+def _person_in_name_fa(doc: _Doc, j: int) -> int:
+    """The end of a person's name (a given name at j, then one or two name words, ZWNJ pieces and ابن/بن
+    joining them) inside a body's name, and of a known place after it; j when no second word follows."""
+    toks = doc.toks
+    k, words = j + 1, 1
+    while k < len(toks) and doc.gaps[k] == "\u200c" and alpha(toks[k].text):
+        k, words = k + 1, words + (toks[k].norm not in rules.CONNECTORS)
+    while k < len(toks) and words < 3 and not doc.broken(k) and doc.tlang[k] == "fa" and (
+            (toks[k].norm in rules.CONNECTORS and k + 1 < len(toks) and not doc.broken(k + 1)) or (
+                name_like(doc, k, first=False) and toks[k].norm not in lexicon.common_words("fa", 3000)
+                and not _verbal_fa(doc, k) and toks[k].norm not in _NAME_END_FA
+                and not (k + 1 < len(toks) and toks[k + 1].norm in rules.LIGHT_VERBS_FA))):
+        words += toks[k].norm not in rules.CONNECTORS
+        k += 1
+        while k < len(toks) and doc.gaps[k] == "\u200c" and alpha(toks[k].text):
+            k += 1
+    if words < 2:
+        return j
+    if k < len(toks) and not doc.broken(k) and (town := gazetteer_match(doc, k, "LOC")) is not None and town.i == k \
+            and town.start == toks[k].start and not is_country(town.entity_id):
+        k = town.j
+    return k
+
+
+def _name_after_given_ends_fa(doc: _Doc, k: int) -> bool:
+    """The word at k cannot be a surname after a given name: the text ends, punctuation, a verb, a function word."""
+    if k >= len(doc.toks) or doc.broken(k):
+        return True
+    n = doc.toks[k].norm
+    return (n in rules.FUNCTION_FA or n in rules.STOP_FA or n in rules.LIGHT_VERBS_FA or n in _NAME_END_FA
+            or n in rules.SAY_FA or _verbal_fa(doc, k)) and gazetteer_match(doc, k) is None
+
+
+_NUMERALS_FA = lexicon.keys("numerals", "fa")
+_DEMONSTRATIVES_FA = lexicon.keys("demonstratives", "fa")
+_VERBAL_NOUNS_FA = lexicon.keys("verbal_nouns", "fa")
+_COOP_FA = normalise("تعاونی")  # شرکت تعاونی مسکن ...: "cooperative", the company's kind, not a body of its own
 _MAJLIS = lexicon.keys("majlis")
 _LIST_HEADS_FA = lexicon.keys("list_heads", "fa")
 

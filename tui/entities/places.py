@@ -404,7 +404,10 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     hit = gazetteer_match(doc, i + 1)
     if hit is not None:
         if full and hit.type == "LOC" and not ((n in _DAM_FA or n in _COUNTRY_OF_FA) and is_country(hit.entity_id)):
-            return _Hit(i, hit.j, toks[i].start, toks[hit.j - 1].end, "LOC", "")
+            end = hit.j
+            while end < len(toks) and doc.gaps[end] == "\u200c" and alpha(toks[end].text):
+                end += 1  # رودخانه گرگان‌رود: the known place is the first piece of a longer word
+            return _Hit(i, end, toks[i].start, toks[end - 1].end, "LOC", "")
         return None  # از سد ازبکستان گذشت: "the barrier of" a country, not a dam
     if not _loc_word_fa(doc, i + 1):
         return None
@@ -441,7 +444,10 @@ def _kind_place_fa(doc: _Doc, i: int) -> _Hit | None:
     """شهرک صنعتی عباس‌آباد، شهرک صنعتی البرز: a place noun, a kind, then the name (a known place there
     names the estate, which is not that place)."""
     toks = doc.toks
-    if (known := gazetteer_match(doc, i + 2, "LOC")) is not None and known.i == i + 2:
+    k = i + 2
+    while k + 1 < len(toks) and k - i <= 3 and not doc.broken(k + 1) and toks[k].norm in _INTL_FA:
+        k += 1  # میدان هوایی بین‌المللی کندهار: "international" between the kind and the place
+    if (known := gazetteer_match(doc, k, "LOC")) is not None and known.i == k:
         if is_country(known.entity_id):
             return None  # پارک ملی ایران: the country's national parks, not one named so
         return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")
@@ -473,12 +479,18 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
         return (doc.tlang[k] == "he" and alpha(t.text.replace("'", "")) and len(t.norm) >= 2
                 and t.norm not in rules.STOP_HE and not trigger_match(doc, k) and not is_nisba(doc, k)
                 and gazetteer_match(doc, k) is None)
-    if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith(("ה", "ו")) or len(toks[j].norm) < 3:
+    if j >= len(toks) or doc.broken(j) or not bare(j) or toks[j].norm.startswith("ה") or len(toks[j].norm) < 3 \
+            or (toks[j].norm.startswith("ו") and not _he_vav_name(doc, j)):
         return 0
     def goes_on(k: int) -> bool:  # מבטחים goes on a venue's name; בדרום (ב + an everyday word) does not
         n = toks[k].norm
         return k < len(toks) and not doc.broken(k) and bare(k) and not n.startswith(("ה", "ו")) and not (
-            n[:1] in "שבלמ" and (n[1:] in lexicon.common_words("he") or len(n) < 5 or gazetteer_match(doc, k) is not None))
+            n[:1] in "שבלמ" and (n[1:] in lexicon.common_words("he") or len(n) < 5 or gazetteer_match(doc, k) is not None)) \
+            and n not in _DURATIONS_HE
+    if j + 1 < len(toks) and _given(doc, j) and not doc.broken(j + 1) and (
+            _he_surname_after(doc, j + 1) or (_he_det(doc, j + 1) and trigger_match(doc, j + 1))) \
+            and _he_name_end(doc, j + 2):
+        return j + 2  # רחוב שמואל בייט (a surname that looks like ב + a word), שדרות שאול המלך
     if most >= 3 and j + 2 < len(toks) and goes_on(j + 1) and goes_on(j + 2) and _he_name_end(doc, j + 3):
         return j + 3  # היכל מנורה מבטחים
     if _he_name_end(doc, j + 1) and not (most >= 3 and j + 1 < len(toks) and goes_on(j + 1) and _he_name_end(doc, j + 2)):
@@ -486,10 +498,32 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
     if j + 1 < len(toks) and goes_on(j + 1) and (most >= 3 or not toks[j + 1].norm.startswith(("ש", "ב", "ל", "מ"))) \
             and _he_name_end(doc, j + 2):
         return j + 2
+    if j + 1 < len(toks) and toks[j + 1].norm in _DURATIONS_HE:
+        return j + 1  # שדרות רוטשילד | חודש לפני: a span of time ends the name
     return 0
 
 
+def _he_vav_name(doc: _Doc, k: int) -> bool:
+    """Token k starts with ו but is a name, not ו + a word: ויצמן, וולפסון (neither the word nor its rest
+    without ו is a frequent word, a known entity or a verb)."""
+    n, common = doc.toks[k].norm, lexicon.common_words("he")
+    return len(n) >= 4 and n not in common and n[1:] not in common and n[1:2] not in "הבלמש" \
+        and gazetteer_match(doc, k) is None and not _he_verb(doc, k) and not _he_future(doc, k)
+
+
+def _he_surname_after(doc: _Doc, k: int) -> bool:
+    """Token k after a given name is a surname: a listed one, or a rare word whose clitic reading is no word
+    either (בייט, not בירושלים or בשבוע)."""
+    t, n, common = doc.toks[k], doc.toks[k].norm, lexicon.common_words("he")
+    if doc.tlang[k] != "he" or not alpha(t.text.replace("'", "")) or len(n) < 3 or n in rules.STOP_HE \
+            or gazetteer_match(doc, k) is not None or trigger_match(doc, k) or n[:1] in "הו":
+        return False
+    return n in lexicon.surnames("he") or (n not in common and n[1:] not in common and len(n) >= 4
+                                           and not _he_verb(doc, k) and not _he_future(doc, k))
+
+
 _RARE_NAME_HEADS_HE = lexicon.keys("rare_name_heads", "he")
+_DURATIONS_HE = lexicon.keys("durations", "he")
 _STRICT_NAME_HEADS_HE = lexicon.keys("strict_name_heads", "he")
 
 
@@ -522,15 +556,43 @@ def _he_clitic_word(doc: _Doc, k: int) -> bool:
 _LOC_GATE_HE = rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE2 | rules.LOC_NAME_HEADS_HE
 
 
+def _transit_line_he(doc: _Doc, i: int) -> _Hit | None:
+    """הקו האדום, מהקו הסגול: a light-rail line in a text about trains, הקו הכחול in one about Lebanon;
+    elsewhere "the red line" is a metaphor (line_colours, transit_cues, blue_line_cues)."""
+    toks = doc.toks
+    if i + 1 >= len(toks) or doc.broken(i + 1) or toks[i + 1].norm not in _LINE_COLOURS_HE:
+        return None
+    p = next((p for p, s in clitic_candidates(toks[i].norm) if s == _LINE_HE and p >= 1
+              and toks[i].norm[p - 1] == "ה"), None)
+    if p is None:
+        return None
+    stems = {s for t in toks for _, s in clitic_candidates(t.norm)[:3]}
+    if not (stems & _TRANSIT_CUES_HE or (toks[i + 1].norm == _BLUE_HE and stems & _BLUE_LINE_CUES_HE)):
+        return None
+    return _Hit(i, i + 2, doc.start_after_clitic(i, p - 1), toks[i + 1].end, "LOC", "")
+
+
+_LINE_HE = normalise("קו")
+_BLUE_HE = normalise("הכחול")
+_LINE_COLOURS_HE = lexicon.keys("line_colours", "he")
+_TRANSIT_CUES_HE = lexicon.keys("transit_cues", "he")
+_BLUE_LINE_CUES_HE = lexicon.keys("blue_line_cues", "he")
+
+
 def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun; בקעת הירדן, כיכר החטופים, ציר
     פילדלפי, הר חברון: a place noun that is part of the name."""
     toks = doc.toks
+    if toks[i].norm.endswith(_LINE_HE) and (line := _transit_line_he(doc, i)) is not None:
+        return line
     if not stem_in(toks[i].norm, _LOC_GATE_HE, 3):
         return None  # no reading is a place noun (every branch below needs one)
     stems = [s for _, s in clitic_candidates(toks[i].norm)[:3]]
     if any(s in rules.LOC_FULL_HEADS_HE for s in stems) and i + 1 < len(toks) and not doc.broken(i + 1):
-        start = doc.start_after_clitic(i, next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE))
+        plen = next(p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_FULL_HEADS_HE)
+        start = doc.start_after_clitic(i, plen)
+        det_start = doc.start_after_clitic(i, plen - 1) if plen and toks[i].norm[plen - 1] == "ה" else start
+        # (האצטדיון העירוני، הגן הלאומי ציפורי: before a ה-adjective the name keeps its article)
         if any(s in _STRICT_NAME_HEADS_HE for s in stems) and _he_common_start(doc, i + 1):
             return None  # שוק הדיור، אולם התצוגה، טיילת הצפונית، תחנת נתניה: a phrase, or a town's office
         if (known := gazetteer_match(doc, i + 1)) is not None and known.i == i + 1 \
@@ -541,10 +603,10 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         if _he_clitic_word(doc, i + 1):
             return None  # בדרך، כמקום: a preposition on an everyday word opens no name
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and _he_name_end(doc, i + 2):
-            return _Hit(i, i + 2, start, toks[i + 1].end, "LOC", "")
+            return _Hit(i, i + 2, det_start, toks[i + 1].end, "LOC", "")
         if _he_det(doc, i + 1) and not _he_verb(doc, i + 1) and any(s in _VENUES_HE for s in stems) \
                 and (end := _he_place_words(doc, i + 2, 1)):
-            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # היכל הספורט רוממה
+            return _Hit(i, end, det_start, toks[end - 1].end, "LOC", "")  # היכל הספורט רוממה
         if (title_end := trigger_match(doc, i + 1)) and (end := _he_place_words(doc, title_end, 2)):
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # רחוב המלך דוד، רחוב רבי מאיר: named after a person
         if toks[i + 1].text.isdigit() and any(s in _NUMBERED_HE for s in stems):
@@ -566,6 +628,11 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
             and (_he_det(doc, i + 2) or _he_place_words(doc, i + 2, 1)) \
             and _he_name_end(doc, i + 3):
         return _Hit(i, i + 3, doc.start_after_clitic(i, kept), toks[i + 2].end, "LOC", "")  # שכונת רמת הנשיא
+    if kept is not None and i + 2 < len(toks) and not doc.broken(i + 1) and not doc.broken(i + 2) \
+            and toks[i + 1].norm in _PLACE_PREFIX_HE and gazetteer_match(doc, i + 1) is None \
+            and (town := gazetteer_match(doc, i + 2, "LOC")) is not None and town.i == i + 2 \
+            and town.start == toks[i + 2].start:
+        return _Hit(i, town.j, doc.start_after_clitic(i, kept), town.end, "LOC", "")  # שכונת רמת טבריה: not the town
     if kept is not None and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # כפר קאסם
     if kept is not None and i + 1 < len(toks) and not doc.broken(i + 1) and _he_det(doc, i + 1) \
