@@ -403,6 +403,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         while end < j and doc.tlang[end] == "en" and not doc.broken(end):
             end += 1
         return _Hit(latin, end, toks[latin].start, toks[end - 1].end, "ORG", "")  # شرکت چینی ZTE: the Latin name
+    if lang == "he" and j < len(toks) and not doc.broken(j) and toks[j].norm == _IN_ISRAEL_HE and j - i >= 2:
+        j += 1  # איגוד האתלטיקה בישראל، ארגון העיתונאים בישראל: a national body's name ends with "in Israel"
     if lang == "he" and stems & _SUBUNITS_HE and j < len(toks) and toks[j].norm == "של" and not doc.broken(j):
         return None  # חטיבת המחקר של בנק ישראל: a unit of the body named next
     if lang == "he" and "בית" in stems and toks[i + 1].norm in _COURT_WORDS_HE and j < len(toks) and not doc.broken(j) \
@@ -466,9 +468,11 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
         return True  # غرفة العمليات المركزية: an operations room, not a name
     if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
         return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
-    return i > 0 and not doc.broken(i) and (toks[i - 1].text.isdigit() or toks[i - 1].norm in _COUNTS) \
+    return i > 0 and not doc.broken(i) and ((toks[i - 1].text.isdigit() and doc.gaps[i - 1].strip() not in (":", "-", "–"))
+                                            or toks[i - 1].norm in _COUNTS) \
         and not (i > 1 and j - i >= 3 and not doc.broken(i - 1) and toks[i - 2].norm == _BRANCH_FA)
-    # (شعبه ۱۰ دادگاه کیفری یک استان تهران: a court's branch; a bare شعبه ۵ دادگاه کیفری names no court)
+    # (שוויון 1:1 ממכבי יפו: a score, not a count; شعبه ۱۰ دادگاه کیفری یک استان تهران: a court's branch, but a
+    # bare شعبه ۵ دادگاه کیفری names no court)
 
 
 _BRANCH_FA = normalise("شعبه")
@@ -494,6 +498,7 @@ _FAMILY_HE = lexicon.keys("family_words", "he")
 _COMMITTEE_HE = lexicon.keys("committee_heads", "he")
 _COMMITTEE_MEMBERS_HE = lexicon.keys("committee_members", "he")
 _ET_HE = normalise("את")  # the object marker: the word before it is a verb
+_IN_ISRAEL_HE = normalise("בישראל")
 
 
 def _construct_he(doc: _Doc, j: int) -> int:

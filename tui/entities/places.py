@@ -524,6 +524,7 @@ def _he_surname_after(doc: _Doc, k: int) -> bool:
 
 _RARE_NAME_HEADS_HE = lexicon.keys("rare_name_heads", "he")
 _DURATIONS_HE = lexicon.keys("durations", "he")
+_TOWN_PLACE_HEADS_HE = lexicon.keys("town_place_heads", "he")
 _STRICT_NAME_HEADS_HE = lexicon.keys("strict_name_heads", "he")
 
 
@@ -593,6 +594,9 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         start = doc.start_after_clitic(i, plen)
         det_start = doc.start_after_clitic(i, plen - 1) if plen and toks[i].norm[plen - 1] == "ה" else start
         # (האצטדיון העירוני، הגן הלאומי ציפורי: before a ה-adjective the name keeps its article)
+        if any(s in _TOWN_PLACE_HEADS_HE for s in stems) and (town := gazetteer_match(doc, i + 1, "LOC")) is not None \
+                and town.i == i + 1 and town.start == toks[i + 1].start and not is_country(town.entity_id):
+            return _Hit(i, town.j, start, town.end, "LOC", "")  # טיילת טבריה: the town's promenade, a place of its own
         if any(s in _STRICT_NAME_HEADS_HE for s in stems) and _he_common_start(doc, i + 1):
             return None  # שוק הדיור، אולם התצוגה، טיילת הצפונית، תחנת נתניה: a phrase, or a town's office
         if (known := gazetteer_match(doc, i + 1)) is not None and known.i == i + 1 \
