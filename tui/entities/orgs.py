@@ -776,8 +776,9 @@ def _comma_list_fa(doc: _Doc, i: int, j: int) -> int:
         return j
     k, m = k + 1, 0
     while k < len(toks) and m < 2 and not doc.broken(k) and (e := _list_word_fa(doc, k)) > k \
-            and (m == 0 or toks[e - 1].norm.endswith("ی")):
-        k, m = e, m + 1
+            and (m == 0 or toks[e - 1].norm.endswith("ی") or (e < len(toks) and not doc.broken(e) and (
+                toks[e].norm == _NATIONWIDE_FA or toks[e].norm in _PROVINCE_WORDS_FA))):
+        k, m = e, m + 1  # (... توسعه و تجهیز مدارس | کشور: a noun field before کشور or a province)
     if m == 0 or (k + 1 < len(toks) and not doc.broken(k) and toks[k].norm == "و"
                   and toks[k + 1].norm not in rules.ORG_HEADS_FA):
         return j  # a longer list (... و ... و): things, not one body's fields (but و اداره ...: the next body)
@@ -786,7 +787,12 @@ def _comma_list_fa(doc: _Doc, i: int, j: int) -> int:
         return loc.j  # ... استان یزد
     if k < len(toks) and not doc.broken(k) and (loc := gazetteer_match(doc, k, "LOC")) is not None and loc.i == k:
         return loc.j  # ... گیلان
+    if k < len(toks) and not doc.broken(k) and toks[k].norm == _NATIONWIDE_FA:
+        return k + 1  # سازمان جنگل‌ها، مراتع و آبخیزداری کشور: a national body's name ends with کشور
     return k
+
+
+_NATIONWIDE_FA = normalise("کشور")
 _ADJ_SUFFIXES_FA = lexicon.keys("adj_suffixes", "fa")
 _NAME_END_FA = lexicon.keys("name_end", "fa")
 ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
