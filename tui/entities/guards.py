@@ -74,6 +74,13 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if j - i == 3 and doc.tlang[j - 1] == "ar" and _given_at(doc, i) and _al_word(doc, i + 1) \
                 and doc.toks[i + 1].norm not in _GIVEN_SECOND_AR and not _joined(doc, j - 1) and _not_third_name_ar(doc, j - 1):
             j -= 1
+        # هيروكي ناكامورا القادم، أسامة قيرود الدرع: after a bare surname of no frequency list (a foreign or rare name,
+        # which takes no ال), an everyday ال-word is the next phrase (ميشال طوق الحاج, عمرو فتح الباب keep it)
+        if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _al_word(doc, j - 1) \
+                and not _al_word(doc, j - 2) and _common(doc, j - 1) and not _given_at(doc, j - 2) \
+                and len(doc.toks[j - 2].norm) >= 3 and doc.toks[j - 2].norm not in lexicon.common_words("ar") \
+                and not any(doc.toks[k].norm in rules.CONNECTORS or doc.toks[k].norm in _GIVEN_SECOND_AR for k in range(i, j)):
+            j -= 1
         # مأمون ود النور روايته: a noun with a possessive suffix ends no name
         if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _suffixed_common_ar(doc, j - 1):
             j -= 1

@@ -40,7 +40,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
-from tui.entities.places import district_place
+from tui.entities.places import _nationality_ar, district_place
 from tui.text.normalize import clitic_candidates, normalise
 
 
@@ -126,13 +126,19 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                     and not _nisba_goes_on(doc, j):
                 break  # a nationality ends the name: الحزب الديمقراطي الكردستاني | النتائج (not حزب المصري الديمقراطي)
             prev = toks[j - 1].norm
-            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and n not in _AFTER_PLACE_ADJ_AR and (
+            if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and n not in _AFTER_PLACE_ADJ_AR \
+                    and n not in rules.ORG_MODIFIERS_AR and (
                     (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
                     or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
                 break  # an adjective, then a new noun: البنك المركزي | الفائدة
             if j == i + 1 and _al(doc, i) and toks[i].norm.endswith("ه") and _al(doc, j) \
                     and not n.endswith(("ه", "ا", "ى")) and not raw.startswith("لل"):
                 break  # a feminine head takes a feminine adjective: الهيئة | النتائج
+            if raw.startswith("لل") and "ال" + n[2:] in _PERIOD_NOUNS_AR:
+                break  # الرابطة المحترفة الأولى | للموسم الثاني، جامعة البلمند | للمرة الأولى: a time, not the name
+            if n in _TIER_ORDINALS_AR and j - 1 > i and _al(doc, j - 1) and toks[j - 1].norm.endswith(("ي", "ه")):
+                j += 1  # الرابطة المحترفة الأولى، القناة الوطنية الأولى: a division's or channel's number
+                continue
             if (n in _ORDINALS_AR and _al(doc, j - 1)) or (n in _YEAR_WORDS_AR and j + 1 < len(toks) and toks[j + 1].norm in _AR_TIME):
                 break  # مجلس النواب | العشرين، مجلس الأمة | العام الماضي
             if j > i + 1 and plain(toks[j - 1].text).startswith("لل") and _al(doc, j) \
@@ -141,16 +147,23 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             if j > i + 1 and plain(toks[j - 1].text).startswith("وال") and _al(doc, j) \
                     and not raw.startswith(("لل", "وال")) and not n.endswith(("ي", "يه")) and not is_nisba(doc, j):
                 break  # وزارة البيئة والمياه والزراعة | الاستفادة: a list of and-nouns ends at a bare ال-noun
+            if j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) and n == normalise("على") and _al(doc, j + 1) \
+                    and any(s in _ALA_MASDARS_AR for _, s in clitic_candidates(toks[j - 1].norm)[:3]):
+                j += 2  # الهيئة العامة للرقابة على الصادرات والواردات: a verbal noun and its object
+                continue
+            if j > i + 1 and plain(toks[j - 1].text).startswith(("ال", "وال")) and _new_phrase_ar(doc, j):
+                break  # التزمت جمعية المصارف | الصمت، نقلت قناة الكأس | المباريات: the verb's object, not an adjective
             if _org_word_ar(doc, j):
                 j += 1
             elif raw.startswith("وال") and _second_body_ar(doc, j):
                 break  # وزارة الحج والعمرة | والهلال الأحمر: a second body, not part of the first name
-            elif raw.startswith("وال") and j + 1 > i + 1 and n[1:] not in rules.STOP_AR and not trigger_match(doc, j):
-                j += 1
+            elif raw.startswith("وال") and j + 1 > i + 1 and (n[1:] not in rules.STOP_AR or n[1:] in rules.PORTFOLIO) \
+                    and (not trigger_match(doc, j) or _noun_not_title_ar(doc, i, j)):
+                j += 1  # (وزارة الأوقاف والشؤون الإسلامية؛ هيئة البحرين للسياحة والمعارض: a noun, not المعارض the man)
             elif j > i + 1 and raw.startswith("و") and not raw.startswith("وال") and _coordinated_masdar_ar(doc, j):
                 j += 2  # هيئة النزاهة ومكافحة الفساد: "and the fight against corruption", one name
             elif raw.startswith("ل") and not raw.startswith("لل") and len(n) >= 4 and j + 1 < len(toks) \
-                    and not doc.broken(j + 1) and n[1:] not in rules.STOP_AR and (
+                    and not doc.broken(j + 1) and n[1:] not in rules.STOP_AR and not _purpose_ar(doc, i, j) and (
                         _al(doc, j + 1) or gazetteer_match(doc, j + 1, "LOC ORG") is not None or _construct_ar(doc, j + 1)):
                 j += 1
                 hit = gazetteer_match(doc, j, "LOC ORG")
@@ -203,9 +216,54 @@ _DESCRIPTORS_FA = lexicon.keys("descriptors", "fa")
 
 
 _ORDINALS_AR = lexicon.keys("ordinals", "ar")
+_TIER_ORDINALS_AR = lexicon.keys("tier_ordinals", "ar")
+_PERIOD_NOUNS_AR = lexicon.keys("period_nouns", "ar")
 
 
 _PARTY_HEADS = lexicon.keys("party_heads")
+
+
+_ADJECTIVES_AR = lexicon.keys("adjectives", "ar")
+_COMPANY_HEADS_AR = lexicon.keys("company_heads", "ar")
+_SECTOR_WORDS_AR = lexicon.keys("sector_words", "ar")
+_ALA_MASDARS_AR = lexicon.keys("ala_masdars", "ar")
+_DIRECTIONS_AR = lexicon.keys("place_directions", "ar")
+_NOT_PLACE_ADJ_AR = lexicon.keys("not_place_adjectives", "ar")
+
+
+def _new_phrase_ar(doc: _Doc, j: int) -> bool:
+    """Token j, an ال-word after a body's ال-noun, opens a new phrase (the object of the sentence's verb:
+    التزمت جمعية المصارف الصمت، ونقلت قناة الكأس المباريات): a frequent noun that no adjective's shape
+    (a nisba, ة/ى/اء, أفعل, فعيل, فاعل, a participle) or table (``adjectives``: العام، العليا، العرب) makes
+    describe the name, and no table name or listed name."""
+    t = doc.toks[j]
+    n, raw = t.norm, plain(t.text)
+    if not raw.startswith("ال") or n not in lexicon.common_words("ar") or n in _ADJECTIVES_AR or n in _ORDINALS_AR \
+            or is_nisba(doc, j) or n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or gazetteer_match(doc, j) is not None:
+        return False
+    if raw.endswith(("ي", "ية", "يه", "ة", "ى", "اء", "يين", "يون", "يا")) or n.endswith(("ي", "يه", "ه", "ى", "اء")):
+        return False
+    stem = n[2:]
+    if len(stem) == 4 and (stem[0] == "ا" or stem[1] == "ا" or stem[2] == "ي"):
+        return False  # الأحمر، العاجل، السريع: أفعل، فاعل، فعيل
+    return not (stem[:1] == "م" and len(stem) >= 4 and not n.endswith(("ات", "ين")))  # المتصدر، المقبل: a participle
+
+
+def _purpose_ar(doc: _Doc, i: int, j: int) -> bool:
+    """Token j, ل + a verbal noun (لتعقيم، لإصدار، لاستقبال) after a body named by a bare head and its ال-noun
+    (وزارة الداخلية، وزارة الصناعة والتجارة), says what the body does next, not its name: وزارة الداخلية |
+    لتعقيم الكلاب. A determined head and its adjectives name a body by its ل-phrase (الاتحاد الدولي لكرة القدم،
+    الشركة الموريتانية لتسويق الأسماك), and so does a company (شركة النعيم لتداول الأوراق المالية)."""
+    toks = doc.toks
+    head = plain(toks[i].text)
+    if head.startswith(("ال", "وال", "لل", "بال")) or any(s in _COMPANY_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3]):
+        return False
+    prev = plain(toks[j - 1].text)
+    if not prev.startswith(("ال", "وال")) or is_nisba(doc, j - 1) or gazetteer_match(doc, j - 1, "LOC PER") is not None:
+        return False  # منتخب الإمارات لأصحاب الهمم: a place before the ل-phrase
+    stem = plain(toks[j].text)[1:]
+    return (len(stem) >= 5 and stem[:1] in ("ت", "إ", "ا")) or toks[j].norm[1:] in _SECTOR_WORDS_AR
+    # (وكيل وزارة الصحة العامة والسكان | لقطاع الرعاية الصحية: the deputy's sector)
 
 
 def _he_l_phrase(doc: _Doc, j: int) -> int:
@@ -298,16 +356,18 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if is_nisba(doc, j):
             j += 1
     elif lang == "ar":
+        if not determined and not al_head and not stems & _COMPANY_HEADS_AR and _indefinite_description_ar(doc, j):
+            return None  # لجنة فنية، منظمة أهلية، مركز للتخزين: "a committee", a description, not a body's name
         if _org_word_ar(doc, j):
             j = _org_chain(doc, j, i, lang)
         elif (hit := gazetteer_match(doc, j, "LOC")) is not None:
             if al_head and hit.start > toks[j].start and n[:1] == "ب":
                 return None  # مقر النادي بالدمام: "the club, in Dammam": a noun and a place (the place rules take it)
             j = hit.j
-            if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("لل"):
-                j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء
-            elif j < len(toks) and not doc.broken(j) and toks[j].norm in _AFTER_PLACE_ADJ_AR:
-                j += 1  # مصرف ليبيا المركزي
+            if j < len(toks) and not doc.broken(j) and plain(toks[j].text).startswith("ل"):
+                j = _org_chain(doc, j, i, lang)  # وكالة السودان للأنباء، نادي دبي لسباقات الخيل
+            elif j < len(toks) and not doc.broken(j) and (toks[j].norm in _AFTER_PLACE_ADJ_AR or _place_name_adj_ar(doc, j)):
+                j += 1  # مصرف ليبيا المركزي، مركز يافا الثقافي، جامعة آخن التقنية
             elif stems & _CENTRE:
                 return None  # وسط مركز بغداد: the centre of a place
         elif al_head:
@@ -318,7 +378,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             j = _org_chain(doc, hit.j if hit is not None else end, i, lang)
         elif stems & rules.ORG_NAME_HEADS_AR and _bare_noun(doc, j) and not plain(toks[j].text).endswith("ه") \
                 and not (plain(toks[j].text).endswith("ة") and (n in lexicon.common_words("ar") or n.endswith("يه")
-                                                                  or n in _GENERIC_COMPLEMENTS_AR)) and _name_ends(doc, j + 1):
+                                                                  or n in _GENERIC_COMPLEMENTS_AR)) \
+                and (_name_ends(doc, j + 1) or _and_body_ar(doc, j + 1)):
             # (نادي كاظمة، بنك وربة: a name in ة; شركة ناشئة، جمعية تعاونية: a describing word)
             if stems & rules.ORG_NAME_ONLY_AR:  # شركة هيوماين -> هيوماين (the company's name)
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
@@ -485,6 +546,8 @@ def _construct_ar(doc: _Doc, j: int) -> int:
     k = j
     while k < len(toks) and k - j < 3 and (k == j or not doc.broken(k)) and (
             _bare_noun(doc, k) or (toks[k].norm in rules.PORTFOLIO and not _al(doc, k))):
+        if k > j and _and_body_ar(doc, k):
+            return 0  # شركة زين | وبنك الكويت الوطني: and a second body
         k += 1
         if k < len(toks) and not doc.broken(k) and (
                 (_org_word_ar(doc, k) and not is_nisba(doc, k) and not _participle(doc, k))
@@ -559,6 +622,8 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
             or any(c in doc.gaps[k] for c in "،,.;:\n") \
             or toks[k].norm in (rules.FUNCTION_AR if doc.tlang[k] == "ar" else rules.stop_words(doc.tlang[k])):
         return None
+    if doc.tlang[k] == "ar" and _verb_first_ar(doc, k):
+        return None  # بنك الدم المركزي "يهدد حياة الحالات": a quotation that opens with a verb, not a name
     single = doc.gaps[k].strip()[-1] in _GERESHES
     if kind == "LOC":  # the gold writes the synagogue with its head and quotes: בית הכנסת ״אהל יעקב״
         hit = named_after_head_span(doc, k, single)
@@ -581,6 +646,15 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
         if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
             return None  # (חברת "ש.ד. יזמות ובנייה": the dots of an abbreviation go on)
     return None
+
+
+def _verb_first_ar(doc: _Doc, k: int) -> bool:
+    """Token k is an everyday imperfect verb (يهدد، يجعلان، يعمل): a ي-word of the frequency list that is no
+    noun in ة/ات and no name; a quoted name does not open with one, a quotation does (a ت-word is as often a
+    verbal noun that names a programme: «تمكين»، «تواصل»)."""
+    n = doc.toks[k].norm
+    return n[:1] == "ي" and len(n) >= 4 and not n.endswith(("ه", "ات")) and n in lexicon.common_words("ar") \
+        and not _given(doc, k) and n not in lexicon.surnames("ar") and gazetteer_match(doc, k) is None
 
 
 def named_after_head_span(doc: _Doc, k: int, single: bool) -> _Hit | None:
@@ -920,13 +994,61 @@ def _second_body_ar(doc: _Doc, k: int) -> bool:
     return g is not None and g.j > k + 1 or (g is not None and g.type == "ORG")
 
 
+def _and_body_ar(doc: _Doc, k: int) -> bool:
+    """Token k is و + a body's head noun (وبنك، ووزارة، وجامعة): a second body begins there."""
+    if k >= len(doc.toks) or doc.broken(k) or doc.tlang[k] != "ar":
+        return False
+    n = doc.toks[k].norm
+    return n[:1] == "و" and n[1:] in rules.ORG_HEADS_AR
+
+
+def _place_name_adj_ar(doc: _Doc, k: int) -> bool:
+    """Token k, after a body's head and a place, is an ال-adjective of the body's name (ي/ية: الثقافي، التقنية،
+    الريفي، الشرعية), not a nationality (جامعة آخن الألمانية), a direction or a describing word of the place
+    (``not_place_adjectives``: الحدودي)."""
+    n = doc.toks[k].norm
+    return _al(doc, k) and not plain(doc.toks[k].text).startswith("لل") and n.endswith(("ي", "يه")) and len(n) >= 6 \
+        and not is_nisba(doc, k) and not _nationality_ar(doc, n) and n not in _DIRECTIONS_AR \
+        and n not in _NOT_PLACE_ADJ_AR and n not in _AR_TIME and gazetteer_match(doc, k) is None
+
+
+def _indefinite_description_ar(doc: _Doc, k: int) -> bool:
+    """Token k, right after a bare head noun, makes it "a ..." (an indefinite body): ل/لل + an everyday noun
+    (لجنة لمتابعة الأسعار، مركز للتخزين) or an everyday indefinite ية-adjective (لجنة فنية، منظمة أهلية، هيئة
+    وطنية); a body's name is a construct or is determined (لجنة المتابعة، مديرية تربية النجف، منظمة بدر)."""
+    t = doc.toks[k]
+    raw, n = plain(t.text), t.norm
+    if gazetteer_match(doc, k) is not None or _given(doc, k) or n in rules.LOC_NAME_HEADS_AR or n in rules.LOC_FULL_HEADS_AR:
+        return False  # (معهد قرية بيت داود: a place's noun)
+    common = lexicon.common_words("ar")
+    if raw.startswith("لل"):
+        return "ال" + n[2:] in common
+    if raw.startswith("ل") and len(n) >= 5:
+        return n[1:] in common and n[1:] not in rules.STOP_AR
+    return not raw.startswith("ال") and raw.endswith("ية") and n in common and n[:-1] in common
+    # (فنية: فني; not تنمية، بداية)
+
+
+def _noun_not_title_ar(doc: _Doc, i: int, j: int) -> bool:
+    """Token j, و + a word that is also a title (والمعارض: and the exhibitions / the opposition figure), after a
+    ل-phrase of a body's name and before no name: a noun of the name's list."""
+    toks = doc.toks
+    if not plain(toks[j - 1].text).startswith(("لل", "وال")) or j - 1 == i:
+        return False
+    k = j + 1
+    return k >= len(toks) or doc.broken(k) or rules.is_stop(toks[k].text, toks[k].norm, "ar") or (
+        _al(doc, k) and toks[k].norm in lexicon.common_words("ar") and not _given(doc, k)
+        and toks[k].norm not in lexicon.surnames("ar") and gazetteer_match(doc, k, "PER") is None)
+
+
 def _coordinated_masdar_ar(doc: _Doc, k: int) -> bool:
     """ومكافحة الفساد، ومحاربة الأمراض: و + a bare verbal noun + an ال-word continues a body's name."""
     toks = doc.toks
     stem = toks[k].norm[1:]
     if k + 1 >= len(toks) or doc.broken(k + 1) or len(stem) < 4 or doc.tlang[k] != "ar":
         return False
-    if stem in rules.STOP_AR or stem in rules.ORG_HEADS_AR or stem in rules.GIVEN_AR or trigger_match(doc, k) \
+    if (stem in rules.STOP_AR and stem not in rules.PORTFOLIO) or stem in rules.ORG_HEADS_AR or stem in rules.GIVEN_AR \
+            or trigger_match(doc, k) \
             or stem in rules.LOC_NAME_HEADS_AR or gazetteer_match(doc, k) is not None:
         return False
     return _org_word_ar(doc, k + 1) and not is_nisba(doc, k + 1) and gazetteer_match(doc, k + 1, "LOC PER") is None

@@ -52,6 +52,9 @@ def _to_body_ar(doc: _Doc, k: int) -> bool:
 def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     """Name tokens starting at i, as a person, if they look like one."""
     toks = doc.toks
+    if doc.tlang[i] == "ar" and i > 0 and not doc.broken(i) and toks[i - 1].norm in _WORD_TITLES_AR and not _given(doc, i) \
+            and _everyday_ar(doc, i):
+        return None  # الفريق مسح الموقع، الفريق أعاد بناء: "the team" and a verb or noun, not Lt. Gen. X
     if doc.tlang[i] == "he" and i + 2 < len(toks) and not _given(doc, i) and _given(doc, i + 1) and not doc.broken(i + 1) \
             and doc.gaps[i + 2] not in _JOINERS \
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
@@ -375,8 +378,8 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
     if not name_like(doc, i, first=True) or _given(doc, i):
         return None
     if verb_first and lang == "ar" and i + 1 < len(doc.toks) and not doc.broken(i + 1) and _al(doc, i + 1) \
-            and doc.toks[i].norm in lexicon.common_words("ar") and doc.toks[i].norm not in lexicon.surnames("ar") \
-            and doc.toks[i].norm not in rules.CONNECTORS:
+            and (doc.toks[i].norm in lexicon.common_words("ar") or _role_shape_ar(doc, i)) \
+            and doc.toks[i].norm not in lexicon.surnames("ar") and doc.toks[i].norm not in rules.CONNECTORS:
         return None  # وأفادت منسقة المشروع، وقالت وكيلة الأم: a role noun and its complement, not a name
     hit = person_after_title(doc, i)
     if hit is None or hit.j - hit.i < 2 or any(gazetteer_match(doc, k) is not None for k in range(hit.i, hit.j)):
@@ -389,6 +392,27 @@ def said_person(doc: _Doc, i: int, covered: int) -> _Hit | None:
             and trigger_match(doc, hit.j) and _sentence_says(doc, hit.j):
         return hit  # مرضیه جعفری سرمربی تیم ملی ... گفت: a name opening the sentence, then its title
     return None
+
+
+def _role_shape_ar(doc: _Doc, i: int) -> bool:
+    """Token i looks like a role noun of no frequency list before an everyday ال-noun (منسقة الحملة، بائعة السمك،
+    مفتش السلامة): a feminine ة or a م-participle, and the next word an everyday word."""
+    n = doc.toks[i].norm
+    return (n.endswith("ه") or (n[:1] == "م" and len(n) >= 4)) and doc.toks[i + 1].norm in lexicon.common_words("ar")
+
+
+_WORD_TITLES_AR = lexicon.keys("word_titles", "ar")
+
+
+def _everyday_ar(doc: _Doc, k: int) -> bool:
+    """Token k is an everyday word, or one behind a clitic or with a possessive suffix (معسكره), and no listed name."""
+    from tui.text.normalize import clitic_candidates
+
+    n = doc.toks[k].norm
+    if n in lexicon.surnames("ar") or gazetteer_match(doc, k, "PER") is not None:
+        return False
+    common = lexicon.common_words("ar")
+    return any(s in common or (len(s) > 4 and s[-1] == "ه" and s[:-1] in common) for _, s in clitic_candidates(n)[:3])
 
 
 _LEAD_CONNECTORS = lexicon.keys("lead_connectors")

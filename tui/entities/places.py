@@ -154,6 +154,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun; a road's name runs
     across a dash to the place it leads to (طريق البصرة – أم قصر، جاده بندرعباس–سیرجان)."""
     hit = _loc_from_head(doc, i)
+    if hit is not None and hit.i == i and doc.tlang[i] == "ar":
+        hit = _with_adjective_ar(doc, hit)
     if hit is None or hit.i != i or hit.j >= len(doc.toks) or doc.gaps[hit.j].strip() not in _DASHES:
         return hit
     lang = doc.tlang[i]
@@ -170,6 +172,34 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
     else:
         return hit
     return _Hit(hit.i, end, hit.start, doc.toks[end - 1].end, "LOC", "")
+
+
+def _with_adjective_ar(doc: _Doc, hit: _Hit) -> _Hit:
+    """A place named with its noun (ميناء، منطقة، حي، سوق، محمية) keeps the ال-adjective after its name: ميناء
+    بورتسودان الجنوبي، منطقة الشويخ الصناعية، محمية العقبة البحرية، سوق البسيتين المركزي (a nationality, a
+    time word or an adjective of no shape of a name's adjective (ي/ية، a direction, ``place_adjectives``) is not)."""
+    toks, k = doc.toks, hit.j
+    if k >= len(toks) or doc.broken(k) or not plain(toks[k].text).startswith("ال") or is_nisba(doc, k) \
+            or gazetteer_match(doc, k) is not None or toks[k].norm in _AR_TIME_WORDS:
+        return hit
+    n = toks[k].norm
+    if not (n.endswith(("ي", "يه")) or n in _DIRECTIONS_AR or n in _PLACE_ADJECTIVES_AR) or len(n) < 5 \
+            or n in _NOT_PLACE_ADJECTIVES_AR or _nationality_ar(doc, n):
+        return hit  # (معبر أدري الحدودي، ميناء سانتوس البرازيلي: describing words, not the name)
+    return _Hit(hit.i, k + 1, hit.start, toks[k].end, "LOC", "")
+
+
+def _nationality_ar(doc: _Doc, n: str) -> bool:
+    """البرازيلي، اليوناني، الألمانية: ال + a country's name + ي/ية (the nisba table lists only the frequent ones)."""
+    stem = n[:-2] if n.endswith("يه") else n[:-1]
+    if not n.startswith("ال") or not n.endswith(("ي", "يه")):
+        return False
+    return any(is_country(a.entity_id) and len(a.keys) == 1
+               for s in (stem, stem[2:], stem[2:] + "ا", stem[2:] + "يا") for a in doc.gaz.lookup("ar", s))
+
+
+_PLACE_ADJECTIVES_AR = lexicon.keys("place_adjectives", "ar")
+_NOT_PLACE_ADJECTIVES_AR = lexicon.keys("not_place_adjectives", "ar")
 
 
 def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
@@ -250,7 +280,7 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         j += 1
     t = toks[j]
     street = full is not None and any(s in _STREETS_AR for _, s in cands[:3])
-    if name_only and trigger_match(doc, j) == j + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
+    if name_only and j == i + 1 and trigger_match(doc, j) == j + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
             and gazetteer_match(doc, j + 1) is None and alpha(toks[j + 1].text) and len(toks[j + 1].norm) >= 3 \
             and toks[j + 1].norm not in lexicon.common_words("ar", 3000) and not is_nisba(doc, j + 1) \
             and not _al(doc, j + 1):
@@ -260,10 +290,13 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         return _Hit(j, j + 2, toks[j].start, toks[j + 1].end, "LOC", "")  # مدينة الشيخ زايد
     if kept is not None and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, doc.start_after_clitic(i, kept), known.end, "LOC", known.entity_id)  # حي الميناء
+    if kept is not None and j == i + 1 and (named := _named_after_person_ar(doc, i)) \
+            and not any(toks[k].norm in lexicon.common_words("ar", 3000) for k in range(i + 2, named)):
+        return _Hit(i, named, doc.start_after_clitic(i, kept), toks[named - 1].end, "LOC", "")  # ضاحية عبدالله السالم
     if full is not None and kept is None and (known := _known_place_after(doc, i)) is not None:
         return _Hit(i, known.j, doc.start_after_clitic(i, full), known.end, "LOC", "")  # ميناء سواكن، ملعب ود مدني
     if (not alpha(t.text) or len(t.norm) < 3 or is_nisba(doc, j) or t.norm in rules.FUNCTION_AR
-            or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street)):
+            or gazetteer_match(doc, i + 1) is not None or (trigger_match(doc, j) and not street and j == i + 1)):
         return None  # (شارع الملك فيصل: a street named after a king)
     if kept is not None and t.norm in rules.GENERIC_PLACES_AR and j + 1 < len(toks) and not doc.broken(j + 1) \
             and toks[j + 1].norm in _DIRECTIONS_AR:
@@ -275,13 +308,30 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         full, start = kept, doc.start_after_clitic(i, kept)  # حي الملز: the name keeps its noun
     end = j + 1
     if street:
+        while end + 1 < len(toks) and end - j < 2 and not doc.broken(end) and not doc.broken(end + 1) \
+                and toks[end].norm in rules.CONNECTORS and alpha(toks[end + 1].text):
+            end += 2  # شارع العربي بن مهيدي: a connector and the name after it
         while end < len(toks) and end - j < 3 and not doc.broken(end) and alpha(toks[end].text) \
                 and not _al(doc, end) and len(toks[end].norm) >= 3 and not rules.is_stop(toks[end].text, toks[end].norm, "ar") \
                 and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end) \
-                and not (toks[end].norm[:1] == "و" and stem_in(toks[end].norm, _LOC_GATE_AR, 3)):
+                and not (toks[end].norm[:1] == "و" and stem_in(toks[end].norm, _LOC_GATE_AR, 3)) and _street_word_ar(doc, end):
             end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح (not ساحة الأمويين | وشارع بغداد: a second place)
     return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC",
                 _bare_id(doc, i + 1, end) if kept is not None else "")
+
+
+def _street_word_ar(doc: _Doc, k: int) -> bool:
+    """Token k may go on a street's or square's name (بورقيبة، رياض): a listed name, or a word of no frequency list
+    in any clitic reading (not شارع الحمرا | رافعين، ساحة المهد | قبالة، شارع الرصافة | بحي)."""
+    n = doc.toks[k].norm
+    if n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or n in rules.CONNECTORS or trigger_match(doc, k - 1):
+        return True  # (كنيسة القديسة كاترين: a name after a title)
+    if n[:1] == "و" and (g := gazetteer_match(doc, k, "LOC")) is not None and g.start > doc.toks[k].start:
+        return False  # ساحة التحرير | والكاظمية: and a second place
+    if _al(doc, k - 1) and (n[:1] == "ي" or n.endswith(("ين", "ون", "ات", "وا"))):
+        return False  # شارع الحمرا | رافعين لافتات، شارع المتنبي | يستعيد: a verb or a plural after an ال-name
+    common = lexicon.common_words("ar")
+    return n not in common and not any(p and s in common for p, s in clitic_candidates(n)[:3])
 
 
 def district_place(doc: _Doc, i: int) -> _Hit | None:
@@ -964,9 +1014,15 @@ def _named_after_person_ar(doc: _Doc, i: int) -> int:
     per = gazetteer_match(doc, i + 1, "PER")
     if per is not None and per.i == i + 1 and per.start == toks[i + 1].start:
         return per.j
-    if not _given(doc, i + 1) or gazetteer_match(doc, i + 1, "LOC") is not None:
+    compound = plain(toks[i + 1].text).startswith("عبدال") and len(toks[i + 1].norm) > 6  # عبدالحسين، عبدالرضا
+    if not (_given(doc, i + 1) or compound) or gazetteer_match(doc, i + 1, "LOC") is not None:
         return 0
     hit = person_after_title(doc, i + 1)
+    if (hit is None or hit.j - hit.i < 2) and i + 2 < len(toks) and not doc.broken(i + 2) and _al(doc, i + 2) \
+            and not plain(toks[i + 2].text).startswith("لل") and toks[i + 2].norm not in _AR_TIME_WORDS \
+            and not is_nisba(doc, i + 2) and not trigger_match(doc, i + 2) and toks[i + 2].norm not in _DIRECTIONS_AR \
+            and not rules.is_stop(toks[i + 2].text, toks[i + 2].norm, "ar"):
+        return i + 3  # منفذ إبراهيم الخليل، ضاحية عبدالله السالم: a given name and an ال-surname (a town's name too)
     if hit is None or hit.j - hit.i < 2:
         return 0
     j = hit.j
