@@ -552,6 +552,14 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
     return nxt in rules.LIGHT_VERBS_FA or nxt in _VERB_PARTS_FA or nxt.startswith(("می\u200c", "نمی"))
 
 
+def _he_vav_name(doc: _Doc, k: int) -> bool:
+    """Token k starts with ו but is a name, not ו + a word: ויצמן, וולף, וולפסון (neither the word nor its rest
+    without ו is a frequent word, a known entity or a verb)."""
+    n, common = doc.toks[k].norm, lexicon.common_words("he")
+    return len(n) >= 4 and n not in common and n[1:] not in common and n[1:2] not in "הבלמש" \
+        and gazetteer_match(doc, k) is None and not _he_verb(doc, k) and not _he_future(doc, k)
+
+
 def _bare_noun(doc: _Doc, k: int) -> bool:
     """An undetermined content word (no article, not a stop word, title or nationality)."""
     t, lang = doc.toks[k], doc.tlang[k]
@@ -561,8 +569,9 @@ def _bare_noun(doc: _Doc, k: int) -> bool:
         return False
     if lang == "ar" and (_al(doc, k) or plain(t.text).startswith(("و", "ف")) and t.norm[1:] in rules.STOP_AR):
         return False
-    if lang == "he" and (t.norm.startswith(("ה", "ו")) and len(t.norm) > 3 or _he_future(doc, k)):
-        return False  # (המועדון ייקנס: a future verb)
+    if lang == "he" and ((t.norm.startswith("ה") or (t.norm.startswith("ו") and not _he_vav_name(doc, k)))
+                         and len(t.norm) > 3 or _he_future(doc, k)):
+        return False  # (המועדון ייקנס: a future verb; but קרן וולף: a name that opens with ו)
     return gazetteer_match(doc, k, "PER LOC") is None
 
 

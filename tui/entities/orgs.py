@@ -385,6 +385,15 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
     elif lang == "he":
+        if n in _DISTRICT_WORDS_HE and j + 1 < len(toks) and not doc.broken(j + 1) and not he_al_head:
+            k = j + 1
+            if (known := gazetteer_match(doc, k, "LOC")) is not None and known.i == k and known.start == toks[k].start:
+                k = known.j  # משטרת מחוז תל אביב
+            elif alpha(toks[k].text) and toks[k].norm not in rules.STOP_HE and not _he_verb(doc, k) \
+                    and not _he_phrase_word(doc, k) and not trigger_match(doc, k):
+                k += 1  # משטרת מחוז חוף، משטרת מחוז הצפון: the district's one-word name
+            if k > j + 1:
+                return _Hit(i, k, doc.start_after_clitic(i, plen or 0), toks[k - 1].end, "ORG", "")
         if stems & _COMMITTEE_HE and not (stems - _COMMITTEE_HE) & heads and (
                 toks[i].norm not in _COMMITTEE_HE or n not in _COMMITTEE_MEMBERS_HE):
             return None  # ועד היום، הוועד המקומי، ועד ההורים (a generic noun); ועד עובדי הנמל: a committee
@@ -407,6 +416,16 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
             if stems & _CENTRE:
                 return None  # ממרכז בקעת הירדן: the middle of a place
             j = hit.j  # בנק ישראל (not הארגון בדוחה: "the organisation in Doha")
+            while j < len(toks) and doc.gaps[j] in ("-", "\u05be") and alpha(toks[j].text.replace("'", "")):
+                j += 1  # עיריית מודיעין־מכבים־רעות: the known town is the first piece of a joined name
+            if stems & rules.ORG_NAME_ONLY_HE and hit.start == toks[hit.i].start:
+                k = j
+                while k < len(toks) and k - j < 2 and not doc.broken(k) and _bare_noun(doc, k) \
+                        and toks[k].norm not in lexicon.common_words("he", 3000) and not _he_phrase_word(doc, k):
+                    k += 1
+                if k > j:
+                    return _Hit(i + 1, k, toks[i + 1].start, toks[k - 1].end, "ORG", "")  # חברת נגב קריסטל: a company
+                    # named by a region and a word of its own, not the region's body
         elif _he_acronym(doc, j):
             j += 1  # מועצת יש"ע
         elif not he_al_head and (stems & _CONSTRUCT_HEADS_HE or ("בית" in stems and n in _COURT_WORDS_HE)) \
@@ -559,6 +578,7 @@ def _construct_ar(doc: _Doc, j: int) -> int:
 _CONSTRUCT_HEADS_HE = lexicon.keys("construct_heads", "he")
 _FAMILY_HE = lexicon.keys("family_words", "he")
 _COMMITTEE_HE = lexicon.keys("committee_heads", "he")
+_DISTRICT_WORDS_HE = lexicon.keys("district_words", "he")
 _COMMITTEE_MEMBERS_HE = lexicon.keys("committee_members", "he")
 _ET_HE = normalise("את")  # the object marker: the word before it is a verb
 _IN_ISRAEL_HE = normalise("בישראל")
@@ -1094,6 +1114,11 @@ def _he_phrase_word(doc: _Doc, k: int) -> bool:
             and not n.endswith(("ון", "ית", "ים", "ות")) and doc.gaps[k] not in ("-", "\u05be") \
             and gazetteer_match(doc, k) is None:
         return True  # ועדת השיפוט | תבחן، הוועדה | נמסר: a verb (future, or nif'al past); not תחתון، תיכונית
+    if len(n) == 4 and n[1] == "ו" and n[3] == "ה" and n in lexicon.common_words("he") and not _given(doc, k) \
+            and gazetteer_match(doc, k) is None:
+        return True  # השירות המטאורולוגי | צופה: a present participle (צופה، רואה، קונה), the sentence going on
+    if n[:1] in "בלמ" and (n[1:] in rules.LOC_FULL_HEADS_HE or n[1:] in rules.LOC_NAME_HEADS_HE2):
+        return True  # בית החולים | מרחוב ויצמן: a place after a preposition, not the body's name
     return n[:1] in "לב" and len(n) > 4 and n[1:] in lexicon.common_words("he") and gazetteer_match(doc, k) is None
 
 

@@ -127,7 +127,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break
         if j > i and doc.tlang[j] == "he" and n[:2] in ("מה", "בה", "לה") and n[2:] in lexicon.common_words("he"):
             break  # עו"ד ג'ומאנה ח'ורי-נסאר מהאגודה: "from the association", not a third name word
-        if j > i + 1 and _clitic_on_word(doc, j) and not (doc.tlang[j] == "ar" and toks[j - 1].norm in _KIN_AR):
+        if (j > i + 1 or (j == i + 1 and doc.tlang[j] == "he" and toks[i].norm in lexicon.common_words("he"))) \
+                and _clitic_on_word(doc, j) and not (doc.tlang[j] == "ar" and toks[j - 1].norm in _KIN_AR):
             break  # עומר ששון מבישול، רנא ח׳טיב מטמרה، م. الكوهجي بمصادرة: a preposition on a word or a place
         count += 1
         j += 1
@@ -135,7 +136,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j -= 1
     if 0 < count < 3 and j + 1 < len(toks) and not doc.broken(j) and _initial_at(doc, j) \
             and (count == 2 or _given(doc, i) or toks[i].norm not in lexicon.common_words(doc.tlang[i])) \
-            and (name_like(doc, j + 1, first=False) or plain(toks[j + 1].text).startswith("ال")):
+            and (name_like(doc, j + 1, first=False) or plain(toks[j + 1].text).startswith("ال")) \
+            and not _clitic_on_word(doc, j + 1):  # (אסתר ט׳ | מקריית יערים: a place follows the initial)
         j = _joined_end(doc, j + 2)  # حسام الدين ف. طنطاوي، שלומית ד. רביב: a middle initial, then the surname
         if toks[j - 1].norm in rules.CONNECTORS and j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False):
             j += 1  # منى ك. عبد الباقي
@@ -182,7 +184,7 @@ def _clitic_on_word(doc: _Doc, k: int) -> bool:
     if n[1:] in lexicon.common_words(lang, 0 if lang == "he" else 5000):
         return True  # (Arabic: among the 5,000 most frequent; بلعيد، بابان are surnames)
     place = gazetteer_match(doc, k, "LOC")
-    return place is not None and place.j == k + 1 and place.start > doc.toks[k].start
+    return place is not None and place.i == k and place.start > doc.toks[k].start  # (מקריית יערים: two words)
 
 
 def _rare_al_surname(doc: _Doc, k: int) -> bool:
@@ -502,6 +504,9 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
             and k + 1 < len(toks) and not doc.broken(k + 1) and alpha(toks[k + 1].text) \
             and not rules.is_stop(toks[k + 1].text, toks[k + 1].norm, lang):
         return None  # د. الطيب عوض، م. أحمد عبيدات: an abbreviated title (Dr., Eng.) before a given name and more
+    if middle is not None and not and_initial and k == i + 1 and lang == "he" and _clitic_on_word(doc, k):
+        return _Hit(middle, i + 1, toks[middle].start, toks[i].end + 1, "PER", "")  # אסתר ט׳ | מקריית יערים: name,
+        # initial and its geresh (the gap after the initial opens with it: _initial_at)
     if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
         return None
     if not after_title and middle is None and k == i + 1 and toks[k].norm not in lexicon.surnames(lang):

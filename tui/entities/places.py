@@ -19,6 +19,7 @@ from tui.entities.doc import (
     _given,
     _he_det,
     _he_future,
+    _he_vav_name,
     _he_verb,
     _Hit,
     _name_ends,
@@ -444,6 +445,11 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
             k += 1  # بین المللی (two pieces when the ZWNJ is lost)
         if k < len(toks) and not doc.broken(k) and (known := gazetteer_match(doc, k, "LOC")) is not None and known.i == k:
             return _Hit(i, known.j, toks[i].start, toks[known.j - 1].end, "LOC", "")  # فرودگاه بین‌المللی اهواز
+    if n in _NUMBERED_FA and toks[i + 1].text.isdigit():
+        j = i + 2
+        if j < len(toks) and not doc.broken(j) and (known := gazetteer_match(doc, j, "LOC")) is not None and known.i == j:
+            j = known.j  # ترمینال ۴ مهرآباد
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", "")  # ترمینال ۶
     if gazetteer_match(doc, i + 1) is None and (_verbal_fa(doc, i + 1) or _sentence_final(doc, i + 1)):
         return None  # منطقه تأمین شود: a verb's noun, not a place
     kept = n in rules.LOC_KEPT_HEADS["fa"]
@@ -486,6 +492,7 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
 
 
 _PLACE_KINDS_FA = lexicon.keys("place_kinds", "fa")
+_NUMBERED_FA = lexicon.keys("numbered_heads", "fa")
 _COUNTRY_OF_FA = lexicon.keys("country_of_heads", "fa")
 _STRICT_NAME_HEADS_FA = lexicon.keys("strict_name_heads", "fa")
 
@@ -543,6 +550,10 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
         return j + 2  # רחוב שמואל בייט (a surname that looks like ב + a word), שדרות שאול המלך
     if most >= 3 and j + 2 < len(toks) and goes_on(j + 1) and goes_on(j + 2) and _he_name_end(doc, j + 3):
         return j + 3  # היכל מנורה מבטחים
+    if j + 1 < len(toks) and not doc.broken(j + 1) and toks[j + 1].norm.startswith("ה") \
+            and (known := gazetteer_match(doc, j + 1, "LOC")) is not None and known.i == j + 1 and known.j == j + 2 \
+            and known.start == toks[j + 1].start and _he_name_end(doc, j + 2):
+        return j + 2  # אזור התעשייה עידן הנגב، נאות הכיכר: a name's second word is a region with its article
     if _he_name_end(doc, j + 1) and not (most >= 3 and j + 1 < len(toks) and goes_on(j + 1) and _he_name_end(doc, j + 2)):
         return j + 1
     if j + 1 < len(toks) and goes_on(j + 1) and (most >= 3 or not toks[j + 1].norm.startswith(("ש", "ב", "ל", "מ"))) \
@@ -551,14 +562,6 @@ def _he_place_words(doc: _Doc, j: int, most: int = 2) -> int:
     if j + 1 < len(toks) and toks[j + 1].norm in _DURATIONS_HE:
         return j + 1  # שדרות רוטשילד | חודש לפני: a span of time ends the name
     return 0
-
-
-def _he_vav_name(doc: _Doc, k: int) -> bool:
-    """Token k starts with ו but is a name, not ו + a word: ויצמן, וולפסון (neither the word nor its rest
-    without ו is a frequent word, a known entity or a verb)."""
-    n, common = doc.toks[k].norm, lexicon.common_words("he")
-    return len(n) >= 4 and n not in common and n[1:] not in common and n[1:2] not in "הבלמש" \
-        and gazetteer_match(doc, k) is None and not _he_verb(doc, k) and not _he_future(doc, k)
 
 
 def _he_surname_after(doc: _Doc, k: int) -> bool:
