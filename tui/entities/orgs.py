@@ -40,7 +40,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
-from tui.entities.places import _nationality_ar, district_place
+from tui.entities.places import _named_after_titled_ar, _nationality_ar, district_place
 from tui.text.normalize import clitic_candidates, normalise
 
 
@@ -347,6 +347,10 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         return None  # روزنامه نیویورک تایمز، حركة حماس: the known name itself
     if doc.tlang[j] == "en" and lang != "en" and toks[j].text[:1].isupper():  # شركة Nvidia
         return None
+    if lang == "ar" and stems & rules.ORG_PERSON_HEADS_AR and (title_end := trigger_match(doc, j)) \
+            and title_end < len(toks) and not doc.broken(title_end) and (named := _named_after_titled_ar(doc, title_end)):
+        end = _org_chain(doc, named, i, lang)  # مستشفى الملك حمد الجامعي، مستشفى الإمام الحسين التعليمي
+        return _Hit(i, end, doc.start_after_clitic(i, plen or 0), toks[end - 1].end, "ORG", "")
     if trigger_match(doc, j):
         return None
     n = toks[j].norm
