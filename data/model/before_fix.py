@@ -59,6 +59,11 @@ COMMITS = {
     "entities_blind33": "2972feb",
     "entities_blind34": "2972feb",
     "entities_blind35": "2972feb",
+    "entities_blind36": "5b20165",
+    "entities_blind37": "5b20165",
+    "entities_blind38": "5b20165",
+    "entities_blind39": "5b20165",
+    "entities_blind40": "5b20165",
 }
 _RUN = """
 import json, sys
