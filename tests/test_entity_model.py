@@ -121,3 +121,13 @@ def test_a_lone_letter_at_a_sentence_end_opens_no_initial_run() -> None:
     doc, hits = RuleEngine().read(text, "ar")
     assert not [c for c in candidates(doc, hits) if c.src.startswith("gen:init")]
 
+
+
+@pytest.mark.parametrize("text, lang, local, latin", [
+    ("وقّعت شركة أطلس بيلاجيك (Atlas Pelagic) اتفاقاً مع ميناء طنجة.", "ar", "شركة أطلس بيلاجيك", "Atlas Pelagic"),
+    ("شرکت فولاد نوین (Novin Steel) قرارداد تازه‌ای با بندر عباس امضا کرد.", "fa", "شرکت فولاد نوین", "Novin Steel"),
+])
+def test_a_latin_name_in_brackets_after_a_name_is_the_same_entity(text: str, lang: str, local: str, latin: str) -> None:
+    found = group(ModelEngine().extract(text, lang))
+    holding = [e for e in found if latin in e.surfaces]
+    assert len(holding) == 1 and local in holding[0].surfaces
