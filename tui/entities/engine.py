@@ -52,7 +52,7 @@ from tui.entities.doc import (
 from tui.entities.gates import token_masks
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
 from tui.entities.guards import trim_common
-from tui.entities.latin import capitalised
+from tui.entities.latin import capitalised, over_alias
 from tui.entities.orgs import (
     _earlier_org,
     _office_of_province_fa,
@@ -325,6 +325,8 @@ class RuleEngine:
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \
                 and (named := loc_from_head(doc, i)) is not None and named.i == i and named.j > i + 1:
             return named  # בשדרות רגר: a boulevard named so, not the town Sderot (constraints.tsv head_before_name)
+        if hit is not None and doc.tlang[i] == "en" and (run := over_alias(doc, i, hit, bool(st.pending))) is not None:
+            return run  # Google Cloud, Negev Crystal Industries: a Latin name that begins with a table name
         return hit
 
     def _step_quoted_outlet(self, doc: _Doc, i: int, st: _State) -> _Hit | None:

@@ -40,6 +40,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
+from tui.entities.latin import latin_name
 from tui.entities.places import _named_after_titled_ar, _nationality_ar, district_place
 from tui.text.normalize import clitic_candidates, normalise
 
@@ -486,6 +487,8 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         end = latin + 1
         while end < j and doc.tlang[end] == "en" and not doc.broken(end):
             end += 1
+        if (run := latin_name(doc, latin)) is not None and run.j > end:
+            end = run.j  # شرکت آلمانی Berlin Heart: the whole Latin name, past a table name inside it
         return _Hit(latin, end, toks[latin].start, toks[end - 1].end, "ORG", "")  # شرکت چینی ZTE: the Latin name
     if lang == "he" and j < len(toks) and not doc.broken(j) and toks[j].norm == _IN_ISRAEL_HE and j - i >= 2:
         j += 1  # איגוד האתלטיקה בישראל، ארגון העיתונאים בישראל: a national body's name ends with "in Israel"
