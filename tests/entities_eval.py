@@ -80,6 +80,16 @@ BLIND37 = Path(__file__).parent / "fixtures" / "entities_blind37"
 BLIND38 = Path(__file__).parent / "fixtures" / "entities_blind38"
 BLIND39 = Path(__file__).parent / "fixtures" / "entities_blind39"
 BLIND40 = Path(__file__).parent / "fixtures" / "entities_blind40"
+BLIND41 = Path(__file__).parent / "fixtures" / "entities_blind41"
+BLIND42 = Path(__file__).parent / "fixtures" / "entities_blind42"
+BLIND43 = Path(__file__).parent / "fixtures" / "entities_blind43"
+BLIND44 = Path(__file__).parent / "fixtures" / "entities_blind44"
+BLIND45 = Path(__file__).parent / "fixtures" / "entities_blind45"
+BLIND46 = Path(__file__).parent / "fixtures" / "entities_blind46"
+BLIND47 = Path(__file__).parent / "fixtures" / "entities_blind47"
+BLIND48 = Path(__file__).parent / "fixtures" / "entities_blind48"
+BLIND49 = Path(__file__).parent / "fixtures" / "entities_blind49"
+BLIND50 = Path(__file__).parent / "fixtures" / "entities_blind50"
 MODES = ("strict", "default", "lenient")
 
 
