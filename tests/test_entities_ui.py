@@ -339,3 +339,25 @@ async def test_a_long_article_is_read_in_the_background(app_config: Config, monk
         assert tehran.count >= 120
         kept = screen.entities.indexed(screen.article)  # in the library's index, read without the engine
         assert kept is not None and TEHRAN in {e.id for e in kept}
+
+
+async def test_an_engine_error_on_one_article_leaves_the_app_running(app_config: Config, monkeypatch) -> None:
+    """Session 12's fresh blind batch had an article the engine raised on; in the app that closed everything
+    (an exception in a worker or a handler ends a Textual app). Now the library's background index goes on
+    past it (the article is indexed with no names) and the article opens, readable, with an empty sidebar."""
+    real = main_screen.extract_entities
+
+    def failing(text, language=None):  # type: ignore[no-untyped-def]
+        if "Oman" in text or "عمان" in text or "مسقط" in text:
+            raise IndexError("list index out of range")
+        return real(text, language)
+
+    monkeypatch.setattr(main_screen, "extract_entities", failing)
+    app = make_app(app_config)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, "/oman-talks")
+        sidebar = screen.query_one(EntitySidebar)
+        assert app.is_running and sidebar.entities == [] and screen.article is not None
+        assert screen.entities.index.complete  # the fill went past the failing article
+        assert len(screen.query_one(ArticleList).items) == 7
+        await pilot.press("q")

@@ -190,6 +190,7 @@ class MainScreen(Screen[None]):
         article_id: str
         content_hash: str
         found: list[Entity]
+        error: str = ""  # the engine raised (its message); found is then empty
 
     @dataclass
     class LibraryChecked(Message):
@@ -1106,7 +1107,10 @@ class MainScreen(Screen[None]):
         if not self._store_indexed:
             found = self.entity_cache().get(article.hash, article.language)
         if found is None and len(article.body) <= SYNC_CHARS and gazetteer_loaded():
-            found = extract_entities(article.body, article.language or None)
+            found, error = _read_names(article.body, article.language)
+            if error:
+                self._names_failed(error)
+                return
             self._store_entities(article.hash, article.language, found)
         if found is None:
             self.sidebar.show([], placeholder="Reading names…")
@@ -1118,9 +1122,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities-article")
     def _extract_article(self, article: Article) -> None:
         """Long articles are read off the UI thread, so opening one never waits for the engine."""
-        found = extract_entities(article.body, article.language or None)
-        self.post_message(self.EntitiesFound(article.id, article.hash, found))
-        self._store_entities(article.hash, article.language, found)
+        found, error = _read_names(article.body, article.language)
+        self.post_message(self.EntitiesFound(article.id, article.hash, found, error))
+        if not error:
+            self._store_entities(article.hash, article.language, found)
 
     def _store_entities(self, content_hash: str, language: str, found: list[Entity]) -> None:
         """Keep what the engine found for an opened article: in the store's index (when the
@@ -1136,7 +1141,17 @@ class MainScreen(Screen[None]):
     def on_main_screen_entities_found(self, message: EntitiesFound) -> None:
         article = self.article
         if article is not None and article.id == message.article_id and article.hash == message.content_hash:
-            self._show_entities(article, message.found)
+            if message.error:
+                self._names_failed(message.error)
+            else:
+                self._show_entities(article, message.found)
+
+    def _names_failed(self, error: str) -> None:
+        """The engine raised on the open article: the article stays readable, the sidebar says why it is
+        empty, and nothing is stored (a fixed engine reads it again)."""
+        self.sidebar.show([], placeholder="Names could not be read in this article (an error in the entity engine).")
+        self.set_marks(MENTION_KINDS, self.entities.marks())
+        self.notify(f"Entity engine error on this article: {error}", severity="error", timeout=8)
 
     def _show_entities(self, article: Article, found: list[Entity], select: str | None = None,
                        indexed: bool = False) -> None:
@@ -1529,7 +1544,16 @@ class MainScreen(Screen[None]):
 
 
 def _extract(body: str, language: str) -> list[Entity]:
-    return extract_entities(body, language or None)
+    return _read_names(body, language)[0]  # (the library fill goes on past an article the engine fails on)
+
+
+def _read_names(body: str, language: str | None) -> tuple[list[Entity], str]:
+    """The engine's entities and "", or none and the error: an error in the rules on one article must not
+    close the app (session 12's fresh blind batch had an article the engine raised on)."""
+    try:
+        return extract_entities(body, language or None), ""
+    except Exception as exc:  # any bug of the rules or tables: the article is still readable, without names
+        return [], f"{type(exc).__name__}: {exc}"
 
 
 def _entity_index(store: Store) -> LibraryIndex | EntityIndex:
