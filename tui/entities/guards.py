@@ -181,10 +181,10 @@ def _homograph_with_word(doc: _Doc, i: int, j: int) -> bool:
 
 def _common_or_clitic(doc: _Doc, k: int, top: int = 0) -> bool:
     """Token k is an everyday word, or one behind a clitic (لنقل = ل + نقل)."""
-    if _common(doc, k, top):
-        return True
     if k >= len(doc.toks):
         return False
+    if _common(doc, k, top):
+        return True
     from tui.text.normalize import clitic_candidates
 
     lang = doc.tlang[k]

@@ -659,20 +659,14 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
         plen = len(toks[i].text) - 3 if len(toks[i].text) > 3 else 0
         close = hit.end + (1 if hit.end < len(doc.text) and doc.text[hit.end] in _QUOTES else 0)
         return _Hit(i, hit.j, toks[i].start + plen, close, "LOC", "")
-    for j in range(k, min(k + 5, len(toks))):
-        after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
-        if single and lang == "he" and toks[j].text.endswith(_GERESHES) and j + 1 <= len(toks):
-            return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, kind, "")  # עמותת 'בית בטוח': the closing ' on the word
-        if any(ch in _QUOTES for ch in after[:3]):
-            known = gazetteer_match(doc, k)
-            if known is not None and known.j == j + 1:
-                return known
-            return _Hit(k, j + 1, toks[k].start, toks[j].end, kind, "")
-        if j + 1 >= len(toks):
-            return None  # the text ends before the closing quote
-        if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
-            return None  # (חברת "ש.ד. יזמות ובנייה": the dots of an abbreviation go on)
-    return None
+    span = named_after_head_span(doc, k, single)
+    if span is None:
+        return None
+    if span.end == toks[span.j - 1].end:  # closed by a quote after the word: the table may know the name
+        known = gazetteer_match(doc, k)
+        if known is not None and known.j == span.j:
+            return known
+    return _Hit(k, span.j, span.start, span.end, kind, "")
 
 
 def _verb_first_ar(doc: _Doc, k: int) -> bool:
@@ -685,18 +679,19 @@ def _verb_first_ar(doc: _Doc, k: int) -> bool:
 
 
 def named_after_head_span(doc: _Doc, k: int, single: bool) -> _Hit | None:
-    """The quoted words from token k to the closing quote (at most five), or None."""
+    """The quoted words from token k to the closing quote (at most five), or None (also when the text or the
+    sentence ends first)."""
     toks = doc.toks
     for j in range(k, min(k + 5, len(toks))):
         after = doc.gaps[j + 1] if j + 1 < len(toks) else doc.text[toks[j].end:toks[j].end + 2]
         if single and doc.tlang[j] == "he" and toks[j].text.endswith(_GERESHES):
-            return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, "", "")
+            return _Hit(k, j + 1, toks[k].start, toks[j].end - 1, "", "")  # עמותת 'בית בטוח': the closing ' on the word
         if any(ch in _QUOTES for ch in after[:3]):
             return _Hit(k, j + 1, toks[k].start, toks[j].end, "", "")
         if j + 1 >= len(toks):
             return None  # the text ends before the closing quote
         if j > k and doc.broken(j + 1) and gap_key(doc.gaps[j + 1]) != "-" and doc.gaps[j + 1] != ".":
-            return None
+            return None  # (חברת "ש.ד. יזמות ובנייה": the dots of an abbreviation go on)
     return None
 
 
