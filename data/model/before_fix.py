@@ -64,6 +64,16 @@ COMMITS = {
     "entities_blind38": "5b20165",
     "entities_blind39": "5b20165",
     "entities_blind40": "5b20165",
+    "entities_blind41": "4772dab",
+    "entities_blind42": "4772dab",
+    "entities_blind43": "4772dab",
+    "entities_blind44": "4772dab",
+    "entities_blind45": "4772dab",
+    "entities_blind46": "4772dab",
+    "entities_blind47": "4772dab",
+    "entities_blind48": "4772dab",
+    "entities_blind49": "4772dab",
+    "entities_blind50": "4772dab",
 }
 _RUN = """
 import json, sys
