@@ -36,6 +36,7 @@ from typing import Protocol
 
 from tui.entities import lexicon, rules
 from tui.entities.doc import (
+    _JOINERS,
     _Doc,
     _given,
     _he_verb,
@@ -66,10 +67,12 @@ from tui.entities.orgs import (
     quoted_outlet,
     reported_by,
     sport_clubs,
+    venue_seats,
 )
 from tui.entities.persons import (
     _coordinated,
     _given_place_person,
+    _joined_end,
     _of_phrase_ar,
     and_given,
     appositive,
@@ -222,7 +225,7 @@ class RuleEngine:
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
         hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
-        hits = reported_by(doc, national_teams(doc, nested_bodies(doc, dateline_outlets(doc, hits))))
+        hits = reported_by(doc, national_teams(doc, venue_seats(doc, nested_bodies(doc, dateline_outlets(doc, hits)))))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:
@@ -313,7 +316,8 @@ class RuleEngine:
         if hit is not None and hit.type == "LOC" and hit.j == i + 1 and doc.tlang[i] != "en" and _given(doc, i) \
                 and hit.start == doc.toks[i].start and i + 1 < len(doc.toks) and not doc.broken(i + 1) \
                 and doc.toks[i + 1].norm in lexicon.surnames(doc.tlang[i]) and gazetteer_match(doc, i + 1) is None:
-            return _Hit(i, i + 2, doc.toks[i].start, doc.toks[i + 1].end, "PER", "")  # אריאל הרוש: the man, not the town
+            j = _joined_end(doc, i + 2)  # (אריאל דהן־לוי: the surname's joined pieces too)
+            return _Hit(i, j, doc.toks[i].start, doc.toks[j - 1].end, "PER", "")  # אריאל הרוש: the man, not the town
         if hit is not None and hit.type == "LOC" and hit.j < len(doc.toks) and not doc.broken(hit.j) \
                 and doc.toks[hit.j].norm in _PLACE_DIRECTIONS.get(doc.tlang[hit.j], ()) \
                 and not is_country(hit.entity_id) \
@@ -431,12 +435,19 @@ class RuleEngine:
     def _second_pass(self, doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         """Surnames of people named in full earlier in the text: السيسي after عبدالفتاح السيسي."""
         learnt: dict[str, _Hit] = {}
+        joined: dict[str, tuple[tuple[str, ...], _Hit]] = {}
         for h in hits:
             if h.type == "PER" and h.j - h.i >= 2:
                 last = doc.toks[h.j - 1].norm
-                if len(last) >= 3 and last not in rules.stop_words(doc.tlang[h.j - 1]):
+                a = h.j - 1
+                while a > h.i + 1 and doc.gaps[a] in _JOINERS:
+                    a -= 1  # صدری‌زاده، ברגר־אזולאי: the surname is the whole joined word, not its last piece
+                if a < h.j - 1:
+                    pieces = tuple(doc.toks[k].norm for k in range(a, h.j))
+                    joined.setdefault(pieces[0], (pieces, h))
+                elif len(last) >= 3 and last not in rules.stop_words(doc.tlang[h.j - 1]):
                     learnt.setdefault(last, h)
-        if not learnt:
+        if not learnt and not joined:
             return []
         for h in hits:  # קיש after יואב קיש: the known person's surname, not the island
             if h.type == "LOC" and h.j - h.i == 1 and doc.tlang[h.i] != "en":
@@ -445,13 +456,27 @@ class RuleEngine:
                     h.type, h.entity_id = "PER", src.entity_id
         covered = {k for h in hits for k in range(h.i, h.j)}
         out = []
-        for k, tok in enumerate(doc.toks):
+        k = 0
+        while k < len(doc.toks):
+            tok = doc.toks[k]
             if k in covered:
+                k += 1
                 continue
-            for plen, stem in clitic_candidates(tok.norm) if doc.tlang[k] != "en" else ((0, tok.norm),):
-                if stem in learnt and (doc.tlang[k] != "en" or tok.text[:1].isupper()):
+            if joined and doc.tlang[k] != "en":
+                got = next(((plen, joined[stem]) for plen, stem in clitic_candidates(tok.norm) if stem in joined), None)
+                if got is not None:
+                    plen, (pieces, src) = got
+                    e = k + len(pieces)
+                    if e <= len(doc.toks) and all(doc.gaps[m] in _JOINERS and doc.toks[m].norm == pieces[m - k]
+                                                  for m in range(k + 1, e)) and not covered & set(range(k, e)):
+                        out.append(_Hit(k, e, doc.start_after_clitic(k, plen), doc.toks[e - 1].end, "PER", src.entity_id))
+                        k = e
+                        continue
+            k += 1
+            for plen, stem in clitic_candidates(tok.norm) if doc.tlang[k - 1] != "en" else ((0, tok.norm),):
+                if stem in learnt and (doc.tlang[k - 1] != "en" or tok.text[:1].isupper()):
                     src = learnt[stem]
-                    out.append(_Hit(k, k + 1, doc.start_after_clitic(k, plen), tok.end, "PER", src.entity_id))
+                    out.append(_Hit(k - 1, k, doc.start_after_clitic(k - 1, plen), tok.end, "PER", src.entity_id))
                     break
         return out
 

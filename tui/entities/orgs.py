@@ -188,9 +188,22 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
                 j += 1  # הרשות הלאומית לבטיחות בדרכים (הרלב"ד)
             elif _he_infinitive(doc, j):
                 break  # משרד החקלאות | להגביל את: a verb's infinitive, not a ל-phrase of the name
+            elif j > i + 1 and n.startswith("ול") and len(n) >= 5 and n[1:] not in rules.STOP_HE \
+                    and any(toks[k].norm.startswith("ל") for k in range(i + 1, j)) \
+                    and not (n[1:] in _INFINITIVES_HE or (len(n) == 7 and n[2] == "ה" and n[5] == "י")):
+                j += 1  # הרשות להגנת הצרכן ולסחר הוגן، האקדמיה למוזיקה ולמחול: a second ל-noun of the same phrase
+            elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) \
+                    and j + 1 < len(toks) and not doc.broken(j + 1) and toks[j + 1].norm[:1] == "ו" \
+                    and not _he_det(doc, j + 1) and (end := _he_l_phrase(doc, j)) > j + 1:
+                j = end  # המרכז לזיכרון ומחלות מוח، הקרן החדשה לקולנוע וטלוויזיה: a ל-noun and its and-list
+            elif j > i + 1 and any(toks[k].norm[:1] == "ל" or toks[k].norm[:2] == "ול" for k in range(i + 1, j)) \
+                    and (g := gazetteer_match(doc, j, "LOC")) is not None and g.start == toks[j].start \
+                    and not is_country(g.entity_id):
+                j = g.j  # הוועדה המקומית לתכנון ובנייה חיפה: a town's planning committee, the town in its name
+                break
             elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and not trigger_match(doc, j) and (
-                    len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1)):
-                j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את)
+                    len(n) >= 7 or j + 1 >= len(toks) or doc.broken(j + 1) or _he_det(doc, j + 1) or _he_at_place(doc, j + 1)):
+                j += 1  # לסטטיסטיקה, לאיכות השלטון; not an infinitive (לעכב את); בית הדין האזורי לעבודה | בחיפה
             elif n.startswith("ל") and len(n) >= 4 and n not in rules.STOP_HE and (end := _he_l_phrase(doc, j)):
                 j = end  # המרכז לחקר מדיניות ואסטרטגיה ימית
             else:
@@ -265,6 +278,14 @@ def _purpose_ar(doc: _Doc, i: int, j: int) -> bool:
     stem = plain(toks[j].text)[1:]
     return (len(stem) >= 5 and stem[:1] in ("ت", "إ", "ا")) or toks[j].norm[1:] in _SECTOR_WORDS_AR
     # (وكيل وزارة الصحة العامة والسكان | لقطاع الرعاية الصحية: the deputy's sector)
+
+
+def _he_at_place(doc: _Doc, k: int) -> bool:
+    """Token k is ב + a table place (בחיפה، בתל אביב): where the body sits, after its name."""
+    if k >= len(doc.toks) or doc.broken(k) or doc.toks[k].norm[:1] != "ב":
+        return False
+    place = gazetteer_match(doc, k, "LOC")
+    return place is not None and place.start > doc.toks[k].start
 
 
 def _he_l_phrase(doc: _Doc, j: int) -> int:
@@ -754,6 +775,11 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
             j += 2  # پیش‌بینی: one word in two pieces, not the function word پیش
             continue
+        if t.norm in _MASDAR_PREPS_FA and j > i + 1 and toks[j - 1].norm in _BODY_MASDARS_FA and j + 1 < len(toks) \
+                and not doc.broken(j + 1) and alpha(toks[j + 1].text.replace("\u200c", "")) \
+                and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) and not _verbal_fa(doc, j + 1):
+            j += 2  # انجمن حمایت از بیماران، دادگاه ویژه رسیدگی به جرائم اقتصادی: the verbal noun's object is the name's
+            continue
         if t.norm in rules.SAY_FA or t.norm in _NAME_END_FA or (j > i + 1 and t.norm in _MAJLIS):
             break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
         if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
@@ -772,8 +798,12 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
+        if (t.norm in _NUMERALS_FA or t.norm in _COUNTS) and j + 1 < len(toks) and toks[j + 1].norm in rules.TIME_FA:
+            break  # جلسه بعدی دادگاه | دو هفته دیگر: a number and a time word, a duration after the name
         if (t.norm in _NUMERALS_FA or t.norm in _COUNTS) and j > i + 1 and not (
-                j + 1 < len(toks) and toks[j + 1].norm in rules.LOC_NAME_HEADS_FA) and not (
+                j + 1 < len(toks) and not doc.broken(j + 1) and (toks[j + 1].norm in rules.LOC_NAME_HEADS_FA or (
+                    (town := gazetteer_match(doc, j + 1, "LOC")) is not None and town.start == toks[j + 1].start
+                    and not is_country(town.entity_id)))) and not (
                 toks[j - 1].norm in rules.LOC_NAME_HEADS_FA or (doc.gaps[j - 1] == "\u200c" and toks[j - 2].norm in rules.LOC_NAME_HEADS_FA)):
             break  # شرکت مدیران خودرو | دو مدل برقی: a number opens a counted noun (not دادگاه کیفری دو شهرستان ...)
         if t.norm in _VERBAL_NOUNS_FA and j > i + 1 and toks[j - 1].norm not in lexicon.common_words("fa", 3000):
@@ -799,6 +829,10 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             return hit.j  # پلیس امنیت اقتصادی فراجا | ردّ ۴۰ حساب: a one-word known body (an acronym) ends the name
         j += 1
     return j
+
+
+_BODY_MASDARS_FA = lexicon.keys("body_masdars", "fa")
+_MASDAR_PREPS_FA = lexicon.keys("masdar_prepositions", "fa")
 
 
 def _person_in_name_fa(doc: _Doc, j: int) -> int:
@@ -1376,6 +1410,34 @@ def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         k += 1
     return out
 
+
+
+_SEAT_HEADS_HE = lexicon.keys("seat_heads", "he")
+
+
+def venue_seats(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """מוזיאון הוויטני בניו יורק، בית העם ביפו، המשכן לאמנויות הבמה בבאר שבע: a venue, school or embassy named
+    by its head noun and the ב-place right after it are one name (the gold lists it with and without the city,
+    and the city not again for it); the place is kept where the text names it on its own."""
+    out: list[_Hit] = []
+    k = 0
+    while k < len(hits):
+        h = hits[k]
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if nxt is not None and h.type in ("ORG", "LOC") and nxt.type == "LOC" and not h.entity_id and nxt.i == h.j \
+                and doc.tlang[h.i] == "he" and not doc.broken(h.j) and doc.toks[h.j].norm[:1] == "ב" \
+                and nxt.start > doc.toks[h.j].start and nxt.start - doc.toks[h.j].start == 1 and nxt.entity_id \
+                and any(s in _SEAT_HEADS_HE for _, s in clitic_candidates(doc.toks[h.i].norm)[:3]) \
+                and doc.toks[h.j - 1].norm not in _UNIQUE_COURTS_HE \
+                and not any(gazetteer_match(doc, k, "ORG") is not None for k in range(h.i + 1, h.j)):
+            # (a street or quarter after it is an address; בית המשפט העליון בירושלים: the court there is one of, and
+            # its city listed; משכן הכנסת בירושלים: a table body inside the name)
+            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, h.type, ""))
+            k += 2
+            continue
+        out.append(h)
+        k += 1
+    return out
 
 
 _TEAM_WORDS_FA = frozenset(w.replace("\u200c", "") for w in lexicon.keys("team_words", "fa"))

@@ -80,9 +80,11 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and name_like(doc, i + 1, first=False) and gazetteer_match(doc, i + 1) is None and boundary(doc, i + 2):
         return _Hit(i, i + 2, toks[i].start, toks[i + 1].end, "PER", "")  # פרופ' יולי תמיר: a name, not July
     j, count, free, joined = i, 0, 0, 0
+    last_joined = False
     while j < len(toks) and count < 3 + free:
-        if j > i and doc.gaps[j] in _JOINERS and name_like(doc, j, first=False):
+        if j > i and doc.gaps[j] in _JOINERS and (name_like(doc, j, first=False) or _he_joined_piece(doc, j)):
             j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
+            last_joined = True
             continue
         if j > i and toks[j].norm in _HE_AL and j + 1 < len(toks) and doc.gaps[j + 1] in _JOINERS \
                 and alpha(toks[j + 1].text.replace("'", "")) and not doc.broken(j):
@@ -120,6 +122,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break  # (a fourth word, after ولد/بن, is no everyday word: عبدالإله بن فهد السبيعي | رأت)
         if count == 2 and doc.tlang[j] == "he" and n in lexicon.common_words("he") and not _given(doc, j):
             break  # חנוך לוין יעלה, דנה שגיא ליוותה: a frequent third word is the verb after the name
+        if doc.tlang[j] == "he" and last_joined and (count == 2 or (count == 1 and toks[j - 2].norm in rules.CONNECTORS)) \
+                and not _given(doc, j):
+            count = 2
+            break  # עומרי בן־דוד | חילק: a surname of two joined pieces ends the name; the next word is the verb
         if j > i and (known := gazetteer_match(doc, j, "PER")):
             if count == 1 and j == i + 1 and _given(doc, i) and known.j == j + 1 and known.start == toks[j].start \
                     and known.entity_id and gazetteer_match(doc, i) is None:
@@ -132,6 +138,7 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             break  # עומר ששון מבישול، רנא ח׳טיב מטמרה، م. الكوهجي بمصادرة: a preposition on a word or a place
         count += 1
         j += 1
+        last_joined = False
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
         j -= 1
     if 0 < count < 3 and j + 1 < len(toks) and not doc.broken(j) and _initial_at(doc, j) \
@@ -165,6 +172,14 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         elif j < len(toks) and not doc.broken(j) and not _given(doc, i) and name_like(doc, j, first=False):
             return None  # the run goes on (حفاظت محیط زیست ...): common nouns, not a name
     return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+
+
+def _he_joined_piece(doc: _Doc, k: int) -> bool:
+    """Token k is the second piece of a Hebrew maqaf- or hyphen-joined name word opening with ו or ה
+    (ג'ונס־וויליאמס، בן־הרוש): after the maqaf it is no conjunction nor article."""
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "he" and n[:1] in ("ו", "ה") and len(n) > 2 and alpha(doc.toks[k].text.replace("'", "")) \
+        and n not in rules.STOP_HE and n[1:] not in rules.STOP_HE and gazetteer_match(doc, k, "LOC ORG MISC") is None
 
 
 def _joined_end(doc: _Doc, k: int) -> int:
@@ -491,6 +506,8 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     listed = listed or after_name
     if i + 1 >= len(toks) or not (_AR_LETTER.match(toks[i].text) or _HE_LETTER.match(toks[i].text) or and_initial):
         return None
+    if doc.tlang[i] == "fa" and (cut := _fa_cut_name(doc, i)) is not None:
+        return cut
     if doc.gaps[i + 1] not in _INITIAL_GAPS or (i > 0 and toks[i - 1].text.isdigit()):
         return None
     after_title = after_title or listed
@@ -522,6 +539,30 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     if middle is not None and not and_initial:
         return _Hit(middle, j, toks[middle].start, toks[j - 1].end, "PER", "")  # הדס ע' לוינסון: a middle initial
     return _Hit(i, j, toks[i].start + (1 if and_initial else 0), toks[j - 1].end, "PER", "")
+
+
+def _fa_cut_name(doc: _Doc, i: int) -> _Hit | None:
+    """حمید ک.، «محمدرضا ق.»، ح. بهبهانی: Persian court and local news name a defendant by a listed given name and
+    the initial of the surname (the full stop kept), or a source by an initial and a surname that is no everyday word."""
+    toks = doc.toks
+    gap = doc.gaps[i + 1] if i + 1 < len(toks) else doc.text[toks[i].end:]
+    if not gap.startswith(".") or not _AR_LETTER.match(toks[i].text) or (i > 0 and toks[i - 1].text.isdigit()):
+        return None
+    if i > 0 and not doc.broken(i) and _given(doc, i - 1) and doc.tlang[i - 1] == "fa" \
+            and gazetteer_match(doc, i - 1, "LOC ORG") is None and (
+            i + 1 >= len(toks) or gap.strip() != "." or toks[i + 1].norm in rules.STOP_FA
+            or gap[1:2] in ("\u060c", ",", "\u00bb", ")", ":")):
+        a = i - 2 if i > 1 and not doc.broken(i - 1) and _given(doc, i - 2) else i - 1
+        return _Hit(a, i + 1, toks[a].start, toks[i].end + 1, "PER", "")  # (محمدرضا ق.: the given name may be two words)
+    k = i + 1
+    if gap == ". " and k < len(toks) and doc.tlang[k] == "fa" and (name_like(doc, k, first=False) or is_nisba(doc, k)) \
+            and toks[k].norm not in lexicon.common_words("fa", 5000) and not _given(doc, k) \
+            and gazetteer_match(doc, k) is None:
+        j = k + 1
+        while j < len(toks) and doc.gaps[j] == "\u200c" and alpha(toks[j].text):
+            j += 1  # صفایی‌نیا: a surname in ZWNJ-joined pieces
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
+    return None
 
 
 def _initial_at(doc: _Doc, k: int) -> bool:
