@@ -253,9 +253,9 @@ async def test_opening_uses_the_cache_and_new_imports_get_corrections(
     store.put_doc("corrections", "global", Corrections().reject(TEHRAN).to_dict())
 
     calls: list[str] = []
-    import tui.screens.main as actions
+    import tui.entities as entities_pkg
 
-    monkeypatch.setattr(actions, "extract_entities", lambda text, lang=None: calls.append(text) or [])
+    monkeypatch.setattr(entities_pkg, "entities", lambda text, lang=None: calls.append(text) or [])
     app = make_app(app_config)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, "/oman-talks")
@@ -345,14 +345,16 @@ async def test_an_engine_error_on_one_article_leaves_the_app_running(app_config:
     """Session 12's fresh blind batch had an article the engine raised on; in the app that closed everything
     (an exception in a worker or a handler ends a Textual app). Now the library's background index goes on
     past it (the article is indexed with no names) and the article opens, readable, with an empty sidebar."""
-    real = main_screen.extract_entities
+    import tui.entities as entities_pkg
+
+    real = entities_pkg.entities
 
     def failing(text, language=None):  # type: ignore[no-untyped-def]
         if "Oman" in text or "عمان" in text or "مسقط" in text:
             raise IndexError("list index out of range")
         return real(text, language)
 
-    monkeypatch.setattr(main_screen, "extract_entities", failing)
+    monkeypatch.setattr(entities_pkg, "entities", failing)
     app = make_app(app_config)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, "/oman-talks")

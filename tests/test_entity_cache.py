@@ -186,8 +186,10 @@ def test_library_index_matches_the_engine_and_applies_stored_corrections(sample_
 
 def test_fill_is_incremental_and_uses_the_cache(sample_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = cache_mod.extract_entities
-    monkeypatch.setattr(cache_mod, "extract_entities", lambda text, lang=None: calls.append(text) or real(text, lang))
+    import tui.entities as entities_pkg
+
+    real = entities_pkg.entities
+    monkeypatch.setattr(entities_pkg, "entities", lambda text, lang=None: calls.append(text) or real(text, lang))
     index, cache = LibraryIndex(), EntityCache(sample_store)
     steps = list(fill(index, cache, sample_store, batch=3, pause=False))
     n = sample_store.article_count()

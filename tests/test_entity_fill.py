@@ -12,7 +12,6 @@ import pytest
 from tui.app import make_app
 from tui.config import Config
 from tui.controllers.entities import EntityController
-from tui.entities import cache as cache_module
 from tui.entities.cache import EntityCache, fill
 from tui.models import Article, Entity
 from tui.screens.main import MainScreen
@@ -83,13 +82,14 @@ async def test_keys_are_handled_while_the_fill_runs(library: Path, config: Confi
     # The fill is held inside its first extraction until the keys were handled:
     # the keys must not wait for it (a GIL-bound or UI-thread fill would block them).
     release = threading.Event()
-    engine = cache_module.extract_entities
+    import tui.entities as entities_pkg
+
+    engine = entities_pkg.entities
 
     def held(text: str, language: str | None = None) -> list[Entity]:
         release.wait(10)
         return engine(text, language)
-    monkeypatch.setattr(cache_module, "extract_entities", held)
-    monkeypatch.setattr("tui.screens.main.extract_entities", held)  # the app fills the store's index itself
+    monkeypatch.setattr(entities_pkg, "entities", held)  # (the app's fill and the cache's read through it)
     monkeypatch.setattr("tui.screens.main.ENTITY_INDEX_DELAY", 0.05)
     app = make_app(config, store)
     async with app.run_test(size=(120, 40)) as pilot:

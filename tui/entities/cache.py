@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tui.entities import entities as extract_entities
+from tui.entities import read_names
 from tui.entities.corrections import Corrections, split_id
 from tui.errors import StoreError
 from tui.models import Article, Entity
@@ -228,8 +228,9 @@ def article_entities(store: Store, article: Article, cache: EntityCache | None =
     cache = cache or EntityCache(store)
     found = cache.get(article.hash, article.language)
     if found is None:
-        found = extract_entities(article.body, article.language or None)
-        cache.put(article.hash, article.language, found)
+        found, error = read_names(article.body, article.language or None)
+        if not error:  # (an article the engine fails on is exported without names, and read again next time)
+            cache.put(article.hash, article.language, found)
     return (corrections or load_corrections(store)).apply(found, article.body)
 
 
@@ -464,9 +465,10 @@ def _extract_into(index: Any, pending: dict[str, tuple[str, list[Entity]]], arti
     a background thread holding the GIL never makes typing feel slow).
     """
     started = time.perf_counter()
-    found = extract_entities(body, language or None)
-    index.add(article_id, content_hash, found)
-    pending[content_hash] = (language, found)
+    found, error = read_names(body, language or None)
+    index.add(article_id, content_hash, found)  # (a failed article: indexed with no names, the fill goes on)
+    if not error:
+        pending[content_hash] = (language, found)
     if pause:
         time.sleep(min(time.perf_counter() - started, 0.05))
 

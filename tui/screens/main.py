@@ -47,7 +47,7 @@ from tui.controllers.links import check_link
 from tui.controllers.notes import HIGHLIGHT, NotesController, export_folder, export_path
 from tui.controllers.panes import NARROW, Panes, clamp_right_width
 from tui.controllers.search import SEARCH, SearchController
-from tui.entities import entities as extract_entities  # a wrapper: the engine is imported on first use
+from tui.entities import read_names  # a wrapper: the engine is imported on first use
 from tui.entities.cache import (
     EntityCache,
     LibraryIndex,
@@ -1107,7 +1107,7 @@ class MainScreen(Screen[None]):
         if not self._store_indexed:
             found = self.entity_cache().get(article.hash, article.language)
         if found is None and len(article.body) <= SYNC_CHARS and gazetteer_loaded():
-            found, error = _read_names(article.body, article.language)
+            found, error = read_names(article.body, article.language or None)
             if error:
                 self._names_failed(error)
                 return
@@ -1122,7 +1122,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities-article")
     def _extract_article(self, article: Article) -> None:
         """Long articles are read off the UI thread, so opening one never waits for the engine."""
-        found, error = _read_names(article.body, article.language)
+        found, error = read_names(article.body, article.language or None)
         self.post_message(self.EntitiesFound(article.id, article.hash, found, error))
         if not error:
             self._store_entities(article.hash, article.language, found)
@@ -1544,16 +1544,7 @@ class MainScreen(Screen[None]):
 
 
 def _extract(body: str, language: str) -> list[Entity]:
-    return _read_names(body, language)[0]  # (the library fill goes on past an article the engine fails on)
-
-
-def _read_names(body: str, language: str | None) -> tuple[list[Entity], str]:
-    """The engine's entities and "", or none and the error: an error in the rules on one article must not
-    close the app (session 12's fresh blind batch had an article the engine raised on)."""
-    try:
-        return extract_entities(body, language or None), ""
-    except Exception as exc:  # any bug of the rules or tables: the article is still readable, without names
-        return [], f"{type(exc).__name__}: {exc}"
+    return read_names(body, language or None)[0]  # (the library fill goes on past an article the engine fails on)
 
 
 def _entity_index(store: Store) -> LibraryIndex | EntityIndex:

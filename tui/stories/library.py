@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tui.entities import entities as extract_entities
+from tui.entities import read_names
 from tui.entities.cache import (
     EntityCache,
     corrected_ids,
@@ -184,15 +184,16 @@ class StoryLibrary:
             body = bodies.get(art.id, art.body)
             raw = indexed.get(art.id) or cache.raw(art.hash, art.language)
             if raw is None:
-                found = extract_entities(body, art.language or None)
-                pending[art.hash] = (art.language, found)
+                found, error = read_names(body, art.language or None)
+                if not error:  # (a failed article counts with no names and is read again next time)
+                    pending[art.hash] = (art.language, found)
                 raw = {e.id: e.surfaces for e in found}
                 if len(pending) >= BATCH:
                     cache.put_many(pending)
                     pending = {}
             if index is not None and art.id not in indexed:
                 index.add_raw(art.id, art.hash, raw)  # the app's library index gains it too
-            title = {e.id: e.surfaces for e in extract_entities(art.title, art.language or None)} if art.title else {}
+            title = {e.id: e.surfaces for e in read_names(art.title, art.language or None)[0]} if art.title else {}
             ids = corrected_ids(raw, self._corrections) | corrected_ids(title, self._corrections)
             for raw_map in (raw, title):
                 for entity_id, surfaces in raw_map.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from tui.entities import entities as extract_entities
+from tui.entities import read_names
 from tui.entities.cache import load_corrections
 from tui.entities.gazetteer import default_gazetteer
 from tui.errors import InputError
@@ -66,7 +66,7 @@ def resolve(text: str) -> Watched | None:
     for entry in entries.values():
         if any(normalise(n) == key for names in entry.names.values() for n in names):
             return Watched(entry.id, entry.name_in("en"))
-    found = extract_entities(text, guess_language(text) or None)
+    found = read_names(text, guess_language(text) or None)[0]
     if found:
         e = found[0]
         return Watched(e.id, e.gloss or e.name)
