@@ -65,9 +65,22 @@ class _Hit:
 _HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")
 
 
+_AR_GLUED = re.compile(r"^[\u0648\u0641\u0628\u0644]{1,2}\u0640?([A-Za-z][A-Za-z0-9.&]*)$")  # وApple, بـEDL
+_AR_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644"  # و ف ب ل
+
+
+def _glued(text: str) -> bool:
+    """Whether a token may be a prefix glued to a Latin name: a hyphen or maqaf in it (ל-Ynet), or an Arabic
+    و/ف/ب/ل before Latin letters (وApple); most words are neither, and pay two tests."""
+    return "-" in text or "\u05be" in text or (text[:1] in _AR_CLITIC_LETTERS and text[-1:].isascii())
+
+
 def _unglue(tok: Token) -> Token:
-    """ל-Ynet, ב-TheMarker: the Latin name after a Hebrew prefix and hyphen is the token."""
+    """ל-Ynet, ב-TheMarker, وApple, بـEDL: the Latin name after a Hebrew prefix and hyphen, or after an Arabic
+    clitic written onto it (و، ف، ب، ل, with or without a tatweel), is the token."""
     m = _HE_GLUED.match(tok.text) if "-" in tok.text or "\u05be" in tok.text else None  # (most words: no hyphen)
+    if m is None and tok.text[:1] in _AR_CLITIC_LETTERS:
+        m = _AR_GLUED.match(tok.text)
     if not m:
         return tok
     start = tok.start + m.start(1)
@@ -81,8 +94,8 @@ class _Doc:
         self.text = text
         self.lang = lang
         self.gaz = gaz
-        self.toks: list[Token] = [t if "-" not in t.text and "\u05be" not in t.text else _unglue(t)
-                                  for t in tokenize(text)]  # (most words have no hyphen: no call)
+        self.toks: list[Token] = [_unglue(t) if _glued(t.text) else t
+                                  for t in tokenize(text)]  # (most words are glued to nothing: no call)
         self.gaps = [""] + [text[a.end:b.start] for a, b in zip(self.toks, self.toks[1:])]
         # A text repeats its words: what depends on a word alone is worked out once per distinct word
         # (``words``: each one's first token, in text order) and read through ``wid`` (a token's word).

@@ -40,7 +40,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
-from tui.entities.latin import latin_name
+from tui.entities.latin import byline_outlet_end, latin_name, product_before
 from tui.entities.places import _named_after_titled_ar, _nationality_ar, district_place
 from tui.text.normalize import clitic_candidates, normalise
 
@@ -672,6 +672,8 @@ def named_after_head(doc: _Doc, i: int) -> _Hit | None:
         return None
     if doc.tlang[k] == "ar" and _verb_first_ar(doc, k):
         return None  # بنك الدم المركزي "يهدد حياة الحالات": a quotation that opens with a verb, not a name
+    if doc.tlang[k] == "en" and product_before(doc, k):
+        return None  # تحت علامة «Jebali Gold»: a product line in Latin letters, not a body (latin.product_before)
     single = doc.gaps[k].strip()[-1] in _GERESHES
     if kind == "LOC":  # the gold writes the synagogue with its head and quotes: בית הכנסת ״אהל יעקב״
         hit = named_after_head_span(doc, k, single)
@@ -1289,7 +1291,7 @@ def _byline(doc: _Doc, s: int, e: int) -> list[_Hit]:
         out.append(_Hit(s + 1, c, toks[s + 1].start, toks[c - 1].end, "PER", ""))  # (מאת מערכת החדשות: no one)
     x = next((k for k in range(c + 1, min(c + 5, e)) if _dash(gaps[k]) or "(" in gaps[k]), e)
     if _plain_words(doc, c, x) and (_quoted(doc, c) or not _known_place(doc, c, x)):
-        out.append(_outlet(doc, c, x))  # (מאת רוני שמואלי, ניקוסיה: where the reporter writes from)
+        out.append(_outlet(doc, c, byline_outlet_end(doc, c, x)))  # (מאת רוני שמואלי, ניקוסיה: where the reporter writes from)
     return out
 
 
