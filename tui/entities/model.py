@@ -673,16 +673,18 @@ def _link_heads(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
     venue, a port or a market, which are places of their own). docs/entities.md: a city and the province
     named after it used for one place are one LOC; a generic noun is no name of its own."""
     table = [c.hit for u in found.values() for c in u.cands if c.hit is not None and c.eid and ":~" not in c.eid]
-    if not table:
-        return
+    placed = [c.hit for u in found.values() for c in u.cands if c.hit is not None and c.eid and c.hit.type == "LOC"
+              and c.rtype == "LOC"]
     new = [h for h in hits if ":~" in h.entity_id and h.type in ("ORG", "LOC")]
     ends: dict[tuple[int, str], list[_Hit]] = {}
-    for r in table:
+    for r in (table + [p for p in placed if ":~" in p.entity_id]):
         ends.setdefault((r.end, r.type), []).append(r)
     for h in new:
         inner = [r for r in ends.get((h.end, h.type), ()) if h.i < r.i <= h.i + 2]
         if len({r.entity_id for r in inner}) == 1 and all(_link_head(doc, k, h.type) for k in range(h.i, inner[0].i)):
             h.entity_id = inner[0].entity_id
+    if not table:
+        return
     _link_nested(doc, table, [h for h in new if ":~" in h.entity_id])
 
 
