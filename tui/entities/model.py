@@ -221,6 +221,10 @@ def _own_feats(doc: _Doc, k: int) -> tuple[tuple[str, ...], str]:
         out.append(":al")
     if lang == "he" and n[:1] == "ה":
         out.append(":h")
+    if lang in ("ar", "he") and n[:1] in ("و", "ו") and len(n) > 3 and n not in t.common and n not in t.top:
+        rest = n[1:]  # ושרון, وسلمى: "and" + a word that is a name or an everyday word on its own
+        if rest in t.given or rest in t.surnames or rest in t.common or rest in t.top:
+            out.append(":wa")
     out.extend(flag for flag, words in t.classes if any(s in words for s in stems))
     return tuple(out), stems[0]
 
@@ -248,6 +252,7 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
         _word_feats(doc, k, "m", out, lexical=False)
     if c.start != doc.toks[c.i].start:
         out.add("clitic")
+        out.add(f"clitic={doc.toks[c.i].text[:c.start - doc.toks[c.i].start]}")  # ו, ב, وال, ب ...: which one
     if c.src != "rule":
         _hit_relation(doc, c, out)
     if c.base:
