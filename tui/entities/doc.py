@@ -537,6 +537,7 @@ def _org_word_ar(doc: _Doc, k: int) -> bool:
 _BACK_REF_AR = rules.ORG_AL_HEADS_AR | lexicon.keys("back_ref", "ar")
 _CONJ_FUNCTION_HE = lexicon.keys("conj_function", "he")
 _VERB_PARTS_FA = lexicon.keys("verb_parts", "fa")
+_MI = normalise("می")
 _NUMERALS_FA = lexicon.keys("numerals", "fa")
 
 
@@ -562,7 +563,37 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
     if k + 1 >= len(doc.toks) or doc.broken(k + 1):
         return False
     nxt = doc.toks[k + 1].norm
-    return nxt in rules.LIGHT_VERBS_FA or nxt in _VERB_PARTS_FA or nxt.startswith(("می\u200c", "نمی"))
+    return nxt in rules.LIGHT_VERBS_FA or nxt in _VERB_PARTS_FA or nxt.startswith(("می\u200c", "نمی")) or (
+        nxt.startswith(_MI) and (nxt[2:] in rules.LIGHT_VERBS_FA or nxt[2:] in _VERB_PARTS_FA))  # پرداخت میشود (no ZWNJ)
+
+
+def he_verb_form(doc: _Doc, k: int) -> bool:
+    """Token k is a frequent Hebrew word of a verb's shape that no name word has: a past plural (עמדו، החלו،
+    קיבלו), a hof'al past (הועבר، הוקמה), or ש + a past (שהוקמה، שהחליטו):
+    after a body's, place's or person's name it is the sentence's verb."""
+    if k >= len(doc.toks) or doc.tlang[k] != "he":
+        return False
+    n = doc.toks[k].norm
+    if n not in lexicon.common_words("he") or n in lexicon.surnames("he") or _given(doc, k) or n in rules.STOP_HE \
+            or gazetteer_match(doc, k) is not None:
+        return False
+    core = n[1:] if n[:1] == "ש" and len(n) >= 5 else n
+    return ((n.endswith("ו") and not n.endswith(("יו", "וו")) and "ו" not in n[1:3]
+             and (len(n) == 4 or (len(n) == 5 and (n[1] == "י" or n[0] == "ה"))))
+            or (core.startswith("הו") and core[2:3] != "ו" and len(core) in (4, 5, 6) and (
+                core.endswith("ו") or (core[-1] not in "התי" and len(core) <= 5) or (core is not n and core.endswith("ה"))))
+            or (core is not n and core[:1] == "ה" and len(core) in (5, 6) and core[3:4] == "י"))
+
+
+def cut_at_verb(doc: _Doc, hit: _Hit) -> _Hit | None:
+    """A Hebrew name found from its head, up to the first word of a verb's shape after its first word; None when
+    only the first word is left."""
+    k = next((k for k in range(hit.i + 1, hit.j) if he_verb_form(doc, k)), hit.j)
+    if k == hit.j:
+        return hit
+    if k == hit.i + 1:
+        return None
+    return _Hit(hit.i, k, hit.start, doc.toks[k - 1].end, hit.type, hit.entity_id)
 
 
 def _he_vav_name(doc: _Doc, k: int) -> bool:

@@ -64,6 +64,7 @@ from tui.entities.orgs import (
     national_teams,
     nested_bodies,
     org_from_head,
+    provincial_branches,
     quoted_outlet,
     reported_by,
     sport_clubs,
@@ -225,7 +226,7 @@ class RuleEngine:
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
         hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
-        hits = reported_by(doc, national_teams(doc, venue_seats(doc, nested_bodies(doc, dateline_outlets(doc, hits)))))
+        hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:
@@ -476,6 +477,15 @@ class RuleEngine:
             for plen, stem in clitic_candidates(tok.norm) if doc.tlang[k - 1] != "en" else ((0, tok.norm),):
                 if stem in learnt and (doc.tlang[k - 1] != "en" or tok.text[:1].isupper()):
                     src = learnt[stem]
+                    a = k - 2  # the word before: a relative's own given name (דורית שחם ובעלה יואב שחם)?
+                    if plen == 0 and a >= 0 and a not in covered and not doc.broken(k - 1) and doc.tlang[a] == doc.tlang[k - 1] \
+                            and doc.tlang[a] in ("he", "fa") and _given(doc, a) and not gazetteer_match(doc, a) \
+                            and doc.toks[a].norm not in lexicon.common_words(doc.tlang[a]) \
+                            and src.i != a and doc.toks[src.i].norm != doc.toks[a].norm:
+                        kin = _Hit(a, k, doc.toks[a].start, tok.end, "PER", "")
+                        kin.entity_id = unknown_id("PER", doc, kin)
+                        out.append(kin)
+                        break
                     out.append(_Hit(k - 1, k, doc.start_after_clitic(k - 1, plen), tok.end, "PER", src.entity_id))
                     break
         return out

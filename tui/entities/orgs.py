@@ -31,6 +31,7 @@ from tui.entities.doc import (
     _sentence_final,
     _verbal_fa,
     alpha,
+    cut_at_verb,
     gazetteer_match,
     is_country,
     is_nisba,
@@ -325,6 +326,15 @@ _ORG_GATES = {lang: _org_gate(lang) for lang in ("ar", "fa", "he", "en")}
 
 
 def org_from_head(doc: _Doc, i: int) -> _Hit | None:
+    """وزارة الصحة الفلسطينية / משרד הבריאות / وزارت بهداشت: head noun + modifiers; a Hebrew name ends before a
+    word of a verb's shape (קרן העושר | שהוקמה، בני הזוג | החלו: doc.he_verb_form)."""
+    hit = _org_from_head(doc, i)
+    if hit is not None and doc.tlang[i] == "he":
+        return cut_at_verb(doc, hit)
+    return hit
+
+
+def _org_from_head(doc: _Doc, i: int) -> _Hit | None:
     """وزارة الصحة الفلسطينية / משרד הבריאות / وزارت بهداشت: head noun + modifiers."""
     toks, lang = doc.toks, doc.tlang[i]
     if not stem_in(toks[i].norm, _ORG_GATES.get(lang) or _org_gate(lang)):
@@ -457,7 +467,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
         elif not he_al_head and (stems & _CONSTRUCT_HEADS_HE or ("בית" in stems and n in _COURT_WORDS_HE)) \
                 and (end := _construct_he(doc, j)):
             j = _org_chain(doc, end, i, lang)  # מועצת גדולי התורה, פורום משפחות החטופים והנעדרים
-        elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j):
+        elif not he_al_head and stems & rules.ORG_NAME_HEADS_HE and _bare_noun(doc, j) and not _he_sentence_word(doc, j):
             k = j + 1
             if k < len(toks) and not doc.broken(k) and _bare_noun(doc, k) and _name_ends(doc, k + 1) \
                     and not (toks[k].norm.endswith("ה") and k + 1 < len(toks) and toks[k + 1].norm == _ET_HE):
@@ -473,7 +483,7 @@ def org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(i, known.j, doc.start_after_clitic(i, plen or 0), toks[known.j - 1].end, "ORG", known.entity_id)
             k = j
             while k < len(toks) and k - j < 2 and (k == j or not doc.broken(k)) and not _he_phrase_word(doc, k) \
-                    and not _he_plural_participle(doc, k) and (
+                    and not _he_plural_participle(doc, k) and not _he_sentence_word(doc, k) and (
                     (_bare_noun(doc, k) and name_like(doc, k, first=(k == j))
                      and not (len(toks[k].norm) == 4 and toks[k].norm.endswith("ו"))) or _he_acronym(doc, k)
                     or (k == j and (g := gazetteer_match(doc, k, "PER LOC")) is not None and g.j == k + 1
@@ -799,6 +809,11 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             continue
         if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and (hit := gazetteer_match(doc, j + 1, "LOC")) is not None:
             return hit.j  # شورای شهر تهران
+        if j > i + 1 and t.norm in _PROVINCE_WORDS_FA and j + 1 < len(toks) and not doc.broken(j + 1) and (
+                ((hit := gazetteer_match(doc, j, "LOC")) is not None and hit.j > j + 1)
+                or (alpha(toks[j + 1].text) and toks[j + 1].norm not in lexicon.common_words("fa")
+                    and toks[j + 1].norm not in rules.FUNCTION_FA and not _verbal_fa(doc, j + 1))):
+            return hit.j if hit is not None and hit.j > j + 1 else j + 2  # شرکت گاز استان فارس، مرکز بهداشت شهرستان برخوار
         after_imam = j > i + 1 and toks[j - 1].norm in rules.HONORIFIC_FA
         if (t.norm in _NUMERALS_FA or t.norm in _COUNTS) and j + 1 < len(toks) and toks[j + 1].norm in rules.TIME_FA:
             break  # جلسه بعدی دادگاه | دو هفته دیگر: a number and a time word, a duration after the name
@@ -902,13 +917,13 @@ def _comma_list_fa(doc: _Doc, i: int, j: int) -> int:
         return j
     k, n = j, 0
     while k < len(toks) and n < 2 and (e := _list_word_fa(doc, k)) > k and (k == j or not doc.broken(k)) \
-            and (n == 0 or toks[e - 1].norm.endswith("ی")):
+            and (n == 0 or toks[e - 1].norm.endswith(_YEH)):
         k, n = e, n + 1  # a field is a noun and at most an adjective in ی (میراث فرهنگی، رفاه اجتماعی)
     if n == 0 or k + 1 >= len(toks) or toks[k].norm != "و" or doc.broken(k) or doc.broken(k + 1):
         return j
     k, m = k + 1, 0
     while k < len(toks) and m < 2 and not doc.broken(k) and (e := _list_word_fa(doc, k)) > k \
-            and (m == 0 or toks[e - 1].norm.endswith("ی") or (e < len(toks) and not doc.broken(e) and (
+            and (m == 0 or toks[e - 1].norm.endswith(_YEH) or (e < len(toks) and not doc.broken(e) and (
                 toks[e].norm == _NATIONWIDE_FA or toks[e].norm in _PROVINCE_WORDS_FA))):
         k, m = e, m + 1  # (... توسعه و تجهیز مدارس | کشور: a noun field before کشور or a province)
     if m == 0 or (k + 1 < len(toks) and not doc.broken(k) and toks[k].norm == "و"
@@ -925,6 +940,7 @@ def _comma_list_fa(doc: _Doc, i: int, j: int) -> int:
 
 
 _NATIONWIDE_FA = normalise("کشور")
+_YEH = normalise("ی")  # (the folded ی of an adjective: میراث فرهنگی)
 _ADJ_SUFFIXES_FA = lexicon.keys("adj_suffixes", "fa")
 _NAME_END_FA = lexicon.keys("name_end", "fa")
 ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
@@ -1115,6 +1131,17 @@ def _coordinated_masdar_ar(doc: _Doc, k: int) -> bool:
 _INFINITIVES_HE = lexicon.keys("infinitives", "he")
 _COURT_WORDS_HE = lexicon.keys("court_words", "he")
 _UNIQUE_COURTS_HE = lexicon.keys("unique_courts", "he")
+
+
+def _he_sentence_word(doc: _Doc, k: int) -> bool:
+    """Token k, right after a club's or company's head, goes on with the sentence: a short future verb no table
+    knows (הפועל | תארח את) or a preposition on an everyday word (הפועל | ביום ראשון)."""
+    n = doc.toks[k].norm
+    if gazetteer_match(doc, k) is not None or _given(doc, k):
+        return False
+    if n[:1] in ("ת", "י") and len(n) == 4 and n not in lexicon.surnames("he") and n not in lexicon.common_words("he", 3000):
+        return True
+    return n[:1] in ("ב", "ל", "מ", "כ") and len(n) >= 4 and n[1:] in lexicon.common_words("he", 5000)
 
 
 def _he_plural_participle(doc: _Doc, k: int) -> bool:
@@ -1415,6 +1442,24 @@ def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
 
 
 _SEAT_HEADS_HE = lexicon.keys("seat_heads", "he")
+
+
+def provincial_branches(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """جمعیت هلال احمر خوزستان، آموزش و پرورش استان فارس: in Persian a table body and the place written right after it
+    (an ezafe, no preposition) name the body's branch there, one name (39 of 42 such pairs in the training gold)."""
+    out: list[_Hit] = []
+    k = 0
+    while k < len(hits):
+        h = hits[k]
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if nxt is not None and h.type == "ORG" and nxt.type == "LOC" and h.entity_id and nxt.i == h.j \
+                and doc.tlang[h.i] == "fa" and not doc.broken(nxt.i) and nxt.start == doc.toks[nxt.i].start:
+            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""))
+            k += 2
+            continue
+        out.append(h)
+        k += 1
+    return out
 
 
 def venue_seats(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:

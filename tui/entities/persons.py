@@ -25,6 +25,7 @@ from tui.entities.doc import (
     boundary,
     gaps_matching,
     gazetteer_match,
+    he_verb_form,
     is_country,
     is_nisba,
     name_like,
@@ -52,6 +53,8 @@ def _to_body_ar(doc: _Doc, k: int) -> bool:
 def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     """Name tokens starting at i, as a person, if they look like one."""
     toks = doc.toks
+    if (aged := _given_place_aged(doc, i)) is not None:
+        return aged  # הבלם יונתן עכו, בן 22
     if doc.tlang[i] == "ar" and i > 0 and not doc.broken(i) and toks[i - 1].norm in _WORD_TITLES_AR and not _given(doc, i) \
             and _everyday_ar(doc, i):
         return None  # الفريق مسح الموقع، الفريق أعاد بناء: "the team" and a verb or noun, not Lt. Gen. X
@@ -82,7 +85,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     j, count, free, joined = i, 0, 0, 0
     last_joined = False
     while j < len(toks) and count < 3 + free:
-        if j > i and doc.gaps[j] in _JOINERS and (name_like(doc, j, first=False) or _he_joined_piece(doc, j)):
+        if j > i and doc.gaps[j] in _JOINERS and (name_like(doc, j, first=False) or _he_joined_piece(doc, j)
+                                                   or _fa_joined_piece(doc, j)):
             j += 1  # مدنی‌زاده، בר-דוד: one name word in two pieces
             last_joined = True
             continue
@@ -126,7 +130,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
                 and not _given(doc, j):
             count = 2
             break  # עומרי בן־דוד | חילק: a surname of two joined pieces ends the name; the next word is the verb
-        if j > i and (known := gazetteer_match(doc, j, "PER")):
+        if j > i and not (j + 1 < len(toks) and _fa_joined_piece(doc, j + 1)) and (known := gazetteer_match(doc, j, "PER")):
+            # (سلیمانی‌نسب: a longer surname than the table's سلیمانی)
             if count == 1 and j == i + 1 and _given(doc, i) and known.j == j + 1 and known.start == toks[j].start \
                     and known.entity_id and gazetteer_match(doc, i) is None:
                 return _Hit(i, j + 1, toks[i].start, toks[j].end, "PER", known.entity_id)  # دیمیتری پسکوف: a table surname
@@ -180,6 +185,38 @@ def _he_joined_piece(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     return doc.tlang[k] == "he" and n[:1] in ("ו", "ה") and len(n) > 2 and alpha(doc.toks[k].text.replace("'", "")) \
         and n not in rules.STOP_HE and n[1:] not in rules.STOP_HE and gazetteer_match(doc, k, "LOC ORG MISC") is None
+
+
+_AGE_WORDS_HE = lexicon.keys("age_words", "he")
+
+
+def _given_place_aged(doc: _Doc, i: int) -> _Hit | None:
+    """אליה נשר, בן 21: a listed given name and a town's one-word name before an age are the person, not the town."""
+    if doc.tlang[i] != "he" or i + 2 >= len(doc.toks) or doc.broken(i + 1) or not _given(doc, i) \
+            or not alpha(doc.toks[i + 1].text.replace("'", "")) or doc.toks[i + 1].norm in rules.STOP_HE \
+            or _given(doc, i + 1):
+        return None
+    place = gazetteer_match(doc, i + 1, "LOC")
+    if place is None or place.j != i + 2 or place.start != doc.toks[i + 1].start or is_country(place.entity_id):
+        return None
+    j = _joined_end(doc, i + 2)
+    return _Hit(i, j, doc.toks[i].start, doc.toks[j - 1].end, "PER", "") if _age_after(doc, j) else None
+
+
+def _age_after(doc: _Doc, k: int) -> bool:
+    """Token k, after a comma, is בן/בת and a number (יונתן ערד, בן 19): the words before it name a person."""
+    toks = doc.toks
+    return k + 1 < len(toks) and doc.tlang[k] == "he" and "," in doc.gaps[k] and toks[k].norm in _AGE_WORDS_HE \
+        and toks[k + 1].text.isdigit() and not doc.broken(k + 1)
+
+
+def _fa_joined_piece(doc: _Doc, k: int) -> bool:
+    """Token k is a ZWNJ-joined piece of a Persian surname that is also a word (بنی‌طرف، سلیمانی‌نسب، نوروزی‌فام):
+    inside one written word it is no word of its own; not a plural or possessive suffix."""
+    n = doc.toks[k].norm
+    return doc.tlang[k] == "fa" and doc.gaps[k] == "\u200c" and k > 0 and doc.tlang[k - 1] == "fa" \
+        and n not in rules.SUFFIXES_FA and len(n) >= 2 and alpha(doc.toks[k].text) \
+        and doc.toks[k - 1].norm not in rules.SUFFIXES_FA
 
 
 def _joined_end(doc: _Doc, k: int) -> int:
@@ -442,7 +479,7 @@ def _he_verbish(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     return ((len(n) == 4 and n[0] == "נ") or (len(n) == 5 and n.startswith("מו") and not set(n[2:]) & set("והיא"))
             or (len(n) == 6 and n[1] == "ו" and n.endswith("ו") and n[0] in "אה")
-            or _he_verb(doc, k) or n in rules.SAY_HE)
+            or _he_verb(doc, k) or n in rules.SAY_HE or he_verb_form(doc, k))
 
 
 _VERB_PARTICLES_AR = lexicon.keys("verb_particles", "ar")
@@ -460,6 +497,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
         return None  # התל-אביבית: the second piece of a hyphenated word, not a given name (Avivit)
     if _prefixed_common(doc, i + 1):
         return None  # ستار لانتهاك، גדי לנווה: a given name's homograph before a preposition and a noun
+    if (aged := _given_place_aged(doc, i)) is not None:
+        return aged
     hit = person_after_title(doc, i)
     if hit is not None and doc.tlang[i] == "he":
         k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k) and not _initial_at(doc, k - 1)), hit.j)

@@ -27,6 +27,7 @@ from tui.entities.doc import (
     _sentence_final,
     _verbal_fa,
     alpha,
+    cut_at_verb,
     gazetteer_match,
     is_country,
     is_nisba,
@@ -152,6 +153,15 @@ _DASHES = ("-", "\u2013", "\u2014")
 
 
 def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
+    """A place from its head noun (:func:`_loc_from_head`); a Hebrew one ends before a word of a verb's shape
+    (מושב | עמדו ריקים: doc.he_verb_form)."""
+    hit = _loc_from_head_roads(doc, i)
+    if hit is not None and doc.tlang[i] == "he" and hit.i == i:
+        return cut_at_verb(doc, hit)
+    return hit
+
+
+def _loc_from_head_roads(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun; a road's name runs
     across a dash to the place it leads to (طريق البصرة – أم قصر، جاده بندرعباس–سیرجان)."""
     hit = _loc_from_head(doc, i)
@@ -672,6 +682,10 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         if toks[i + 1].norm in _GENERIC_PLACE_COMPLEMENTS_HE:
             return None  # לרמת שיא: a record level, not a place named שיא
         if (end := _he_place_words(doc, i + 1, most)):
+            if toks[end - 1].norm[:1] == "ל" and len(toks[end - 1].norm) >= 5 and end < len(toks) and not doc.broken(end) \
+                    and _he_det(doc, end) and not _he_verb(doc, end) and gazetteer_match(doc, end) is None \
+                    and _he_name_end(doc, end + 1):
+                end += 1  # משכן לאמנויות הבמה: the ל-noun's ה-word is the name's
             return _Hit(i, end, start, toks[end - 1].end, "LOC", "")
         return None
     kept = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_KEPT_HEADS["he"]), None)
