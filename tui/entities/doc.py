@@ -264,6 +264,18 @@ _SURNAME_ENDS_FA = lexicon.keys("surname_words", "fa")
 _AFTER_LOCATIVE = lexicon.constrained("after_locative")
 _YEAR_WORDS_AR = lexicon.keys("year_words", "ar")
 _LOCATIVE_AR = lexicon.keys("locative", "ar")
+_COMPLEMENTIZERS_AR = lexicon.keys("complementizers", "ar")
+
+
+def _clitic_idiom_ar(doc: _Doc, i: int) -> bool:
+    """A ب/ل + noun before أن, a quote or a number is a phrase (بحجة أن، بحجة "إعادة الهيكلة"، بطاقة 70), not
+    "in/to" a town of that name."""
+    toks = doc.toks
+    if i + 1 >= len(toks):
+        return False
+    gap = doc.gaps[i + 1].strip()
+    return toks[i + 1].norm in _COMPLEMENTIZERS_AR or gap[:1] in ('"', "«", "“", "'") \
+        or (not gap and toks[i + 1].text[:1].isdigit())
 
 
 def _locative_place_ar(doc: _Doc, i: int, plen: int) -> bool:
@@ -277,7 +289,7 @@ def _locative_place_ar(doc: _Doc, i: int, plen: int) -> bool:
         return False  # (في العين الشهر المقبل is still the town)
     clitic = toks[i].norm[:plen]
     if clitic[-1:] in ("ب", "ل"):
-        return True
+        return not _clitic_idiom_ar(doc, i)
     if i == 0 or doc.broken(i):
         return False
     if not clitic and toks[i - 1].norm in _LOCATIVE_AR:

@@ -68,6 +68,7 @@ from tui.entities.orgs import (
     quoted_outlet,
     reported_by,
     sport_clubs,
+    town_clubs_ar,
     venue_seats,
 )
 from tui.entities.persons import (
@@ -225,7 +226,7 @@ class RuleEngine:
         hits = self._first_pass(doc)
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
-        hits = trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start))
+        hits = town_clubs_ar(doc, trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start)))
         hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
@@ -338,7 +339,10 @@ class RuleEngine:
         return quoted_outlet(doc, i)
 
     def _step_initial_surname(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
-        return initial_surname(doc, i, bool(st.pending)) if doc.tlang[i] != "en" else None
+        hit = initial_surname(doc, i, bool(st.pending)) if doc.tlang[i] != "en" else None
+        if hit is not None and doc.tlang[i] == "ar" and st.hits and hit.i < st.hits[-1].j <= i:
+            hit.i, hit.start = i, doc.toks[i].start  # بلدية تفرغ زينة ف. منت أحمد: the body took the word before
+        return hit
 
     def _step_named_after_head(self, doc: _Doc, i: int, st: _State) -> _Hit | None:
         return named_after_head(doc, i)

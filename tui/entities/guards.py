@@ -154,8 +154,9 @@ _PRONOUN_SUFFIXES_AR = ("هما", "هم", "ها", "ه", "كم")
 def _suffixed_common_ar(doc: _Doc, k: int) -> bool:
     """روايته، استياءه، مكتبها: an everyday noun with a possessive pronoun; no name carries one."""
     n = doc.toks[k].norm
-    if n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or n in rules.CONNECTORS or n in _FREQUENT_GIVEN:
-        return False
+    if n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or n in rules.CONNECTORS or n in _FREQUENT_GIVEN \
+            or n in _GIVEN_SECOND_AR:
+        return False  # (الله: عبد الله)
     if doc.toks[k - 1].norm in rules.CONNECTORS or not doc.toks[k].text.endswith(("ه", "هما", "هم", "ها", "كم")):
         return False  # عبد الله، أبو ركبة: after a connector, a name; a written ة is no pronoun
     common = lexicon.common_words("ar")

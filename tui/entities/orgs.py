@@ -560,6 +560,7 @@ _GENERIC_HEADS = lexicon.keys("generic_heads")  # صندوق رأی: the ballot 
 
 
 _GENERIC_ADJ_AR = lexicon.keys("generic_adj", "ar")
+_GENERIC_ALONE_AR = lexicon.keys("generic_alone", "ar")
 
 
 def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
@@ -584,7 +585,8 @@ def _generic_org(doc: _Doc, i: int, j: int, al_head: bool) -> bool:
     if lang == "ar" and j <= i + 3 and i + 1 < j and toks[i + 1].norm in _GENERIC_COMPLEMENTS_AR and all(
             toks[k].norm.endswith(("ي", "يه")) for k in range(i + 2, j)):
         return True  # غرفة العمليات المركزية: an operations room, not a name
-    if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or (al_head and last in _GENERIC_ADJ_AR)):
+    if lang == "ar" and j == i + 2 and (last in _GENERIC_COMPLEMENTS_AR or last in _GENERIC_ALONE_AR
+                                        or (al_head and last in _GENERIC_ADJ_AR)):
         return True  # هيئة الدفاع (a defence team), المرصد المحلي (a local monitor)
     return i > 0 and not doc.broken(i) and ((toks[i - 1].text.isdigit() and doc.gaps[i - 1].strip() not in (":", "-", "–"))
                                             or toks[i - 1].norm in _COUNTS) \
@@ -1227,12 +1229,49 @@ def sport_clubs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if k > 0 and not doc.broken(k) and (doc.toks[k - 1].norm in _NOT_CLUB_AFTER or trigger_match(doc, k - 1) == k):
             continue  # حقق الفريق النصر: the victory; رئيس الاتحاد: the body a title named before
         nxt = k + 1 < len(doc.toks) and not doc.broken(k + 1)
-        if nxt and (is_nisba(doc, k + 1) or (lang == "ar" and _al(doc, k + 1) and not trigger_match(doc, k + 1))):
-            continue  # الهلال الأحمر، الاتحاد الأوروبي: another body
+        if nxt and (is_nisba(doc, k + 1) or (lang == "ar" and _al(doc, k + 1) and not trigger_match(doc, k + 1)
+                                             and doc.toks[k + 1].norm not in rules.stop_words("ar"))):
+            continue  # الهلال الأحمر، الاتحاد الأوروبي: another body (but النصر الذي تعادل: the club)
         plen = found[0] if lang == "ar" and tok.norm[found[0]:].startswith("ال") else 0
         start = doc.start_after_clitic(k, plen) if plen else tok.start
         out.append(_Hit(k, k + 1, start, tok.end, "ORG", found[1]))
     return out
+
+
+_CLUB_SLOT_AR = lexicon.keys("club_slot", "ar")
+_CLUB_WIN_AR = lexicon.keys("club_win", "ar")
+_CLUB_AFTER_AR = lexicon.keys("club_after", "ar")
+
+
+def _sport_text(doc: _Doc, lang: str) -> bool:
+    cues = lexicon.keys("sport_cues", lang)
+    return sum(1 for t in doc.toks if t.norm in cues or any(s in cues for _, s in clitic_candidates(t.norm)[1:3])) >= 2
+
+
+def town_clubs_ar(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """حلّ الفيصلي ضيفاً على السلط، تراجع إلى المركز الرابع خلف الرمثا، مدرب القادسية، حقق العلا فوزه: in a sports
+    text a town in a club's slot (after a coach, player, team or goal word, after "beat"/"guest of" + على, before
+    "its win") is the club named after it (ar tables club_slot, club_win, club_after)."""
+    if doc.lang != "ar" or not any(h.type == "LOC" and h.j == h.i + 1 for h in hits) or not _sport_text(doc, "ar"):
+        return hits
+    toks = doc.toks
+    for h in hits:
+        k = h.i
+        if h.type != "LOC" or h.j != k + 1 or doc.tlang[k] != "ar" or is_country(h.entity_id) or h.start > toks[k].start:
+            continue
+        before = k > 0 and not doc.broken(k) and toks[k - 1].norm in _CLUB_SLOT_AR
+        win = k > 1 and not doc.broken(k) and not doc.broken(k - 1) and toks[k - 1].norm in _ON_AR \
+            and toks[k - 2].norm in _CLUB_WIN_AR
+        after = k + 1 < len(toks) and not doc.broken(k + 1) and toks[k + 1].norm in _CLUB_AFTER_AR
+        if (before or win or after) and not (k + 1 < len(toks) and not doc.broken(k + 1) and doc.tlang[k + 1] == "en"):
+            h.type, h.entity_id = "ORG", ""  # (مدرب عمان FC: the Latin name goes on)
+            h.src = next((o for o in hits if o.type == "ORG" and o.j - o.i > 1 and o.src is None
+                          and any(toks[x].norm == toks[k].norm for x in range(o.i + 1, o.j))), None)
+            # (نادي السيب ... مدرب السيب: that club)
+    return hits
+
+
+_ON_AR = normalise("على")
 
 
 # --- outlets in datelines and bylines --------------------------------------------------------------

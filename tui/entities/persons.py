@@ -34,6 +34,7 @@ from tui.entities.doc import (
     trigger_match,
 )
 from tui.entities.gazetteer import gap_key
+from tui.entities.guards import _suffixed_common_ar
 from tui.text.normalize import clitic_candidates
 
 _MONTH_NAMES_HE = lexicon.keys("month_names", "he")
@@ -58,6 +59,9 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     if doc.tlang[i] == "ar" and i > 0 and not doc.broken(i) and toks[i - 1].norm in _WORD_TITLES_AR and not _given(doc, i) \
             and _everyday_ar(doc, i):
         return None  # الفريق مسح الموقع، الفريق أعاد بناء: "the team" and a verb or noun, not Lt. Gen. X
+    if doc.tlang[i] == "ar" and i > 0 and not _given(doc, i) and _suffixed_common_ar(doc, i) and (
+            i + 1 >= len(toks) or doc.broken(i + 1) or toks[i + 1].norm in lexicon.common_words("ar") or _given(doc, i + 1)):
+        return None  # رفع العميد رصيده، ردّ المحامي دفاعه: a noun with a possessive pronoun is no name
     if doc.tlang[i] == "he" and i + 2 < len(toks) and not _given(doc, i) and _given(doc, i + 1) and not doc.broken(i + 1) \
             and doc.gaps[i + 2] not in _JOINERS \
             and name_like(doc, i, first=True) and gazetteer_match(doc, i + 1, "PER") is None \
@@ -520,6 +524,7 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
 
 _TITLE_INITIALS_AR = lexicon.keys("title_initials", "ar")
 _SECOND_GIVEN_AR = lexicon.keys("second_given", "ar")
+_HEADS_AR = rules.org_heads("ar") | rules.LOC_NAME_HEADS_AR | rules.LOC_FULL_HEADS_AR
 _INITIAL_GAPS = (". ", "' ", "\u05f3 ", "\u2019 ", ".", "'", "\u05f3")
 _AR_LETTER = re.compile(r"^[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]$")
 _HE_LETTER = re.compile(r"^[\u05d0-\u05ea]$")
@@ -549,7 +554,11 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
         return cut
     if doc.gaps[i + 1] not in _INITIAL_GAPS or (i > 0 and toks[i - 1].text.isdigit()):
         return None
-    after_title = after_title or listed
+    after_title = after_title or listed or (
+        doc.tlang[i] == "ar" and i > 0 and not doc.broken(i)
+        and any(s in rules.SAY_AR for _, s in clitic_candidates(toks[i - 1].norm)[:2])) or (
+        doc.tlang[i] == "ar" and toks[i + 1].norm in _KIN_AR and i + 2 < len(toks) and not doc.broken(i + 2))
+    # (وأكد م. الغربي: after a verb of saying; ف. منت أحمد: daughter of, a name)
     lang, k = doc.tlang[i + 1], i + 1
     if k + 1 < len(toks) and _initial_at(doc, i) and _initial_at(doc, k):
         if lang == "ar" and toks[i].text in _TITLE_INITIALS_AR:
@@ -563,13 +572,17 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     if middle is not None and not and_initial and k == i + 1 and lang == "he" and _clitic_on_word(doc, k):
         return _Hit(middle, i + 1, toks[middle].start, toks[i].end + 1, "PER", "")  # אסתר ט׳ | מקריית יערים: name,
         # initial and its geresh (the gap after the initial opens with it: _initial_at)
-    if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")):
+    if not name_like(doc, k, first=False) and not (lang in ("ar", "fa") and plain(toks[k].text).startswith("ال")) \
+            and not (lang == "ar" and toks[k].norm in _KIN_AR):
         return None
     if not after_title and middle is None and k == i + 1 and toks[k].norm not in lexicon.surnames(lang):
         return None
     j = k + 1
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
         j += 1  # ש' רוזן-בלום: a hyphenated surname is one
+    if lang == "ar" and j < len(toks) and not doc.broken(j) and alpha(toks[j].text) and (
+            toks[j - 1].norm in _KIN_AR or (toks[j - 1].norm.endswith("عبد") and toks[j].norm in _SECOND_GIVEN_AR)):
+        j += 1  # ن. بن بريك، م. بنعبد الله، ب. عبد الرحمن سليفاني: the compound goes on
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) and len(toks[j].norm.rstrip("'")) > 2 \
             and toks[j].norm not in lexicon.common_words(lang) and not (lang == "he" and _he_verb(doc, j)) \
             and not _clitic_on_word(doc, j):
@@ -626,6 +639,8 @@ def _middle_initial_start(doc: _Doc, i: int, after_title: bool) -> int | None:
             or gazetteer_match(doc, a) is not None:
         return None
     lang, n = doc.tlang[a], doc.toks[a].norm
+    if lang == "ar" and a > 0 and not doc.broken(a) and not _given(doc, a) and doc.toks[a - 1].norm in _HEADS_AR:
+        return None  # عمدة بلدية توجنين ف. منت أحمد: the town a head names, not a given name
     if not (_given(doc, a) or (not after_title and name_like(doc, a, first=True) and n not in lexicon.common_words(lang)
                                 and not plain(doc.toks[a].text).startswith("ال") and not _title_near(doc, a))):
         return None  # (השופט בדימוס י' אלמליח، לשופטת נ' אבו־סאלח: a title's word, not a given name)
@@ -677,6 +692,9 @@ def and_given(doc: _Doc, k: int) -> bool:
 _FROM = lexicon.keys("from_country")
 
 
+_TANWEEN_AR = re.compile("[\u064b-\u064d]")
+
+
 def _foreign_name_words(doc: _Doc, a: int, b: int) -> bool:
     """Tokens a..b are the words of a name no table knows: letters, no article, not everyday words,
     not titles, nationalities or table spellings."""
@@ -691,6 +709,10 @@ def _foreign_name_words(doc: _Doc, a: int, b: int) -> bool:
                 or trigger_match(doc, k) or gazetteer_match(doc, k) is not None or plain(t.text).startswith("ال") \
                 or (lang == "he" and t.norm[:1] in "הו"):
             return False
+        if lang == "ar" and (_TANWEEN_AR.search(t.text) or any(
+                s in lexicon.common_words(lang) or (s.startswith("ال") and t.norm[:1] == "و")
+                for _, s in clitic_candidates(t.norm)[1:3])):
+            return False  # والبنغالية والكينية، لزوار قادمين، فوزاً ثميناً: words, not a name
     return True
 
 

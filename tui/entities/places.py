@@ -65,6 +65,10 @@ def _list_word(doc: _Doc, k: int, lang: str, first: bool) -> int:
         # (but سدهای دوستی، طرق و کارده: a list goes on after it)
     if lang == "fa" and (_verbal_fa(doc, k) or stem in rules.LIGHT_VERBS_FA or _sentence_final(doc, k)):
         return -1
+    if lang == "ar" and not first and (_possessed_ar(stem, lexicon.common_words(lang)) or (
+            doc.broken(k) and plen and not stem.startswith("ال") and stem in lexicon.common_words(lang)
+            and not _list_end(doc, k + 1))):
+        return -1  # منطقة مكة المكرمة، ونفّذت برامج: a verb after a comma goes on the sentence; قراها: its villages
     if lang == "ar" and not first and plen == 0:
         return -1  # after the first item, Arabic items come with و or after a comma (handled by the caller)
     return plen
@@ -327,8 +331,35 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
                 and toks[end].norm not in rules.PLACE_PREFIX_AR and not is_nisba(doc, end) and not trigger_match(doc, end) \
                 and not (toks[end].norm[:1] == "و" and stem_in(toks[end].norm, _LOC_GATE_AR, 3)) and _street_word_ar(doc, end):
             end += 1  # شارع الحبيب بورقيبة، ساحة الشهيد رياض الصلح (not ساحة الأمويين | وشارع بغداد: a second place)
+    elif kept is not None and end == i + 2 and _second_name_word_ar(doc, end):
+        end += 1  # ولاية تيرس زمور، منطقة فلج القبائل، منطقة جليب الشيوخ: a two-word name after a settling noun
     return _Hit(i if full is not None else i + 1, end, start, toks[end - 1].end, "LOC",
                 _bare_id(doc, i + 1, end) if kept is not None else "")
+
+
+def _second_name_word_ar(doc: _Doc, k: int) -> bool:
+    """After a settling noun and a bare name word no frequency list holds (فلج، تيرس), token k goes on the name: a
+    word of no frequency list either (زمور، نواذيبو), or an ال-noun in construct with it (القبائل، الشيوخ) that has
+    no adjective's shape (not الحدودية، المجاورة، الشرقي) and is no time word or table name."""
+    toks = doc.toks
+    first = toks[k - 1]
+    common = lexicon.common_words("ar")
+    if k >= len(toks) or doc.broken(k) or not alpha(toks[k].text) or len(toks[k].norm) < 3 or plain(first.text).startswith("ال") \
+            or any(s in common for _, s in clitic_candidates(first.norm)[:3]) or first.norm in rules.GIVEN["ar"] \
+            or first.norm[:1] == "و" or _TANWEEN.search(first.text) or _TANWEEN.search(toks[k].text):
+        return False
+    n = toks[k].norm
+    if n[:1] in ("ي", "ت") or n.endswith(("ون", "ها", "هم")):
+        return False  # قرية كرانة يقطعون، منطقة برقو يستعملها: a verb
+    if (known := gazetteer_match(doc, k)) is not None:
+        return known.type == "LOC" and known.j == k + 1 and known.start == toks[k].start and not is_country(known.entity_id)
+        # (ولاية داخلت نواذيبو: a town's name ends the region's)
+    if rules.is_stop(toks[k].text, n, "ar") or is_nisba(doc, k) or trigger_match(doc, k) \
+            or n in _AR_TIME_WORDS or n in _DIRECTIONS_AR or n in rules.GENERIC_PLACES_AR or stem_in(n, _LOC_GATE_AR, 3):
+        return False
+    if plain(toks[k].text).startswith("ال"):
+        return not n.endswith(("ي", "ه", "ين", "ات")) and not n.startswith("الم") and n not in _PLACE_ADJECTIVES_AR
+    return n[:1] != "و" and not any(s in common for _, s in clitic_candidates(n)[:3])
 
 
 def _street_word_ar(doc: _Doc, k: int) -> bool:
@@ -755,6 +786,15 @@ _PLACE_NOUNS = {"ar": rules.LOC_FULL_HEADS_AR | rules.LOC_NAME_HEADS_AR, "fa": r
                 "he": rules.LOC_FULL_HEADS_HE | rules.LOC_NAME_HEADS_HE}
 
 
+def _possessed_ar(stem: str, common: frozenset[str]) -> bool:
+    """ضواحيها، مكتبتها: an everyday noun with a possessive pronoun (no place name carries one)."""
+    for suffix in ("هما", "هم", "ها", "هن", "كم"):
+        base = stem[:-len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 3 and (base in common or (base[-1] == "ت" and base[:-1] + "ه" in common)):
+            return True
+    return False
+
+
 def _unknown_name_word(doc: _Doc, k: int, plen: int, after_break: bool = False) -> bool:
     """Token k (after a clitic of ``plen`` letters) could be a place no table knows: letters only, not an
     everyday word, a stop word, a given name, a nationality or a title, and no table spelling (nor, unless
@@ -766,6 +806,8 @@ def _unknown_name_word(doc: _Doc, k: int, plen: int, after_break: bool = False) 
     common = lexicon.common_words(lang)
     if stem in common or any(s in common for _, s in clitic_candidates(stem)[:3]) or stem in rules.stop_words(lang):
         return False
+    if lang == "ar" and _possessed_ar(stem, common):
+        return False  # وضواحيها: "and its suburbs"
     return not (stem in rules.GIVEN.get(lang, ()) or is_nisba(doc, k) or trigger_match(doc, k)
                 or gazetteer_match(doc, k) is not None or stem in rules.org_heads(lang) or stem in _PLACE_NOUNS.get(lang, ()))
 
