@@ -81,6 +81,9 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 and len(doc.toks[j - 2].norm) >= 3 and doc.toks[j - 2].norm not in lexicon.common_words("ar") \
                 and not any(doc.toks[k].norm in rules.CONNECTORS or doc.toks[k].norm in _GIVEN_SECOND_AR for k in range(i, j)):
             j -= 1
+        # عمر دمنهوري بسهولة، أديبايو لتعزيز: ب/ل + an everyday word after a name is the next phrase
+        if j - i >= 2 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _clitic_common_ar(doc, j - 1):
+            j -= 1
         # مأمون ود النور روايته: a noun with a possessive suffix ends no name
         if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _suffixed_common_ar(doc, j - 1):
             j -= 1
@@ -166,6 +169,16 @@ def _suffixed_common_ar(doc: _Doc, k: int) -> bool:
                 stem in common or (stem.endswith("ت") and stem[:-1] + "ه" in common) or stem + "ه" in common):
             return True
     return False
+
+
+def _clitic_common_ar(doc: _Doc, k: int) -> bool:
+    """بسهولة، لتعزيز، بمصادرة: ب or ل on an everyday word (an adverb, a verbal noun), no listed name."""
+    t = doc.toks[k]
+    n = t.norm
+    if n[:1] not in ("ب", "ل") or len(n) < 6 or n in rules.GIVEN["ar"] or n in lexicon.surnames("ar") or n in _FREQUENT_GIVEN:
+        return False
+    stem = n[1:]
+    return stem in lexicon.common_words("ar") and stem not in rules.GIVEN["ar"] and stem not in lexicon.surnames("ar")
 
 
 def _homograph_with_word(doc: _Doc, i: int, j: int) -> bool:

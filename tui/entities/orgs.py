@@ -270,13 +270,18 @@ def _purpose_ar(doc: _Doc, i: int, j: int) -> bool:
     لتعقيم الكلاب. A determined head and its adjectives name a body by its ل-phrase (الاتحاد الدولي لكرة القدم،
     الشركة الموريتانية لتسويق الأسماك), and so does a company (شركة النعيم لتداول الأوراق المالية)."""
     toks = doc.toks
+    stem = plain(toks[j].text)[1:]
+    if len(stem) >= 5 and stem[:1] in ("ت", "إ", "ا") and any(plain(toks[k].text).startswith("ل") for k in range(i + 1, j)):
+        return True  # الشركة العامة لموانئ العراق | لنقل الحاويات: a second ل-phrase with a verbal noun, what the body does
+    if len(stem) >= 5 and stem.startswith(("إ", "است")) and j > i + 1 and plain(toks[j - 1].text).startswith("ال") \
+            and gazetteer_match(doc, j - 1, "LOC") is not None and not is_nisba(doc, j - 1):
+        return True  # أمانة محافظة الطائف | لاستقبال الزوار (not منتخب الإمارات لأصحاب الهمم)
     head = plain(toks[i].text)
     if head.startswith(("ال", "وال", "لل", "بال")) or any(s in _COMPANY_HEADS_AR for _, s in clitic_candidates(toks[i].norm)[:3]):
         return False
     prev = plain(toks[j - 1].text)
     if not prev.startswith(("ال", "وال")) or is_nisba(doc, j - 1) or gazetteer_match(doc, j - 1, "LOC PER") is not None:
         return False  # منتخب الإمارات لأصحاب الهمم: a place before the ل-phrase
-    stem = plain(toks[j].text)[1:]
     return (len(stem) >= 5 and stem[:1] in ("ت", "إ", "ا")) or toks[j].norm[1:] in _SECTOR_WORDS_AR
     # (وكيل وزارة الصحة العامة والسكان | لقطاع الرعاية الصحية: the deputy's sector)
 

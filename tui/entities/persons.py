@@ -515,6 +515,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
     if (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
             and name_like(doc, a, first=True) and hit.j - a <= 3
+            and (doc.tlang[a] != "ar" or doc.toks[a].norm in rules.GIVEN["ar"] or doc.toks[a].text == _ALI)
+            # (Arabic: اكتفى ياسين القيرواني, a verb; علي is no given name of the lists, being also على)
             and not (doc.tlang[a] == "he" and doc.toks[a].norm[:1] == "ש" and doc.toks[a].norm[1:] in rules.STOP_HE)):
         hit.i, hit.start = a, doc.toks[a].start
     if doc.tlang[i] in ("ar", "fa") and doc.toks[i].norm[:1] == "و" and doc.toks[i].norm not in rules.GIVEN.get(doc.tlang[i], ()):
@@ -523,6 +525,7 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
 
 
 _TITLE_INITIALS_AR = lexicon.keys("title_initials", "ar")
+_ALI = "\u0639\u0644\u064a"  # علي with a dotted ya
 _SECOND_GIVEN_AR = lexicon.keys("second_given", "ar")
 _HEADS_AR = rules.org_heads("ar") | rules.LOC_NAME_HEADS_AR | rules.LOC_FULL_HEADS_AR
 _INITIAL_GAPS = (". ", "' ", "\u05f3 ", "\u2019 ", ".", "'", "\u05f3")
