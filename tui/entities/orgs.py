@@ -1233,6 +1233,8 @@ def sport_clubs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             continue
         if k > 0 and not doc.broken(k) and (doc.toks[k - 1].norm in _NOT_CLUB_AFTER or trigger_match(doc, k - 1) == k):
             continue  # حقق الفريق النصر: the victory; رئيس الاتحاد: the body a title named before
+        if lang == "ar" and k > 0 and not doc.broken(k) and found[1] and tok.norm.endswith("ي") and _al(doc, k - 1):
+            continue  # الوطن العربي: an adjective after its noun, not the club
         nxt = k + 1 < len(doc.toks) and not doc.broken(k + 1)
         if nxt and (is_nisba(doc, k + 1) or (lang == "ar" and _al(doc, k + 1) and not trigger_match(doc, k + 1)
                                              and doc.toks[k + 1].norm not in rules.stop_words("ar"))):

@@ -274,7 +274,8 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             and toks[i + 1].norm in lexicon.common_words("ar", 3000):
         return None  # سوق العمل، مسرح الجريمة: an everyday noun, no place named so
     if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and i + 1 < len(toks) and (
-            toks[i + 1].norm in lexicon.common_words("ar") or plain(toks[i + 1].text).startswith(("ل", "ب"))
+            toks[i + 1].norm in lexicon.common_words("ar")
+            or (plain(toks[i + 1].text).startswith(("ل", "ب")) and _known_place_after(doc, i) is None)
             or ((c := gazetteer_match(doc, i + 1, "LOC")) is not None and is_country(c.entity_id))
             or (toks[i + 1].text[:1] == "م" and toks[i + 1].text.endswith("ة") and not _given(doc, i + 1)
                 and gazetteer_match(doc, i + 1) is None)):
