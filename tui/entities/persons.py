@@ -456,7 +456,10 @@ def _role_shape_ar(doc: _Doc, i: int) -> bool:
     """Token i looks like a role noun of no frequency list before an everyday ال-noun (منسقة الحملة، بائعة السمك،
     مفتش السلامة): a feminine ة or a م-participle, and the next word an everyday word."""
     n = doc.toks[i].norm
-    return (n.endswith("ه") or (n[:1] == "م" and len(n) >= 4)) and doc.toks[i + 1].norm in lexicon.common_words("ar")
+    nxt = doc.toks[i + 1].norm
+    return (n.endswith("ه") or (n[:1] == "م" and len(n) >= 4)) and (
+        nxt in lexicon.common_words("ar") or (n.endswith("ه") and nxt.startswith("الم") and len(nxt) >= 6))
+    # (وقالت وكيلة المدعية: a feminine role noun before an ال-participle)
 
 
 _WORD_TITLES_AR = lexicon.keys("word_titles", "ar")

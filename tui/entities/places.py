@@ -280,6 +280,11 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
             or (toks[i + 1].text[:1] == "م" and toks[i + 1].text.endswith("ة") and not _given(doc, i + 1)
                 and gazetteer_match(doc, i + 1) is None)):
         return None  # سوق السمك، جسر خشبي، سوق العراق: a kind of market or bridge, a country's market
+    if full is not None and any(s in _STRICT_NAME_HEADS_AR for _, s in cands[:3]) and (
+            (i + 1 < len(toks) and toks[i + 1].norm[:1] == "ي" and not doc.broken(i + 1))
+            or (toks[i].norm.endswith("يه") and i > 0 and not doc.broken(i) and toks[i - 1].norm.endswith("ه")
+                and toks[i - 1].norm in lexicon.common_words("ar"))):
+        return None  # منظمة محلية يديرها: an adjective after its noun, a verb after it
         # (صالة مغطاة، قاعة ملحقة: a participle describing the hall)
     if full is not None and i + 2 < len(toks) and toks[i + 1].norm in _STATION_KINDS_AR and not doc.broken(i + 2) \
             and alpha(toks[i + 2].text) and len(toks[i + 2].norm) >= 3 and not is_nisba(doc, i + 2) \
@@ -319,6 +324,8 @@ def _loc_from_head(doc: _Doc, i: int) -> _Hit | None:
         return _Hit(i, j + 2, doc.start_after_clitic(i, kept), toks[j + 1].end, "LOC", "")  # حي الساحل الشرقي
     if name_only and (t.norm in rules.STOP_AR or t.norm in rules.GENERIC_PLACES_AR or t.norm in rules.LOC_NAME_HEADS_AR):
         return None  # ريف المحافظة: the province named before
+    if name_only and plain(t.text)[:1] in ("ب", "ل") and len(t.norm) >= 5 and t.norm[1:] in lexicon.common_words("ar"):
+        return None  # عزبة بمحافظة سوهاج: a preposition and a noun, no name
     start = doc.start_after_clitic(i, full) if full is not None else toks[i + 1].start
     if kept is not None:
         full, start = kept, doc.start_after_clitic(i, kept)  # حي الملز: the name keeps its noun
