@@ -90,6 +90,13 @@ BLIND47 = Path(__file__).parent / "fixtures" / "entities_blind47"
 BLIND48 = Path(__file__).parent / "fixtures" / "entities_blind48"
 BLIND49 = Path(__file__).parent / "fixtures" / "entities_blind49"
 BLIND50 = Path(__file__).parent / "fixtures" / "entities_blind50"
+BLIND51 = Path(__file__).parent / "fixtures" / "entities_blind51"
+BLIND52 = Path(__file__).parent / "fixtures" / "entities_blind52"
+BLIND53 = Path(__file__).parent / "fixtures" / "entities_blind53"
+BLIND54 = Path(__file__).parent / "fixtures" / "entities_blind54"
+BLIND55 = Path(__file__).parent / "fixtures" / "entities_blind55"
+BLIND56 = Path(__file__).parent / "fixtures" / "entities_blind56"
+BLIND57 = Path(__file__).parent / "fixtures" / "entities_blind57"
 MODES = ("strict", "default", "lenient")
 
 
