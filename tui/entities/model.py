@@ -221,9 +221,9 @@ def _own_feats(doc: _Doc, k: int) -> tuple[tuple[str, ...], str]:
         out.append(":al")
     if lang == "he" and n[:1] == "ה":
         out.append(":h")
-    if lang in ("ar", "he") and n[:1] in ("و", "ו") and len(n) > 3 and n not in t.common and n not in t.top:
+    if lang in ("ar", "he") and n[:1] in ("و", "ו") and len(n) > 3 and n not in t.common:  # (t.top is in t.common)
         rest = n[1:]  # ושרון, وسلمى: "and" + a word that is a name or an everyday word on its own
-        if rest in t.given or rest in t.surnames or rest in t.common or rest in t.top:
+        if rest in t.given or rest in t.surnames or rest in t.common:
             out.append(":wa")
     out.extend(flag for flag, words in t.classes if any(s in words for s in stems))
     return tuple(out), stems[0]
@@ -679,10 +679,10 @@ def _link_heads(doc: _Doc, found: dict[str, Unit], hits: list[_Hit]) -> None:
     named after it used for one place are one LOC; a generic noun is no name of its own."""
     table = [c.hit for u in found.values() for c in u.cands if c.hit is not None and c.eid and ":~" not in c.eid]
     placed = [c.hit for u in found.values() for c in u.cands if c.hit is not None and c.eid and c.hit.type == "LOC"
-              and c.rtype == "LOC"]
+              and c.rtype == "LOC" and ":~" in c.hit.entity_id]  # (a rules' place no table holds: ملاطیه)
     new = [h for h in hits if ":~" in h.entity_id and h.type in ("ORG", "LOC")]
     ends: dict[tuple[int, str], list[_Hit]] = {}
-    for r in (table + [p for p in placed if ":~" in p.entity_id]):
+    for r in table + placed:
         ends.setdefault((r.end, r.type), []).append(r)
     for h in new:
         inner = [r for r in ends.get((h.end, h.type), ()) if h.i < r.i <= h.i + 2]
