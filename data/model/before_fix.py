@@ -74,6 +74,13 @@ COMMITS = {
     "entities_blind48": "4772dab",
     "entities_blind49": "4772dab",
     "entities_blind50": "4772dab",
+    "entities_blind51": "eec8abf",
+    "entities_blind52": "eec8abf",
+    "entities_blind53": "eec8abf",
+    "entities_blind54": "eec8abf",
+    "entities_blind55": "eec8abf",
+    "entities_blind56": "eec8abf",
+    "entities_blind57": "eec8abf",
 }
 _RUN = """
 import json, sys
