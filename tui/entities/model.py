@@ -252,7 +252,6 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
         _word_feats(doc, k, "m", out, lexical=False)
     if c.start != doc.toks[c.i].start:
         out.add("clitic")
-        out.add(f"clitic={doc.toks[c.i].text[:c.start - doc.toks[c.i].start]}")  # ו, ב, وال, ب ...: which one
     if c.src != "rule":
         _hit_relation(doc, c, out)
     if c.base:
