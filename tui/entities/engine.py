@@ -215,9 +215,14 @@ class RuleEngine:
         return self._gaz
 
     def extract(self, text: str, language: str | None = None) -> list[Mention]:
-        with collection_paused():  # (no reference cycles are made while reading: doc.collection_paused)
-            doc, hits = self.read(text, language)
-            return [self._mention(doc, h) for h in hits]
+        # (no reference cycles are made while reading: doc.collection_paused; the reading is freed in
+        # _extract's frame, before the collector runs again, or its first pass would walk all of it)
+        with collection_paused():
+            return self._extract(text, language)
+
+    def _extract(self, text: str, language: str | None) -> list[Mention]:
+        doc, hits = self.read(text, language)
+        return [self._mention(doc, h) for h in hits]
 
     def read(self, text: str, language: str | None = None) -> tuple[_Doc, list[_Hit]]:
         """The tokenised text and the rules' hits in text order: what :meth:`extract` returns as

@@ -37,7 +37,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _JOINERS, _QUOTES, _ar_surname_with_waw, _Doc, _he_surname_with_h, _Hit, collection_paused
+from tui.entities.doc import _JOINERS, _QUOTES, _ar_surname_with_waw, _Doc, _he_surname_with_h, _Hit
 from tui.entities.engine import RuleEngine
 from tui.entities.gazetteer import Gazetteer
 from tui.models import Mention
@@ -762,11 +762,10 @@ class ModelEngine(RuleEngine):
             self._model = load_model()
         return self._model
 
-    def extract(self, text: str, language: str | None = None) -> list[Mention]:
-        with collection_paused():  # (no reference cycles are made while reading: doc.collection_paused)
-            doc, hits = self.read(text, language)
-            model = self.model
-            if model is not None:
-                hits = decide(doc, units(doc, candidates(doc, hits)), model)
-            return [Mention(type=h.type, start=h.start, end=h.end, surface=doc.text[h.start:h.end],  # type: ignore[arg-type]
-                            entity_id=h.entity_id) for h in hits]
+    def _extract(self, text: str, language: str | None) -> list[Mention]:
+        doc, hits = self.read(text, language)
+        model = self.model
+        if model is not None:
+            hits = decide(doc, units(doc, candidates(doc, hits)), model)
+        return [Mention(type=h.type, start=h.start, end=h.end, surface=doc.text[h.start:h.end],  # type: ignore[arg-type]
+                        entity_id=h.entity_id) for h in hits]
