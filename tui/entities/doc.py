@@ -195,7 +195,7 @@ def _case_ok(text: str, case: str) -> bool:
     return case != "C" or text[:1].isupper()
 
 
-def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit | None:
+def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC", pieces: bool = True) -> _Hit | None:
     """Longest alias starting at token i (after any clitic split), or None (also past the last token, so
     callers may ask about the word after a name without a bounds check of their own)."""
     if i >= len(doc.toks):
@@ -235,6 +235,8 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
         if k == 1 and lang == "ar" and (alias.entity_id or "").startswith("org:club:") and i > 0 \
                 and not doc.broken(i) and _org_head_before(doc, i):
             continue  # مستشفى الفيحاء: the hospital's own name, not the club
+        if k == 1 and pieces and lang == "ar" and entry.type == "LOC" and _name_piece_ar(doc, i):
+            continue  # بلال موانزا-كابيلا، خافيير مورينو-ساليناس: a place spelling inside a hyphenated surname
         if k == 1 and stem in _ALONE_ONLY and i + 1 < len(toks) and not doc.broken(i + 1) and (
                 (toks[i + 1].norm[:1] == "ה" and not _he_verb(doc, i + 1)) or plain(toks[i + 1].text).startswith("ال")
                 or is_nisba(doc, i + 1)):
@@ -244,6 +246,17 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC") -> _Hit 
             continue  # ولايتي النيل الأبيض: "the two states of", not Velayati
         best = _Hit(i, i + k, doc.start_after_clitic(i, plen), toks[i + k - 1].end, entry.type, entry.id)
     return best
+
+
+def _name_piece_ar(doc: _Doc, i: int) -> bool:
+    """Arabic token i is hyphen-joined to an Arabic word that is no table place or body itself (موانزا-كابيلا,
+    a surname; but فاس-مكناس, two places, a region; دمشق-سانا, a dateline)."""
+    toks = doc.toks
+    for k, gap in ((i + 1, doc.gaps[i + 1] if i + 1 < len(toks) else ""), (i - 1, doc.gaps[i])):
+        if gap == "-" and 0 <= k < len(toks) and doc.tlang[k] == "ar" and alpha(toks[k].text) \
+                and gazetteer_match(doc, k, "LOC ORG", pieces=False) is None:
+            return True
+    return False
 
 
 _FA_CLITIC = frozenset("وب")

@@ -20,6 +20,7 @@ from tui.entities.doc import _Doc, _Hit, is_nisba, name_like, trigger_match
 TOP_END = 3000
 _FREQUENT_GIVEN = lexicon.keys("frequent_given") | lexicon.keys("surname_words") | lexicon.keys("frequent_surnames", "fa")
 _GIVEN_SECOND_AR = lexicon.keys("given_second", "ar")  # نصر الدين بوشلاغم: a compound given name
+_PARTICLES_AR = lexicon.keys("name_particles", "ar")  # لوكاس فيريرا دا سيلفا
 
 
 def _common(doc: _Doc, k: int, top: int = 0) -> bool:
@@ -85,7 +86,8 @@ def trim_common(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
         if j - i >= 2 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _clitic_common_ar(doc, j - 1):
             j -= 1
         # مأمون ود النور روايته: a noun with a possessive suffix ends no name
-        if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _suffixed_common_ar(doc, j - 1):
+        if j - i >= 3 and doc.tlang[j - 1] == "ar" and not _joined(doc, j - 1) and _suffixed_common_ar(doc, j - 1) \
+                and doc.toks[j - 2].norm not in _PARTICLES_AR:  # (بيتر فان هوله: the surname after a particle)
             j -= 1
         # جبران پیدا نکرد: the word before a Persian light verb is the verb's noun, not a surname
         if doc.tlang[j - 1] == "fa" and j < len(doc.toks) and not doc.broken(j) \

@@ -122,6 +122,11 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
     while j < len(toks) and j - i <= 6 and not doc.broken(j):
         n, raw = toks[j].norm, plain(toks[j].text)
         if lang == "ar":
+            if j > i + 1 and n == _MIN_AR and j + 2 < len(toks) and toks[j + 1].norm == _AJL_AR \
+                    and not doc.broken(j + 1) and not doc.broken(j + 2) and _al(doc, j - 1) \
+                    and (_al(doc, j + 2) or (j + 3 < len(toks) and not doc.broken(j + 3) and _al(doc, j + 3))):
+                j += 3 if _al(doc, j + 2) else 4  # الحركة الإيزيدية من أجل الإصلاح، الجمعية اللبنانية من أجل ديمقراطية الانتخابات
+                continue
             if j > i + 1 and is_nisba(doc, j - 1) and not raw.startswith("ل") and not (
                     j == i + 2 and _al(doc, j) and n.endswith(("ي", "يه"))
                     and any(s in _PARTY_HEADS for _, s in clitic_candidates(toks[i].norm)[:3])) \
@@ -131,7 +136,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
             if j > i + 1 and _al(doc, j) and _al(doc, j - 1) and not raw.startswith("لل") and n not in _AFTER_PLACE_ADJ_AR \
                     and n not in rules.ORG_MODIFIERS_AR and (
                     (prev.endswith("ي") and not n.endswith(("ي", "ى", "ا")))
-                    or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى")))):
+                    or (prev.endswith("يه") and not n.endswith(("يه", "ه", "ا", "ى"))
+                        and not _masculine_adj_ar(doc, i, j))):
                 break  # an adjective, then a new noun: البنك المركزي | الفائدة
             if j == i + 1 and _al(doc, i) and toks[i].norm.endswith("ه") and _al(doc, j) \
                     and not n.endswith(("ه", "ا", "ى")) and not raw.startswith("لل"):
@@ -214,6 +220,8 @@ def _org_chain(doc: _Doc, j: int, i: int, lang: str) -> int:
     return j
 
 
+_MIN_AR = normalise("من")
+_AJL_AR = normalise("أجل")
 _CENTRE = lexicon.keys("centre")
 _YEAR_WORDS_AR = lexicon.keys("year_words", "ar")
 
@@ -244,6 +252,14 @@ _SECTOR_WORDS_AR = lexicon.keys("sector_words", "ar")
 _ALA_MASDARS_AR = lexicon.keys("ala_masdars", "ar")
 _DIRECTIONS_AR = lexicon.keys("place_directions", "ar")
 _NOT_PLACE_ADJ_AR = lexicon.keys("not_place_adjectives", "ar")
+
+
+def _masculine_adj_ar(doc: _Doc, i: int, j: int) -> bool:
+    """Token j, an ال-adjective in ي after a feminine ال-noun in ية, describes the masculine head i, and the
+    name ends with it (بنك التنمية العماني، ديوان الرقابة المالية الاتحادي): no new noun."""
+    head = plain(doc.toks[i].text)
+    return doc.toks[j].norm.endswith("ي") and not head.endswith(("ة", "ه")) and not head.startswith(("ال", "وال")) \
+        and (j + 1 >= len(doc.toks) or doc.broken(j + 1) or not _al(doc, j + 1))
 
 
 def _new_phrase_ar(doc: _Doc, j: int) -> bool:

@@ -56,6 +56,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     toks = doc.toks
     if (aged := _given_place_aged(doc, i)) is not None:
         return aged  # הבלם יונתן עכו, בן 22
+    if _given_word_ar(doc, i) and not _given(doc, i) and i + 1 < len(toks) and not doc.broken(i + 1) and _given(doc, i + 1) \
+            and (rest := person_after_title(doc, i + 1)) is not None and rest.i == i + 1 \
+            and (rest.j - rest.i == 2 or (rest.j - rest.i == 3 and strong_boundary(doc, rest.j))):
+        return _Hit(i, rest.j, toks[i].start, rest.end, "PER", "")  # المهندس سلام حمود الكناني
     if doc.tlang[i] == "ar" and i > 0 and not doc.broken(i) and toks[i - 1].norm in _WORD_TITLES_AR and not _given(doc, i) \
             and _everyday_ar(doc, i):
         return None  # الفريق مسح الموقع، الفريق أعاد بناء: "the team" and a verb or noun, not Lt. Gen. X
@@ -113,15 +117,22 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
                 and (j > i or n in _LEAD_CONNECTORS):
             j += 1
             continue
+        if j > i and doc.tlang[j] == "ar" and n in _PARTICLES_AR and j + 1 < len(toks) and not doc.broken(j + 1) \
+                and (name_like(doc, j + 1, first=False) or toks[j + 1].norm in _PARTICLES_AR):
+            j += 1  # لوكاس فيريرا دا سيلفا، ماتياس فان دير بورخت: a particle inside a foreign name
+            continue
         after_connector = j > i and doc.tlang[j] == "ar" and toks[j - 1].norm in _LEAD_CONNECTORS \
             and plain(toks[j].text).startswith("ال") and alpha(toks[j].text) and not trigger_match(doc, j)
         second = doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1 and n in _SECOND_GIVEN_AR \
             and toks[j - 1].norm not in rules.CONNECTORS  # محمد الأمين، حسام الدين: a compound given name
         if not name_like(doc, j, first=(j == i)) and not after_connector and not second:
             break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
-        if second or (doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1 and toks[j - 1].norm in _KIN_AR):
+        if second or (doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1
+                      and (toks[j - 1].norm in _KIN_AR or toks[j - 1].norm in _PARTICLES_AR)):
             free += 1  # سيدي محمد ولد أحمد فال، حسام الدين فؤاد عبد الحميد: the word after "son/daughter of" and
             joined += second  # the second word of a compound given name do not count toward the three words
+        elif count - joined == 2 and free < 2 and _four_part_ar(doc, j):
+            free += 1  # كاظم جبار عبيد الساعدي، : a grandfather's given name, then the family name, then the end
         elif count - joined >= 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (
                 boundary(doc, j + 1) or _to_body_ar(doc, j + 1) or _rare_al_surname(doc, j))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
@@ -249,6 +260,26 @@ def _rare_al_surname(doc: _Doc, k: int) -> bool:
     n = doc.toks[k].norm
     return doc.tlang[k] == "ar" and n.startswith("ال") and n.endswith("ي") and len(n) >= 5 \
         and n not in lexicon.common_words("ar") and not is_nisba(doc, k)
+
+
+_PARTICLES_AR = lexicon.keys("name_particles", "ar")
+_GIVEN_WORDS_AR = lexicon.keys("frequent_given", "ar")
+
+
+def _four_part_ar(doc: _Doc, k: int) -> bool:
+    """Token k, the third word of an Arabic name, is a listed given name and the next one a family name
+    (a rare ال-word ending in ي or a listed surname) before the name's clear end: four words."""
+    toks = doc.toks
+    return doc.tlang[k] == "ar" and _given(doc, k) and k + 1 < len(toks) and not doc.broken(k + 1) \
+        and not any(plain(toks[m].text).startswith("ال") for m in range(max(0, k - 2), k)) \
+        and toks[k + 1].norm.startswith("ال") and (_rare_al_surname(doc, k + 1) or toks[k + 1].norm in lexicon.surnames("ar")) \
+        and strong_boundary(doc, k + 2)
+
+
+def _given_word_ar(doc: _Doc, k: int) -> bool:
+    """Token k is a given name that is also an everyday word (صباح، سلام، علي with a dotted ya)."""
+    return doc.tlang[k] == "ar" and doc.toks[k].norm in _GIVEN_WORDS_AR and (
+        doc.toks[k].norm != _ALI or doc.toks[k].text == _ALI)
 
 
 def _of_phrase_ar(doc: _Doc, i: int) -> bool:
@@ -516,7 +547,10 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     if hit is None or hit.j - hit.i < 2:
         return None
     a = i - 1  # شفقت علی خان: a first word the list does not know, right after punctuation
-    if (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
+    if a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a)) and _given_word_ar(doc, a) \
+            and (hit.j - a <= 3 or (hit.j - a == 4 and strong_boundary(doc, hit.j))):
+        hit.i, hit.start = a, doc.toks[a].start  # ...، صباح مهدي الكرخي، : a given name that is also a word
+    elif (a >= 0 and not doc.broken(i) and a >= covered and (a == 0 or doc.broken(a))
             and name_like(doc, a, first=True) and hit.j - a <= 3
             and (doc.tlang[a] != "ar" or doc.toks[a].norm in rules.GIVEN["ar"] or doc.toks[a].text == _ALI)
             # (Arabic: اكتفى ياسين القيرواني, a verb; علي is no given name of the lists, being also على)
