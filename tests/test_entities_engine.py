@@ -94,3 +94,14 @@ def test_sample_article_contract_and_quality():
                  "علي لاريجاني", "عبدالفتاح السيسي", "مسعود بيزشكيان", "هاكان فيدان", "خامنئي", "إيال زمير", "واشنطن"]:
         assert want in got, want
     json.dumps([e.to_dict() for e in ents], ensure_ascii=False)
+
+
+def test_hebrew_byline_without_maat_names_its_outlet():
+    """A short line near the top with a reporter's name, a comma and one or two words is a byline: the outlet
+    is an ORG (orgs._byline); a table place there is where the reporter writes from."""
+    engine = RuleEngine()
+    text = "גשם כבד בצפון\n\nמיכל אברהמי, הארץ\n\nהגשם נמשך כל הלילה."
+    found = {(m.type, m.surface) for m in engine.extract(text, "he")}
+    assert ("ORG", "הארץ") in found and ("PER", "מיכל אברהמי") in found
+    text = "גשם כבד בצפון\n\nמיכל אברהמי, חיפה\n\nהגשם נמשך כל הלילה."
+    assert ("ORG", "חיפה") not in {(m.type, m.surface) for m in engine.extract(text, "he")}

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tui.entities import lexicon, rules
@@ -520,10 +520,20 @@ def boundary(doc: _Doc, k: int) -> bool:
     ) or (lang == "he" and _he_verb_after_name(doc, k))
 
 
+@cache
+def _past_verbs_he() -> frozenset[str]:
+    return lexicon.keys("past_verbs", "he") - lexicon.surnames("he") - rules.GIVEN.get("he", frozenset())
+
+
+def _he_past_verb(n: str) -> bool:
+    """קבע، רכשה، גייסה: a frequent past verb of the third person singular (he past_verbs)."""
+    return n in _past_verbs_he()
+
+
 def _he_verb_after_name(doc: _Doc, k: int) -> bool:
     """Token k is a Hebrew future verb (ייעדר) or a hitpa'el past (התלונן، התפטרה): no name word, no surname."""
     n = doc.toks[k].norm
-    return doc.tlang[k] == "he" and (_he_future(doc, k) or (
+    return doc.tlang[k] == "he" and (_he_future(doc, k) or _he_past_verb(n) or (
         n.startswith("הת") and len(n) >= 5 and n not in lexicon.surnames("he") and not _given(doc, k)
         and gazetteer_match(doc, k) is None))
 
@@ -592,6 +602,13 @@ def _verbal_fa(doc: _Doc, k: int) -> bool:
         nxt.startswith(_MI) and (nxt[2:] in rules.LIGHT_VERBS_FA or nxt[2:] in _VERB_PARTS_FA))  # پرداخت میشود (no ZWNJ)
 
 
+def glued_present_fa(n: str) -> bool:
+    """میگویند، نمیدهد، میرسد: a present verb written without its ZWNJ (می + a frequent verb form ending in
+    د), which no name word is (میدان، میلیارد، میلاد are not: their rest is no frequent word or no verb ending)."""
+    core = n[3:] if n.startswith("نمی") else n[2:] if n.startswith(_MI) else ""
+    return len(core) >= 3 and core.endswith("د") and core in lexicon.common_words("fa")
+
+
 def he_verb_form(doc: _Doc, k: int) -> bool:
     """Token k is a frequent Hebrew word of a verb's shape that no name word has: a past plural (עמדו، החלו،
     קיבלו), a hof'al past (הועבר، הוקמה), or ש + a past (שהוקמה، שהחליטו):
@@ -599,6 +616,8 @@ def he_verb_form(doc: _Doc, k: int) -> bool:
     if k >= len(doc.toks) or doc.tlang[k] != "he":
         return False
     n = doc.toks[k].norm
+    if _he_past_verb(n):
+        return True  # קרן פימי | רכשה
     if n not in lexicon.common_words("he") or n in lexicon.surnames("he") or _given(doc, k) or n in rules.STOP_HE \
             or gazetteer_match(doc, k) is not None:
         return False
@@ -657,7 +676,8 @@ def _name_ends(doc: _Doc, k: int) -> bool:
         return True
     lang, t = doc.tlang[k], doc.toks[k]
     return (rules.is_stop(t.text, t.norm, lang) or is_nisba(doc, k) or gazetteer_match(doc, k, "PER") is not None
-            or _given(doc, k) or bool(trigger_match(doc, k)) or (lang == "ar" and _participle(doc, k)))
+            or _given(doc, k) or bool(trigger_match(doc, k)) or (lang == "ar" and _participle(doc, k))
+            or (lang == "he" and _he_past_verb(t.norm)))
 
 
 def _he_future(doc: _Doc, k: int) -> bool:

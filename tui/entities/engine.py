@@ -57,12 +57,14 @@ from tui.entities.latin import capitalised, over_alias
 from tui.entities.orgs import (
     _earlier_org,
     _office_of_province_fa,
+    _sport_text,
     body_in_title,
     dateline_outlets,
     name_after_description,
     named_after_head,
     national_teams,
     nested_bodies,
+    news_sites_fa,
     org_from_head,
     provincial_branches,
     quoted_outlet,
@@ -138,6 +140,12 @@ def _league_fa(doc: _Doc, hit: _Hit) -> _Hit:
     if k == hit.j or toks[k - 1].norm in rules.SUFFIXES_FA and k - 1 == hit.j:
         return hit
     return _Hit(hit.i, k, hit.start, toks[k - 1].end, hit.type, "")
+
+
+def _club_word(doc: _Doc, i: int) -> str | None:
+    """The club whose bare name, also an everyday word, token i is (homographs.tsv club_in_sport)."""
+    clubs = lexicon.homograph_ids("club_in_sport", doc.tlang[i])
+    return next((clubs[s] for _, s in clitic_candidates(doc.toks[i].norm)[:3] if s in clubs), None)
 
 
 def _head_before_name(doc: _Doc, hit: _Hit) -> bool:
@@ -233,6 +241,8 @@ class RuleEngine:
         hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
         hits = town_clubs_ar(doc, trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start)))
         hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
+        if doc.lang == "fa":
+            hits = news_sites_fa(doc, hits)
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:
@@ -331,6 +341,9 @@ class RuleEngine:
                 and not (i > 0 and not doc.broken(i) and doc.toks[i - 1].norm in rules.LOC_NAME_HEADS_AR):
             hit = _Hit(hit.i, hit.j + 1, hit.start, doc.toks[hit.j].end, "LOC", "")  # הגליל המערבי، البقاع الغربي
             # (but ريف حمص الشرقي: the direction of the countryside, after a place noun)
+        if hit is not None and hit.type == "ORG" and hit.j == i + 1 and doc.tlang[i] in ("ar", "fa") \
+                and _club_word(doc, i) == hit.entity_id and not _sport_text(doc, doc.tlang[i]):
+            return None  # استقلال بانک مرکزی: independence; the club's bare name only in a sports text
         if hit is not None and hit.type == "ORG" and doc.tlang[i] == "fa" and doc.toks[i].norm in _LEAGUE_HEADS_FA:
             hit = _league_fa(doc, hit)  # لیگ برتر والیبال مردان: the league's name runs over its sport
         if hit is not None and hit.j == i + 1 and hit.type == "LOC" and _head_before_name(doc, hit) \

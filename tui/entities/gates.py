@@ -76,7 +76,7 @@ def _tables(lang: str) -> dict[str, frozenset[str]]:
     elif lang == "fa":
         heads = rules.PLURAL_PLACE_HEADS_FA  # places.place_list: شهرستان, and شهرستان‌های / مرزها in one word
         out["place_list"] = heads | {w + places._HAY for w in heads} | {w + places._HA for w in heads}
-        out["loc_from_head"] = rules.LOC_FULL_HEADS_FA | rules.LOC_NAME_HEADS_FA
+        out["loc_from_head"] = rules.LOC_FULL_HEADS_FA | rules.LOC_NAME_HEADS_FA | places._ROUTE_FIRST_FA
     elif lang == "he":
         out["loc_from_head"] = places._LOC_GATE_HE | {places._LINE_HE}  # (הקו האדום: places._transit_line_he)
     if lang != "en":

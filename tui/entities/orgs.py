@@ -30,6 +30,7 @@ from tui.entities.doc import (
     _participle,
     _sentence_final,
     _verbal_fa,
+    glued_present_fa,
     alpha,
     cut_at_verb,
     gazetteer_match,
@@ -805,6 +806,14 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 return j  # شرکت‌های بزرگ، کمیته‌ای: plural or indefinite, not one named body
             j += 1  # فرآورده‌های: the plural suffix of the word before
             continue
+        if j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" and t.norm + toks[j + 1].norm in _NAME_END_FA:
+            break  # بانک انکشاف آسیایی | پیش‌تر: a word that ends names, written in two pieces
+        if glued_present_fa(t.norm) and gazetteer_match(doc, j) is None:
+            break  # وزارت صنعت و تجارت | میگویند: a present verb written without its ZWNJ
+        if t.norm in _JOINT_WORDS_FA and j <= i + 2 and toks[i].norm in _JOINT_HEADS_FA and j + 1 < len(toks) \
+                and not doc.broken(j + 1):
+            j += 1  # کمیسیون مشترک مرزی، اتاق مشترک بازرگانی: "joint", "border" (function words elsewhere) in the name
+            continue
         if j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" and toks[j + 1].norm not in rules.SUFFIXES_FA \
                 and alpha(t.text) and alpha(toks[j + 1].text) and not _given(doc, j) and not _verbal_fa(doc, j + 1) \
                 and gazetteer_match(doc, j) is None and not _sentence_final(doc, j + 1):
@@ -819,7 +828,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
         if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
                 and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
-                and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1):
+                and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1) \
+                and toks[j + 1].norm not in _PUBLISHER_HEADS_FA:  # (انتشارات قدیانی | و نشر ...: a second press)
             j += 2  # آب و فاضلاب، اتباع و مهاجرین
             continue
         if t.norm in rules.LOC_NAME_HEADS_FA and j + 1 < len(toks) and doc.gaps[j + 1] == "\u200c" \
@@ -864,6 +874,11 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
                 or _verbal_fa(doc, j) or _sentence_final(doc, j) or t.norm in rules.LIGHT_VERBS_FA):
             break
         if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
+            if hit.type == "LOC" and is_country(hit.entity_id) and hit.j + 1 < len(toks) and toks[hit.j].norm == "و" \
+                    and not doc.broken(hit.j) and not doc.broken(hit.j + 1) \
+                    and (other := gazetteer_match(doc, hit.j + 1, "LOC")) is not None and other.i == hit.j + 1 \
+                    and is_country(other.entity_id) and other.start == toks[hit.j + 1].start:
+                return other.j  # کمیسیون مشترک مرزی ایران و پاکستان: a body of two countries names both
             return hit.j  # ... ایران، کمیساریای عالی سازمان ملل
         if (hit := gazetteer_match(doc, j, "ORG")) is not None and hit.j == j + 1 and hit.start == t.start:
             return hit.j  # پلیس امنیت اقتصادی فراجا | ردّ ۴۰ حساب: a one-word known body (an acronym) ends the name
@@ -872,6 +887,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 
 _BODY_MASDARS_FA = lexicon.keys("body_masdars", "fa")
+_JOINT_WORDS_FA = lexicon.keys("joint_words", "fa")
+_JOINT_HEADS_FA = lexicon.keys("joint_heads", "fa")
 _MASDAR_PREPS_FA = lexicon.keys("masdar_prepositions", "fa")
 
 
@@ -1364,6 +1381,13 @@ def _byline(doc: _Doc, s: int, e: int) -> list[_Hit]:
         if 2 <= e - pipe - 1 <= 4 and _plain_words(doc, pipe + 1, e):
             out.append(_Hit(pipe + 1, e, toks[pipe + 1].start, toks[e - 1].end, "PER", ""))
         return out
+    if toks[s].norm not in _BYLINE_WORDS and doc.tlang[s] == "he" and 3 <= e - s <= 7 and _given(doc, s) \
+            and sum(g.count("\n") for g in gaps[:s + 1]) <= 4:
+        c = next((k for k in range(s + 2, min(s + 5, e)) if "," in gaps[k]), None)  # נעמה ברגר, הארץ: a byline
+        if c is not None and 1 <= e - c <= 2 and _plain_words(doc, s, c) and _plain_words(doc, c, e) \
+                and not _stops(doc, c, e) and not _known_place(doc, c, e) and not _person_words(doc, c, e):
+            return [_outlet(doc, c, e)]  # with no מאת: the reporter's name, a comma and the outlet, the whole line
+        return []
     if toks[s].norm not in _BYLINE_WORDS or s + 1 >= e:
         return []
     if toks[s + 1].norm in _REPORTER_WORDS.get(doc.tlang[s], ()):  # מאת כתבת כלכליסט, מאת כתב ״הארץ״ בפריז
@@ -1371,7 +1395,8 @@ def _byline(doc: _Doc, s: int, e: int) -> list[_Hit]:
         b = next((k for k in range(a + 1, min(a + 4, e + 1)) if k == e or any(q in gaps[k] for q in _QUOTES)), a + 1) \
             if a < e and any(q in gaps[a] for q in _QUOTES) else a + 1
         return [_outlet(doc, a, b)] if b <= e and _plain_words(doc, a, b) else []
-    c = next((k for k in range(s + 2, min(s + 6, e)) if any(ch in gaps[k] for ch in ",،|")), None)
+    c = next((k for k in range(s + 2, min(s + 9, e)) if any(ch in gaps[k] for ch in ",،|")), None)
+    # (מאת נוי כהן ודנה לוי, הארץ: two reporters)
     if c is None:
         return []
     out = []
@@ -1474,7 +1499,37 @@ def dateline_outlets(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+_NEWS_FA = normalise("نیوز")
+
+
+def news_sites_fa(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """سلامت نیوز، گلستان‌نیوز، همشهری آنلاین: a word and an outlet ending (نیوز، آنلاین; fa outlet_endings)
+    after it, apart or joined by a ZWNJ, name a news site (a table place or body it starts with is inside
+    it); آنلاین only after a known body or a word outside the 5,000 most frequent (خرید آنلاین: online)."""
+    toks = doc.toks
+    ends = _OUTLET_ENDINGS.get("fa", ())
+    found = [k for k in range(1, len(toks)) if toks[k].norm in ends and doc.tlang[k] == "fa" and doc.tlang[k - 1] == "fa"
+             and doc.gaps[k] in (" ", "\u200c")]
+    if not found:
+        return hits
+    for k in found:
+        p = toks[k - 1]
+        if not alpha(p.text) or len(p.norm) < 3 or p.norm in rules.FUNCTION_FA or p.norm in rules.STOP_FA \
+                or any(h.i <= k < h.j for h in hits):
+            continue
+        before = [h for h in hits if h.i <= k - 1 < h.j]
+        if any(h.i != k - 1 or h.j != k for h in before):
+            continue  # the word is inside a longer name
+        if toks[k].norm != _NEWS_FA and not (any(h.type == "ORG" for h in before)
+                                            or p.norm not in lexicon.common_words("fa", 5000)):
+            continue
+        hits = [h for h in hits if h not in before] + [_Hit(k - 1, k + 1, p.start, toks[k].end, "ORG", "")]
+    return sorted(hits, key=lambda h: h.start)
+
+
 _NESTED_HEADS = lexicon.keys("nested_heads", "he")
+_NESTED_HEADS_FA = lexicon.keys("nested_heads", "fa")
+_NESTED_BARE_HEADS_FA = lexicon.keys("nested_bare_heads", "fa")
 
 
 def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
@@ -1497,8 +1552,21 @@ def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
             out.append(_Hit(h.i, nxt.j, start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, inner)))
             k += 2  # (the committee's id: a later ועדת הכלכלה alone is the same body)
             continue
+        if nxt is not None and h.type == "ORG" and nxt.type == "ORG" and nxt.i == h.j and doc.tlang[h.i] == "fa" \
+                and not doc.broken(nxt.i) and nxt.start == doc.toks[nxt.i].start \
+                and not (h.entity_id and not h.entity_id.startswith("org:~")) and doc.toks[h.i].norm in _NESTED_HEADS_FA:
+            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""))  # کمیسیون عمران مجلس: its own id (a
+            k += 2  # committee of another body with the same name is another body)
+            continue
         out.append(h)
         k += 1
+    covered = {m for h in out for m in range(h.i, h.j)}
+    for n, h in enumerate(out):  # پژوهشکده شورای نگهبان: a bare head before a table body
+        a = h.i - 1
+        if h.type == "ORG" and a >= 0 and a not in covered and doc.tlang[h.i] == "fa" and h.entity_id \
+                and not h.entity_id.startswith("org:~") and not doc.broken(h.i) and h.start == doc.toks[h.i].start \
+                and doc.toks[a].norm in _NESTED_BARE_HEADS_FA:
+            out[n] = _Hit(a, h.j, doc.toks[a].start, h.end, "ORG", "")
     return out
 
 

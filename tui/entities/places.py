@@ -168,6 +168,8 @@ def loc_from_head(doc: _Doc, i: int) -> _Hit | None:
 def _loc_from_head_roads(doc: _Doc, i: int) -> _Hit | None:
     """بلدة الخيام -> الخيام; قصر بعبدا -> قصر بعبدا: unknown places after a place noun; a road's name runs
     across a dash to the place it leads to (طريق البصرة – أم قصر، جاده بندرعباس–سیرجان)."""
+    if doc.tlang[i] == "fa" and (route := route_fa(doc, i)) is not None:
+        return route
     hit = _loc_from_head(doc, i)
     if hit is not None and hit.i == i and doc.tlang[i] == "ar":
         hit = _with_adjective_ar(doc, hit)
@@ -187,6 +189,55 @@ def _loc_from_head_roads(doc: _Doc, i: int) -> _Hit | None:
     else:
         return hit
     return _Hit(hit.i, end, hit.start, doc.toks[end - 1].end, "LOC", "")
+
+
+_ROUTE_HEADS_FA = tuple(tuple(normalise(w) for w in re.split(r"[ \u200c]", p) if w)
+                        for p in lexicon.phrases("route_heads", "fa").split("|"))
+_ROUTE_FIRST_FA = frozenset(h[0] for h in _ROUTE_HEADS_FA)
+_ROUTE_WORDS_FA = lexicon.keys("route_words", "fa")
+_ROUTE_SIDES_FA = lexicon.keys("route_sides", "fa")
+
+
+def _route_side_fa(doc: _Doc, k: int) -> tuple[int, bool] | None:
+    """One end of a route at token k: (where it ends, whether a table or compass word named it)."""
+    toks = doc.toks
+    if k >= len(toks):
+        return None
+    if toks[k].norm in _ROUTE_SIDES_FA:
+        return k + 1, True
+    known = gazetteer_match(doc, k, "LOC")
+    if known is not None and known.i == k and known.start == toks[k].start:
+        return known.j, True
+    if _loc_word_fa(doc, k) and not _verbal_fa(doc, k) and gazetteer_match(doc, k) is None:
+        end = k + 1
+        while end < len(toks) and doc.gaps[end] == "\u200c":
+            end += 1  # (a word in two pieces: پل‌زال)
+        return end, False
+    return None
+
+
+def route_fa(doc: _Doc, i: int) -> _Hit | None:
+    """محور یزد – بافق، راه‌آهن رشت–آستارا، خط ریلی اهواز–بندر امام خمینی، کریدور شمال-جنوب: a road or rail noun
+    and two places across a dash are one place, the route (the gold lists it whole, its towns not for it);
+    one end a table place or a compass word, the other may be a word no table knows."""
+    toks = doc.toks
+    if toks[i].norm not in _ROUTE_FIRST_FA:
+        return None
+    head = next((len(h) for h in sorted(_ROUTE_HEADS_FA, key=len, reverse=True)
+                 if i + len(h) <= len(toks) and all(toks[i + m].norm == w and (m == 0 or not doc.broken(i + m))
+                                                    for m, w in enumerate(h))), 0)
+    k = i + head
+    if not head or k >= len(toks) or doc.broken(k):
+        return None
+    if toks[k].norm in _ROUTE_WORDS_FA and k + 1 < len(toks) and not doc.broken(k + 1):
+        k += 1  # راه روستایی، جاده قدیم
+    first = _route_side_fa(doc, k)
+    if first is None or first[0] >= len(toks) or doc.gaps[first[0]].strip() not in _DASHES:
+        return None
+    second = _route_side_fa(doc, first[0])
+    if second is None or not (first[1] or second[1]):
+        return None
+    return _Hit(i, second[0], toks[i].start, toks[second[0] - 1].end, "LOC", "")
 
 
 def _with_adjective_ar(doc: _Doc, hit: _Hit) -> _Hit:
@@ -463,6 +514,7 @@ _NAME_END_FA = lexicon.keys("name_end", "fa")
 
 
 _VENUES_FA = lexicon.keys("venues", "fa")
+_CITY_VENUES_FA = lexicon.keys("city_venues", "fa")
 _ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _RARE_NAME_HEADS_FA = lexicon.keys("rare_name_heads", "fa")
 _SEAT_DESCRIPTORS_FA = lexicon.keys("seat_descriptors", "fa")
@@ -533,6 +585,9 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
     if full and j == i + 2 and j < len(toks) and not doc.broken(j) and toks[j - 1].norm in _SEAT_DESCRIPTORS_FA \
             and (city := gazetteer_match(doc, j, "LOC")) is not None and city.i == j:
         j = city.j  # زندان مرکزی مشهد: a descriptive adjective, then the city the place is named by
+    if n in _CITY_VENUES_FA and j < len(toks) and not doc.broken(j) and (city := gazetteer_match(doc, j, "LOC")) is not None \
+            and city.i == j and city.start == toks[j].start and not is_country(city.entity_id) and gazetteer_match(doc, i + 1) is None:
+        j = city.j  # ورزشگاه تختی خرم‌آباد: a stadium and the city it is in, one name
     if kept:
         return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", _bare_id(doc, i + 1, j))  # شهرک غرب
     if full or toks[i + 1].norm in rules.HONORIFIC_FA:  # بندر شهید رجایی، بندر امام خمینی: the port, not the man
@@ -729,6 +784,9 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
         return None
     kept = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_KEPT_HEADS["he"]), None)
     he2 = next((p for p, s in clitic_candidates(toks[i].norm)[:3] if s in rules.LOC_NAME_HEADS_HE2), None)
+    if kept is not None and kept and toks[i].norm[kept - 1] == "ה" and i + 1 < len(toks) \
+            and toks[i + 1].norm in lexicon.common_words("he") and gazetteer_match(doc, i + 1) is None:
+        return None  # הקיבוץ נמכר، המושב חוגג: "the kibbutz" named before, then the verb (no name is an everyday word there)
     if he2 is not None and i + 2 < len(toks) and not doc.broken(i + 1) and toks[i + 1].norm in _PLACE_KINDS_HE \
             and (end := _he_place_words(doc, i + 2)):
         return _Hit(i, end, doc.start_after_clitic(i, he2), toks[end - 1].end, "LOC", "")  # אזור התעשייה ספיר
