@@ -135,11 +135,11 @@ def test_a_file_of_another_shape_is_built_again(folder: Path) -> None:
 
 
 def test_the_model_margins_read_back_are_the_ones_built_from_the_weights(folder: Path) -> None:
-    """The shipped weights' margins, built (and written) once, then read from the file: the same dicts,
+    """The shipped weights' margin rows, built (and written) once, then read from the file: the same dict,
     in the same order, as parsing weights.json."""
     from tui.entities import model
 
-    shipped = model._read_margins(model.model_dir() / "weights.json")
+    shipped = model._read_rows(model.model_dir() / "weights.json")
     model.load_model.cache_clear()
     try:
         built = model.load_model()
@@ -149,5 +149,5 @@ def test_the_model_margins_read_back_are_the_ones_built_from_the_weights(folder:
     finally:
         model.load_model.cache_clear()
     assert built is not None and back is not None and back is not built
-    assert [list(d.items()) for d in back._margins] == [list(d.items()) for d in shipped]
-    assert [list(d.items()) for d in built._margins] == [list(d.items()) for d in shipped]
+    assert list(back._rows.items()) == list(shipped.items())
+    assert list(built._rows.items()) == list(shipped.items())
