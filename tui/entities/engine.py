@@ -73,6 +73,7 @@ from tui.entities.orgs import (
     town_clubs_ar,
     venue_seats,
 )
+from tui.entities.foreign import foreign_names
 from tui.entities.persons import (
     _coordinated,
     _given_place_person,
@@ -238,7 +239,7 @@ class RuleEngine:
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
         hits = self._first_pass(doc)
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
-        hits = sorted(hits + foreign_people(doc, hits), key=lambda h: h.start)
+        hits = foreign_names(doc, sorted(hits + foreign_people(doc, hits), key=lambda h: h.start))
         hits = town_clubs_ar(doc, trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start)))
         hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
         if doc.lang == "fa":
