@@ -207,7 +207,10 @@ def gazetteer_match(doc: _Doc, i: int, types: str = "PER ORG LOC MISC", pieces: 
     aliases, by_next = doc.gaz.word_alias_plan(lang, doc.lang, toks[i].norm, _CONTEXT_IDS)
     if by_next and i + 1 < len(toks) and (more := by_next.get(toks[i + 1].norm)):
         aliases = tuple(sorted(aliases + more))  # (back in their order: the first field is the position)
+    bare = {(p, s, a.entity_id) for _, p, s, a, _ in aliases} if lang == "he" and len(aliases) > 1 else ()
     for _, plen, stem, alias, check in aliases:
+        if bare and plen and toks[i].norm[plen - 1] in "בלכ" and stem[:1] == "ה" and (plen + 1, stem[1:], alias.entity_id) in bare:
+            continue  # בהכנסת: not ב + הכנסת, an entity whose ה is the article (ב/ל/כ take it in: בכנסת)
         if plen and lang == "fa" and not _FA_CLITIC.issuperset(toks[i].norm[:plen]):
             continue  # کمالی is a name, not ک + مالی: Persian writes no ک/ل/ف clitic (و and ب: وتهران، بتهران)
         k = len(alias.keys)
@@ -327,6 +330,8 @@ def _he_alias_ok(doc: _Doc, i: int, end: int, plen: int, kind: str, stem: str) -
         return False  # המודיעין; בנייה is "construction", not ב + (ה)נייה
     if end < len(toks) and doc.gaps[end] in ("'", "׳", "’") and doc.tlang[end] == "he":
         return False
+    if plen >= 2 and toks[i].norm[plen - 1] == "ה" and toks[i].norm[plen - 2] in "בלכ" and not toks[i].norm[plen:].startswith("ה"):
+        return False  # בהכנסת סיוע: "in bringing in", not ב + (ה)כנסת (ב/ל/כ take the article into themselves: בכנסת)
     if plen and end == i + 1 and stem in _NO_PREFIX:
         return False  # מסעדה is a restaurant, not מ + סעדה (Saada)
     return not (end == i + 1 and not plen and toks[i].norm in rules.HE_PREFIX_ONLY and not doc.broken(end))

@@ -65,6 +65,7 @@ from tui.entities.orgs import (
     national_teams,
     nested_bodies,
     news_sites_fa,
+    company_names_he,
     org_from_head,
     provincial_branches,
     quoted_outlet,
@@ -244,6 +245,8 @@ class RuleEngine:
         hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
         if doc.lang == "fa":
             hits = news_sites_fa(doc, hits)
+        elif doc.lang == "he":
+            hits = company_names_he(doc, hits)
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

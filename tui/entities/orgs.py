@@ -828,7 +828,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
             break  # کمیسیون انرژی | مجلس: the commission of parliament is the commission
         if t.norm == "و" and j > i + 1 and j + 1 < len(toks) and not doc.broken(j + 1) \
                 and toks[j + 1].norm not in rules.FUNCTION_FA and not _given(doc, j + 1) \
-                and toks[j + 1].norm not in rules.ORG_HEADS_FA and not _verbal_fa(doc, j + 1) \
+                and toks[j + 1].norm not in rules.ORG_HEADS_FA \
+                and (not _verbal_fa(doc, j + 1) or _before_copula_fa(doc, j + 1)) \
                 and toks[j + 1].norm not in _PUBLISHER_HEADS_FA:  # (انتشارات قدیانی | و نشر ...: a second press)
             j += 2  # آب و فاضلاب، اتباع و مهاجرین
             continue
@@ -871,7 +872,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not alpha(t.text.replace("\u200c", ""))
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
-                or _verbal_fa(doc, j) or _sentence_final(doc, j) or t.norm in rules.LIGHT_VERBS_FA):
+                or (_verbal_fa(doc, j) and not _before_copula_fa(doc, j)) or _sentence_final(doc, j)
+                or t.norm in rules.LIGHT_VERBS_FA):
             break
         if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
             if hit.type == "LOC" and is_country(hit.entity_id) and hit.j + 1 < len(toks) and toks[hit.j].norm == "و" \
@@ -887,6 +889,16 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 
 _BODY_MASDARS_FA = lexicon.keys("body_masdars", "fa")
+_COPULAS_FA = lexicon.keys("copulas", "fa")
+_PREDICATES_FA = lexicon.keys("predicates", "fa")
+
+
+def _before_copula_fa(doc: _Doc, k: int) -> bool:
+    """Token k stands before a copula (است، بوده) and is no everyday predicate word (stop words are): in a body's
+    name it is the name's last word (مدیرعامل شرکت توسعه فضاهای فرهنگی | بوده، کانون ... و نوجوانان | است),
+    not the noun of a compound verb (اعلام | کرد)."""
+    return k + 1 < len(doc.toks) and doc.toks[k + 1].norm in _COPULAS_FA and not doc.broken(k + 1) \
+        and doc.toks[k].norm not in rules.STOP_FA and doc.toks[k].norm not in _PREDICATES_FA and gazetteer_match(doc, k) is None
 _JOINT_WORDS_FA = lexicon.keys("joint_words", "fa")
 _JOINT_HEADS_FA = lexicon.keys("joint_heads", "fa")
 _MASDAR_PREPS_FA = lexicon.keys("masdar_prepositions", "fa")
@@ -1400,7 +1412,12 @@ def _byline(doc: _Doc, s: int, e: int) -> list[_Hit]:
     if c is None:
         return []
     out = []
-    if 2 <= c - s - 1 <= 4 and _plain_words(doc, s + 1, c) and (
+    two = next((k for k in range(s + 2, c - 1) if doc.tlang[k] == "he" and toks[k].norm[:1] == "ו"
+                and toks[k].norm[1:] in rules.GIVEN.get("he", ()) and not doc.broken(k)), None)
+    if two is not None and _given(doc, s + 1) and 2 <= two - s - 1 <= 4 and 2 <= c - two <= 4:
+        out.append(_Hit(s + 1, two, toks[s + 1].start, toks[two - 1].end, "PER", ""))  # מאת נוי כהן ודנה לוי, הארץ:
+        out.append(_Hit(two, c, toks[two].start + 1, toks[c - 1].end, "PER", ""))  # two reporters
+    elif 2 <= c - s - 1 <= 4 and _plain_words(doc, s + 1, c) and (
             _given(doc, s + 1) or toks[s + 1].norm not in lexicon.common_words(doc.tlang[s + 1])):
         out.append(_Hit(s + 1, c, toks[s + 1].start, toks[c - 1].end, "PER", ""))  # (מאת מערכת החדשות: no one)
     x = next((k for k in range(c + 1, min(c + 5, e)) if _dash(gaps[k]) or "(" in gaps[k]), e)
@@ -1524,6 +1541,47 @@ def news_sites_fa(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                                             or p.norm not in lexicon.common_words("fa", 5000)):
             continue
         hits = [h for h in hits if h not in before] + [_Hit(k - 1, k + 1, p.start, toks[k].end, "ORG", "")]
+    return sorted(hits, key=lambda h: h.start)
+
+
+_COMPANY_WORDS_HE = lexicon.keys("company_words", "he")
+
+
+def company_names_he(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """גלעדי הנדסה، אלון־רז השקעות، אלקטרה נדל"ן، ירדן פולימרים: a name word (a table name, or a word no frequency
+    list holds, with its maqaf-joined pieces) and a company word after it (he company_words) are the company's
+    name; a head's hit that ends with the name word (קבוצת אלקטרה) takes the company word too."""
+    toks = doc.toks
+    found = [k for k in range(1, len(toks)) if toks[k].norm in _COMPANY_WORDS_HE and doc.tlang[k] == "he"
+             and doc.gaps[k] == " "]
+    for k in found:
+        over = [h for h in hits if h.i <= k < h.j]
+        if any(h.type != "PER" or h.j != k + 1 or h.i != k - 1 for h in over):
+            continue  # (ארבל פולימרים taken for a given name and a surname: the company word makes it the company)
+        rest = [h for h in hits if h not in over]
+        a = k - 1
+        while a > 0 and doc.gaps[a] in ("-", "\u05be") and alpha(toks[a - 1].text.replace("'", "")):
+            a -= 1  # אלון־רז: the joined pieces of one name
+        before = [h for h in rest if h.i < k and h.j > a]
+        if any(h.j != k for h in before):
+            continue
+        t = toks[k - 1]
+        named = bool(over) or any(h.type in ("ORG", "LOC", "PER") for h in before)
+        if doc.tlang[k - 1] != "he" or not alpha(t.text.replace("'", "").replace('"', "")) or len(t.norm) < 2 \
+                or (a == k - 1 and (t.norm in rules.STOP_HE or t.norm[:1] == "ה")) or trigger_match(doc, k - 1) \
+                or not (named or (a < k - 1) or (t.norm not in lexicon.common_words("he") and not _he_verb(doc, k - 1))):
+            continue
+        first = min(before, key=lambda h: h.i) if before else None
+        if first is not None and first.i < a and not (stem_in(toks[first.i].norm, _KIND_HEADS_HE, 3)
+                                                      and not stem_in(toks[first.i].norm, rules.ORG_NAME_ONLY_HE, 3)):
+            first = None  # מפעל ירדן פולימרים: the company's name without the plant (but קבוצת נובה תקשורת)
+        start_tok = min(a, first.i) if first is not None else a
+        start = first.start if first is not None and first.i <= a else toks[a].start  # (קבוצת אלקטרה, לאלקטרה)
+        n = toks[a].norm
+        if first is None and a < k - 1 and n[:1] in "בלמוש" and len(n) >= 3 and (
+                _given(doc, a) is False and (n[1:] in rules.GIVEN.get("he", ()) or n[1:] in lexicon.common_words("he"))):
+            start += 1  # באלון־רז אחזקות: the clitic is no part of the name
+        hits = [h for h in rest if h not in before] + [_Hit(start_tok, k + 1, start, toks[k].end, "ORG", "")]
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -164,7 +164,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     if 0 < count < 3 and j + 1 < len(toks) and not doc.broken(j) and _initial_at(doc, j) \
             and (count == 2 or _given(doc, i) or toks[i].norm not in lexicon.common_words(doc.tlang[i])) \
             and (name_like(doc, j + 1, first=False) or plain(toks[j + 1].text).startswith("ال")) \
-            and not _clitic_on_word(doc, j + 1):  # (אסתר ט׳ | מקריית יערים: a place follows the initial)
+            and not _clitic_on_word(doc, j + 1) \
+            and not (doc.tlang[j] in ("fa", "he") and toks[j + 1].norm in lexicon.common_words(doc.tlang[j])
+                     and toks[j + 1].norm not in lexicon.surnames(doc.tlang[j])):
+        # (אסתר ט׳ | מקריית יערים: a place follows the initial; بهزاد م. | کارمند سابق: an everyday noun)
         j = _joined_end(doc, j + 2)  # حسام الدين ف. طنطاوي، שלומית ד. רביב: a middle initial, then the surname
         if toks[j - 1].norm in rules.CONNECTORS and j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False):
             j += 1  # منى ك. عبد الباقي
@@ -174,6 +177,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
         j += 2  # מוחמד בן עבדול רחמן אל-ת'אני
     if count == 0 or j == i:
         return None
+    if count == 1 and j == i + 1 and doc.tlang[i] in ("fa", "he") and _given(doc, i) and (dot := _last_initial(doc, j)):
+        return _Hit(i, j + 1, toks[i].start, toks[j].end + dot, "PER", "")  # مهرداد ش.، אסתר ט׳: a name cut to its initial
     if count == 1 and doc.tlang[i] == "ar" and j == i + 1 and _given(doc, i) and j < len(toks) and not doc.broken(j) \
             and is_nisba(doc, j) and (j + 1 >= len(toks) or boundary(doc, j + 1)):
         j, count = j + 1, 2  # المتحدث باسم الوزارة وليد المصري: a given name and a nisba surname
@@ -540,7 +545,8 @@ def person_from_given_name(doc: _Doc, i: int, covered: int = 0) -> _Hit | None:
     hit = person_after_title(doc, i)
     if hit is not None and doc.tlang[i] == "he":
         k = next((k for k in range(i + 1, hit.j) if _he_verbish(doc, k) and not _initial_at(doc, k - 1)), hit.j)
-        hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
+        if k < hit.j:
+            hit.j, hit.end = k, doc.toks[k - 1].end  # שאחיה עומר מוחזק, דניאל נהרג: the verb is no surname
         # (ערן פ' נחום: a word after a middle initial is the surname)
     if hit is None and and_given(doc, i + 1) and _coordinated(doc, i + 1) is not None:
         return _Hit(i, i + 1, doc.toks[i].start, doc.toks[i].end, "PER", "")  # עמרי ודנה אלמוג: two people
@@ -655,6 +661,21 @@ def _fa_cut_name(doc: _Doc, i: int) -> _Hit | None:
             j += 1  # صفایی‌نیا: a surname in ZWNJ-joined pieces
         return _Hit(i, j, toks[i].start, toks[j - 1].end, "PER", "")
     return None
+
+
+def _last_initial(doc: _Doc, k: int) -> int:
+    """Token k is one Persian or Hebrew letter closed by a full stop or a geresh, and no name word follows it (the
+    press cuts a suspect's or a minor's surname so: مهرداد ش.، אסתר ט׳): the mark's length, else 0."""
+    toks = doc.toks
+    if k >= len(toks) or doc.broken(k) or not (_AR_LETTER.match(toks[k].text) or _HE_LETTER.match(toks[k].text)):
+        return 0
+    gap = doc.gaps[k + 1] if k + 1 < len(toks) else doc.text[toks[k].end:toks[k].end + 2]
+    if gap[:1] not in (".", "'", "\u05f3", "\u2019"):
+        return 0
+    if k + 1 < len(toks) and gap[1:2] in (" ", "") and gap[1:].strip() == "" and name_like(doc, k + 1, first=False) \
+            and toks[k + 1].norm not in lexicon.common_words(doc.tlang[k]):
+        return 0  # حسام ف. طنطاوي: a middle initial, the surname after it
+    return 1
 
 
 def _initial_at(doc: _Doc, k: int) -> bool:
