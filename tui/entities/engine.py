@@ -53,7 +53,7 @@ from tui.entities.doc import (
 from tui.entities.gates import token_masks
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
 from tui.entities.guards import trim_common
-from tui.entities.latin import capitalised, over_alias
+from tui.entities.latin import capitalised, latin_tails, over_alias
 from tui.entities.orgs import (
     _earlier_org,
     _office_of_province_fa,
@@ -74,7 +74,7 @@ from tui.entities.orgs import (
     town_clubs_ar,
     venue_seats,
 )
-from tui.entities.foreign import foreign_names
+from tui.entities.foreign import foreign_names, loanword_orgs
 from tui.entities.persons import (
     _coordinated,
     _given_place_person,
@@ -241,6 +241,7 @@ class RuleEngine:
         hits = self._first_pass(doc)
         hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
         hits = foreign_names(doc, sorted(hits + foreign_people(doc, hits), key=lambda h: h.start))
+        hits = loanword_orgs(doc, latin_tails(doc, hits))
         hits = town_clubs_ar(doc, trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start)))
         hits = reported_by(doc, national_teams(doc, venue_seats(doc, provincial_branches(doc, nested_bodies(doc, dateline_outlets(doc, hits))))))
         if doc.lang == "fa":

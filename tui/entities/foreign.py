@@ -33,6 +33,7 @@ _LANGS = ("ar", "fa", "he")
 _HYPHENS = ("-", "\u05be")  # a hyphen or a maqaf (not the ZWNJ, which joins Persian words of every kind)
 
 
+_PREPOSITIONS = "בלמכبل"
 _TOP = 10_000  # a word among the most frequent this many is no foreign name word
 _CLITICS = "בלוכשوبلف"
 _AL_WORDS = ("ال", "بال", "وال", "فال", "لل", "كال")
@@ -80,6 +81,11 @@ def _rare_word(doc: _Doc, k: int, piece: bool, town: bool) -> bool:
                                             or place.j > k + 1 or place.start > tok.start):
         return False  # (a town of the tables may be a piece of a double name: موانزا-كابيلا; not ברמאללה)
     return True
+
+
+def _name_goes_on(doc: _Doc, k: int) -> bool:
+    """Token k, after a run, goes on the name: :func:`_goes_on`, and no preposition on a word (בכינור)."""
+    return _goes_on(doc, k) and doc.toks[k].norm[:1] not in _PREPOSITIONS
 
 
 def _frequent(doc: _Doc, k: int) -> bool:
@@ -183,10 +189,16 @@ def shaped_people(doc: _Doc) -> list[_Hit]:
                 and words[-1][0] == words[-2][1]:
             words.pop()
             end = words[-1][1]
+        cut = len(words) > 2 and words[-1][1] - words[-1][0] == 1 and words[-1][0] == words[-2][1] \
+            and toks[words[-1][0]].norm[:1] in _PREPOSITIONS and not _given(doc, words[-1][0]) \
+            and (_ending(doc, *words[-2]) or _double(doc, *words[-2]))
+        if cut:
+            words.pop()  # אלכסנדר פבלובסקי | בכינור: a preposition on a word after a name of a family name's shape
+            end = words[-1][1]
         if len(words) > 2 and not particle and words[0][1] - words[0][0] == 1 and _frequent(doc, words[0][0]):
             i = words[1][0]
             continue
-        if len(words) < 2 or _goes_on(doc, end):
+        if len(words) < 2 or not cut and _goes_on(doc, end):
             i += 1
             continue
         nat = i > 0 and not doc.broken(i) and _nationality(doc, i - 1)
@@ -223,13 +235,71 @@ def foreign_names(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     keep = []
     for f in found:
         over = [h for h in hits if h.i < f.j and f.i < h.j]
-        if all(h.i >= f.i and (h.j <= f.j or h.type == "PER" and not any(_goes_on(doc, m) for m in range(f.j, h.j)))
+        if all(h.i >= f.i and (h.j <= f.j or h.type == "PER" and not any(_name_goes_on(doc, m) for m in range(f.j, h.j)))
                for h in over):  # (a person run on into a clitic word: אלכסנדר פבלובסקי | בכינור)
             keep.append(f)
-            continue
     if not keep:
         return hits
     for h in hits:
         if not any(h.i < f.j and f.i < h.j for f in keep):
             out.append(h)
     return sorted(out + keep, key=lambda h: h.start)
+
+
+_ORG_TAILS = lexicon.keys("loanword_org_tails", "en")
+
+
+def _tail_at(doc: _Doc, k: int) -> bool:
+    """Token k is an English company word written in the text's letters (كابيتال، פרטנרס، موتورز)."""
+    return doc.tlang[k] in _LANGS and doc.toks[k].norm in _ORG_TAILS
+
+
+def _brand_word(doc: _Doc, k: int) -> bool:
+    """Token k may be a word of a company's name before its English company word: a rare word or a one-word
+    table name (الجزيرة كابيتال، נגב קפיטל), not an everyday word nor a stop word."""
+    tok, lang = doc.toks[k], doc.tlang[k]
+    if lang not in _LANGS or len(tok.norm) < 2 or not alpha(tok.text.replace("'", "").replace("\u05f3", "")) \
+            or rules.is_stop(tok.text, tok.norm, lang) or trigger_match(doc, k) or _tail_at(doc, k):
+        return False
+    known = gazetteer_match(doc, k)
+    if known is not None and known.j == k + 1 and known.start == tok.start:
+        return True
+    if lang == "ar" and plain(tok.text).startswith("ال") and k + 1 < len(doc.toks) and _tail_at(doc, k + 1):
+        return True  # الجزيرة كابيتال: an ال-word right before the company word (a town, a region, a word)
+    common = lexicon.common_words(lang)
+    return tok.norm not in common and not (lang == "he" and tok.norm[:1] in "הו") \
+        and not (lang == "ar" and tok.norm[:1] in "وف" and not _given(doc, k)) \
+        and not any(s in common for _, s in clitic_candidates(tok.norm)[1:3] if len(s) >= 3)  # (واستحوذت)
+
+
+def loanword_orgs(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Companies named by a word or two and an English company word written in the text's letters (الجزيرة
+    كابيتال، קרסו מוטורס، ساكورا فودز: ``loanword_org_tails``): one body, over the rules' reading of its words
+    (a town, a person of two rare words); a body the rules found that holds the name is kept."""
+    if doc.lang not in _LANGS or not (found := loanword_spans(doc)):
+        return hits
+    keep = [f for f in found if all(h.i >= f.i and h.j <= f.j and not (h.type == "ORG" and h.i == f.i and h.j == f.j)
+                                    for h in hits if h.i < f.j and f.i < h.j)]
+    if not keep:
+        return hits
+    out = [h for h in hits if not any(h.i < f.j and f.i < h.j for f in keep)]
+    return sorted(out + keep, key=lambda h: h.start)
+
+
+def loanword_spans(doc: _Doc) -> list[_Hit]:
+    """Every company a word or two and an English company word name (:func:`loanword_orgs`)."""
+    toks = doc.toks
+    found: list[_Hit] = []
+    for k in range(1, len(toks)):
+        if not _tail_at(doc, k) or doc.broken(k):
+            continue
+        a = k
+        while a > 0 and k - a < 2 and not doc.broken(a) and _brand_word(doc, a - 1):
+            a -= 1
+        if a == k:
+            continue
+        e = k + 1
+        while e < len(toks) and not doc.broken(e) and _tail_at(doc, e):
+            e += 1  # إل جي إنرجي سولوشن
+        found.append(_Hit(a, e, toks[a].start, toks[e - 1].end, "ORG", ""))
+    return found
