@@ -89,7 +89,7 @@ from tui.entities.persons import (
     person_from_given_name,
     said_person,
 )
-from tui.entities.places import coordinated_places, loc_from_head, place_list
+from tui.entities.places import coordinated_places, event_places, loc_from_head, place_list, regional_places
 from tui.entities.resolve import (
     _bracketed,
     _dropped,
@@ -239,7 +239,7 @@ class RuleEngine:
         mentions, and what the statistical layer (:mod:`tui.entities.model`) rescores."""
         doc = _Doc(text, normalise_language(language, text), self.gazetteer)
         hits = self._first_pass(doc)
-        hits = sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)
+        hits = event_places(doc, regional_places(doc, sorted(hits + coordinated_places(doc, hits), key=lambda h: h.start)))
         hits = foreign_names(doc, sorted(hits + foreign_people(doc, hits), key=lambda h: h.start))
         hits = loanword_orgs(doc, latin_tails(doc, hits))
         hits = town_clubs_ar(doc, trim_common(doc, sorted(hits + sport_clubs(doc, hits), key=lambda h: h.start)))

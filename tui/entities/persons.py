@@ -56,6 +56,10 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     toks = doc.toks
     if (aged := _given_place_aged(doc, i)) is not None:
         return aged  # הבלם יונתן עכו, בן 22
+    if doc.tlang[i] == "ar" and toks[i].norm[:1] in ("ب", "ل") and len(toks[i].norm) >= 5 and not _given(doc, i) \
+            and toks[i].norm not in lexicon.surnames("ar") and toks[i].norm[1:] in lexicon.common_words("ar") \
+            and not plain(toks[i].text).startswith(("ال", "لل")):
+        return None  # المتهم بتعويض، ...، بإلزام المنصات: a preposition on a verbal noun after a title, not a name
     if _given_word_ar(doc, i) and not _given(doc, i) and i + 1 < len(toks) and not doc.broken(i + 1) and _given(doc, i + 1) \
             and (rest := person_after_title(doc, i + 1)) is not None and rest.i == i + 1 \
             and (rest.j - rest.i == 2 or (rest.j - rest.i == 3 and strong_boundary(doc, rest.j))):
@@ -125,16 +129,19 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
             and plain(toks[j].text).startswith("ال") and alpha(toks[j].text) and not trigger_match(doc, j)
         second = doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1 and n in _SECOND_GIVEN_AR \
             and toks[j - 1].norm not in rules.CONNECTORS  # محمد الأمين، حسام الدين: a compound given name
-        if not name_like(doc, j, first=(j == i)) and not after_connector and not second:
+        kin_title = doc.tlang[j] == "ar" and j > i and toks[j - 1].norm in _KIN_AR and trigger_match(doc, j) == j + 1 \
+            and j + 1 < len(toks) and not doc.broken(j + 1)  # ياسين ولد الشيخ أحمد: a title word as a father's name
+        if not name_like(doc, j, first=(j == i)) and not after_connector and not second and not kin_title:
             break  # (عبد السلام، أبو الغيط: after عبد/أبو an ال-word is the name's own)
         if second or (doc.tlang[j] == "ar" and j > i and free < 2 and count >= 1
-                      and (toks[j - 1].norm in _KIN_AR or toks[j - 1].norm in _PARTICLES_AR)):
+                      and (toks[j - 1].norm in _KIN_AR or toks[j - 1].norm in _PARTICLES_AR
+                           or (j - 2 > i and toks[j - 2].norm in _KIN_AR and trigger_match(doc, j - 1) == j))):
             free += 1  # سيدي محمد ولد أحمد فال، حسام الدين فؤاد عبد الحميد: the word after "son/daughter of" and
             joined += second  # the second word of a compound given name do not count toward the three words
         elif count - joined == 2 and free < 2 and _four_part_ar(doc, j):
             free += 1  # كاظم جبار عبيد الساعدي، : a grandfather's given name, then the family name, then the end
         elif count - joined >= 2 and ((doc.tlang[j] == "he" and not _given(doc, i)) or not (
-                boundary(doc, j + 1) or _to_body_ar(doc, j + 1) or _rare_al_surname(doc, j))):
+                boundary(doc, j + 1) or _to_body_ar(doc, j + 1) or _rare_al_surname(doc, j) or _rare_surname_ar(doc, j))):
             break  # a third word only when the name clearly ends there; Hebrew names: two words
         elif count - joined >= 3 and doc.tlang[j] == "ar" and n in lexicon.common_words("ar") \
                 and n not in lexicon.surnames("ar") and not _given(doc, j):
@@ -162,7 +169,8 @@ def person_after_title(doc: _Doc, i: int) -> _Hit | None:
     while j > i and toks[j - 1].norm in rules.CONNECTORS:
         j -= 1
     if 0 < count < 3 and j + 1 < len(toks) and not doc.broken(j) and _initial_at(doc, j) \
-            and (count == 2 or _given(doc, i) or toks[i].norm not in lexicon.common_words(doc.tlang[i])) \
+            and (count == 2 or _given(doc, i) or toks[i].norm not in lexicon.common_words(doc.tlang[i])
+                 or (doc.tlang[i] == "ar" and toks[i].norm in _LEAD_CONNECTORS and j == i + 2)) \
             and (name_like(doc, j + 1, first=False) or plain(toks[j + 1].text).startswith("ال")) \
             and not _clitic_on_word(doc, j + 1) \
             and not (doc.tlang[j] in ("fa", "he") and toks[j + 1].norm in lexicon.common_words(doc.tlang[j])
@@ -285,6 +293,21 @@ def _given_word_ar(doc: _Doc, k: int) -> bool:
     """Token k is a given name that is also an everyday word (صباح، سلام، علي with a dotted ya)."""
     return doc.tlang[k] == "ar" and doc.toks[k].norm in _GIVEN_WORDS_AR and (
         doc.toks[k].norm != _ALI or doc.toks[k].text == _ALI)
+
+
+def _rare_surname_ar(doc: _Doc, k: int) -> bool:
+    """Token k, the third word of an Arabic name, is a word of no frequency list in any clitic reading and no
+    table name (بوشلاغم، قبلان، المطوع): a family name even before a verb or a noun (فيصل جاسم البدر جرس)."""
+    n = doc.toks[k].norm
+    if doc.tlang[k] != "ar" or len(n) < 3 or not alpha(doc.toks[k].text) or _TANWEEN_AR.search(doc.toks[k].text) \
+            or plain(doc.toks[k].text).startswith("ال") or n[:1] == "ف" or n[:2] in ("بت", "لت") \
+            or (n[:1] in "يتن" and len(n) >= 4) or (n.endswith("ت") and not n.endswith("ات")) \
+            or (n[:2] in ("سي", "ست", "سن") and len(n) >= 5) or _given(doc, k):
+        return False  # (أحالت، فأشادت، يستبدل، سيراسل، بتصديه: a verb or a preposition on a verbal noun; a given
+        # name opens the next person's name)
+    common = lexicon.common_words("ar")
+    return not any(s in common for _, s in clitic_candidates(n)[:3]) and gazetteer_match(doc, k, "LOC ORG") is None \
+        and not rules.is_stop(doc.toks[k].text, n, "ar") and not trigger_match(doc, k)
 
 
 def _of_phrase_ar(doc: _Doc, i: int) -> bool:
@@ -627,8 +650,9 @@ def initial_surname(doc: _Doc, i: int, after_title: bool) -> _Hit | None:
     while j < len(toks) and doc.gaps[j] in _JOINERS and alpha(toks[j].text.replace("'", "")):
         j += 1  # ש' רוזן-בלום: a hyphenated surname is one
     if lang == "ar" and j < len(toks) and not doc.broken(j) and alpha(toks[j].text) and (
-            toks[j - 1].norm in _KIN_AR or (toks[j - 1].norm.endswith("عبد") and toks[j].norm in _SECOND_GIVEN_AR)):
-        j += 1  # ن. بن بريك، م. بنعبد الله، ب. عبد الرحمن سليفاني: the compound goes on
+            toks[j - 1].norm in _KIN_AR or (toks[j - 1].norm.endswith("عبد") and toks[j].norm in _SECOND_GIVEN_AR)
+            or (toks[j - 1].norm in _LEAD_CONNECTORS and plain(toks[j].text).startswith("ال"))):
+        j += 1  # ن. بن بريك، م. بنعبد الله، ب. عبد الرحمن سليفاني، ي. عبد الحليم: the compound goes on
     if j < len(toks) and not doc.broken(j) and name_like(doc, j, first=False) and len(toks[j].norm.rstrip("'")) > 2 \
             and toks[j].norm not in lexicon.common_words(lang) and not (lang == "he" and _he_verb(doc, j)) \
             and not _clitic_on_word(doc, j):
