@@ -527,11 +527,13 @@ def boundary(doc: _Doc, k: int) -> bool:
 
 @cache
 def _past_verbs_he() -> frozenset[str]:
-    return lexicon.keys("past_verbs", "he") - lexicon.surnames("he") - rules.GIVEN.get("he", frozenset())
+    return (lexicon.keys("past_verbs", "he") | lexicon.keys("present_verbs", "he")) - lexicon.surnames("he") \
+        - rules.GIVEN.get("he", frozenset())
 
 
 def _he_past_verb(n: str) -> bool:
-    """קבע، רכשה، גייסה: a frequent past verb of the third person singular (he past_verbs)."""
+    """קבע، רכשה، גייסה، פועלת، מתכנן: a frequent verb of the third person singular, past or present (he
+    past_verbs, present_verbs)."""
     return n in _past_verbs_he()
 
 

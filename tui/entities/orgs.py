@@ -523,6 +523,8 @@ def _org_from_head(doc: _Doc, i: int) -> _Hit | None:
         if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
             return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
+            if toks[i].norm in _DELEGATION_HEADS_FA and is_country(hit.entity_id) and hit.i == j:
+                return None  # هیئت افغانستان: a country's delegation, no body
             j = hit.j
         elif n in rules.TIME_FA or (n in _ILMI and toks[i].norm in _HEIAT) or n in _GENERIC_COMPLEMENTS_FA:
             return None  # هیئت علمی: "faculty", not a body
@@ -872,7 +874,8 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
         if (t.norm in rules.FUNCTION_FA or t.norm in rules.TIME_FA or not alpha(t.text.replace("\u200c", ""))
                 or trigger_match(doc, j) or (_given(doc, j) and not after_imam) or t.norm in rules.LOC_NAME_HEADS_FA
                 or (j > i + 1 and t.norm in rules.ORG_HEADS_FA and gazetteer_match(doc, j, "ORG") is None)
-                or (_verbal_fa(doc, j) and not _before_copula_fa(doc, j)) or _sentence_final(doc, j)
+                or ((_verbal_fa(doc, j) and not _before_copula_fa(doc, j) or _sentence_final(doc, j))
+                    and not (j > i + 1 and _table_town_fa(doc, j)))
                 or t.norm in rules.LIGHT_VERBS_FA):
             break
         if (hit := gazetteer_match(doc, j, "LOC" if j > i + 2 else "LOC ORG")) is not None:
@@ -890,6 +893,15 @@ def _org_chain_fa(doc: _Doc, i: int) -> int:
 
 _BODY_MASDARS_FA = lexicon.keys("body_masdars", "fa")
 _COPULAS_FA = lexicon.keys("copulas", "fa")
+_DELEGATION_HEADS_FA = lexicon.keys("delegation_heads", "fa")
+
+
+def _table_town_fa(doc: _Doc, k: int) -> bool:
+    """Token k is a one-word table place (no country) written bare: before a verb it is where the body is
+    (ریاست معارف هرات | می‌گویند), not the noun of a compound verb."""
+    known = gazetteer_match(doc, k, "LOC")
+    return known is not None and known.i == k and known.j == k + 1 and known.start == doc.toks[k].start \
+        and not is_country(known.entity_id)
 _PREDICATES_FA = lexicon.keys("predicates", "fa")
 
 

@@ -521,6 +521,7 @@ _NAME_END_FA = lexicon.keys("name_end", "fa")
 
 _VENUES_FA = lexicon.keys("venues", "fa")
 _CITY_VENUES_FA = lexicon.keys("city_venues", "fa")
+_KEPT_NAME_OPENERS_FA = lexicon.keys("kept_name_openers", "fa")
 _ZONE_WORDS_FA = lexicon.keys("zone_words", "fa")
 _RARE_NAME_HEADS_FA = lexicon.keys("rare_name_heads", "fa")
 _SEAT_DESCRIPTORS_FA = lexicon.keys("seat_descriptors", "fa")
@@ -535,6 +536,13 @@ def _loc_from_head_fa(doc: _Doc, i: int) -> _Hit | None:
         return None
     if i > 0 and not doc.broken(i) and (toks[i - 1].norm in _DEMONSTRATIVES_FA or toks[i - 1].text.isdigit()):
         return None  # این گذرگاه: the crossing named before; ۱۴ شهرستان: fourteen counties
+    if n in rules.LOC_KEPT_HEADS["fa"] and toks[i + 1].norm in _KEPT_NAME_OPENERS_FA and i + 2 < len(toks) \
+            and not doc.broken(i + 2) and _loc_word_fa(doc, i + 2) and not _verbal_fa(doc, i + 2) \
+            and not _sentence_final(doc, i + 2) and gazetteer_match(doc, i + 2) is None:
+        j = i + 3
+        while j < len(toks) and doc.gaps[j] == "\u200c":
+            j += 1
+        return _Hit(i, j, toks[i].start, toks[j - 1].end, "LOC", _bare_id(doc, i + 1, j))  # ولسوالی کوه صافی، قریه چشمه شیر
     if toks[i + 1].norm in (rules.LOC_NAME_HEADS_FA | rules.LOC_FULL_HEADS_FA) or toks[i + 1].norm in _ZONE_WORDS_FA:
         return None  # (منطقه آزاد قشم: a free zone, not a place named آزاد)
     if n in _RARE_NAME_HEADS_FA and toks[i + 1].norm in lexicon.common_words("fa", 3000) \
