@@ -54,6 +54,13 @@ def read(held: list[str], cache: Path | None) -> list[T.DocData]:
     return docs
 
 
+def row(name: str, t: T.Tally) -> str:
+    """One table row: F1, P, R, then F1 per language and type."""
+    p, r, f = t.prf("all")
+    return f"| {name} | {f:.4f} | {p:.3f} | {r:.3f} | " + " | ".join(
+        f"{t.prf(k)[2]:.3f}" for k in ("ar", "fa", "he", "PER", "ORG", "LOC")) + " |"
+
+
 def measure(docs: list[T.DocData], held: list[str], seeds: list[int], why: Path | None) -> list[str]:
     never = set(held) | {p.name for p in T.untrained()}
     train_docs = [d for d in docs if d.folder not in never]
@@ -64,8 +71,6 @@ def measure(docs: list[T.DocData], held: list[str], seeds: list[int], why: Path 
     lines = [f"held out: {', '.join(h.removeprefix('entities_') for h in held)} ({len(test)} docs); "
              f"trained on {len(train_docs)} documents",
              "| seed | F1 | P | R | ar | fa | he | PER | ORG | LOC |", "|---|---|---|---|---|---|---|---|---|---|"]
-    row = lambda name, t: (f"| {name} | {t.prf('all')[2]:.4f} | {t.prf('all')[0]:.3f} | {t.prf('all')[1]:.3f} | "
-                           + " | ".join(f"{t.prf(k)[2]:.3f}" for k in ("ar", "fa", "he", "PER", "ORG", "LOC")) + " |")
     lines.append(row("rules", rules))
     examples: list[str] = []
     for seed in seeds:

@@ -50,6 +50,7 @@ from tui.entities.doc import (
     plain,
     trigger_match,
 )
+from tui.entities.foreign import foreign_names, loanword_orgs
 from tui.entities.gates import token_masks
 from tui.entities.gazetteer import Gazetteer, default_gazetteer, gap_key
 from tui.entities.guards import trim_common
@@ -59,13 +60,13 @@ from tui.entities.orgs import (
     _office_of_province_fa,
     _sport_text,
     body_in_title,
+    company_names_he,
     dateline_outlets,
     name_after_description,
     named_after_head,
     national_teams,
     nested_bodies,
     news_sites_fa,
-    company_names_he,
     org_from_head,
     provincial_branches,
     quoted_outlet,
@@ -74,7 +75,6 @@ from tui.entities.orgs import (
     town_clubs_ar,
     venue_seats,
 )
-from tui.entities.foreign import foreign_names, loanword_orgs
 from tui.entities.persons import (
     _coordinated,
     _given_place_person,

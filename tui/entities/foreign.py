@@ -19,8 +19,20 @@ from __future__ import annotations
 import re
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _JOINERS, _Doc, _given, _he_future, _Hit, alpha, boundary, gazetteer_match, is_country, is_nisba, \
-    plain, trigger_match
+from tui.entities.doc import (
+    _JOINERS,
+    _Doc,
+    _given,
+    _he_future,
+    _Hit,
+    alpha,
+    boundary,
+    gazetteer_match,
+    is_country,
+    is_nisba,
+    plain,
+    trigger_match,
+)
 from tui.entities.persons import _he_verbish, _nationality_ar, _nationality_he
 from tui.text.normalize import clitic_candidates
 
