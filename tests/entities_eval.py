@@ -97,6 +97,13 @@ BLIND54 = Path(__file__).parent / "fixtures" / "entities_blind54"
 BLIND55 = Path(__file__).parent / "fixtures" / "entities_blind55"
 BLIND56 = Path(__file__).parent / "fixtures" / "entities_blind56"
 BLIND57 = Path(__file__).parent / "fixtures" / "entities_blind57"
+BLIND58 = Path(__file__).parent / "fixtures" / "entities_blind58"
+BLIND59 = Path(__file__).parent / "fixtures" / "entities_blind59"
+BLIND60 = Path(__file__).parent / "fixtures" / "entities_blind60"
+BLIND61 = Path(__file__).parent / "fixtures" / "entities_blind61"
+BLIND62 = Path(__file__).parent / "fixtures" / "entities_blind62"
+BLIND63 = Path(__file__).parent / "fixtures" / "entities_blind63"
+BLIND64 = Path(__file__).parent / "fixtures" / "entities_blind64"
 MODES = ("strict", "default", "lenient")
 
 
