@@ -58,7 +58,7 @@ MEMORY_BUCKETS = 12  # parsed buckets kept in memory; all of a 10,000-article ca
 CORRECTIONS_DOC = ("corrections", "global")  # store.get_doc name and key
 _ENGINE_FILES = ("engine.py", "doc.py", "persons.py", "orgs.py", "places.py", "latin.py", "resolve.py",
                  "rules.py", "gazetteer.py", "grouping.py", "lexicon.py", "guards.py", "__init__.py", "model.py",
-                 "prebuilt.py", "gates.py")
+                 "prebuilt.py", "gates.py", "foreign.py")
 
 
 @lru_cache(maxsize=1)
