@@ -50,7 +50,10 @@ def instructions(engine: str, passes: int, others: list[str], env: dict[str, str
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
                           _RUN, engine, str(passes), str(CORPUS), *others], env=env, capture_output=True, text=True,
                          check=True).stderr
-    return int(re.search(r"Collected : (\d+)", out).group(1))  # type: ignore[union-attr]
+    found = re.search(r"Collected : (\d+)", out)
+    if found is None:
+        raise RuntimeError(f"callgrind printed no instruction count:\n{out[-2000:]}")
+    return int(found.group(1))
 
 
 def main() -> None:

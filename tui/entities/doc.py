@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -60,6 +60,27 @@ class _Hit:
     type: str
     entity_id: str
     src: _Hit | None = None  # another mention of the same entity (an acronym in brackets)
+
+
+# A rewrite of one hit in the light of the next: the new hit and how many hits it stands for (1: this one,
+# 2: this one and the next), or None to keep the hit as it is.
+PairStep = Callable[[_Hit, "_Hit | None"], "tuple[_Hit, int] | None"]
+
+
+def rewrite_pairs(hits: list[_Hit], step: PairStep) -> list[_Hit]:
+    """The hits, in text order, each one given to ``step`` with the hit after it (None at the end): the
+    passes that join a name to the one right after it (a committee and its body, a body and its seat)."""
+    out: list[_Hit] = []
+    k = 0
+    while k < len(hits):
+        got = step(hits[k], hits[k + 1] if k + 1 < len(hits) else None)
+        if got is None:
+            out.append(hits[k])
+            k += 1
+        else:
+            out.append(got[0])
+            k += got[1]
+    return out
 
 
 _HE_GLUED = re.compile(r"^[\u05d5\u05d1\u05dc\u05de\u05e9\u05db\u05d4]{1,3}[-\u05be]([A-Za-z0-9].*)$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tui.entities import lexicon, rules
-from tui.entities.doc import _QUOTES, _al, _Doc, _Hit, gazetteer_match, is_country, is_nisba, stem_in
+from tui.entities.doc import _QUOTES, _al, _Doc, _Hit, gazetteer_match, is_country, is_nisba, rewrite_pairs, stem_in
 from tui.text.normalize import clitic_candidates
 
 _OUTLET_CUES_EN = lexicon.raw("outlet_cues", "en")
@@ -228,25 +228,19 @@ def latin_tails(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     if doc.lang == "en":
         return hits
     toks = doc.toks
-    out: list[_Hit] = []
-    n = len(hits)
-    k = 0
-    while k < n:
-        h = hits[k]
-        nxt = hits[k + 1] if k + 1 < n else None
+
+    def step(h: _Hit, nxt: _Hit | None) -> tuple[_Hit, int] | None:
         j = h.j
         if j < len(toks) and doc.tlang[j] == "en" and toks[j].text in _TAILS and not doc.broken(j) \
                 and doc.tlang[h.i] != "en" and h.type in ("LOC", "ORG") and h.j - h.i <= 2 \
                 and (j + 1 >= len(toks) or doc.broken(j + 1) or doc.tlang[j + 1] != "en"):
-            out.append(_Hit(h.i, j + 1, h.start, toks[j].end, "ORG", ""))  # عمّان FC: the club, not the town
-            k += 2 if nxt is not None and nxt.i == j else 1
-            continue
+            # عمّان FC: the club, not the town
+            return _Hit(h.i, j + 1, h.start, toks[j].end, "ORG", ""), (2 if nxt is not None and nxt.i == j else 1)
         if h.type == "ORG" and h.j - h.i == 1 and doc.tlang[h.i] == "en" and toks[h.i].text.islower() \
                 and nxt is not None and nxt.i == j and nxt.j == j + 1 and nxt.type == "LOC" and doc.tlang[j] == "he" \
                 and not doc.broken(j) and nxt.start == toks[j].start and not is_country(nxt.entity_id):
-            out.append(_Hit(h.i, j + 1, h.start, nxt.end, "ORG", h.entity_id))  # mynet חיפה
-            k += 2
-            continue
-        out.append(h)
-        k += 1
-    return out
+            # mynet חיפה
+            return _Hit(h.i, j + 1, h.start, nxt.end, "ORG", h.entity_id), 2
+        return None
+
+    return rewrite_pairs(hits, step)

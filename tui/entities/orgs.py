@@ -38,6 +38,7 @@ from tui.entities.doc import (
     is_nisba,
     name_like,
     plain,
+    rewrite_pairs,
     stem_in,
     trigger_match,
 )
@@ -1606,11 +1607,7 @@ def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     """ועדת הכלכלה של הכנסת: a committee and, after של, the table body it belongs to are one body (the gold
     convention for nested bodies: the longest name, the inner names its alternatives); the outer body is
     listed on its own only where the text names it outside the nested name."""
-    out: list[_Hit] = []
-    k = 0
-    while k < len(hits):
-        h = hits[k]
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
+    def step(h: _Hit, nxt: _Hit | None) -> tuple[_Hit, int] | None:
         if nxt is not None and h.type == "ORG" and nxt.type == "ORG" and nxt.entity_id and not nxt.entity_id.startswith("org:~") \
                 and nxt.i == h.j + 1 and doc.tlang[h.i] == "he" and doc.toks[h.j].norm == "של" \
                 and not doc.broken(h.j) and not doc.broken(h.j + 1) \
@@ -1619,23 +1616,21 @@ def nested_bodies(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
 
             start = h.start + (1 if h.start > doc.toks[h.i].start and doc.text[h.start:h.start + 2] == "וו" else 0)
             inner = _Hit(h.i, h.j, start, h.end, "ORG", "")  # (בוועדת: the prefix doubled the ו of ועדת)
-            out.append(_Hit(h.i, nxt.j, start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, inner)))
-            k += 2  # (the committee's id: a later ועדת הכלכלה alone is the same body)
-            continue
+            # (the committee's id: a later ועדת הכלכלה alone is the same body)
+            return _Hit(h.i, nxt.j, start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, inner)), 2
         if nxt is not None and h.type == "ORG" and nxt.type == "ORG" and nxt.i == h.j and doc.tlang[h.i] == "fa" \
                 and not doc.broken(nxt.i) and nxt.start == doc.toks[nxt.i].start \
                 and not (h.entity_id and not h.entity_id.startswith("org:~")) and doc.toks[h.i].norm in _NESTED_HEADS_FA:
-            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""))  # کمیسیون عمران مجلس: its own id (a
-            k += 2  # committee of another body with the same name is another body)
-            continue
+            # کمیسیون عمران مجلس: its own id (a committee of another body with the same name is another body)
+            return _Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""), 2
         if nxt is not None and _nested_ar(doc, h, nxt):
             from tui.entities.resolve import unknown_id
 
-            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, h)))
-            k += 2  # لجنة المالية بمجلس النواب، كلية الطب في جامعة بغداد
-            continue
-        out.append(h)
-        k += 1
+            # لجنة المالية بمجلس النواب، كلية الطب في جامعة بغداد
+            return _Hit(h.i, nxt.j, h.start, nxt.end, "ORG", h.entity_id or unknown_id("ORG", doc, h)), 2
+        return None
+
+    out = rewrite_pairs(hits, step)
     covered = {m for h in out for m in range(h.i, h.j)}
     for n, h in enumerate(out):  # پژوهشکده شورای نگهبان: a bare head before a table body
         a = h.i - 1
@@ -1673,30 +1668,20 @@ _SEAT_HEADS_HE = lexicon.keys("seat_heads", "he")
 def provincial_branches(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     """جمعیت هلال احمر خوزستان، آموزش و پرورش استان فارس: in Persian a table body and the place written right after it
     (an ezafe, no preposition) name the body's branch there, one name (39 of 42 such pairs in the training gold)."""
-    out: list[_Hit] = []
-    k = 0
-    while k < len(hits):
-        h = hits[k]
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
+    def step(h: _Hit, nxt: _Hit | None) -> tuple[_Hit, int] | None:
         if nxt is not None and h.type == "ORG" and nxt.type == "LOC" and h.entity_id and nxt.i == h.j \
                 and doc.tlang[h.i] == "fa" and not doc.broken(nxt.i) and nxt.start == doc.toks[nxt.i].start:
-            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""))
-            k += 2
-            continue
-        out.append(h)
-        k += 1
-    return out
+            return _Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""), 2
+        return None
+
+    return rewrite_pairs(hits, step)
 
 
 def venue_seats(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
     """מוזיאון הוויטני בניו יורק، בית העם ביפו، המשכן לאמנויות הבמה בבאר שבע: a venue, school or embassy named
     by its head noun and the ב-place right after it are one name (the gold lists it with and without the city,
     and the city not again for it); the place is kept where the text names it on its own."""
-    out: list[_Hit] = []
-    k = 0
-    while k < len(hits):
-        h = hits[k]
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
+    def step(h: _Hit, nxt: _Hit | None) -> tuple[_Hit, int] | None:
         if nxt is not None and h.type in ("ORG", "LOC") and nxt.type == "LOC" and not h.entity_id and nxt.i == h.j \
                 and doc.tlang[h.i] == "he" and not doc.broken(h.j) and doc.toks[h.j].norm[:1] == "ב" \
                 and nxt.start > doc.toks[h.j].start and nxt.start - doc.toks[h.j].start == 1 and nxt.entity_id \
@@ -1705,21 +1690,16 @@ def venue_seats(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 and not any(gazetteer_match(doc, k, "ORG") is not None for k in range(h.i + 1, h.j)):
             # (a street or quarter after it is an address; בית המשפט העליון בירושלים: the court there is one of, and
             # its city listed; משכן הכנסת בירושלים: a table body inside the name)
-            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, h.type, ""))
-            k += 2
-            continue
+            return _Hit(h.i, nxt.j, h.start, nxt.end, h.type, ""), 2
         if h.type == "ORG" and doc.tlang[h.i] == "ar" and h.j < len(doc.toks) and not doc.broken(h.j) \
                 and is_nisba(doc, h.j) and normalise(doc.text[h.start:h.end]) in _NATIONAL_SOCIETIES_AR:
-            out.append(_Hit(h.i, h.j + 1, h.start, doc.toks[h.j].end, "ORG", ""))  # الهلال الأحمر القطري
-            k += 1
-            continue
+            # الهلال الأحمر القطري
+            return _Hit(h.i, h.j + 1, h.start, doc.toks[h.j].end, "ORG", ""), 1
         if nxt is not None and _seat_ar(doc, h, nxt):
-            out.append(_Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""))
-            k += 2
-            continue
-        out.append(h)
-        k += 1
-    return out
+            return _Hit(h.i, nxt.j, h.start, nxt.end, "ORG", ""), 2
+        return None
+
+    return rewrite_pairs(hits, step)
 
 
 _NATIONAL_SOCIETIES_AR = frozenset(normalise(p) for p in lexicon.phrases("national_societies", "ar").split("|"))
