@@ -81,6 +81,13 @@ COMMITS = {
     "entities_blind55": "eec8abf",
     "entities_blind56": "eec8abf",
     "entities_blind57": "eec8abf",
+    "entities_blind58": "5d5df88",
+    "entities_blind59": "5d5df88",
+    "entities_blind60": "5d5df88",
+    "entities_blind61": "5d5df88",
+    "entities_blind62": "5d5df88",
+    "entities_blind63": "5d5df88",
+    "entities_blind64": "5d5df88",
 }
 _RUN = """
 import json, sys
