@@ -122,12 +122,14 @@ class _Doc:
         # (``words``: each one's first token, in text order) and read through ``wid`` (a token's word).
         ids: dict[str, int] = {}
         self.words: list[Token] = []
+        self.wfirst: list[int] = []  # (each word's first token)
         self.wid: list[int] = []
-        for t in self.toks:
+        for k, t in enumerate(self.toks):
             w = ids.get(t.text)
             if w is None:
                 w = ids[t.text] = len(self.words)
                 self.words.append(t)
+                self.wfirst.append(k)
             self.wid.append(w)
         self.wlang = [self._token_lang(t) for t in self.words]  # (a token's language: its word's)
         self.tlang = [self.wlang[w] for w in self.wid]
