@@ -153,10 +153,11 @@ def _word_feats(doc: _Doc, k: int, tag: str, out: set[str], lexical: bool = True
         memo = doc.memo["word_feats"] = {}
     got = memo.get((k, tag))
     if got is None:
+        own, stem = _word_entry(doc, k)
         kinds = memo.get((k, ""))
         if kinds is None:
-            kinds = memo[k, ""] = _table_kinds(doc, k)
-        own = tuple(tag + f for f in _word_entry(doc, k)[0])
+            kinds = memo[k, ""] = _table_kinds(doc, k, stem)
+        own = tuple(tag + f for f in own)
         got = memo[k, tag] = own + tuple(tag + f for f in kinds) if kinds else own
     out.update(got if lexical else got[1:])
 
@@ -187,9 +188,9 @@ def _word_entry(doc: _Doc, k: int) -> tuple[tuple[str, ...], str]:
     return got
 
 
-def _table_kinds(doc: _Doc, k: int) -> tuple[str, ...]:
-    """The types and lengths of the table aliases token k opens that the next words spell, sorted."""
-    stem = _word_entry(doc, k)[1]
+def _table_kinds(doc: _Doc, k: int, stem: str) -> tuple[str, ...]:
+    """The types and lengths of the table aliases token k (first clitic reading ``stem``) opens that the next
+    words spell, sorted."""
     aliases = doc.gaz.lookup(doc.tlang[k], stem)
     if not aliases:
         return ()  # (most words open no alias)
@@ -252,6 +253,7 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
     """What the model sees of one occurrence (strings; the weights are keyed by them), added to ``out``."""
     lang = doc.tlang[c.i]
     n = c.j - c.i
+    broken, ntoks = doc._broken, len(doc.toks)  # (read directly: c.i is a token; c.j is checked against ntoks)
     if out is None:
         out = set()
     out.update(_head(c.src, lang, min(n, 4), c.rtype, bool(c.eid) and ":~" not in c.eid))
@@ -267,24 +269,24 @@ def features(doc: _Doc, c: Cand, out: set[str] | None = None) -> set[str]:
         out.add(f"vb={c.base}")
         out.add(f"{c.src}|vb={c.base}")
         _word_feats(doc, c.added, "a", out)
-    if c.i > 0 and not doc.broken(c.i):
+    if c.i > 0 and not broken[c.i]:
         _word_feats(doc, c.i - 1, "p", out)
     else:
         out.add("p:brk")
         if c.i > 0 and doc.gaps[c.i].strip()[-1:] in _QUOTES:
             out.add("p:quote")
-    if c.j < len(doc.toks) and not doc.broken(c.j):
+    if c.j < ntoks and not broken[c.j]:
         _word_feats(doc, c.j, "x", out)
     else:
         out.add("x:brk")
-        gap = doc.gaps[c.j] if c.j < len(doc.toks) else ""
+        gap = doc.gaps[c.j] if c.j < ntoks else ""
         if gap.strip()[:1] in _QUOTES:
             out.add("x:quote")
-    if c.i > 1 and not doc.broken(c.i) and not doc.broken(c.i - 1):
+    if c.i > 1 and not broken[c.i] and not broken[c.i - 1]:
         out.add(f"p2={doc.toks[c.i - 2].norm}")
     if c.i == 0 or "\n" in doc.gaps[c.i]:
         out.add("bol")
-    if c.j < len(doc.toks) and doc.gaps[c.j] in _JOINERS:
+    if c.j < ntoks and doc.gaps[c.j] in _JOINERS:
         out.add("x:glued")  # مهسا بنی|‌طرف: the span ends inside a word joined by ZWNJ, a hyphen or a maqaf
     if any(doc.gaps[k] in _JOINERS for k in range(c.i + 1, c.j)):
         out.add("glued_in")
@@ -481,7 +483,8 @@ def _word_kinds(doc: _Doc) -> list[tuple[int | None, bool]]:
         t = _tables(lang)
         stems = clitic_candidates(tok.norm)[:3]
         plen = next((p for p, s in stems if s in t.heads), None)
-        per_word.append((plen, all(s not in t.common and s not in t.stop for _, s in stems)))
+        words = [s for _, s in stems]
+        per_word.append((plen, t.common.isdisjoint(words) and t.stop.isdisjoint(words)))
     return [per_word[w] for w in doc.wid]
 
 
