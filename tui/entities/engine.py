@@ -61,6 +61,7 @@ from tui.entities.orgs import (
     _sport_text,
     body_in_title,
     company_names_he,
+    company_suffix_he,
     dateline_outlets,
     name_after_description,
     named_after_head,
@@ -247,7 +248,7 @@ class RuleEngine:
         if doc.lang == "fa":
             hits = news_sites_fa(doc, hits)
         elif doc.lang == "he":
-            hits = company_names_he(doc, hits)
+            hits = company_suffix_he(doc, company_names_he(doc, hits))
         for h in hits:
             h.entity_id = h.entity_id or unknown_id(h.type, doc, h)
         for h in hits:

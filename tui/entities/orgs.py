@@ -23,6 +23,7 @@ from tui.entities.doc import (
     _given,
     _he_det,
     _he_future,
+    _he_past_verb,
     _he_verb,
     _Hit,
     _name_ends,
@@ -44,7 +45,7 @@ from tui.entities.doc import (
 )
 from tui.entities.gazetteer import gap_key
 from tui.entities.latin import byline_outlet_end, latin_name, product_before
-from tui.entities.places import _named_after_titled_ar, _nationality_ar, district_place
+from tui.entities.places import _he_clitic_word, _he_everyday, _named_after_titled_ar, _nationality_ar, district_place
 from tui.text.normalize import clitic_candidates, normalise
 
 
@@ -333,6 +334,28 @@ def _he_l_phrase(doc: _Doc, j: int) -> int:
 # Publishers' heads (نشر، انتشارات): read by the rules only (not org_heads, which the model also reads as a body
 # noun: نشر اخبار "spreading news" is no press).
 _PUBLISHER_HEADS_FA = lexicon.keys("publisher_heads", "fa")
+_RARE_ORG_HEADS_FA = lexicon.keys("rare_org_heads", "fa")
+_RARE_ORG_HEADS_HE = lexicon.keys("rare_org_heads", "he")
+_ADJ_YEH_FA = normalise("ی")
+
+
+def _rare_head_fa(doc: _Doc, j: int) -> bool:
+    """Token j after an everyday body head (fa rare_org_heads) names no body: a ZWNJ piece (بیمه‌های), a word of
+    the 3,000 most frequent, or an adjective of a frequent word (تکمیلی، بیکاری), unless a table names it."""
+    n = doc.toks[j].norm
+    if doc.gaps[j] == "\u200c" or (g := gazetteer_match(doc, j)) is not None and g.i == j:
+        return doc.gaps[j] == "\u200c"
+    return n in lexicon.common_words("fa", 3000) or (n.endswith(_ADJ_YEH_FA) and n[:-1] in lexicon.common_words("fa"))
+
+
+def _rare_head_he(doc: _Doc, j: int) -> bool:
+    """Token j after an everyday Hebrew body head (he rare_org_heads) names no body: a ה-word, or a word of the
+    3,000 most frequent (with or without a clitic), unless it opens a table place (ישיבת הר עציון)."""
+    if (g := gazetteer_match(doc, j, "LOC ORG")) is not None and g.i == j and g.start == doc.toks[j].start:
+        return False
+    n = doc.toks[j].norm
+    return _he_det(doc, j) or n in lexicon.common_words("he", 3000) or _he_everyday(doc, j) or not alpha(
+        doc.toks[j].text.replace("'", "").replace('"', ""))
 
 
 def _heads(lang: str) -> frozenset[str]:
@@ -444,6 +467,8 @@ def _org_from_head(doc: _Doc, i: int) -> _Hit | None:
                 return _Hit(j, j + 1, toks[j].start, toks[j].end, "ORG", "")
             j += 1  # حزب تقدم، منظمة بدر
     elif lang == "he":
+        if stems & _RARE_ORG_HEADS_HE and not (stems - _RARE_ORG_HEADS_HE) & heads and _rare_head_he(doc, j):
+            return None  # ישיבת הממשלה، רשת חברתית: a meeting, a network, no body's name
         if n in _DISTRICT_WORDS_HE and j + 1 < len(toks) and not doc.broken(j + 1) and not he_al_head:
             k = j + 1
             if (known := gazetteer_match(doc, k, "LOC")) is not None and known.i == k and known.start == toks[k].start:
@@ -523,6 +548,8 @@ def _org_from_head(doc: _Doc, i: int) -> _Hit | None:
             return None  # مرکز استان مازندران، مرکز رشت: the province's capital, the town's centre
         if stems & rules.OUTLET_HEADS and is_nisba(doc, j) and gazetteer_match(doc, j + 1, "ORG") is not None:
             return None  # روزنامه سعودی الشرق الاوسط: the known paper follows
+        if stems & _RARE_ORG_HEADS_FA and _rare_head_fa(doc, j):
+            return None  # بیمه درمانی، بیمه‌های تکمیلی: insurance, no insurer
         if (hit := gazetteer_match(doc, j, "LOC")) is not None:
             if toks[i].norm in _DELEGATION_HEADS_FA and is_country(hit.entity_id) and hit.i == j:
                 return None  # هیئت افغانستان: a country's delegation, no body
@@ -1595,6 +1622,71 @@ def company_names_he(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
                 _given(doc, a) is False and (n[1:] in rules.GIVEN.get("he", ()) or n[1:] in lexicon.common_words("he"))):
             start += 1  # באלון־רז אחזקות: the clitic is no part of the name
         hits = [h for h in rest if h not in before] + [_Hit(start_tok, k + 1, start, toks[k].end, "ORG", "")]
+    return sorted(hits, key=lambda h: h.start)
+
+
+_COMPANY_SUFFIXES_HE = lexicon.keys("company_suffixes", "he")
+
+
+def _initial_he(doc: _Doc, k: int) -> bool:
+    """Token k is a Hebrew initial: one letter closed by a full stop (א.ב. שלד)."""
+    return doc.tlang[k] == "he" and len(doc.toks[k].text) == 1 and k + 1 < len(doc.toks) \
+        and doc.gaps[k + 1].startswith(".")
+
+
+def _suffix_name_word_he(doc: _Doc, k: int) -> bool:
+    """Token k may be a word of a company's name before its legal suffix: a Hebrew word that is no stop word,
+    title, body head, article + an everyday word or verb (so the name stops at החברה, נגד, חברת, הגישה)."""
+    t, n = doc.toks[k], doc.toks[k].norm
+    return (doc.tlang[k] == "he" and alpha(t.text.replace("'", "").replace('"', "")) and len(n) >= 2
+            and n not in rules.STOP_HE and not trigger_match(doc, k)
+            and not (n[:1] == "ה" and len(n) > 3 and n[1:] in lexicon.common_words("he"))  # (החברה; but הובלות)
+            and not stem_in(n, _ORG_GATES["he"], 3) and not _he_verb(doc, k) and not _he_future(doc, k)
+            and not _he_past_verb(n) and not _he_clitic_word(doc, k))  # (בשם: "in the name of", no name word)
+
+
+def _suffix_name_start_he(doc: _Doc, k: int) -> int:
+    """Where the name before the legal suffix at k starts: up to three name words and any initials before
+    them, with no punctuation between but an initial's full stop; k when there is none."""
+    a, words = k, 0
+    while a > 0 and words < 3 and k - a < 8:
+        p = a - 1
+        if _initial_he(doc, p) and a < k:
+            a = p  # (an initial's full stop is the only punctuation inside the name)
+        elif a < k and doc.gaps[a] in ("-", "\u05be") and doc.tlang[p] == "he" and alpha(doc.toks[p].text):
+            a = p  # ברק־נוי: the maqaf-joined pieces of one name (ברק is no preposition on רק there)
+        elif doc.broken(a) or not _suffix_name_word_he(doc, p):
+            break
+        else:
+            a, words = p, words + 1
+    while a < k - 1 and not _initial_he(doc, a) and doc.gaps[a + 1] not in ("-", "\u05be") and (
+            '"' in doc.toks[a].norm or doc.toks[a].norm in lexicon.common_words("he", 3000)):
+        a += 1  # על ידי | ברק־נוי ושות׳، רו"ח | בר־און: an everyday word or a profession's acronym opens no name
+    return a
+
+
+def _titled_he(doc: _Doc, a: int) -> bool:
+    """A title (עו"ד، רו"ח، ד"ר) ends right before token a."""
+    return any(trigger_match(doc, m) == a for m in range(max(0, a - 3), a))
+
+
+def company_suffix_he(doc: _Doc, hits: list[_Hit]) -> list[_Hit]:
+    """א.ב. שלד בע"מ، אבוטבול ושות׳: a company's legal suffix (he company_suffixes) and the one to three name words
+    (initials too) before it are one company, whatever the rules read in those words (a surname, a table town,
+    a head's shorter name: חברת גלבוע מתכת בע"מ gives the company without חברת)."""
+    toks = doc.toks
+    if not doc.keys & _COMPANY_SUFFIXES_HE:
+        return hits
+    for k in [k for k in range(1, len(toks)) if toks[k].norm in _COMPANY_SUFFIXES_HE and doc.tlang[k] == "he"
+              and not doc.broken(k)]:
+        a = _suffix_name_start_he(doc, k)
+        if a == k or any(h.i <= k < h.j for h in hits):
+            continue  # no name before it, or a name already runs over the suffix
+        over = [h for h in hits if h.i < k and h.j > a]
+        if any(h.j > k for h in over) or any(h.type == "PER" for h in over) and _titled_he(doc, a):
+            continue  # (עו"ד דוד לנדאו ושות': a titled person and his partners, the person kept)
+        kept = over[0].entity_id if len(over) == 1 and over[0].i == a and over[0].j == k and over[0].type == "ORG" else ""
+        hits = [h for h in hits if h not in over] + [_Hit(a, k + 1, toks[a].start, toks[k].end, "ORG", kept)]
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -751,6 +751,18 @@ _TRANSIT_CUES_HE = lexicon.keys("transit_cues", "he")
 _BLUE_LINE_CUES_HE = lexicon.keys("blue_line_cues", "he")
 
 
+_ROUTE_HEADS_HE = lexicon.keys("route_heads", "he")
+
+
+def _route_end_he(doc: _Doc, j: int) -> int:
+    """Where a road or junction named by a table town ending at j ends: past a dash and a second table town
+    (כביש חיפה–עכו، צומת כפר סבא–רעננה: one place, its towns not listed for it), else j."""
+    if j >= len(doc.toks) or doc.gaps[j].strip() not in _DASHES:
+        return j
+    town = gazetteer_match(doc, j, "LOC")
+    return town.j if town is not None and town.i == j and town.start == doc.toks[j].start else j
+
+
 def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
     """הכפר יאטר, בעיר עפולה -> the name after a Hebrew place noun; בקעת הירדן, כיכר החטופים, ציר
     פילדלפי, הר חברון: a place noun that is part of the name."""
@@ -772,7 +784,8 @@ def _loc_from_head_he(doc: _Doc, i: int) -> _Hit | None:
             return None  # שוק הדיור، אולם התצוגה، טיילת הצפונית، תחנת נתניה: a phrase, or a town's office
         if (known := gazetteer_match(doc, i + 1)) is not None and known.i == i + 1 \
                 and known.start == toks[i + 1].start and known.type in ("LOC", "PER", "ORG"):
-            return _Hit(i, known.j, start, toks[known.j - 1].end, "LOC", "")  # צומת גולני، כיכר רבין: named after
+            end = _route_end_he(doc, known.j) if known.type == "LOC" and any(s in _ROUTE_HEADS_HE for s in stems) else known.j
+            return _Hit(i, end, start, toks[end - 1].end, "LOC", "")  # צומת גולני، כיכר רבין: named after
         if any(s in _RARE_NAME_HEADS_HE for s in stems) and _he_everyday(doc, i + 1):
             return None  # חוף הים، מעבר לכך، תחנת דלק: an everyday noun, no place named so
         if _he_clitic_word(doc, i + 1):
