@@ -104,6 +104,13 @@ BLIND61 = Path(__file__).parent / "fixtures" / "entities_blind61"
 BLIND62 = Path(__file__).parent / "fixtures" / "entities_blind62"
 BLIND63 = Path(__file__).parent / "fixtures" / "entities_blind63"
 BLIND64 = Path(__file__).parent / "fixtures" / "entities_blind64"
+BLIND65 = Path(__file__).parent / "fixtures" / "entities_blind65"
+BLIND66 = Path(__file__).parent / "fixtures" / "entities_blind66"
+BLIND67 = Path(__file__).parent / "fixtures" / "entities_blind67"
+BLIND68 = Path(__file__).parent / "fixtures" / "entities_blind68"
+BLIND69 = Path(__file__).parent / "fixtures" / "entities_blind69"
+BLIND70 = Path(__file__).parent / "fixtures" / "entities_blind70"
+BLIND71 = Path(__file__).parent / "fixtures" / "entities_blind71"
 MODES = ("strict", "default", "lenient")
 
 
