@@ -34,6 +34,7 @@ from __future__ import annotations
 import gettext
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import pycountry
@@ -544,8 +545,6 @@ COMMUNE_COUNTRIES = ("MA", "DZ")
 
 def _latin_key(name: str) -> str:
     """A Latin name without accents, case, spaces or punctuation: Mouzaïa, Mouzaia and M'diq meet GeoNames' forms."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", plain.lower())
 

@@ -67,7 +67,8 @@ def _rare(doc: _Doc, k: int, piece: bool = False, town: bool = False) -> bool:
 
 
 def _rare_word(doc: _Doc, k: int, piece: bool, town: bool) -> bool:
-    if not (_may_open(doc)[k] if not piece else _rare_shape(doc, k, piece)) or trigger_match(doc, k):
+    shaped = _rare_shape(doc, k, True) if piece else _may_open(doc)[k]  # (whole words: asked once per word)
+    if not shaped or trigger_match(doc, k):
         return False
     tok, lang = doc.toks[k], doc.tlang[k]
     if _given(doc, k) and not piece:

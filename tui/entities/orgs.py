@@ -342,9 +342,11 @@ _ADJ_YEH_FA = normalise("ی")
 def _rare_head_fa(doc: _Doc, j: int) -> bool:
     """Token j after an everyday body head (fa rare_org_heads) names no body: a ZWNJ piece (بیمه‌های), a word of
     the 3,000 most frequent, or an adjective of a frequent word (تکمیلی، بیکاری), unless a table names it."""
+    if doc.gaps[j] == "\u200c":
+        return True  # بیمه‌های: a piece of the head's own word
+    if (g := gazetteer_match(doc, j)) is not None and g.i == j:
+        return False  # بیمه ایران: a table name follows
     n = doc.toks[j].norm
-    if doc.gaps[j] == "\u200c" or (g := gazetteer_match(doc, j)) is not None and g.i == j:
-        return doc.gaps[j] == "\u200c"
     return n in lexicon.common_words("fa", 3000) or (n.endswith(_ADJ_YEH_FA) and n[:-1] in lexicon.common_words("fa"))
 
 
